@@ -1,0 +1,33 @@
+# The two commands a newcomer needs: `make site` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CATALOGUE ?= catalogue
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test validate serve serve-en clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+validate: $(VENV)/.installed
+	$(PY) scripts/validate.py $(CATALOGUE)
+
+site: validate
+	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir site
+
+serve: validate
+	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload
+
+serve-en: validate
+	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .venv .pytest_cache

@@ -1,0 +1,278 @@
+"""Load a catalogue folder: read every file, validate it against the model, check references.
+
+`load(root)` returns the catalogue and every problem found, all at once. The catalogue is
+None when any error was found: the site is never built from a catalogue that lost a record.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .catalogue import Catalogue
+from .policy import iter_tokens
+from .problems import Problem
+from .targets import METRICS
+from .yamlfile import Document, read
+
+# file (relative to the root) -> model; collections are folders with one record per file
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "policy.yml": m.Policy,
+    "targets.yml": m.Targets,
+    "regions.yml": m.Regions,
+    "leading-group.yml": m.LeadingGroup,
+    "recognitions.yml": m.Recognitions,
+    "statistics.yml": m.Statistics,
+}
+COLLECTIONS: dict[str, type[BaseModel]] = {"providers": m.Provider, "venues": m.Venue}
+
+
+def resolve_root(value: str | Path, base: Path) -> Path:
+    """A catalogue folder given relative to `base` (the config's folder) or absolute."""
+    root = Path(value)
+    return root if root.is_absolute() else base / root
+
+
+def catalogue_files(root: Path) -> list[Path]:
+    """Every file the catalogue is made of, in a stable order."""
+    files = [root / name for name in SINGLE_FILES]
+    for folder in COLLECTIONS:
+        files += sorted((root / folder).glob("*.yml"))
+    return files
+
+
+def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
+    root = Path(root)
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    records: dict[str, BaseModel] = {}
+
+    for name, cls in SINGLE_FILES.items():
+        path = root / name
+        if not path.exists():
+            problems.append(Problem(str(path), 1, 1, "", "missing_file"))
+            continue
+        doc, record = _read_record(path, str(path), cls)
+        docs[name], problems = doc, problems + doc.problems
+        if record is not None:
+            records[name] = record
+
+    collections: dict[str, dict[str, tuple[m.Provider | m.Venue, Document]]] = {}
+    sources: dict[tuple[str, str], str] = {}
+    for folder, cls in COLLECTIONS.items():
+        collections[folder] = {}
+        for path in sorted((root / folder).glob("*.yml")):
+            doc, record = _read_record(path, str(path), cls)
+            problems += doc.problems
+            if record is None:
+                continue
+            if record.id != path.stem:
+                problems.append(doc.problem(("id",), "id_mismatch", value=record.id, stem=path.stem))
+            if record.id in collections[folder]:
+                first = collections[folder][record.id][1].path
+                problems.append(doc.problem(("id",), "duplicate_id", value=record.id, first=first))
+                continue
+            collections[folder][record.id] = (record, doc)
+            sources[(folder, record.id)] = str(path.relative_to(root))
+
+    if problems:
+        return None, sorted(set(problems))
+
+    catalogue = Catalogue(
+        policy=records["policy.yml"],
+        targets=records["targets.yml"].targets,
+        regions=records["regions.yml"],
+        leading_group=records["leading-group.yml"],
+        recognitions=records["recognitions.yml"].recognitions,
+        statistics=records["statistics.yml"].statistics,
+        providers={pid: rec for pid, (rec, _) in collections["providers"].items()},
+        venues={vid: rec for vid, (rec, _) in collections["venues"].items()},
+        sources=sources,
+    )
+    problems += _check_references(catalogue, docs, collections)
+    if problems:
+        return None, sorted(set(problems))
+    return catalogue, []
+
+
+def _read_record(path: Path, shown: str, cls: type[BaseModel]) -> tuple[Document, BaseModel | None]:
+    doc = read(path, shown)
+    if doc.data is None:
+        return doc, None
+    try:
+        return doc, cls.model_validate(doc.data)
+    except ValidationError as err:
+        doc.problems += [_problem_from(doc, error) for error in err.errors(include_url=False)]
+        return doc, None
+
+
+def _all_field_names() -> set[str]:
+    names: set[str] = set()
+    for obj in vars(m).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            names |= set(obj.model_fields)
+    return names
+
+
+_FIELD_NAMES = _all_field_names()
+_TYPE_CODES = {
+    "string_type": "expected_text",
+    "int_parsing": "expected_number",
+    "int_type": "expected_number",
+    "float_parsing": "expected_number",
+    "float_type": "expected_number",
+    "int_from_float": "expected_number",
+    "list_type": "expected_list",
+    "model_type": "expected_mapping",
+    "dict_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+    "bool_parsing": "expected_bool",
+    "bool_type": "expected_bool",
+}
+
+
+def _problem_from(doc: Document, error: dict) -> Problem:
+    """Turn one pydantic error into a problem at the right line, with our own message."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if (kind == "missing" or kind == "string_too_short") and loc and loc[-1] == "zh":
+        return doc.problem(loc, "missing_zh")
+    if kind == "missing":
+        return doc.problem(loc, "missing")
+    if kind == "extra_forbidden":
+        guess = difflib.get_close_matches(str(loc[-1]), _FIELD_NAMES, n=1)
+        hint = f"，是否应为“{guess[0]}”？" if guess else ""
+        hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
+        return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
+    if kind in ("slug", "clock", "link_scheme", "end_before_start"):
+        return doc.problem(loc, kind, **ctx)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return doc.problem(loc, "bad_date", detail=error["msg"])
+    if kind in ("enum", "literal_error"):
+        return doc.problem(loc, "bad_choice", choices=ctx.get("expected", ""))
+    if kind in _TYPE_CODES:
+        return doc.problem(loc, _TYPE_CODES[kind])
+    return doc.problem(loc, "bad_value", detail=error["msg"])
+
+
+def _duplicates(doc: Document, loc: tuple, items: Iterable, what: str = "id") -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, what)
+        if value in seen:
+            first = doc.where(loc + (seen[value], what))
+            problems.append(doc.problem(loc + (index, what), "duplicate_id", value=value, first=f"{doc.path}:{first[0]}"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _check_references(catalogue: Catalogue, docs: dict[str, Document], collections: dict) -> list[Problem]:
+    """Cross-file rules: ids unique, references resolve, tokens point at real targets."""
+    problems: list[Problem] = []
+    regions_doc = docs["regions.yml"]
+    problems += _duplicates(regions_doc, ("counties",), catalogue.regions.counties)
+    for ci, county in enumerate(catalogue.regions.counties):
+        problems += _duplicates(regions_doc, ("counties", ci, "towns"), county.towns)
+    region_ids = set(catalogue.counties) | set(catalogue.towns)
+
+    targets_doc = docs["targets.yml"]
+    problems += _duplicates(targets_doc, ("targets",), catalogue.targets)
+    sections = set(_section_ids(catalogue.policy.sections))
+    for ti, target in enumerate(catalogue.targets):
+        loc = ("targets", ti)
+        if target.section not in sections:
+            problems.append(targets_doc.problem(loc + ("section",), "unknown_ref", what="政策章节", what_en="policy section", value=target.section))
+        if target.measure is m.Measure.computed and not target.metric:
+            problems.append(targets_doc.problem(loc + ("measure",), "metric_missing"))
+        if target.metric and target.metric not in METRICS:
+            problems.append(targets_doc.problem(loc + ("metric",), "unknown_metric", value=target.metric, choices=", ".join(METRICS)))
+        if target.comparator is m.Comparator.range and target.value_max is None:
+            problems.append(targets_doc.problem(loc + ("comparator",), "range_needs_max"))
+
+    policy_doc = docs["policy.yml"]
+    for loc, text in _policy_texts(catalogue.policy):
+        for token in iter_tokens(text):
+            if token.kind != "members" and token.target not in catalogue.target_index:
+                problems.append(policy_doc.problem(loc, "bad_token", value=token.source))
+
+    stats_doc = docs["statistics.yml"]
+    for si, stat in enumerate(catalogue.statistics):
+        if stat.target not in catalogue.target_index:
+            problems.append(stats_doc.problem(("statistics", si, "target"), "unknown_ref", what="目标", what_en="target", value=stat.target))
+
+    group_doc = docs["leading-group.yml"]
+    problems += _duplicates(group_doc, ("members",), catalogue.leading_group.members)
+
+    rec_doc = docs["recognitions.yml"]
+    problems += _duplicates(rec_doc, ("recognitions",), catalogue.recognitions)
+    for ri, rec in enumerate(catalogue.recognitions):
+        if rec.region and rec.region not in region_ids:
+            problems.append(rec_doc.problem(("recognitions", ri, "region"), "unknown_ref", what="地区", what_en="region", value=rec.region))
+        if rec.provider and rec.provider not in catalogue.providers:
+            problems.append(rec_doc.problem(("recognitions", ri, "provider"), "unknown_ref", what="机构", what_en="provider", value=rec.provider))
+
+    for provider, doc in collections["providers"].values():
+        problems += _check_provider(catalogue, provider, doc, region_ids)
+    for venue, doc in collections["venues"].values():
+        if venue.region not in region_ids:
+            problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=venue.region))
+    return problems
+
+
+def _check_provider(catalogue: Catalogue, provider: m.Provider, doc: Document, region_ids: set) -> list[Problem]:
+    problems: list[Problem] = []
+    if provider.region not in region_ids:
+        problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=provider.region))
+    if provider.parent:
+        parent = catalogue.providers.get(provider.parent)
+        if parent is None:
+            problems.append(doc.problem(("parent",), "unknown_ref", what="上级机构", what_en="parent provider", value=provider.parent))
+        elif provider.tier is None:
+            problems.append(doc.problem(("parent",), "no_kind_tier", kind=provider.kind.value))
+        elif parent.tier != provider.tier - 1:
+            problems.append(doc.problem(("parent",), "wrong_parent_tier", tier=provider.tier - 1))
+    problems += _duplicates(doc, ("terms",), provider.terms)
+    problems += _duplicates(doc, ("courses",), provider.courses)
+    problems += _duplicates(doc, ("projects",), provider.projects)
+    term_ids = {term.id for term in provider.terms}
+    for ci, course in enumerate(provider.courses):
+        if course.term and course.term not in term_ids:
+            problems.append(doc.problem(("courses", ci, "term"), "unknown_ref", what="学期", what_en="term", value=course.term))
+        if course.venue and course.venue not in catalogue.venues:
+            problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
+    return problems
+
+
+def _section_ids(sections: list[m.PolicySection]) -> Iterable[str]:
+    for section in sections:
+        yield section.id
+        yield from _section_ids(section.sections)
+
+
+def _policy_texts(policy: m.Policy) -> Iterable[tuple[tuple, str]]:
+    """Every piece of policy prose with its location, both languages."""
+
+    def texts(loc: tuple, text: m.Text):
+        yield loc + ("zh",), text.zh
+        if text.en:
+            yield loc + ("en",), text.en
+
+    yield from texts(("addressees",), policy.addressees)
+    for pi, para in enumerate(policy.preamble):
+        yield from texts(("preamble", pi), para)
+
+    def walk(sections, loc):
+        for si, section in enumerate(sections):
+            yield from texts(loc + (si, "heading"), section.heading)
+            for pi, para in enumerate(section.paragraphs):
+                yield from texts(loc + (si, "paragraphs", pi), para)
+            yield from walk(section.sections, loc + (si, "sections"))
+
+    yield from walk(policy.sections, ("sections",))

@@ -1,0 +1,518 @@
+"""The catalogue's data model, defined once.
+
+Every record a YAML file can hold is a class here. The validator, the JSON Schema
+(`scripts/schema.py`) and the field reference in the docs are all derived from these
+classes, so a rule added here is enforced, documented and offered by editors at once.
+
+Human-readable fields are `Text`: Chinese required, English optional. Ids are slugs,
+because they become file names, URLs and anchors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CLOCK = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(SLUG, value):
+        raise PydanticCustomError("slug", "not a slug", {"value": value})
+    return value
+
+
+def _clock(value: str) -> str:
+    if not re.fullmatch(CLOCK, value):
+        raise PydanticCustomError("clock", "not a clock time", {"value": value})
+    return value
+
+
+def _link(value: str) -> str:
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in LINK_SCHEMES or value != value.strip() or len(value) <= len(scheme) + 1:
+        raise PydanticCustomError("link_scheme", "unsafe link", {"value": value})
+    return value
+
+
+def _described(zh: str, en: str, **extra) -> dict:
+    """Bilingual field description, shown by editors through the JSON Schema."""
+    return {"description": f"{zh} / {en}", **extra}
+
+
+Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG})]
+Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
+Link = Annotated[
+    str,
+    AfterValidator(_link),
+    Field(json_schema_extra={"pattern": r"^(?:https?|mailto|tel):\S+$"}),
+]
+
+
+class Record(BaseModel):
+    """Base of every catalogue class: unknown keys are errors, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Record):
+    """Text in Chinese (required) and English (optional: the site falls back to Chinese)."""
+
+    zh: str = Field(min_length=1, **_described("中文", "Chinese"))
+    en: str | None = Field(None, **_described("英文（可选）", "English (optional)"))
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else None) or self.zh
+
+    def is_fallback(self, lang: str) -> bool:
+        return lang == "en" and not self.en
+
+
+class Weekday(str, Enum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+
+class DateRange(Record):
+    """A from–until pair; the end may not come before the start."""
+
+    start: dt.date = Field(**_described("开始日期", "first day"))
+    end: dt.date = Field(**_described("结束日期", "last day"))
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if start and end < start:
+            raise PydanticCustomError("end_before_start", "end before start", {"start": str(start)})
+        return end
+
+
+class Contact(Record):
+    """Public contact of an institution: never a private person's number."""
+
+    phone: str | None = Field(None, **_described("公开电话", "public phone"))
+    email: Link | None = Field(None, **_described("公开邮箱（mailto:）", "public e-mail (mailto:)"))
+    website: Link | None = Field(None, **_described("网址", "website"))
+
+
+# --- regions -------------------------------------------------------------------------
+
+
+class Town(Record):
+    id: Id
+    kind: Literal["town", "street"] = Field(**_described("镇或街道", "town or street"))
+    name: Text
+
+
+class County(Record):
+    id: Id
+    code: str = Field(**_described("行政区划代码", "administrative division code"))
+    kind: Literal["district", "county", "county-level-city"]
+    name: Text
+    towns: list[Town] = Field(default_factory=list)
+
+
+class City(Record):
+    id: Id
+    code: str
+    name: Text
+
+
+class Regions(Record):
+    """Jiaxing and its seven county-level divisions with their towns and streets."""
+
+    city: City
+    counties: list[County]
+
+
+# --- policy and targets ----------------------------------------------------------------
+
+
+class PolicySection(Record):
+    id: str = Field(pattern=r"^[1-9](?:\.[1-9])?$", **_described("章节编号，如 3.2", "section number, e.g. 3.2"))
+    heading: Text
+    paragraphs: list[Text] = Field(default_factory=list)
+    sections: list[PolicySection] = Field(default_factory=list)
+
+
+class Policy(Record):
+    """The policy document. Numbers in its prose are tokens that point at targets."""
+
+    id: Id
+    sample: bool = False
+    title: Text
+    number: Text
+    issued: dt.date
+    issuers: list[Text]
+    addressees: Text
+    preamble: list[Text]
+    sections: list[PolicySection]
+
+
+class Comparator(str, Enum):
+    at_least = "at-least"
+    about = "about"
+    exactly = "exactly"
+    range = "range"
+
+
+class Unit(str, Enum):
+    percent = "percent"
+    courses = "courses"
+    projects = "projects"
+    zones = "zones"
+    towns = "towns"
+    cities = "cities"
+    schools = "schools"
+    years = "years"
+    weeks = "weeks"
+    departments = "departments"
+
+
+class Scope(str, Enum):
+    per_school = "per-school"
+    city_wide = "city-wide"
+    per_enterprise = "per-enterprise"
+
+
+class Measure(str, Enum):
+    computed = "computed"
+    reported = "reported"
+
+
+class Target(Record):
+    """A quantitative target or norm of the policy; its number lives only here."""
+
+    id: Id
+    title: Text
+    section: str = Field(**_described("出自政策的章节编号", "policy section it comes from"))
+    comparator: Comparator
+    value: float = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
+    value_max: float | None = Field(None, **_described("范围上限", "upper bound of a range"))
+    unit: Unit
+    deadline: dt.date
+    scope: Scope
+    measure: Measure = Field(
+        **_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported")
+    )
+    metric: str | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
+    note: Text | None = None
+
+
+class Targets(Record):
+    targets: list[Target]
+
+
+class Statistic(Record):
+    """A reported figure for a target that the catalogue cannot compute."""
+
+    target: Id
+    year: int = Field(ge=2000, le=2100)
+    value: float
+    source: Text
+    url: Link | None = None
+    sample: bool = False
+
+
+class Statistics(Record):
+    statistics: list[Statistic] = Field(default_factory=list)
+
+
+class Department(Record):
+    id: Id
+    name: Text
+
+
+class LeadingGroup(Record):
+    """The municipal leading group and its member departments (units)."""
+
+    name: Text
+    members: list[Department]
+
+
+class RecognitionKind(str, Enum):
+    demonstration_zone = "demonstration-zone"
+    experimental_zone = "experimental-zone"
+    demonstration_town = "demonstration-town"
+    demonstration_learning_city = "demonstration-learning-city"
+    standardised_community_school = "standardised-community-school"
+    standardised_adult_school = "standardised-adult-school"
+    modern_adult_school = "modern-adult-school"
+
+
+class Level(str, Enum):
+    national = "national"
+    provincial = "provincial"
+    municipal = "municipal"
+
+
+class Recognition(Record):
+    """A title awarded to a region or a provider (demonstration zone, standardised school…)."""
+
+    id: Id
+    kind: RecognitionKind
+    level: Level
+    year: int = Field(ge=2000, le=2100)
+    region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
+    provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
+    issuer: Text
+    sample: bool = False
+
+
+class Recognitions(Record):
+    recognitions: list[Recognition] = Field(default_factory=list)
+
+
+# --- providers, courses and venues ---------------------------------------------------------
+
+
+class ProviderKind(str, Enum):
+    city_university = "city-university"
+    community_college = "community-college"
+    adult_school = "adult-school"
+    community_education_centre = "community-education-centre"
+    community_school = "community-school"
+    teaching_point = "teaching-point"
+    vocational_school = "vocational-school"
+    elderly_university = "elderly-university"
+    elderly_school = "elderly-school"
+
+
+# The four tiers of the community education network (policy 三(三)); other kinds stand outside it.
+TIER = {
+    ProviderKind.city_university: 1,
+    ProviderKind.community_college: 2,
+    ProviderKind.adult_school: 3,
+    ProviderKind.community_education_centre: 3,
+    ProviderKind.community_school: 4,
+    ProviderKind.teaching_point: 4,
+}
+
+
+class EnrolmentMethod(str, Enum):
+    online = "online"
+    on_site = "on-site"
+    phone = "phone"
+    lottery = "lottery"
+
+
+class Enrolment(Record):
+    method: EnrolmentMethod
+    opens: dt.date | None = None
+    closes: dt.date | None = None
+    url: Link | None = None
+    note: Text | None = None
+
+    @field_validator("closes")
+    @classmethod
+    def _closes_after_opens(cls, closes: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        opens = info.data.get("opens")
+        if opens and closes and closes < opens:
+            raise PydanticCustomError("end_before_start", "end before start", {"start": str(opens)})
+        return closes
+
+
+class Term(Record):
+    """A term (semester) of a provider; courses name the term they belong to."""
+
+    id: Id
+    name: Text
+    dates: DateRange
+    enrolment: Enrolment | None = None
+
+
+class AgeRule(Record):
+    min_age: int | None = Field(None, ge=0, le=120)
+    max_age: int | None = Field(None, ge=0, le=120)
+    note: Text | None = None
+
+
+class Category(str, Enum):
+    digital_skills = "digital-skills"
+    health = "health"
+    arts = "arts"
+    calligraphy_painting = "calligraphy-painting"
+    music_dance = "music-dance"
+    language = "language"
+    vocational_skills = "vocational-skills"
+    family_education = "family-education"
+    culture_history = "culture-history"
+    cooking = "cooking"
+    sports = "sports"
+    civic = "civic"
+    agriculture = "agriculture"
+    finance = "finance"
+
+
+class Audience(str, Enum):
+    everyone = "everyone"
+    older_people = "older-people"
+    workers = "workers"
+    new_residents = "new-residents"
+    rural_residents = "rural-residents"
+    families = "families"
+    young_people = "young-people"
+    people_with_disabilities = "people-with-disabilities"
+
+
+class Mode(str, Enum):
+    in_person = "in-person"
+    online = "online"
+    blended = "blended"
+
+
+class Schedule(Record):
+    days: list[Weekday] = Field(min_length=1, **_described("上课日", "weekdays"))
+    start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
+    end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
+    dates: DateRange | None = None
+    sessions: int | None = Field(None, ge=1)
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: str, info: ValidationInfo) -> str:
+        start = info.data.get("start")
+        if start and end <= start:
+            raise PydanticCustomError("end_before_start", "end before start", {"start": start})
+        return end
+
+
+class Fee(Record):
+    amount: float = Field(ge=0, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
+    note: Text | None = None
+
+
+class Course(Record):
+    id: Id
+    title: Text
+    description: Text | None = None
+    category: Category
+    audience: list[Audience] = Field(min_length=1)
+    mode: Mode
+    term: Id | None = Field(None, **_described("所属学期编号", "id of the provider's term"))
+    schedule: Schedule
+    hours: float = Field(gt=0, **_described("总课时", "total class hours"))
+    fee: Fee
+    capacity: int = Field(ge=1)
+    place: Text | None = Field(None, **_described("上课地点", "where it meets"))
+    venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
+    enrolment: Enrolment
+
+
+class Project(Record):
+    """A featured training project (特色培训项目) of an adult school."""
+
+    id: Id
+    name: Text
+    year: int = Field(ge=2000, le=2100)
+    description: Text | None = None
+
+
+class Provider(Record):
+    """A school or other institution that offers courses; one file each."""
+
+    id: Id
+    sample: bool = Field(False, **_described("示例数据", "sample data"))
+    kind: ProviderKind
+    name: Text
+    plaques: list[Text] = Field(default_factory=list, **_described("加挂牌子", "additional plaques carried"))
+    description: Text | None = None
+    parent: Id | None = Field(None, **_described("上级机构编号（四级网络）", "parent in the four-tier network"))
+    region: Id = Field(**_described("所在县（市、区）或镇（街道）编号", "county or town id"))
+    address: Text
+    contact: Contact = Field(default_factory=Contact)
+    maintainers: list[str] = Field(default_factory=list, **_described("维护人 GitHub 账号", "GitHub users who maintain it"))
+    age_rule: AgeRule | None = None
+    projects: list[Project] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    courses: list[Course] = Field(default_factory=list)
+    last_verified: dt.date | None = None
+
+    @property
+    def tier(self) -> int | None:
+        return TIER.get(self.kind)
+
+
+class VenueKind(str, Enum):
+    library = "library"
+    library_branch = "library-branch"
+    cultural_centre = "cultural-centre"
+    museum = "museum"
+    science_museum = "science-museum"
+    memorial = "memorial"
+    art_gallery = "art-gallery"
+
+
+class OpeningHours(Record):
+    days: list[Weekday] = Field(min_length=1)
+    opens: Clock
+    closes: Clock
+
+
+class Admission(Record):
+    free: bool
+    note: Text | None = None
+
+
+class Booking(Record):
+    required: bool
+    url: Link | None = None
+    note: Text | None = None
+
+
+class Accessibility(Record):
+    step_free: bool = False
+    lift: bool = False
+    accessible_toilet: bool = False
+    hearing_loop: bool = False
+    braille: bool = False
+    wheelchair_loan: bool = False
+    note: Text | None = None
+
+
+class ServiceKind(str, Enum):
+    lectures = "lectures"
+    reading = "reading"
+    exhibitions = "exhibitions"
+    workshops = "workshops"
+    digital_learning = "digital-learning"
+    guided_tours = "guided-tours"
+
+
+class Service(Record):
+    kind: ServiceKind
+    description: Text
+
+
+class Venue(Record):
+    """An open public venue (library, cultural centre, museum…); one file each."""
+
+    id: Id
+    sample: bool = False
+    kind: VenueKind
+    name: Text
+    description: Text | None = None
+    region: Id
+    address: Text
+    contact: Contact = Field(default_factory=Contact)
+    maintainers: list[str] = Field(default_factory=list)
+    opening_hours: list[OpeningHours] = Field(min_length=1)
+    closed: Text | None = Field(None, **_described("闭馆日说明", "closing days"))
+    admission: Admission
+    booking: Booking
+    accessibility: Accessibility = Field(default_factory=Accessibility)
+    services: list[Service] = Field(default_factory=list)
+    last_verified: dt.date | None = None

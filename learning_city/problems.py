@@ -1,0 +1,109 @@
+"""Problems found in catalogue files, with the bilingual messages people read.
+
+A problem carries the file, the 1-based line and column, the dotted key and a message
+code; `MESSAGES` holds every message once, in Chinese and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# code -> (Chinese, English); {placeholders} are filled from Problem.args.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_utf8": ("文件不是 UTF-8 编码，请用 UTF-8 重新保存", "the file is not UTF-8; save it as UTF-8"),
+    "gbk": (
+        "文件是 GBK 编码，请在编辑器中“另存为 UTF-8”",
+        "the file is saved as GBK; save it as UTF-8",
+    ),
+    "empty": ("文件是空的", "the file is empty"),
+    "tab": ("用了 Tab 缩进，请改用空格", "tab used for indentation; use spaces"),
+    "fullwidth_colon": (
+        "用了全角冒号“：”，键名后应为半角冒号“:”加空格",
+        "full-width colon '：' after a key; type ':' and a space",
+    ),
+    "syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "duplicate_key": (
+        "键重复，第 {first} 行已经写过",
+        "duplicate key, already given on line {first}",
+    ),
+    "anchor": (
+        "不允许使用 YAML 锚点和别名（& 和 *），请直接写出内容",
+        "YAML anchors and aliases (& and *) are not allowed; write the content out",
+    ),
+    "tag": ("不允许使用 YAML 标签（{tag}）", "YAML tags ({tag}) are not allowed"),
+    "multiple_documents": ("一个文件只能有一个文档（去掉多余的 ---）", "one document per file (remove the extra ---)"),
+    "yes_no": (
+        "“{value}”会被部分工具读成是/否：文字请加引号，是否字段请写 true 或 false",
+        "'{value}' reads as a boolean in some tools: quote it if it is text, write true or false for a yes/no field",
+    ),
+    "non_string_key": ("键名必须是文字", "keys must be text"),
+    "top_not_mapping": ("文件顶层必须是“键: 值”的映射", "the top level of the file must be a mapping of keys"),
+    "missing": ("缺少必填项", "required field is missing"),
+    "missing_zh": ("缺少中文内容（zh）", "Chinese text (zh) is required"),
+    "unknown_key": ("未知的键{hint}", "unknown key{hint_en}"),
+    "slug": (
+        "编号“{value}”不合规：只能用小写字母、数字和连字符，如 nanhu-adult-school",
+        "id '{value}' is not a safe slug: lowercase letters, digits and hyphens, e.g. nanhu-adult-school",
+    ),
+    "clock": (
+        '时间“{value}”应写成带引号的 "HH:MM"，如 "19:30"',
+        "time '{value}' must be written \"HH:MM\" in quotes, e.g. \"19:30\"",
+    ),
+    "link_scheme": (
+        "链接“{value}”不安全：只允许 http、https、mailto、tel",
+        "link '{value}' is not allowed: only http, https, mailto and tel",
+    ),
+    "end_before_start": ("结束早于开始（开始为 {start}）", "ends before it starts (start {start})"),
+    "bad_date": ("日期不存在或格式不对，应为 YYYY-MM-DD：{detail}", "impossible or malformed date, use YYYY-MM-DD: {detail}"),
+    "bad_value": ("取值不对：{detail}", "invalid value: {detail}"),
+    "bad_choice": ("只能取以下之一：{choices}", "must be one of: {choices}"),
+    "expected_text": ("这里应为文字（数字、true/false 请加引号）", "text expected here (quote numbers and true/false)"),
+    "expected_number": ("这里应为数字", "a number is expected here"),
+    "expected_list": ("这里应为列表（每项以“- ”开头）", "a list is expected here (items start with '- ')"),
+    "expected_mapping": ("这里应为“键: 值”的映射", "a mapping of keys is expected here"),
+    "expected_bool": ("这里应为 true 或 false", "true or false expected here"),
+    "id_mismatch": (
+        "编号“{value}”与文件名“{stem}”不一致",
+        "id '{value}' does not match the file name '{stem}'",
+    ),
+    "duplicate_id": ("编号“{value}”重复，已在 {first} 使用", "id '{value}' is used twice, first at {first}"),
+    "unknown_ref": ("引用了不存在的{what}“{value}”", "refers to a {what_en} '{value}' that does not exist"),
+    "bad_token": ("政策正文中的引用“{value}”无法识别", "unknown reference '{value}' in the policy text"),
+    "missing_file": ("缺少目录文件", "catalogue file is missing"),
+    "metric_missing": ("computed 目标必须给出 metric", "a computed target needs a metric"),
+    "unknown_metric": ("未知的计算方法“{value}”，可用：{choices}", "unknown metric '{value}'; known: {choices}"),
+    "range_needs_max": ("comparator 为 range 时必须给出 value_max", "a range needs value_max"),
+    "no_kind_tier": ("“{kind}”不属于四级网络，不能有上级", "a {kind} is outside the four-tier network and has no parent"),
+    "wrong_parent_tier": (
+        "上级机构必须在上一级（第 {tier} 级）",
+        "the parent must be one tier up (tier {tier})",
+    ),
+    "internal": ("程序内部错误：{detail}", "internal error: {detail}"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    key: str
+    code: str
+    args: dict = field(default_factory=dict, compare=False, hash=False)
+    severity: str = "error"
+
+    def message(self) -> str:
+        zh, en = MESSAGES[self.code]
+        return f"{zh.format(**self.args)} / {en.format(**self.args)}"
+
+    def __str__(self) -> str:
+        key = self.key or "-"
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {key}: {self.message()}"
+
+
+def dotted(loc: tuple) -> str:
+    """('courses', 2, 'title', 'zh') -> 'courses[2].title.zh'"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,150 @@
+"""Actual figures for the policy's targets: computed from the catalogue, or as reported.
+
+Each computed target names a metric in `METRICS`; the function takes the catalogue and
+returns a Figure with the records behind it, so the targets page can show which
+schools fall short and by how much.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .catalogue import Catalogue
+from .model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record behind a figure: a provider that falls short, a recognition that counts."""
+
+    collection: str  # "providers", "recognitions", "regions", "leading-group"
+    id: str
+    name: Text
+    actual: float | None = None
+    missing: float | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | None  # the actual figure in the target's unit; None when nobody knows
+    met: bool | None
+    counted: list[Record] = field(default_factory=list)  # records that make up the figure
+    short: list[Record] = field(default_factory=list)  # records that fall short
+    total: int | None = None  # for per-school targets: how many schools there are
+    report: Statistic | None = None
+
+
+def compare(target: Target, actual: float) -> bool:
+    if target.comparator is Comparator.at_least:
+        return actual >= target.value
+    if target.comparator is Comparator.exactly:
+        return actual == target.value
+    if target.comparator is Comparator.about:  # "about 30%": within a tenth of the target
+        return abs(actual - target.value) <= abs(target.value) / 10
+    return target.value <= actual <= (target.value_max if target.value_max is not None else target.value)
+
+
+def _per_school(kind: ProviderKind, count: Callable) -> Callable[[Catalogue, Target], Figure]:
+    """Every school of a kind must reach the target on its own: list those that do not."""
+
+    def metric(catalogue: Catalogue, target: Target) -> Figure:
+        schools = sorted(catalogue.providers_of(kind), key=lambda p: p.id)
+        short = []
+        for school in schools:
+            actual = count(school)
+            if not compare(target, actual):
+                short.append(Record("providers", school.id, school.name, actual, max(target.value - actual, 0)))
+        meeting = len(schools) - len(short)
+        return Figure(meeting, bool(schools) and not short, short=short, total=len(schools))
+
+    return metric
+
+
+def _recognised(kind: RecognitionKind, level: Level) -> Callable[[Catalogue, Target], Figure]:
+    def metric(catalogue: Catalogue, target: Target) -> Figure:
+        counted = [
+            Record("recognitions", r.id, _recognised_name(catalogue, r))
+            for r in catalogue.recognitions
+            if r.kind is kind and r.level is level
+        ]
+        return Figure(len(counted), compare(target, len(counted)), counted=counted)
+
+    return metric
+
+
+def _recognised_name(catalogue: Catalogue, recognition) -> Text:
+    if recognition.provider and recognition.provider in catalogue.providers:
+        return catalogue.providers[recognition.provider].name
+    if recognition.region:
+        county = catalogue.counties.get(recognition.region)
+        town = catalogue.town_of(recognition.region)
+        if county or town:
+            return (county or town).name
+    return recognition.issuer
+
+
+def _share_of_adult_schools(kind: RecognitionKind, level: Level | None) -> Callable[[Catalogue, Target], Figure]:
+    """Percentage of adult schools holding a recognition; the others are listed as short."""
+
+    def metric(catalogue: Catalogue, target: Target) -> Figure:
+        holders = {
+            r.provider for r in catalogue.recognitions if r.kind is kind and (level is None or r.level is level)
+        }
+        schools = sorted(catalogue.providers_of(ProviderKind.adult_school), key=lambda p: p.id)
+        if not schools:
+            return Figure(None, None, total=0)
+        short = [Record("providers", s.id, s.name) for s in schools if s.id not in holders]
+        value = round(100 * (len(schools) - len(short)) / len(schools), 1)
+        return Figure(value, compare(target, value), short=short, total=len(schools))
+
+    return metric
+
+
+def _towns_with_teaching_point(catalogue: Catalogue, target: Target) -> Figure:
+    """Towns and streets with at least one tier-4 community school or teaching point."""
+    reached = {p.region for p in catalogue.providers.values() if p.tier == 4}
+    towns = [town for county in catalogue.regions.counties for town in county.towns]
+    if not towns:
+        return Figure(None, None, total=0)
+    short = [Record("regions", t.id, t.name) for t in towns if t.id not in reached]
+    value = round(100 * (len(towns) - len(short)) / len(towns), 1)
+    return Figure(value, compare(target, value), short=short, total=len(towns))
+
+
+def _leading_group_members(catalogue: Catalogue, target: Target) -> Figure:
+    members = catalogue.leading_group.members
+    counted = [Record("leading-group", m.id, m.name) for m in members]
+    return Figure(len(members), compare(target, len(members)), counted=counted)
+
+
+METRICS: dict[str, Callable[[Catalogue, Target], Figure]] = {
+    "vocational-school-courses": _per_school(ProviderKind.vocational_school, lambda p: len(p.courses)),
+    "adult-school-projects": _per_school(ProviderKind.adult_school, lambda p: len(p.projects)),
+    "national-demonstration-zones": _recognised(RecognitionKind.demonstration_zone, Level.national),
+    "national-experimental-zones": _recognised(RecognitionKind.experimental_zone, Level.national),
+    "national-demonstration-towns": _recognised(RecognitionKind.demonstration_town, Level.national),
+    "provincial-demonstration-learning-cities": _recognised(
+        RecognitionKind.demonstration_learning_city, Level.provincial
+    ),
+    "municipal-standardised-community-schools": _recognised(
+        RecognitionKind.standardised_community_school, Level.municipal
+    ),
+    "adult-school-standardisation": _share_of_adult_schools(RecognitionKind.standardised_adult_school, None),
+    "provincial-modern-adult-schools": _share_of_adult_schools(
+        RecognitionKind.modern_adult_school, Level.provincial
+    ),
+    "towns-with-teaching-point": _towns_with_teaching_point,
+    "leading-group-members": _leading_group_members,
+}
+
+
+def figure(catalogue: Catalogue, target: Target) -> Figure:
+    """The actual figure for a target: computed, or the latest report, or unknown."""
+    if target.measure is Measure.computed:
+        return METRICS[target.metric](catalogue, target)
+    reports = catalogue.reports_for(target.id)
+    if not reports:
+        return Figure(None, None)
+    latest = reports[0]
+    return Figure(latest.value, compare(target, latest.value), report=latest)

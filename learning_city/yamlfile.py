@@ -1,0 +1,197 @@
+"""Read one YAML file as people write it: plain data, every position kept, every trap named.
+
+PyYAML's C parser gives events with line and column, fast; building values from those
+events ourselves gives YAML 1.2 behaviour where people are caught by YAML 1.1 (`19:30`
+stays the text "19:30", `0755` stays "0755") and lets us refuse what we never want:
+duplicate keys, anchors and aliases, tags. Plain scalars stay strings except null and
+true/false; the model converts them to numbers and dates by field type.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C parser is much faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+TRUE = {"true", "True", "TRUE"}
+FALSE = {"false", "False", "FALSE"}
+# YAML 1.1 booleans that YAML 1.2 reads as text: ambiguous between tools, so refused unquoted.
+YES_NO = {"yes", "no", "on", "off", "y", "n"}
+_KEY_WITH_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w-]*\s*：")
+
+Loc = tuple  # a path into the data: ("courses", 3, "title", "zh")
+
+
+@dataclass
+class Document:
+    """One file's data with the position of every key and value (1-based line, column)."""
+
+    path: str
+    data: object = None
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Position of loc, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while loc:
+            found = (self.keys.get(loc) if key else None) or self.values.get(loc) or self.keys.get(loc)
+            if found:
+                return found
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: Loc, code: str, *, key: bool = False, severity: str = "error", **args) -> Problem:
+        from .problems import dotted
+
+        line, col = self.where(loc, key=key)
+        return Problem(self.path, line, col, dotted(loc), code, args, severity)
+
+
+def read(path: Path | str, display: str | None = None) -> Document:
+    """Parse a file; on a problem the document's data is None and problems say why."""
+    doc = Document(display or str(path))
+    raw = Path(path).read_bytes()
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        doc.problems.append(Problem(doc.path, 1, 1, "", "empty"))
+        return doc
+    _scan_lines(text, doc)
+    if doc.problems:
+        return doc
+    try:
+        events = list(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        detail = " ".join(str(part) for part in (err.context, err.problem) if part)
+        doc.problems.append(Problem(doc.path, mark.line + 1, mark.column + 1, "", "syntax", {"detail": detail}))
+        return doc
+    _Builder(doc, events).build()
+    if doc.problems:
+        doc.data = None
+    return doc
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        try:
+            raw.decode("gbk")
+            code = "gbk"
+        except UnicodeDecodeError:
+            code = "not_utf8"
+        doc.problems.append(Problem(doc.path, line, col, "", code))
+        return None
+
+
+def _scan_lines(text: str, doc: Document) -> None:
+    """Find the typing mistakes YAML itself reports badly or on the wrong line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            doc.problems.append(Problem(doc.path, number, indent.index("\t") + 1, "", "tab"))
+        match = _KEY_WITH_FULLWIDTH_COLON.match(line)
+        if match:
+            key = line[match.end(1) : line.index("：")].strip()
+            doc.problems.append(Problem(doc.path, number, line.index("：") + 1, key, "fullwidth_colon"))
+
+
+class _Builder:
+    """Turns the event stream into dicts, lists and strings, recording positions."""
+
+    def __init__(self, doc: Document, events: list):
+        self.doc = doc
+        self.events = iter(events)
+
+    def build(self) -> None:
+        documents = 0
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self._problem(event, (), "multiple_documents")
+                    return
+                self.doc.data = self._node(next(self.events), ())
+        if not isinstance(self.doc.data, dict):
+            self.doc.problems.append(Problem(self.doc.path, 1, 1, "", "top_not_mapping"))
+
+    def _problem(self, event, loc: Loc, code: str, **args) -> None:
+        from .problems import dotted
+
+        mark = event.start_mark
+        self.doc.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, dotted(loc), code, args))
+
+    def _node(self, event, loc: Loc):
+        mark = event.start_mark
+        self.doc.values[loc] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self._problem(event, loc, "anchor")
+            if isinstance(event, yaml.AliasEvent):
+                return None
+        tag = getattr(event, "tag", None)
+        if tag and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            self._problem(event, loc, "tag", tag=tag)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, loc)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            for index in itertools.count():
+                child = next(self.events)
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(child, loc + (index,)))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(loc)
+        raise AssertionError(f"unexpected YAML event {event!r}")  # the parser guarantees structure
+
+    def _mapping(self, loc: Loc) -> dict:
+        mapping: dict = {}
+        while True:
+            key_event = next(self.events)
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return mapping
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._problem(key_event, loc, "non_string_key")
+                self._node(key_event, loc + ("?",))
+                self._node(next(self.events), loc + ("?",))
+                continue
+            key = key_event.value
+            key_loc = loc + (key,)
+            first = self.doc.keys.get(key_loc)
+            if first:
+                self._problem(key_event, key_loc, "duplicate_key", first=first[0])
+                self._node(next(self.events), loc + ("?duplicate",))
+                continue
+            self.doc.keys[key_loc] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            mapping[key] = self._node(next(self.events), key_loc)
+
+    def _scalar(self, event, loc: Loc):
+        value = event.value
+        if event.style:  # quoted or block scalar: always text
+            return value
+        if value in NULLS:
+            return None
+        if value in TRUE:
+            return True
+        if value in FALSE:
+            return False
+        if value.lower() in YES_NO:
+            self._problem(event, loc, "yes_no", value=value)
+        return value
