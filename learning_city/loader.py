@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .catalogue import Catalogue
 from .policy import iter_tokens
-from .problems import Problem
+from .problems import Problem, dotted
 from .targets import METRICS
 from .yamlfile import Document, read
 
@@ -63,12 +63,14 @@ def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
 
     collections: dict[str, dict[str, tuple[m.Provider | m.Venue, Document]]] = {}
     sources: dict[tuple[str, str], str] = {}
+    unreadable: set[str] = set()  # ids of files with errors: references to them are not errors too
     for folder, cls in COLLECTIONS.items():
         collections[folder] = {}
         for path in sorted((root / folder).glob("*.yml")):
             doc, record = _read_record(path, str(path), cls)
             problems += doc.problems
             if record is None:
+                unreadable.add(path.stem)
                 continue
             if record.id != path.stem:
                 problems.append(doc.problem(("id",), "id_mismatch", value=record.id, stem=path.stem))
@@ -79,7 +81,7 @@ def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
             collections[folder][record.id] = (record, doc)
             sources[(folder, record.id)] = str(path.relative_to(root))
 
-    if problems:
+    if len(records) < len(SINGLE_FILES):  # references cannot be checked without these
         return None, sorted(set(problems))
 
     catalogue = Catalogue(
@@ -93,7 +95,7 @@ def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
         venues={vid: rec for vid, (rec, _) in collections["venues"].items()},
         sources=sources,
     )
-    problems += _check_references(catalogue, docs, collections)
+    problems += _check_references(catalogue, docs, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
     return catalogue, []
@@ -140,10 +142,12 @@ def _problem_from(doc: Document, error: dict) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if (kind == "missing" or kind == "string_too_short") and loc and loc[-1] == "zh":
+    if kind == "missing":  # point at the key that holds the missing field
+        line, col = doc.where(loc[:-1], key=True)
+        code = "missing_zh" if loc[-1] == "zh" else "missing"
+        return Problem(doc.path, line, col, dotted(loc), code)
+    if kind == "string_too_short" and loc and loc[-1] == "zh":
         return doc.problem(loc, "missing_zh")
-    if kind == "missing":
-        return doc.problem(loc, "missing")
     if kind == "extra_forbidden":
         guess = difflib.get_close_matches(str(loc[-1]), _FIELD_NAMES, n=1)
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
@@ -173,9 +177,13 @@ def _duplicates(doc: Document, loc: tuple, items: Iterable, what: str = "id") ->
     return problems
 
 
-def _check_references(catalogue: Catalogue, docs: dict[str, Document], collections: dict) -> list[Problem]:
+def _check_references(
+    catalogue: Catalogue, docs: dict[str, Document], collections: dict, unreadable: set[str]
+) -> list[Problem]:
     """Cross-file rules: ids unique, references resolve, tokens point at real targets."""
     problems: list[Problem] = []
+    providers = set(catalogue.providers) | unreadable
+    venues = set(catalogue.venues) | unreadable
     regions_doc = docs["regions.yml"]
     problems += _duplicates(regions_doc, ("counties",), catalogue.regions.counties)
     for ci, county in enumerate(catalogue.regions.counties):
@@ -215,25 +223,29 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
     for ri, rec in enumerate(catalogue.recognitions):
         if rec.region and rec.region not in region_ids:
             problems.append(rec_doc.problem(("recognitions", ri, "region"), "unknown_ref", what="地区", what_en="region", value=rec.region))
-        if rec.provider and rec.provider not in catalogue.providers:
+        if rec.provider and rec.provider not in providers:
             problems.append(rec_doc.problem(("recognitions", ri, "provider"), "unknown_ref", what="机构", what_en="provider", value=rec.provider))
 
     for provider, doc in collections["providers"].values():
-        problems += _check_provider(catalogue, provider, doc, region_ids)
+        problems += _check_provider(catalogue, provider, doc, region_ids, providers, venues)
     for venue, doc in collections["venues"].values():
         if venue.region not in region_ids:
             problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=venue.region))
     return problems
 
 
-def _check_provider(catalogue: Catalogue, provider: m.Provider, doc: Document, region_ids: set) -> list[Problem]:
+def _check_provider(
+    catalogue: Catalogue, provider: m.Provider, doc: Document, region_ids: set, providers: set, venues: set
+) -> list[Problem]:
     problems: list[Problem] = []
     if provider.region not in region_ids:
         problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=provider.region))
     if provider.parent:
         parent = catalogue.providers.get(provider.parent)
-        if parent is None:
+        if provider.parent not in providers:
             problems.append(doc.problem(("parent",), "unknown_ref", what="上级机构", what_en="parent provider", value=provider.parent))
+        elif parent is None:
+            pass  # the parent's own file has errors, reported there
         elif provider.tier is None:
             problems.append(doc.problem(("parent",), "no_kind_tier", kind=provider.kind.value))
         elif parent.tier != provider.tier - 1:
@@ -245,7 +257,7 @@ def _check_provider(catalogue: Catalogue, provider: m.Provider, doc: Document, r
     for ci, course in enumerate(provider.courses):
         if course.term and course.term not in term_ids:
             problems.append(doc.problem(("courses", ci, "term"), "unknown_ref", what="学期", what_en="term", value=course.term))
-        if course.venue and course.venue not in catalogue.venues:
+        if course.venue and course.venue not in venues:
             problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
     return problems
 

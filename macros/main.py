@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from learning_city import i18n, render
 from learning_city.loader import load, resolve_root
-
-
-class CatalogueError(Exception):
-    """The catalogue has problems: the build stops and prints every one."""
 
 
 def define_env(env):
     lang = env.conf["theme"]["language"]
     catalogue, problems = load(resolve_root(env.conf["extra"]["catalogue"], Path(env.conf["config_file_path"]).parent))
     if problems:
-        raise CatalogueError("\n".join(map(str, problems)))
+        # PluginError stops the build with the message and no traceback
+        raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
 
     def base() -> str:
         """Relative path from the current page to the site root."""

@@ -4,7 +4,8 @@
     python scripts/build.py [--catalogue DIR] [--site-dir DIR]
 
 The Chinese build runs first because a clean build empties its folder, en/ included.
-Builds are strict: a warning, a macro error or an undefined variable fails them.
+Builds are strict: a warning, a macro error or an undefined variable fails them
+(never add --quiet: it hides warnings from strict mode, so they stop failing the build).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml") -
             NO_MKDOCS_2_WARNING="1",
         )
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
             check=True,
             env=env,
             cwd=config.parent,

@@ -1,0 +1,115 @@
+"""The built site: search finds Chinese words, catalogue text stays text, builds are strict."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import build
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+
+def page(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def search_tokens(index: dict, doc: dict) -> set[str]:
+    """Split a document the way the browser's search does, with the index's own separator."""
+    separator = re.compile(index["config"]["separator"])
+    text = BeautifulSoup(doc["title"] + " " + doc["text"], "html.parser").get_text(" ")
+    return {token.lower() for token in separator.split(text) if token}
+
+
+@pytest.mark.parametrize("lang, word", [("", "社区"), ("", "老年"), ("en", "community")])
+def test_search_index_finds_a_policy_section_by_a_word(site, lang, word):
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang or "zh"]
+    hits = [doc["location"] for doc in index["docs"] if word in search_tokens(index, doc)]
+    assert any(location.startswith("policy/#section-") for location in hits), hits
+
+
+def test_html_lang_and_language_switch_keep_the_page(site):
+    zh, en = page(site, "targets"), page(site / "en", "targets")
+    assert zh.html["lang"].startswith("zh") and en.html["lang"] == "en"
+    assert zh.select_one('a.lc-alternate[hreflang="en"]')["href"] == "../en/targets/"
+    assert en.select_one('a.lc-alternate[hreflang="zh"]')["href"] == "../../targets/"
+
+
+def test_untranslated_text_falls_back_to_chinese_tagged_and_marked(site):
+    row = page(site / "en", "targets").find(id="target-lifelong-learning-week")
+    fallback = row.find(lang="zh")
+    assert fallback is not None and "全民终身学习活动周工作总结" in fallback.get_text()
+    assert "not yet translated" in row.get_text()
+
+
+def test_sample_data_says_so(site):
+    assert "示例数据" in page(site, "targets").get_text()
+    assert "Sample data" in page(site / "en", "targets").get_text()
+
+
+HOSTILE = ["<script>alert(1)</script>", "{{ 7*7 }}", "<img src=x onerror=alert(2)>", "[x](javascript:alert(3))"]
+
+
+def test_catalogue_text_is_shown_literally_never_run(catalogue_copy, tmp_path):
+    targets = catalogue_copy / "targets.yml"
+    text = targets.read_text(encoding="utf-8")
+    for number, hostile in enumerate(HOSTILE):
+        old = ["每所中职学校开设社区课程", "每所成人学校培育特色培训项目", "国家级示范镇", "市级标准化社区学校"][number]
+        quoted = json.dumps(hostile).replace("\\", "\\\\")
+        text = re.sub(rf"zh: {old}\n(\s+)en: .*\n", rf"zh: {quoted}\n\1en: {quoted}\n", text, count=1)
+    targets.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    build.build(catalogue_copy, out)
+    for lang in ("", "en"):
+        html = (out / lang / "targets" / "index.html").read_text(encoding="utf-8")
+        shown = BeautifulSoup(html, "html.parser").select_one(".lc-targets").get_text()
+        for hostile in HOSTILE:
+            assert hostile in shown, f"{hostile!r} not shown literally ({lang or 'zh'})"
+        assert "<script>alert(1)" not in html and "onerror=alert" not in html.replace("onerror=alert(2)&gt;", "")
+        assert 'href="javascript:' not in html
+        assert "49" not in shown
+
+
+def scratch_project(tmp_path, extra_page: str):
+    """A copy of the site's sources with one more page, to prove what fails the build."""
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "macros"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "learning_city").symlink_to(ROOT / "learning_city")
+    (project / "docs" / "extra.md").write_text(extra_page, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    "extra_page",
+    ["# x\n\n{{ no_such_variable }}\n", "# x\n\n{{ ui('no.such.key') }}\n", "# x\n\n[broken](no-such-page.md)\n"],
+    ids=["undefined-variable", "macro-error", "warning"],
+)
+def test_a_macro_error_an_undefined_variable_or_a_warning_fails_the_build(tmp_path, extra_page):
+    project = scratch_project(tmp_path, extra_page)
+    with pytest.raises(subprocess.CalledProcessError):
+        build.build(ROOT / "catalogue", tmp_path / "site", config=project / "mkdocs.yml")
+
+
+def test_the_scratch_project_builds_without_the_fault(tmp_path):
+    """The control for the test above: the same copy with a harmless page builds."""
+    project = scratch_project(tmp_path, "# x\n\n{{ ui('home.title') }}\n")
+    build.build(ROOT / "catalogue", tmp_path / "site", config=project / "mkdocs.yml")
+    assert (tmp_path / "site" / "en" / "extra" / "index.html").exists()
+
+
+def test_an_invalid_catalogue_fails_the_build_with_its_problems(catalogue_copy, tmp_path):
+    (catalogue_copy / "providers" / "jiaxing-library-typo.yml").write_text("id: x\n", encoding="utf-8")
+    env_build = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--catalogue", str(catalogue_copy), "--site-dir", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+    )
+    assert env_build.returncode == 1
+    assert "jiaxing-library-typo.yml" in env_build.stderr + env_build.stdout

@@ -1,0 +1,207 @@
+"""Every kind of bad input gets its own clear message at the right line; good input passes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from learning_city.loader import load
+
+VALID = """\
+id: test-school
+sample: true
+kind: community-school
+name:
+  zh: 测试社区学校
+  en: Test Community School
+parent: nanhu-daqiao-adult-school
+region: nanhu-daqiao
+address:
+  zh: 大桥镇示例路 1 号
+contact:
+  website: https://example.org/test
+courses:
+  - id: tai-chi
+    title:
+      zh: 太极拳入门
+    category: sports
+    audience: [older-people]
+    mode: in-person
+    schedule:
+      days: [mon]
+      start: "09:00"
+      end: "10:30"
+      dates:
+        start: 2026-09-01
+        end: 2026-12-31
+    hours: 20
+    fee:
+      amount: 0
+    capacity: 30
+    enrolment:
+      method: on-site
+"""
+
+
+def validate(catalogue) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(catalogue)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def put(catalogue, text: str | bytes, name: str = "test-school") -> str:
+    path = catalogue / "providers" / f"{name}.yml"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return f"providers/{name}.yml"
+
+
+def assert_reported(result, file: str, line: int, *words: str) -> str:
+    out = result.stdout
+    assert result.returncode == 1, out + result.stderr
+    assert "Traceback" not in out + result.stderr
+    matching = [row for row in out.splitlines() if f"{file}:{line}:" in row]
+    assert matching, f"nothing reported at {file}:{line}:\n{out}"
+    row = matching[0]
+    assert ": error: " in row
+    for word in words:
+        assert word in row, f"{word!r} not in {row!r}"
+    return row
+
+
+def test_the_real_catalogue_is_valid():
+    result = validate(ROOT / "catalogue")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_valid_record_passes_and_bom_is_accepted(catalogue_copy):
+    put(catalogue_copy, "\ufeff" + VALID)
+    result = validate(catalogue_copy)
+    assert result.returncode == 0, result.stdout
+
+
+def test_unquoted_time_is_kept_as_text(catalogue_copy):
+    put(catalogue_copy, VALID.replace('start: "09:00"', "start: 09:00").replace('end: "10:30"', "end: 19:30"))
+    catalogue, problems = load(catalogue_copy)
+    assert problems == []
+    schedule = catalogue.providers["test-school"].courses[0].schedule
+    assert (schedule.start, schedule.end) == ("09:00", "19:30")
+
+
+def test_malformed_time(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace('end: "10:30"', 'end: "1030"'))
+    assert_reported(validate(catalogue_copy), file, 23, "courses[0].schedule.end", "HH:MM")
+
+
+def test_duplicate_key(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("    capacity: 30\n", "    capacity: 30\n    capacity: 40\n"))
+    assert_reported(validate(catalogue_copy), file, 31, "capacity", "键重复", "duplicate key", "line 30")
+
+
+def test_yes_where_text_is_meant(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("  zh: 大桥镇示例路 1 号", "  zh: yes"))
+    assert_reported(validate(catalogue_copy), file, 10, "address.zh", "true or false")
+
+
+def test_tab_indentation(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("  en: Test Community School", "\ten: Test Community School"))
+    assert_reported(validate(catalogue_copy), file, 6, "Tab")
+
+
+def test_gbk_file_is_told_to_be_saved_as_utf8(catalogue_copy):
+    file = put(catalogue_copy, VALID.encode("gbk"))
+    assert_reported(validate(catalogue_copy), file, 5, "GBK", "UTF-8")
+
+
+def test_fullwidth_colon(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("region: nanhu-daqiao", "region：nanhu-daqiao"))
+    assert_reported(validate(catalogue_copy), file, 8, "region", "全角冒号", "full-width colon")
+
+
+def test_misspelt_key_suggests_the_right_one(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("    capacity: 30", "    capacty: 30"))
+    row = assert_reported(validate(catalogue_copy), file, 30, "courses[0].capacty", "unknown key", "capacity")
+    assert "did you mean 'capacity'" in row
+
+
+def test_missing_chinese_text(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("      zh: 太极拳入门\n", "      en: Tai chi\n"))
+    assert_reported(validate(catalogue_copy), file, 15, "courses[0].title.zh", "缺少中文")
+
+
+def test_impossible_date(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("start: 2026-09-01", "start: 2026-02-30"))
+    assert_reported(validate(catalogue_copy), file, 25, "courses[0].schedule.dates.start", "日期", "date")
+
+
+def test_end_before_start(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("end: 2026-12-31", "end: 2026-08-01"))
+    assert_reported(validate(catalogue_copy), file, 26, "courses[0].schedule.dates.end", "ends before it starts")
+
+
+def test_reference_to_a_record_that_does_not_exist(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("parent: nanhu-daqiao-adult-school", "parent: no-such-school"))
+    assert_reported(validate(catalogue_copy), file, 7, "parent", "no-such-school", "does not exist")
+
+
+def test_two_records_with_one_id(catalogue_copy):
+    put(catalogue_copy, VALID)
+    file = put(catalogue_copy, VALID, name="test-school-copy")
+    row = assert_reported(validate(catalogue_copy), file, 1, "id", "test-school")
+    assert "used twice" in validate(catalogue_copy).stdout
+
+
+def test_two_courses_with_one_id(catalogue_copy):
+    course = VALID[VALID.index("  - id: tai-chi") :]
+    file = put(catalogue_copy, VALID + course)
+    assert_reported(validate(catalogue_copy), file, 33, "courses[1].id", "used twice")
+
+
+@pytest.mark.parametrize("bad", ["../x", "two words", "Upper"])
+def test_unsafe_id(catalogue_copy, bad):
+    file = put(catalogue_copy, VALID.replace("  - id: tai-chi", f'  - id: "{bad}"'))
+    assert_reported(validate(catalogue_copy), file, 14, "courses[0].id", "slug")
+
+
+def test_unsafe_link_scheme(catalogue_copy):
+    file = put(catalogue_copy, VALID.replace("https://example.org/test", '"javascript:alert(1)"'))
+    assert_reported(validate(catalogue_copy), file, 12, "contact.website", "javascript:", "https, mailto")
+
+
+def test_empty_file(catalogue_copy):
+    file = put(catalogue_copy, "# only a comment\n")
+    assert_reported(validate(catalogue_copy), file, 1, "empty")
+
+
+def test_anchors_and_aliases_are_refused(catalogue_copy):
+    text = VALID.replace("    audience: [older-people]", "    audience: &who [older-people]")
+    text = text.replace("    mode: in-person", "    mode: *who")
+    file = put(catalogue_copy, text)
+    result = validate(catalogue_copy)
+    assert_reported(result, file, 18, "anchors")
+    assert_reported(result, file, 19, "anchors")
+
+
+def test_every_problem_is_reported_at_once(catalogue_copy):
+    text = VALID.replace("    capacity: 30", "    capacty: 30").replace('end: "10:30"', 'end: "1030"')
+    file = put(catalogue_copy, text)
+    put(catalogue_copy, VALID.replace("id: test-school", "id: other").replace("region: nanhu-daqiao", "region: nowhere"), "other")
+    result = validate(catalogue_copy)
+    assert_reported(result, file, 23, "schedule.end")
+    assert_reported(result, file, 30, "capacty")
+    assert_reported(result, "providers/other.yml", 8, "nowhere")
+
+
+def test_bad_usage_exits_2(tmp_path):
+    result = validate(tmp_path / "does-not-exist")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--no-such-flag"], capture_output=True, text=True)
+    assert result.returncode == 2
