@@ -59,7 +59,7 @@ def home(catalogue: Catalogue, lang: str, base: str) -> str:
     cards = "".join(
         f'<li><p><a href="{esc(base + page)}/"><strong>{esc(t(f"home.{page}", lang))}</strong></a></p>'
         f'<p>{esc(t(f"home.{page}_help", lang))}</p></li>'
-        for page in ("policy", "targets")
+        for page in ("courses", "venues", "elderly", "policy", "targets")
     )
     return (
         f'<div class="lc-home"><p class="lc-lead">{esc(t("home.intro", lang))}</p>'
@@ -240,5 +240,7 @@ def _target_details(catalogue: Catalogue, target: Target, fig: Figure, lang: str
 
 
 def _record_link(record, lang: str, base: str) -> str:
-    """A provider links to its page once provider pages exist; other records are named."""
+    """A provider links to its page; other records (regions, departments) are named."""
+    if record.collection == "providers":
+        return f'<a href="{esc(base)}providers/{esc(record.id)}/">{text(record.name, lang)}</a>'
     return text(record.name, lang)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from learning_city import i18n, render
+from learning_city import i18n, render, render_lists, render_records
 from learning_city.loader import load, resolve_root
 
 
@@ -44,3 +44,24 @@ def define_env(env):
     @env.macro
     def targets() -> str:
         return render.targets(catalogue, lang, base())
+
+    @env.macro
+    def record_title(collection: str, record_id: str) -> str:
+        """The H1 of a provider or venue page: text escaped for HTML and for Markdown."""
+        record = (catalogue.providers if collection == "providers" else catalogue.venues)[record_id]
+        return render_records.heading_text(record.name.get(lang))
+
+    @env.macro
+    def provider(record_id: str) -> str:
+        return render_records.provider_page(catalogue, catalogue.providers[record_id], lang, base())
+
+    @env.macro
+    def venue(record_id: str) -> str:
+        return render_records.venue_page(catalogue, catalogue.venues[record_id], lang, base())
+
+    for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
+        env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base), name)
+
+
+def _list_page(renderer, catalogue, lang, base):
+    return lambda: renderer(catalogue, lang, base())
