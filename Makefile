@@ -5,7 +5,12 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve serve-en clean
+.PHONY: site test validate serve serve-en clean browser
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +31,7 @@ serve: validate
 serve-en: validate
 	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
 
 clean:

@@ -1,0 +1,183 @@
+"""The site as a reader uses it, in headless Chromium: finder, shared links, language, search, phone width."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import build
+import pytest
+from conftest import CATALOGUE
+from playwright.sync_api import expect, sync_playwright
+
+from learning_city.loader import load
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+FILTERS = ["county", "town", "category", "audience", "mode", "day", "time", "kind"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def shown_count(page) -> int:
+    return int(re.search(r"\d+", page.locator(".lc-count").inner_text()).group())
+
+
+def visible_results(page):
+    return page.locator(".lc-result:not([hidden])")
+
+
+def test_finder_narrows_for_each_filter_and_counts_right(page, server):
+    page.goto(server + "courses/")
+    total = page.locator(".lc-result").count()
+    assert total > 0 and shown_count(page) == total
+    for name in FILTERS:
+        select = page.locator(f"#f-{name}")
+        values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
+        narrowed = False
+        for value in values:
+            select.select_option(value)
+            count = shown_count(page)
+            assert count == visible_results(page).count(), (name, value)
+            if 0 < count < total:
+                narrowed = True
+                break
+        assert narrowed, f"no value of {name} narrows the list"
+        select.select_option("")
+        assert shown_count(page) == total
+    page.check("#f-free")
+    free = shown_count(page)
+    assert 0 < free < total and free == page.locator('.lc-result[data-free="1"]:not([hidden])').count()
+    page.uncheck("#f-free")
+    page.fill("#f-q", "智能手机")
+    assert 0 < shown_count(page) < total
+    assert all("智能手机" in t for t in visible_results(page).locator("strong").all_inner_texts())
+
+
+def test_a_shared_url_restores_the_filters(page, server):
+    page.goto(server + "courses/")
+    page.select_option("#f-mode", "in-person")
+    page.check("#f-free")
+    expected = shown_count(page)
+    url = page.url
+    assert "mode=in-person" in url and "free=1" in url
+    page.goto(url)
+    expect(page.locator("#f-mode")).to_have_value("in-person")
+    expect(page.locator("#f-free")).to_be_checked()
+    assert shown_count(page) == expected
+
+
+def test_results_link_to_the_course_on_its_provider_page(page, server):
+    page.goto(server + "courses/")
+    link = page.locator(".lc-result a").first
+    href = link.get_attribute("href")
+    link.click()
+    anchor = href.split("#")[1]
+    assert page.url.endswith("#" + anchor)
+    expect(page.locator(f"#{anchor}")).to_be_visible()
+
+
+def test_language_switch_keeps_the_reader_on_the_same_provider_page(page, server):
+    provider = sorted(load(CATALOGUE)[0].providers)[0]
+    page.goto(server + f"providers/{provider}/")
+    page.hover(".md-header__option .md-select")
+    page.click('a.lc-alternate[hreflang="en"]')
+    assert page.url == server + f"en/providers/{provider}/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.hover(".md-header__option .md-select")
+    page.click('a.lc-alternate[hreflang="zh"]')
+    assert page.url == server + f"providers/{provider}/"
+
+
+def test_chinese_search_for_a_course_word_finds_its_provider_page(page, server):
+    catalogue = load(CATALOGUE)[0]
+    word = "智能手机"
+    providers = {p.id for p in catalogue.providers.values() if any(word in c.title.zh for c in p.courses)}
+    assert providers
+    page.goto(server)
+    page.click("input.md-search__input")
+    page.keyboard.type(word)
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible(timeout=15000)
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(f"providers/{pid}/" in href for href in hrefs for pid in providers), hrefs
+
+
+@pytest.mark.parametrize("path", ["courses/", "providers/jiaxing-city-university/", "targets/", "en/courses/"])
+def test_pages_fit_a_375px_phone(browser, server, path):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert overflow <= 375, f"{path} is {overflow}px wide"
+
+
+HOSTILE = {
+    "title": "<script>window.__xss=1</script>{{ 7*7 }}",
+    "description": '<img src=x onerror="window.__xss=2">[click](javascript:window.__xss=3)',
+}
+
+
+def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_copy, tmp_path, browser):
+    path = catalogue_copy / "providers" / "jiaxing-city-university.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("      zh: 智能手机入门\n      en: Getting started with a smartphone\n",
+                        f'      zh: "{HOSTILE["title"]}"\n      en: "{HOSTILE["title"]}"\n', 1)
+    text = text.replace("    category: digital-skills\n", f"    description:\n      zh: '{HOSTILE['description']}'\n    category: digital-skills\n", 1)
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    build.build(catalogue_copy, out)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
+    try:
+        for path in ("providers/jiaxing-city-university/", "en/providers/jiaxing-city-university/", "courses/", "elderly/"):
+            page.goto(base + path)
+            body = page.locator(".md-content").inner_text()
+            if path.endswith("university/"):
+                assert HOSTILE["title"] in body and HOSTILE["description"] in body
+            assert page.evaluate("window.__xss") is None
+            assert page.locator('a[href^="javascript:"]').count() == 0
+            assert "49" not in body
+        assert dialogs == []
+    finally:
+        context.close()
+        httpd.shutdown()
