@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from pathlib import Path
 
 from .catalogue import Catalogue
+from .render_lists import course_start, times_of_day
+from .render_records import course_anchor, fee_text, when_text
 from .targets import figure
 
 
@@ -49,3 +53,49 @@ def courses_csv(catalogue: Catalogue) -> str:
                 town.id if town else "", course.enrolment.method.value, str(provider.sample).lower(),
             ])
     return out.getvalue()
+
+
+def finder_shards(catalogue: Catalogue, lang: str) -> dict[str, list[dict]]:
+    """The course finder's data, one list per county, as plain text the browser never parses as HTML."""
+    shards: dict[str, list[dict]] = {county.id: [] for county in catalogue.regions.counties}
+    for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
+        county = catalogue.county_of(provider.region)
+        town = catalogue.town_of(provider.region)
+        for course in provider.courses:
+            words = [course.title.zh, course.title.en, provider.name.zh, provider.name.en, county.name.zh, county.name.en]
+            if course.description:
+                words += [course.description.zh, course.description.en]
+            if town:
+                words += [town.name.zh, town.name.en]
+            shards[county.id].append({
+                "href": f"providers/{provider.id}/#{course_anchor(course.id)}",
+                "title": course.title.get(lang),
+                "title_lang": "zh" if course.title.is_fallback(lang) else lang,
+                "provider": provider.name.get(lang),
+                "provider_lang": "zh" if provider.name.is_fallback(lang) else lang,
+                "when": when_text(course, lang),
+                "fee": fee_text(course, lang),
+                "county": county.id,
+                "town": town.id if town else "",
+                "category": course.category.value,
+                "audience": [a.value for a in course.audience],
+                "mode": course.mode.value,
+                "free": course.fee.amount == 0,
+                "days": [d.value for d in course.schedule.days],
+                "times": times_of_day(course),
+                "kind": provider.kind.value,
+                "start": course_start(provider, course),
+                "text": " ".join(w for w in words if w).lower(),
+            })
+    return shards
+
+
+def write(catalogue: Catalogue, lang: str, site_dir: Path) -> None:
+    """The finder's per-county files in each language; the whole catalogue once, in the Chinese root."""
+    data = site_dir / "data"
+    (data / "courses").mkdir(parents=True, exist_ok=True)
+    for county, items in finder_shards(catalogue, lang).items():
+        (data / "courses" / f"{county}.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    if lang == "zh":  # language-independent: both languages are in it
+        (data / "catalogue.json").write_text(json.dumps(catalogue_json(catalogue), ensure_ascii=False), encoding="utf-8")
+        (data / "courses.csv").write_text(courses_csv(catalogue), encoding="utf-8")

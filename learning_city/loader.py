@@ -101,6 +101,12 @@ def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
     return catalogue, []
 
 
+def load_regions(root: Path) -> tuple[m.Regions | None, list[Problem]]:
+    """Only the regions: enough to know which county pages a build will have."""
+    doc, record = _read_record(root / "regions.yml", str(root / "regions.yml"), m.Regions)
+    return record, doc.problems
+
+
 def _read_record(path: Path, shown: str, cls: type[BaseModel]) -> tuple[Document, BaseModel | None]:
     doc = read(path, shown)
     if doc.data is None:

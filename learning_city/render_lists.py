@@ -1,6 +1,8 @@
-"""Pages that list many records: directories, the network tree, older people's classes, the finder.
+"""Pages that list many records: directories, areas, the network, older people's classes, the finder.
 
-Long lists are grouped in <details> by county, so a reader opens only the part near them.
+A page's size must not grow with the records of the whole city: city-wide pages show
+counts and the few records of small kinds, and link to one page per county (`areas/<county>/`,
+`courses/<county>/`) that lists the rest.
 """
 
 from __future__ import annotations
@@ -9,86 +11,192 @@ from collections import Counter
 
 from .catalogue import Catalogue
 from .i18n import t
-from .model import Audience, Category, Course, Mode, Provider, ProviderKind, Weekday
-from .render import esc, text
+from .model import Audience, Category, County, Course, Mode, Provider, ProviderKind, Weekday
+from .render import esc, sample_notice, text
 from .render_records import age_rule, course_anchor, enrolment, fee, provider_url, schedule, venue_url
 
 ELDERLY_KINDS = (ProviderKind.elderly_university, ProviderKind.elderly_school)
+# Kinds with a few schools per county: listed on city-wide pages. The others are on area pages.
+FEW_KINDS = (
+    ProviderKind.city_university,
+    ProviderKind.community_college,
+    ProviderKind.vocational_school,
+    ProviderKind.elderly_university,
+    ProviderKind.elderly_school,
+)
 
 
-def _by_name(records):
+def area_url(base: str, county_id: str) -> str:
+    return f"{base}areas/{county_id}/"
+
+
+def county_courses_url(base: str, county_id: str) -> str:
+    return f"{base}courses/{county_id}/"
+
+
+def _sorted(records):
     return sorted(records, key=lambda r: r.id)
 
 
+def _in_county(catalogue: Catalogue, records, county: County):
+    return [r for r in records if catalogue.county_of(r.region) is county]
+
+
+def _sample_notice(records, lang: str) -> str:
+    return sample_notice(lang) if any(r.sample for r in records) else ""
+
+
+def _link(url: str, name: str) -> str:
+    return f'<a href="{esc(url)}">{name}</a>'
+
+
+def _provider_item(provider: Provider, lang: str, base: str) -> str:
+    kind = esc(t("kind." + provider.kind.value, lang))
+    return f"<li>{_link(provider_url(base, provider.id), text(provider.name, lang))} <small>{kind}</small></li>"
+
+
+# --- directories ---------------------------------------------------------------------------
+
+
 def providers_directory(catalogue: Catalogue, lang: str, base: str) -> str:
-    parts = [f"<p>{esc(t('directory.providers_intro', lang))}</p>"]
-    for county in catalogue.regions.counties:
-        in_county = [p for p in catalogue.providers.values() if catalogue.county_of(p.region) is county]
-        groups = [(None, [p for p in in_county if p.region == county.id])]
-        groups += [(town, [p for p in in_county if p.region == town.id]) for town in county.towns]
-        body = ""
-        for town, providers in groups:
-            if not providers:
-                continue
-            label = text(town.name, lang) if town else esc(t("label.county_level", lang))
-            items = "".join(
-                f'<li><a href="{esc(provider_url(base, p.id))}">{text(p.name, lang)}</a>'
-                f' <small>{esc(t("kind." + p.kind.value, lang))}</small></li>'
-                for p in _by_name(providers)
-            )
-            body += f"<h3>{label}</h3><ul>{items}</ul>"
-        count = esc(t("label.providers_in", lang, count=len(in_county)))
-        parts.append(f'<details class="lc-group" id="county-{county.id}"><summary>{text(county.name, lang)} · {count}</summary>{body}</details>')
-    return f'<div class="lc-directory">{"".join(parts)}</div>'
+    """Counts by county and kind, the small kinds listed, each county's page for the rest."""
+    providers = list(catalogue.providers.values())
+    counties = catalogue.regions.counties
+    head = "".join(f'<th scope="col">{_link(area_url(base, c.id), text(c.name, lang))}</th>' for c in counties)
+    rows = ""
+    for kind in ProviderKind:
+        per_county = [sum(1 for p in _in_county(catalogue, providers, c) if p.kind is kind) for c in counties]
+        cells = "".join(f"<td>{n}</td>" for n in per_county)
+        rows += f'<tr><th scope="row">{esc(t("kind." + kind.value, lang))}</th>{cells}<td>{sum(per_county)}</td></tr>'
+    table = (
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="lc-counts">'
+        f'<thead><tr><th scope="col">{esc(t("label.kind", lang))}</th>{head}<th scope="col">{esc(t("directory.total", lang))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div>"
+    )
+    by_county = "".join(
+        f"<li>{_link(area_url(base, c.id), text(c.name, lang))} · "
+        f"{esc(t('label.providers_in', lang, count=len(_in_county(catalogue, providers, c))))}</li>"
+        for c in counties
+    )
+    by_kind = ""
+    for kind in FEW_KINDS:
+        items = "".join(_provider_item(p, lang, base) for p in _sorted(catalogue.providers_of(kind)))
+        if items:
+            by_kind += f'<h3 id="kind-{kind.value}">{esc(t("kind." + kind.value, lang))}</h3><ul>{items}</ul>'
+    return (
+        f'<div class="lc-directory">{_sample_notice(providers, lang)}<p>{esc(t("directory.providers_intro", lang))}</p>'
+        f'<h2 id="by-county">{esc(t("directory.by_county", lang))}</h2><ul>{by_county}</ul>{table}'
+        f'<h2 id="by-kind">{esc(t("directory.by_kind", lang))}</h2>{by_kind}</div>'
+    )
 
 
 def venues_directory(catalogue: Catalogue, lang: str, base: str) -> str:
-    parts = [f"<p>{esc(t('directory.venues_intro', lang))}</p>"]
+    venues = list(catalogue.venues.values())
+    parts = [_sample_notice(venues, lang), f"<p>{esc(t('directory.venues_intro', lang))}</p>"]
     for county in catalogue.regions.counties:
-        venues = [v for v in catalogue.venues.values() if catalogue.county_of(v.region) is county]
-        if not venues:
-            continue
-        body = ""
-        for kind in sorted({v.kind for v in venues}, key=lambda k: k.value):
-            items = "".join(
-                f'<li><a href="{esc(venue_url(base, v.id))}">{text(v.name, lang)}</a></li>'
-                for v in _by_name(v for v in venues if v.kind is kind)
-            )
-            body += f"<h3>{esc(t('venue.' + kind.value, lang))}</h3><ul>{items}</ul>"
-        parts.append(f'<details class="lc-group" id="county-{county.id}" open><summary>{text(county.name, lang)} · {len(venues)}</summary>{body}</details>')
+        here = _in_county(catalogue, venues, county)
+        if here:
+            parts.append(f'<h2 id="county-{county.id}">{text(county.name, lang)}</h2>{_venues_by_kind(here, lang, base, 3)}')
     return f'<div class="lc-directory">{"".join(parts)}</div>'
 
 
-def network(catalogue: Catalogue, lang: str, base: str) -> str:
-    """The four tiers as a tree the reader opens county by county."""
-    tiers = Counter(p.tier for p in catalogue.providers.values() if p.tier)
-    counts = "".join(f"<tr><th scope=\"row\">{esc(t(f'tier.{n}', lang))}</th><td>{tiers.get(n, 0)}</td></tr>" for n in (1, 2, 3, 4))
+def _venues_by_kind(venues, lang: str, base: str, level: int) -> str:
+    html = ""
+    for kind in sorted({v.kind for v in venues}, key=lambda k: k.value):
+        items = "".join(f"<li>{_link(venue_url(base, v.id), text(v.name, lang))}</li>" for v in _sorted(v for v in venues if v.kind is kind))
+        html += f"<h{level}>{esc(t('venue.' + kind.value, lang))}</h{level}><ul>{items}</ul>"
+    return html
+
+
+def area(catalogue: Catalogue, county: County, lang: str, base: str) -> str:
+    """One county: its network tree, its other providers by town and kind, its venues."""
+    providers = _in_county(catalogue, catalogue.providers.values(), county)
+    venues = _in_county(catalogue, catalogue.venues.values(), county)
+    courses = sum(len(p.courses) for p in providers)
+    parts = [
+        _sample_notice(providers + venues, lang),
+        f"<p>{esc(t('area.intro', lang, county=county.name.get(lang)))}</p>",
+        f'<p>{_link(county_courses_url(base, county.id), esc(t("area.courses", lang)))} · {esc(t("label.courses_in", lang, count=courses))}</p>',
+    ]
+    children = _children(catalogue)
+    colleges = [p for p in providers if p.kind is ProviderKind.community_college]
+    tree = "".join(_branch(catalogue, c, children, lang, base, depth=None) for c in _sorted(colleges))
+    parts.append(f'<h2 id="network">{esc(t("area.network", lang))}</h2><ul class="lc-tree">{tree}</ul>')
+    others = [p for p in providers if p.tier is None]
+    if others:
+        groups = ""
+        for kind in sorted({p.kind for p in others}, key=lambda k: k.value):
+            items = "".join(_provider_item(p, lang, base) for p in _sorted(p for p in others if p.kind is kind))
+            groups += f"<h3>{esc(t('kind.' + kind.value, lang))}</h3><ul>{items}</ul>"
+        parts.append(f'<h2 id="other-providers">{esc(t("area.other_providers", lang))}</h2>{groups}')
+    by_town = ""
+    for town in county.towns:
+        here = [p for p in providers if p.region == town.id]
+        if here:
+            by_town += f'<h3 id="town-{town.id}">{text(town.name, lang)}</h3><ul>{"".join(_provider_item(p, lang, base) for p in _sorted(here))}</ul>'
+    if by_town:
+        parts.append(f'<h2 id="by-town">{esc(t("area.by_town", lang))}</h2>{by_town}')
+    if venues:
+        parts.append(f'<h2 id="venues">{esc(t("area.venues", lang))}</h2>{_venues_by_kind(venues, lang, base, 3)}')
+    return f'<div class="lc-area">{"".join(parts)}</div>'
+
+
+# --- the four-tier network ----------------------------------------------------------------
+
+
+def _children(catalogue: Catalogue) -> dict[str | None, list[Provider]]:
     children: dict[str | None, list[Provider]] = {}
     for provider in catalogue.providers.values():
         if provider.tier:
             children.setdefault(provider.parent, []).append(provider)
+    return children
 
-    def branch(provider: Provider) -> str:
-        link = f'<a href="{esc(provider_url(base, provider.id))}">{text(provider.name, lang)}</a>'
-        below = _by_name(children.get(provider.id, []))
-        if not below:
-            return f"<li>{link}</li>"
-        return f"<li>{link}<ul>{''.join(branch(c) for c in below)}</ul></li>"
 
+def _branch(catalogue, provider: Provider, children, lang: str, base: str, depth: int | None) -> str:
+    """A provider and what hangs below it; below tier `depth` only a count is shown."""
+    link = _link(provider_url(base, provider.id), text(provider.name, lang))
+    below = _sorted(children.get(provider.id, []))
+    if not below:
+        return f"<li>{link}</li>"
+    if depth is not None and provider.tier >= depth:
+        return f"<li>{link} <small>{esc(t('network.more', lang, count=len(below)))}</small></li>"
+    return f"<li>{link}<ul>{''.join(_branch(catalogue, c, children, lang, base, depth) for c in below)}</ul></li>"
+
+
+def network(catalogue: Catalogue, lang: str, base: str) -> str:
+    """Counts per tier and county, and the tree down to the towns, opened county by county."""
+    providers = [p for p in catalogue.providers.values() if p.tier]
+    counties = catalogue.regions.counties
+    head = "".join(f'<th scope="col">{_link(area_url(base, c.id), text(c.name, lang))}</th>' for c in counties)
+    rows = ""
+    for tier in (1, 2, 3, 4):
+        per_county = [sum(1 for p in _in_county(catalogue, providers, c) if p.tier == tier) for c in counties]
+        cells = "".join(f"<td>{n}</td>" for n in per_county)
+        rows += f'<tr><th scope="row">{esc(t(f"tier.{tier}", lang))}</th>{cells}<td>{sum(per_county)}</td></tr>'
+    table = (
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="lc-counts">'
+        f'<caption>{esc(t("network.by_county", lang))}</caption>'
+        f'<thead><tr><th scope="col">{esc(t("label.tier", lang))}</th>{head}<th scope="col">{esc(t("directory.total", lang))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div>"
+    )
+    children = _children(catalogue)
     tree = ""
-    for root in _by_name(children.get(None, [])):
-        link = f'<a href="{esc(provider_url(base, root.id))}">{text(root.name, lang)}</a>'
-        colleges = _by_name(children.get(root.id, []))
-        counties = "".join(
-            f'<li><details id="network-{c.id}"><summary>{text(c.name, lang)} · '
-            f"{esc(t('label.providers_in', lang, count=_size(children, c)))}</summary><ul>{branch(c)}</ul></details></li>"
-            for c in colleges
-        )
-        tree += f"<li>{link}<ul>{counties}</ul></li>"
+    for root in _sorted(children.get(None, [])):
+        counties_html = ""
+        for college in _sorted(children.get(root.id, [])):
+            county = catalogue.county_of(college.region)
+            size = _size(children, college)
+            counties_html += (
+                f'<li><details id="network-{esc(college.id)}"><summary>{text(county.name, lang) if county else ""} · '
+                f"{esc(t('label.providers_in', lang, count=size))}</summary>"
+                f"<ul>{_branch(catalogue, college, children, lang, base, depth=3)}</ul>"
+                + (f"<p>{_link(area_url(base, county.id), esc(t('area.network', lang)))}</p>" if county else "")
+                + "</details></li>"
+            )
+        tree += f"<li>{_link(provider_url(base, root.id), text(root.name, lang))}<ul>{counties_html}</ul></li>"
     return (
-        f'<div class="lc-network"><p>{esc(t("network.intro", lang))}</p>'
-        f'<table><caption>{esc(t("network.counts", lang))}</caption><tbody>{counts}</tbody></table>'
-        f'<ul class="lc-tree">{tree}</ul></div>'
+        f'<div class="lc-network">{_sample_notice(providers, lang)}<p>{esc(t("network.intro", lang))}</p>'
+        f'{table}<ul class="lc-tree">{tree}</ul></div>'
     )
 
 
@@ -96,10 +204,14 @@ def _size(children: dict, provider: Provider) -> int:
     return 1 + sum(_size(children, c) for c in children.get(provider.id, []))
 
 
+# --- older people ----------------------------------------------------------------------------
+
+
 def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
-    parts = [f"<p>{esc(t('elderly.intro', lang))}</p>"]
-    for school in _by_name(catalogue.providers_of(*ELDERLY_KINDS)):
-        head = f'<h2 id="{esc(school.id)}"><a href="{esc(provider_url(base, school.id))}">{text(school.name, lang)}</a></h2>'
+    schools = _sorted(catalogue.providers_of(*ELDERLY_KINDS))
+    parts = [_sample_notice(schools, lang), f"<p>{esc(t('elderly.intro', lang))}</p>"]
+    for school in schools:
+        head = f'<h2 id="{esc(school.id)}">{_link(provider_url(base, school.id), text(school.name, lang))}</h2>'
         facts = ""
         if school.age_rule:
             facts += f"<dt>{esc(t('label.age_rule', lang))}</dt><dd>{age_rule(school, lang)}</dd>"
@@ -110,12 +222,13 @@ def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
             courses = [c for c in school.courses if c.term == (term.id if term else None)]
             if not courses:
                 continue
-            by_category = {}
+            by_category: dict[Category, list[Course]] = {}
             for course in courses:
                 by_category.setdefault(course.category, []).append(course)
+            separator = "、" if lang == "zh" else ", "
             items = "".join(
                 f"<li><strong>{esc(t('category.' + cat.value, lang))}</strong>: "
-                + "、".join(f'<a href="{esc(provider_url(base, school.id))}#{course_anchor(c.id)}">{text(c.title, lang)}</a>' for c in cs)
+                + separator.join(_link(f"{provider_url(base, school.id)}#{course_anchor(c.id)}", text(c.title, lang)) for c in cs)
                 + "</li>"
                 for cat, cs in sorted(by_category.items(), key=lambda kv: kv[0].value)
             )
@@ -125,7 +238,7 @@ def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
     return f'<div class="lc-elderly">{"".join(parts)}</div>'
 
 
-# --- the course finder -------------------------------------------------------------------
+# --- the course finder -------------------------------------------------------------------------
 
 
 def times_of_day(course: Course) -> list[str]:
@@ -137,6 +250,7 @@ def times_of_day(course: Course) -> list[str]:
 
 
 def course_start(provider: Provider, course: Course) -> str:
+    """The first day of a course: its own dates, or its term's."""
     if course.schedule.dates:
         return course.schedule.dates.start.isoformat()
     term = next((term for term in provider.terms if term.id == course.term), None)
@@ -151,18 +265,18 @@ def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) ->
 
 
 def finder(catalogue: Catalogue, lang: str, base: str) -> str:
-    """Filters above a list of every course grouped by county; without JavaScript, just the list."""
-    counties = [(c.id, text(c.name, lang)) for c in catalogue.regions.counties]
+    """The filter form; results come from per-county data files. Without JavaScript: links by county."""
+    counties = catalogue.regions.counties
     towns = "".join(
         f'<optgroup label="{esc(c.name.get(lang))}">'
-        + "".join(f'<option value="{esc(town.id)}" data-county="{esc(c.id)}">{text(town.name, lang)}</option>' for town in c.towns)
+        + "".join(f'<option value="{esc(town.id)}">{text(town.name, lang)}</option>' for town in c.towns)
         + "</optgroup>"
-        for c in catalogue.regions.counties
+        for c in counties
     )
     fields = [
         f'<div class="lc-field lc-wide"><label for="f-q">{esc(t("finder.keyword", lang))}</label>'
         f'<input id="f-q" name="q" type="search" placeholder="{esc(t("finder.keyword_hint", lang))}"></div>',
-        _select("county", t("label.county", lang), counties, lang),
+        _select("county", t("label.county", lang), [(c.id, text(c.name, lang)) for c in counties], lang),
         f'<div class="lc-field"><label for="f-town">{esc(t("label.town", lang))}</label><select id="f-town" name="town">'
         f'<option value="">{esc(t("finder.any", lang))}</option>{towns}</select></div>',
         _select("category", t("label.category", lang), [(c.value, esc(t("category." + c.value, lang))) for c in Category], lang),
@@ -173,55 +287,52 @@ def finder(catalogue: Catalogue, lang: str, base: str) -> str:
         _select("kind", t("finder.kind", lang), [(k.value, esc(t("kind." + k.value, lang))) for k in ProviderKind], lang),
         f'<div class="lc-field"><label for="f-start">{esc(t("finder.start", lang))}</label><input id="f-start" name="start" type="date"></div>',
         f'<div class="lc-field lc-check"><input id="f-free" name="free" type="checkbox" value="1"><label for="f-free">{esc(t("finder.free", lang))}</label></div>',
+        f'<div class="lc-field"><button type="reset" class="md-button">{esc(t("finder.reset", lang))}</button></div>',
     ]
-    form = (
-        f'<form class="lc-finder-form" hidden aria-controls="lc-results">{"".join(fields)}'
-        f'<div class="lc-field"><button type="reset" class="md-button">{esc(t("finder.reset", lang))}</button></div></form>'
-        f'<p class="lc-count" role="status" aria-live="polite" hidden data-template="{esc(t("finder.count", lang, count="{count}"))}"></p>'
+    shards = " ".join(c.id for c in counties)
+    messages = {key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")}
+    data = " ".join(f'data-{key}="{esc(value)}"' for key, value in messages.items())
+    courses = Counter(catalogue.county_of(p.region).id for p in catalogue.providers.values() for _ in p.courses)
+    by_county = "".join(
+        f"<li>{_link(county_courses_url(base, c.id), text(c.name, lang))} · {esc(t('label.courses_in', lang, count=courses.get(c.id, 0)))}</li>"
+        for c in counties
     )
-    groups = []
-    for county in catalogue.regions.counties:
-        items = []
-        for provider in _by_name(p for p in catalogue.providers.values() if catalogue.county_of(p.region) is county):
-            for course in provider.courses:
-                items.append(_finder_item(catalogue, provider, course, lang, base))
-        if items:
-            count = esc(t("label.courses_in", lang, count=len(items)))
-            groups.append(
-                f'<section class="lc-county-courses" data-county="{esc(county.id)}"><h2 id="courses-{esc(county.id)}">'
-                f'{text(county.name, lang)} <small>{count}</small></h2><ul class="lc-results">{"".join(items)}</ul></section>'
-            )
     return (
-        f'<div class="lc-finder"><p class="lc-finder-intro">{esc(t("finder.intro", lang))}</p>{form}'
+        f'<div class="lc-finder">{_sample_notice(catalogue.providers.values(), lang)}'
+        f'<p class="lc-finder-intro">{esc(t("finder.intro", lang))}</p>'
+        f'<form class="lc-finder-form" hidden data-base="{esc(base)}" data-counties="{esc(shards)}" {data}>{"".join(fields)}</form>'
+        f'<p class="lc-count" role="status" aria-live="polite"></p>'
+        f'<ul class="lc-results" id="lc-results"></ul>'
+        f'<p><button type="button" class="md-button lc-more" hidden>{esc(t("finder.more", lang))}</button></p>'
         f'<noscript><p>{esc(t("finder.noscript", lang))}</p></noscript>'
-        f'<div id="lc-results">{"".join(groups)}</div></div>'
+        f'<h2 id="by-county">{esc(t("finder.by_county", lang))}</h2><ul class="lc-by-county">{by_county}</ul></div>'
     )
 
 
-def _finder_item(catalogue: Catalogue, provider: Provider, course: Course, lang: str, base: str) -> str:
-    town = catalogue.town_of(provider.region)
-    county = catalogue.county_of(provider.region)
-    words = " ".join(
-        filter(None, [course.title.zh, course.title.en, provider.name.zh, provider.name.en,
-                      course.description.zh if course.description else None, course.description.en if course.description else None,
-                      town.name.zh if town else None, town.name.en if town else None, county.name.zh, county.name.en])
-    ).lower()
-    data = {
-        "county": county.id,
-        "town": town.id if town else "",
-        "category": course.category.value,
-        "audience": " ".join(a.value for a in course.audience),
-        "mode": course.mode.value,
-        "free": "1" if course.fee.amount == 0 else "0",
-        "days": " ".join(d.value for d in course.schedule.days),
-        "times": " ".join(times_of_day(course)),
-        "kind": provider.kind.value,
-        "start": course_start(provider, course),
-        "text": words,
-    }
-    attrs = " ".join(f'data-{key}="{esc(value)}"' for key, value in data.items())
+def county_courses(catalogue: Catalogue, county: County, lang: str, base: str) -> str:
+    """Every course of one county, by town and provider: the finder's list without JavaScript."""
+    providers = _in_county(catalogue, catalogue.providers.values(), county)
+    parts = [_sample_notice(providers, lang), f"<p>{esc(t('courses.county_intro', lang, county=county.name.get(lang)))}</p>"]
+    places = [(None, [p for p in providers if p.region == county.id])] + [
+        (town, [p for p in providers if p.region == town.id]) for town in county.towns
+    ]
+    for town, here in places:
+        with_courses = [p for p in _sorted(here) if p.courses]
+        if not with_courses:
+            continue
+        label = text(town.name, lang) if town else esc(t("label.county_level", lang))
+        anchor = f"town-{town.id}" if town else "county-level"
+        body = ""
+        for provider in with_courses:
+            items = "".join(course_item(catalogue, provider, c, lang, base) for c in provider.courses)
+            body += f"<h3>{_link(provider_url(base, provider.id), text(provider.name, lang))}</h3><ul class=\"lc-results\">{items}</ul>"
+        parts.append(f'<h2 id="{anchor}">{label}</h2>{body}')
+    return f'<div class="lc-county-courses">{"".join(parts)}</div>'
+
+
+def course_item(catalogue: Catalogue, provider: Provider, course: Course, lang: str, base: str) -> str:
     href = f"{provider_url(base, provider.id)}#{course_anchor(course.id)}"
     return (
-        f'<li class="lc-result" {attrs}><a href="{esc(href)}"><strong>{text(course.title, lang)}</strong></a><br>'
-        f"<small>{text(provider.name, lang)} · {schedule(course, lang)} · {fee(course, lang)}</small></li>"
+        f'<li class="lc-result">{_link(href, f"<strong>{text(course.title, lang)}</strong>")}<br>'
+        f"<small>{schedule(course, lang)} · {fee(course, lang)}</small></li>"
     )

@@ -57,8 +57,17 @@ def _dates(start, end, lang: str) -> str:
     return esc(t("label.dates", lang, start=i18n.date(start, lang), end=i18n.date(end, lang)))
 
 
+def days_text(days: list[Weekday], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(t(f"day.{d.value}", lang) for d in days)
+
+
 def _days(days: list[Weekday], lang: str) -> str:
-    return esc("、".join(t(f"day.{d.value}", lang) for d in days) if lang == "zh" else ", ".join(t(f"day.{d.value}", lang) for d in days))
+    return esc(days_text(days, lang))
+
+
+def when_text(course: Course, lang: str) -> str:
+    """Days and hours as plain text: "周二 09:00–10:30"."""
+    return f"{days_text(course.schedule.days, lang)} {course.schedule.start}–{course.schedule.end}"
 
 
 def enrolment(value: Enrolment | None, lang: str) -> str:
@@ -74,15 +83,19 @@ def enrolment(value: Enrolment | None, lang: str) -> str:
     return " · ".join(parts)
 
 
+def fee_text(course: Course, lang: str) -> str:
+    amount = course.fee.amount
+    return t("label.free", lang) if amount == 0 else t("label.yuan", lang, amount=i18n.number(amount))
+
+
 def fee(course: Course, lang: str) -> str:
-    shown = t("label.free", lang) if course.fee.amount == 0 else t("label.yuan", lang, amount=i18n.number(course.fee.amount))
     note = f" ({text(course.fee.note, lang)})" if course.fee.note else ""
-    return esc(shown) + note
+    return esc(fee_text(course, lang)) + note
 
 
 def schedule(course: Course, lang: str) -> str:
     s = course.schedule
-    shown = f"{_days(s.days, lang)} {esc(s.start)}–{esc(s.end)}"
+    shown = esc(when_text(course, lang))
     if s.dates:
         shown += f"<br>{_dates(s.dates.start, s.dates.end, lang)}"
     return shown

@@ -1,4 +1,4 @@
-"""MkDocs hooks: language-dependent configuration, one page per record, and the open data.
+"""MkDocs hooks: language-dependent configuration and one page per record and per county.
 
 One mkdocs.yml serves both languages (SITE_LANG=zh|en); the site's name, description and
 the language switch come from `learning_city/ui.yml`, so no translation lives in config.
@@ -7,18 +7,20 @@ Record pages hold only a macro call with the record's id (a validated slug), nev
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from learning_city import exports, i18n
-from learning_city.loader import COLLECTIONS, load, resolve_root
+from learning_city import i18n
+from learning_city.loader import COLLECTIONS, load_regions, resolve_root
 
 # Where each language's site lives, relative to the Chinese root.
 ROOTS = {"zh": "", "en": "en/"}
 RECORD_PAGE = "# {{{{ record_title('{collection}', '{id}') }}}}\n\n{{{{ {macro}('{id}') }}}}\n"
 MACRO = {"providers": "provider", "venues": "venue"}
+# One page per county for the lists too long for a city-wide page: (path, title macro, body macro).
+COUNTY_PAGES = [("areas/{id}.md", "area_title", "area"), ("courses/{id}.md", "county_courses_title", "county_courses")]
+COUNTY_PAGE = "---\nhide:\n  - toc\n---\n# {{{{ {title}('{id}') }}}}\n\n{{{{ {body}('{id}') }}}}\n"
 
 
 def _root(config) -> Path:
@@ -40,25 +42,18 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """A page for every provider and venue file; the id is its validated file name."""
+    """A page for every provider, venue and county; ids are validated slugs, never text."""
+    root = _root(config)
     for collection in COLLECTIONS:
-        for path in sorted((_root(config) / collection).glob("*.yml")):
+        for path in sorted((root / collection).glob("*.yml")):
             content = RECORD_PAGE.format(collection=collection, id=path.stem, macro=MACRO[collection])
             files.append(File.generated(config, f"{collection}/{path.stem}.md", content=content))
+    regions, _ = load_regions(root)  # problems stop the build in the macros, with every one listed
+    for county in regions.counties if regions else []:
+        for path, title, body in COUNTY_PAGES:
+            content = COUNTY_PAGE.format(title=title, body=body, id=county.id)
+            files.append(File.generated(config, path.format(id=county.id), content=content))
     return files
-
-
-def on_post_build(config):
-    """Open data, written once, by the Chinese (root) build: it holds both languages."""
-    if config["theme"]["language"] != "zh":
-        return
-    catalogue, problems = load(_root(config))
-    if problems:
-        return  # the macros already stopped the build with every problem
-    data = Path(config["site_dir"]) / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "catalogue.json").write_text(json.dumps(exports.catalogue_json(catalogue), ensure_ascii=False), encoding="utf-8")
-    (data / "courses.csv").write_text(exports.courses_csv(catalogue), encoding="utf-8")
 
 
 def on_serve(server, config, builder):

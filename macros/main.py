@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from learning_city import i18n, render, render_lists, render_records
+from learning_city import exports, i18n, render, render_lists, render_records
 from learning_city.loader import load, resolve_root
 
 
@@ -20,6 +20,8 @@ def define_env(env):
     if problems:
         # PluginError stops the build with the message and no traceback
         raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
+
+    env.variables["loaded_catalogue"] = catalogue  # for on_post_build: loaded once per build
 
     def base() -> str:
         """Relative path from the current page to the site root."""
@@ -59,9 +61,32 @@ def define_env(env):
     def venue(record_id: str) -> str:
         return render_records.venue_page(catalogue, catalogue.venues[record_id], lang, base())
 
+    @env.macro
+    def area_title(county_id: str) -> str:
+        return render_records.heading_text(catalogue.counties[county_id].name.get(lang))
+
+    @env.macro
+    def area(county_id: str) -> str:
+        return render_lists.area(catalogue, catalogue.counties[county_id], lang, base())
+
+    @env.macro
+    def county_courses_title(county_id: str) -> str:
+        county = catalogue.counties[county_id].name.get(lang)
+        return render_records.heading_text(i18n.t("courses.county_title", lang, county=county))
+
+    @env.macro
+    def county_courses(county_id: str) -> str:
+        return render_lists.county_courses(catalogue, catalogue.counties[county_id], lang, base())
+
     for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
         env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base), name)
 
 
+def on_post_build(env):
+    """Open data, from the catalogue this build already loaded."""
+    exports.write(env.variables["loaded_catalogue"], env.conf["theme"]["language"], Path(env.conf["site_dir"]))
+
+
 def _list_page(renderer, catalogue, lang, base):
+    """A macro for a page that lists records, rendered for the current page's depth."""
     return lambda: renderer(catalogue, lang, base())

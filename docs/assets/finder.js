@@ -1,13 +1,21 @@
-// The course finder: filters the server-rendered list in place and keeps the filters in the URL.
-// Without JavaScript the form stays hidden and the full list, grouped by county, is the page.
+// The course finder. It loads the per-county course files (data/courses/<county>.json), filters
+// them, and keeps the filters in the URL so a link can be shared. Course text is set with
+// textContent, never parsed as HTML. Without JavaScript the form stays hidden and the page
+// links to each county's full course list.
 (function () {
   "use strict";
   var form = document.querySelector(".lc-finder-form");
   if (!form) return;
-  var items = Array.prototype.slice.call(document.querySelectorAll(".lc-result"));
-  var groups = Array.prototype.slice.call(document.querySelectorAll(".lc-county-courses"));
+  var PAGE = 50;
+  var base = form.dataset.base;
+  var counties = form.dataset.counties.split(" ");
+  var list = document.getElementById("lc-results");
   var count = document.querySelector(".lc-count");
+  var more = document.querySelector(".lc-more");
   var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free"];
+  var courses = [];
+  var matched = [];
+  var shown = 0;
 
   function state() {
     var s = {};
@@ -19,41 +27,64 @@
     return s;
   }
 
-  function has(list, value) {
-    return (" " + list + " ").indexOf(" " + value + " ") !== -1;
-  }
-
-  function matches(item, s) {
-    var d = item.dataset;
-    if (s.q && s.q.toLowerCase().split(/\s+/).some(function (w) { return d.text.indexOf(w) === -1; })) return false;
-    if (s.county && d.county !== s.county) return false;
-    if (s.town && d.town !== s.town) return false;
-    if (s.category && d.category !== s.category) return false;
-    if (s.audience && !has(d.audience, s.audience)) return false;
-    if (s.mode && d.mode !== s.mode) return false;
-    if (s.day && !has(d.days, s.day)) return false;
-    if (s.time && !has(d.times, s.time)) return false;
-    if (s.kind && d.kind !== s.kind) return false;
-    if (s.start && (!d.start || d.start < s.start)) return false;
-    if (s.free && d.free !== "1") return false;
+  function matches(c, s) {
+    if (s.q && s.q.toLowerCase().split(/\s+/).some(function (w) { return c.text.indexOf(w) === -1; })) return false;
+    if (s.county && c.county !== s.county) return false;
+    if (s.town && c.town !== s.town) return false;
+    if (s.category && c.category !== s.category) return false;
+    if (s.audience && c.audience.indexOf(s.audience) === -1) return false;
+    if (s.mode && c.mode !== s.mode) return false;
+    if (s.day && c.days.indexOf(s.day) === -1) return false;
+    if (s.time && c.times.indexOf(s.time) === -1) return false;
+    if (s.kind && c.kind !== s.kind) return false;
+    if (s.start && (!c.start || c.start < s.start)) return false;
+    if (s.free && !c.free) return false;
     return true;
   }
 
-  function apply(push) {
+  function span(text, lang, tag) {
+    var el = document.createElement(tag || "span");
+    el.textContent = text;
+    if (lang !== document.documentElement.lang) el.lang = lang;
+    return el;
+  }
+
+  function item(c) {
+    var li = document.createElement("li");
+    li.className = "lc-result";
+    li.dataset.county = c.county;
+    var a = document.createElement("a");
+    a.href = base + c.href;
+    a.appendChild(span(c.title, c.title_lang, "strong"));
+    li.appendChild(a);
+    li.appendChild(document.createElement("br"));
+    var small = document.createElement("small");
+    small.appendChild(span(c.provider, c.provider_lang));
+    small.appendChild(document.createTextNode(" · " + c.when + " · " + c.fee));
+    li.appendChild(small);
+    return li;
+  }
+
+  function showMore() {
+    var end = Math.min(shown + PAGE, matched.length);
+    var fragment = document.createDocumentFragment();
+    for (var i = shown; i < end; i++) fragment.appendChild(item(matched[i]));
+    list.appendChild(fragment);
+    shown = end;
+    more.hidden = shown >= matched.length;
+  }
+
+  function apply(remember) {
     var s = state();
-    var shown = 0;
-    items.forEach(function (item) {
-      var ok = matches(item, s);
-      item.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    groups.forEach(function (group) {
-      group.hidden = !group.querySelector(".lc-result:not([hidden])");
-    });
-    count.textContent = count.dataset.template.replace("{count}", shown);
-    var query = new URLSearchParams(s).toString();
-    var url = location.pathname + (query ? "?" + query : "");
-    if (push) history.replaceState(null, "", url);
+    matched = courses.filter(function (c) { return matches(c, s); });
+    list.textContent = "";
+    shown = 0;
+    showMore();
+    count.textContent = form.dataset.count.replace("{count}", matched.length);
+    if (remember) {
+      var query = new URLSearchParams(s).toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    }
   }
 
   function restore() {
@@ -66,12 +97,23 @@
     });
   }
 
-  form.hidden = false;
-  count.hidden = false;
-  restore();
-  apply(false);
-  form.addEventListener("input", function () { apply(true); });
-  form.addEventListener("change", function () { apply(true); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  count.textContent = form.dataset.loading;
+  Promise.all(counties.map(function (county) {
+    return fetch(base + "data/courses/" + county + ".json").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  })).then(function (shards) {
+    courses = [].concat.apply([], shards);
+    form.hidden = false;
+    restore();
+    apply(false);
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    more.addEventListener("click", showMore);
+  }).catch(function () {
+    count.textContent = form.dataset.failed;
+  });
 })();
