@@ -55,6 +55,23 @@ def _provider_item(provider: Provider, lang: str, base: str) -> str:
     return f"<li>{_link(provider_url(base, provider.id), text(provider.name, lang))} <small>{kind}</small></li>"
 
 
+def _county_table(catalogue, providers, rows, first: str, lang: str, base: str, caption: str = "") -> str:
+    """A table of provider counts: one row per (label, test), one column per county, and a total."""
+    counties = catalogue.regions.counties
+    head = "".join(f'<th scope="col">{_link(area_url(base, c.id), text(c.name, lang))}</th>' for c in counties)
+    body = ""
+    for label, test in rows:
+        per_county = [sum(1 for p in _in_county(catalogue, providers, c) if test(p)) for c in counties]
+        cells = "".join(f"<td>{n}</td>" for n in per_county)
+        body += f'<tr><th scope="row">{esc(label)}</th>{cells}<td>{sum(per_county)}</td></tr>'
+    caption = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return (
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="lc-counts">{caption}'
+        f'<thead><tr><th scope="col">{esc(first)}</th>{head}<th scope="col">{esc(t("directory.total", lang))}</th></tr></thead>'
+        f"<tbody>{body}</tbody></table></div></div>"
+    )
+
+
 # --- directories ---------------------------------------------------------------------------
 
 
@@ -62,16 +79,9 @@ def providers_directory(catalogue: Catalogue, lang: str, base: str) -> str:
     """Counts by county and kind, the small kinds listed, each county's page for the rest."""
     providers = list(catalogue.providers.values())
     counties = catalogue.regions.counties
-    head = "".join(f'<th scope="col">{_link(area_url(base, c.id), text(c.name, lang))}</th>' for c in counties)
-    rows = ""
-    for kind in ProviderKind:
-        per_county = [sum(1 for p in _in_county(catalogue, providers, c) if p.kind is kind) for c in counties]
-        cells = "".join(f"<td>{n}</td>" for n in per_county)
-        rows += f'<tr><th scope="row">{esc(t("kind." + kind.value, lang))}</th>{cells}<td>{sum(per_county)}</td></tr>'
-    table = (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="lc-counts">'
-        f'<thead><tr><th scope="col">{esc(t("label.kind", lang))}</th>{head}<th scope="col">{esc(t("directory.total", lang))}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></div>"
+    table = _county_table(
+        catalogue, providers, [(t("kind." + k.value, lang), lambda p, k=k: p.kind is k) for k in ProviderKind],
+        t("label.kind", lang), lang, base,
     )
     by_county = "".join(
         f"<li>{_link(area_url(base, c.id), text(c.name, lang))} · "
@@ -166,18 +176,9 @@ def _branch(catalogue, provider: Provider, children, lang: str, base: str, depth
 def network(catalogue: Catalogue, lang: str, base: str) -> str:
     """Counts per tier and county, and the tree down to the towns, opened county by county."""
     providers = [p for p in catalogue.providers.values() if p.tier]
-    counties = catalogue.regions.counties
-    head = "".join(f'<th scope="col">{_link(area_url(base, c.id), text(c.name, lang))}</th>' for c in counties)
-    rows = ""
-    for tier in (1, 2, 3, 4):
-        per_county = [sum(1 for p in _in_county(catalogue, providers, c) if p.tier == tier) for c in counties]
-        cells = "".join(f"<td>{n}</td>" for n in per_county)
-        rows += f'<tr><th scope="row">{esc(t(f"tier.{tier}", lang))}</th>{cells}<td>{sum(per_county)}</td></tr>'
-    table = (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="lc-counts">'
-        f'<caption>{esc(t("network.by_county", lang))}</caption>'
-        f'<thead><tr><th scope="col">{esc(t("label.tier", lang))}</th>{head}<th scope="col">{esc(t("directory.total", lang))}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></div>"
+    table = _county_table(
+        catalogue, providers, [(t(f"tier.{n}", lang), lambda p, n=n: p.tier == n) for n in (1, 2, 3, 4)],
+        t("label.tier", lang), lang, base, caption=t("network.by_county", lang),
     )
     children = _children(catalogue)
     tree = ""
@@ -208,6 +209,7 @@ def _size(children: dict, provider: Provider) -> int:
 
 
 def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
+    """Each school's age rule and enrolment, and its classes counted by term and category."""
     schools = _sorted(catalogue.providers_of(*ELDERLY_KINDS))
     parts = [_sample_notice(schools, lang), f"<p>{esc(t('elderly.intro', lang))}</p>"]
     for school in schools:
@@ -222,15 +224,11 @@ def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
             courses = [c for c in school.courses if c.term == (term.id if term else None)]
             if not courses:
                 continue
-            by_category: dict[Category, list[Course]] = {}
-            for course in courses:
-                by_category.setdefault(course.category, []).append(course)
-            separator = "、" if lang == "zh" else ", "
+            categories = Counter(course.category for course in courses)
+            href = provider_url(base, school.id) + (f"#term-{term.id}" if term else "#courses")
             items = "".join(
-                f"<li><strong>{esc(t('category.' + cat.value, lang))}</strong>: "
-                + separator.join(_link(f"{provider_url(base, school.id)}#{course_anchor(c.id)}", text(c.title, lang)) for c in cs)
-                + "</li>"
-                for cat, cs in sorted(by_category.items(), key=lambda kv: kv[0].value)
+                f"<li>{_link(href, esc(t('category.' + cat.value, lang)))} · {esc(t('label.courses_in', lang, count=n))}</li>"
+                for cat, n in sorted(categories.items(), key=lambda kv: kv[0].value)
             )
             label = text(term.name, lang) if term else esc(t("label.other_courses", lang))
             body += f"<h3>{label}</h3><ul>{items}</ul>"

@@ -155,6 +155,7 @@ def test_two_records_with_one_id(catalogue_copy):
     put(catalogue_copy, VALID)
     file = put(catalogue_copy, VALID, name="test-school-copy")
     row = assert_reported(validate(catalogue_copy), file, 1, "id", "test-school")
+    assert "used twice" in row or "does not match" in row
     assert "used twice" in validate(catalogue_copy).stdout
 
 
