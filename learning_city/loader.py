@@ -6,6 +6,7 @@ None when any error was found: the site is never built from a catalogue that los
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,7 @@ from . import model as m
 from .catalogue import Catalogue
 from .policy import iter_tokens
 from .problems import Problem, dotted
+from .schema import schema_line
 from .targets import METRICS
 from .yamlfile import Document, read
 
@@ -45,7 +47,8 @@ def catalogue_files(root: Path) -> list[Path]:
     return files
 
 
-def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
+def load(root: Path | str, today: dt.date | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """The catalogue, or None if any error; with `today`, warnings that do not block are added."""
     root = Path(root)
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -98,7 +101,8 @@ def load(root: Path | str) -> tuple[Catalogue | None, list[Problem]]:
     problems += _check_references(catalogue, docs, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
-    return catalogue, []
+    warnings = _advise(root, collections, today) if today else []
+    return catalogue, sorted(set(warnings))
 
 
 def load_regions(root: Path) -> tuple[m.Regions | None, list[Problem]]:
@@ -294,3 +298,34 @@ def _policy_texts(policy: m.Policy) -> Iterable[tuple[tuple, str]]:
             yield from walk(section.sections, loc + (si, "sections"))
 
     yield from walk(policy.sections, ("sections",))
+
+
+def _advise(root: Path, collections: dict, today: dt.date) -> list[Problem]:
+    """Warnings: what readers would miss or be misled by, but which must not block a change."""
+    warnings: list[Problem] = []
+
+    def warn(doc: Document, loc: tuple, code: str, **args) -> None:
+        warnings.append(doc.problem(loc, code, severity="warning", **args))
+
+    for folder, records in collections.items():
+        for record, doc in records.values():
+            path = Path(doc.path)
+            expected = schema_line(path.relative_to(root).as_posix())
+            if not path.read_text(encoding="utf-8-sig").startswith(expected + "\n"):
+                warnings.append(Problem(doc.path, 1, 1, "", "schema_line", {"line": expected}, "warning"))
+            if not record.name.en:
+                warn(doc, ("name",), "no_english")
+            if record.last_verified and (today - record.last_verified).days > 365:
+                warn(doc, ("last_verified",), "stale", date=record.last_verified.isoformat())
+            if folder != "providers":
+                continue
+            for ti, term in enumerate(record.terms):
+                if term.enrolment and term.enrolment.closes and term.enrolment.closes < today:
+                    warn(doc, ("terms", ti, "enrolment", "closes"), "enrolment_passed", closes=term.enrolment.closes.isoformat())
+            for ci, course in enumerate(record.courses):
+                if not course.title.en:
+                    warn(doc, ("courses", ci, "title"), "no_english")
+                closes = course.enrolment.closes
+                if closes and closes < today:
+                    warn(doc, ("courses", ci, "enrolment", "closes"), "enrolment_passed", closes=closes.isoformat())
+    return warnings

@@ -78,6 +78,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级机构必须在上一级（第 {tier} 级）",
         "the parent must be one tier up (tier {tier})",
     ),
+    "no_english": ("没有英文（en），英文网站将显示中文", "no English (en): the English site will show the Chinese"),
+    "enrolment_passed": ("报名已于 {closes} 截止", "enrolment closed on {closes}"),
+    "stale": ("信息已超过一年未核实（{date}）", "not checked for over a year (last {date})"),
+    "schema_line": (
+        "第一行应为 {line}（编辑器据此提示字段）",
+        "the first line should be {line} (editors use it to suggest fields)",
+    ),
     "internal": ("程序内部错误：{detail}", "internal error: {detail}"),
 }
 
