@@ -48,6 +48,9 @@ def _described(zh: str, en: str, **extra) -> dict:
 
 
 Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG})]
+# A GitHub user (jx-nanhu-cc) or team (org/team), without the @; it goes into CODEOWNERS.
+HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
+Handle = Annotated[str, Field(pattern=HANDLE)]
 Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
 Link = Annotated[
     str,
@@ -434,7 +437,7 @@ class Provider(Record):
     region: Id = Field(**_described("所在县（市、区）或镇（街道）编号", "county or town id"))
     address: Text
     contact: Contact = Field(default_factory=Contact)
-    maintainers: list[str] = Field(default_factory=list, **_described("维护人 GitHub 账号", "GitHub users who maintain it"))
+    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"))
     age_rule: AgeRule | None = None
     projects: list[Project] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
@@ -508,7 +511,7 @@ class Venue(Record):
     region: Id
     address: Text
     contact: Contact = Field(default_factory=Contact)
-    maintainers: list[str] = Field(default_factory=list)
+    maintainers: list[Handle] = Field(default_factory=list)
     opening_hours: list[OpeningHours] = Field(min_length=1)
     closed: Text | None = Field(None, **_described("闭馆日说明", "closing days"))
     admission: Admission
@@ -556,7 +559,7 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
     "last_verified": ("最近核实日期", "date the record was last checked"),
     "level": ("级别：国家级 / 省级 / 市级", "level: national / provincial / municipal"),
     "lift": ("电梯", "lift"),
-    "maintainers": ("维护人 GitHub 账号", "GitHub users who maintain it"),
+    "maintainers": ("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"),
     "max_age": ("最高年龄", "maximum age"),
     "members": ("成员单位", "member departments"),
     "method": ("报名方式", "how to enrol"),

@@ -62,8 +62,12 @@ class Document:
 
 def read(path: Path | str, display: str | None = None) -> Document:
     """Parse a file; on a problem the document's data is None and problems say why."""
-    doc = Document(display or str(path))
-    raw = Path(path).read_bytes()
+    return parse(Path(path).read_bytes(), display or str(path))
+
+
+def parse(raw: bytes, display: str) -> Document:
+    """Parse a file's bytes (as read from disk or from git), naming it `display` in problems."""
+    doc = Document(display)
     text = _decode(raw, doc)
     if text is None:
         return doc

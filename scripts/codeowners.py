@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Write .github/CODEOWNERS from MAINTAINERS and each record's maintainers (`--check`: fail if stale).
+
+    python scripts/codeowners.py [--check] [--catalogue DIR] [--output FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from learning_city.loader import load
+from learning_city.owners import codeowners, read_maintainers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the data says")
+    parser.add_argument("--catalogue", type=Path, default=ROOT / "catalogue")
+    parser.add_argument("--maintainers", type=Path, default=ROOT / "MAINTAINERS")
+    parser.add_argument("--output", type=Path, default=ROOT / ".github" / "CODEOWNERS")
+    args = parser.parse_args(argv)
+    catalogue, problems = load(args.catalogue)
+    if catalogue is None:
+        print("目录有错误，请先运行 validate / the catalogue has errors: run validate first", file=sys.stderr)
+        return 1
+    text = codeowners(catalogue, read_maintainers(args.maintainers.read_text(encoding="utf-8")))
+    current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    if args.check:
+        if current != text:
+            print(f"{args.output}: stale, run python scripts/codeowners.py / 已过期，请运行 python scripts/codeowners.py")
+            return 1
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
