@@ -223,7 +223,7 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
         "python scripts/fmt.py --check",
         "python scripts/codeowners.py --check",
         "python scripts/build.py --catalogue catalogue --site-dir site",
-        'python scripts/diff.py "$BASE_SHA" "$HEAD_SHA" >> "$GITHUB_STEP_SUMMARY"',
+        'python scripts/diff.py "$BASE_SHA" "$HEAD_SHA" --author "$AUTHOR" >> "$GITHUB_STEP_SUMMARY"',
     ):
         assert command in runs, command
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
