@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import urlencode
 
 from . import i18n
 from .catalogue import Catalogue
@@ -35,6 +36,18 @@ def region_name(catalogue: Catalogue, region_id: str, lang: str) -> str:
     county = catalogue.county_of(region_id)
     town = catalogue.town_of(region_id)
     return " · ".join(text(r.name, lang) for r in (county, town) if r is not None)
+
+
+def record_links(repository: str, source: str, name: str, anchor: str, page: str, lang: str) -> str:
+    """"Edit this record" (the file in GitHub's editor) and "Report an error" (a new issue)."""
+    path = f"catalogue/{source}"
+    title = t("record.report_title", lang, name=name, id=anchor)
+    body = t("record.report_body", lang, page=page, file=path)
+    report = f"{repository}/issues/new?{urlencode({'title': title, 'body': body})}"
+    return (
+        f'<p class="lc-record-links"><a href="{esc(repository)}/edit/main/{esc(path)}" rel="noopener">'
+        f'{esc(t("record.edit", lang))}</a> · <a href="{esc(report)}" rel="noopener">{esc(t("record.report", lang))}</a></p>'
+    )
 
 
 def _row(label_key: str, value: str, lang: str) -> str:
@@ -101,7 +114,7 @@ def schedule(course: Course, lang: str) -> str:
     return shown
 
 
-def course_block(catalogue: Catalogue, provider: Provider, course: Course, lang: str, base: str) -> str:
+def course_block(catalogue: Catalogue, provider: Provider, course: Course, lang: str, base: str, links: str = "") -> str:
     where = text(course.place, lang)
     if course.venue:
         venue = catalogue.venues[course.venue]
@@ -124,12 +137,15 @@ def course_block(catalogue: Catalogue, provider: Provider, course: Course, lang:
     description = f"<p>{text(course.description, lang)}</p>" if course.description else ""
     return (
         f'<article class="lc-course" id="{course_anchor(course.id)}">'
-        f"<h3>{text(course.title, lang)}</h3>{description}<dl class=\"lc-facts\">{rows}</dl></article>"
+        f"<h3>{text(course.title, lang)}</h3>{description}<dl class=\"lc-facts\">{rows}</dl>{links}</article>"
     )
 
 
-def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str) -> str:
+def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str) -> str:
+    """`page` is the page's address, quoted in error reports."""
+    source = catalogue.sources[("providers", provider.id)]
     parts = [sample_notice(lang)] if provider.sample else []
+    parts.append(record_links(repository, source, provider.name.zh, provider.id, page, lang))
     tier = t(f"tier.{provider.tier}", lang) if provider.tier else t("tier.none", lang)
     facts = _row("label.kind", esc(t(f"kind.{provider.kind.value}", lang)), lang)
     facts += _row("label.tier", esc(tier), lang)
@@ -153,7 +169,11 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
         items = "".join(f"<li>{text(p.name, lang)} ({p.year})</li>" for p in provider.projects)
         parts.append(f'<h2 id="projects">{esc(t("label.projects", lang))}</h2><ul>{items}</ul>')
     parts.append(f'<h2 id="courses">{esc(t("label.courses", lang))}</h2>')
-    parts.append(courses_by_term(catalogue, provider, lang, base))
+    course_links = {
+        course.id: record_links(repository, source, course.title.zh, f"{provider.id}#{course_anchor(course.id)}", f"{page}#{course_anchor(course.id)}", lang)
+        for course in provider.courses
+    }
+    parts.append(courses_by_term(catalogue, provider, lang, base, course_links))
     if provider.last_verified:
         parts.append(f'<p class="lc-verified"><small>{esc(t("label.last_verified", lang))}: {esc(i18n.date(provider.last_verified, lang))}</small></p>')
     return f'<div class="lc-record lc-provider">{"".join(parts)}</div>'
@@ -172,7 +192,7 @@ def age_rule(provider: Provider, lang: str) -> str:
     return shown
 
 
-def courses_by_term(catalogue: Catalogue, provider: Provider, lang: str, base: str) -> str:
+def courses_by_term(catalogue: Catalogue, provider: Provider, lang: str, base: str, links: dict[str, str]) -> str:
     if not provider.courses:
         return f"<p>{esc(t('label.no_courses', lang))}</p>"
     parts = []
@@ -184,18 +204,19 @@ def courses_by_term(catalogue: Catalogue, provider: Provider, lang: str, base: s
         head = f'<h3 class="lc-term" id="term-{term.id}">{text(term.name, lang)}</h3>'
         meta = f"<p>{_dates(term.dates.start, term.dates.end, lang)}"
         meta += f"<br>{esc(t('label.enrolment', lang))}: {window}</p>" if window else "</p>"
-        blocks = "".join(course_block(catalogue, provider, c, lang, base) for c in courses)
+        blocks = "".join(course_block(catalogue, provider, c, lang, base, links[c.id]) for c in courses)
         parts.append(f'<section class="lc-term-courses">{head}{meta}{blocks}</section>')
     others = [c for c in provider.courses if not c.term]
     if others:
         head = f'<h3 class="lc-term">{esc(t("label.other_courses", lang))}</h3>' if parts else ""
-        blocks = "".join(course_block(catalogue, provider, c, lang, base) for c in others)
+        blocks = "".join(course_block(catalogue, provider, c, lang, base, links[c.id]) for c in others)
         parts.append(f'<section class="lc-term-courses">{head}{blocks}</section>')
     return "".join(parts)
 
 
-def venue_page(catalogue: Catalogue, venue: Venue, lang: str, base: str) -> str:
+def venue_page(catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str) -> str:
     parts = [sample_notice(lang)] if venue.sample else []
+    parts.append(record_links(repository, catalogue.sources[("venues", venue.id)], venue.name.zh, venue.id, page, lang))
     if venue.description:
         parts.append(f"<p>{text(venue.description, lang)}</p>")
     facts = _row("label.kind", esc(t(f"venue.{venue.kind.value}", lang)), lang)

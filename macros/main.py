@@ -53,13 +53,19 @@ def define_env(env):
         record = (catalogue.providers if collection == "providers" else catalogue.venues)[record_id]
         return render_records.heading_text(record.name.get(lang))
 
+    repository = env.conf["extra"]["repository"].rstrip("/")
+
+    def address() -> str:
+        return env.conf["site_url"] + env.page.url
+
     @env.macro
     def provider(record_id: str) -> str:
-        return render_records.provider_page(catalogue, catalogue.providers[record_id], lang, base())
+        record = catalogue.providers[record_id]
+        return render_records.provider_page(catalogue, record, lang, base(), repository, address())
 
     @env.macro
     def venue(record_id: str) -> str:
-        return render_records.venue_page(catalogue, catalogue.venues[record_id], lang, base())
+        return render_records.venue_page(catalogue, catalogue.venues[record_id], lang, base(), repository, address())
 
     @env.macro
     def area_title(county_id: str) -> str:
