@@ -245,3 +245,16 @@ def test_codeowners_is_current_and_check_fails_after_a_maintainer_change(catalog
     assert result.returncode == 1 and "stale" in result.stdout
     assert run("codeowners.py", *args).returncode == 0
     assert "@new-staff-member" in output.read_text(encoding="utf-8")
+
+
+def test_the_worked_example_in_contributing_is_valid(catalogue_copy):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    after = guide[guide.index('<a id="example"></a>') :]
+    block = after[after.index("```yaml\n") + len("```yaml\n") : after.index("```\n", after.index("```yaml\n") + 8)]
+    path = catalogue_copy / "providers" / "nanhu-daqiao-adult-school.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("last_verified:", block + "last_verified:", 1), encoding="utf-8")
+    result = run("validate.py", "--today", "2027-01-04", str(catalogue_copy))
+    assert result.returncode == 0, result.stdout
+    assert "courses[" not in "".join(r for r in result.stdout.splitlines() if "nanhu-daqiao-adult-school" in r and "smartphone" in r)
+    assert run("fmt.py", "--check", str(catalogue_copy)).returncode == 0
