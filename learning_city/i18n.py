@@ -10,6 +10,8 @@ from .model import Comparator, Target, Unit
 from .yamlfile import read
 
 LANGUAGES = ("zh", "en")
+# Where each language's site lives, relative to the Chinese root: /policy/ and /en/policy/.
+ROOTS = {"zh": "", "en": "en/"}
 UI_FILE = Path(__file__).with_name("ui.yml")
 MONTHS = "January February March April May June July August September October November December".split()
 HANZI_DIGITS = "零一二三四五六七八九"

@@ -8,6 +8,7 @@ work in both languages and under any sub-path.
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from . import i18n
@@ -39,7 +40,7 @@ def sample_badge(lang: str) -> str:
 
 
 def sample_notice(lang: str) -> str:
-    return f'<div class="admonition warning lc-sample-notice"><p>{esc(t("sample.notice", lang))}</p></div>'
+    return f'<div class="admonition warning lc-sample-notice" data-pagefind-ignore><p>{esc(t("sample.notice", lang))}</p></div>'
 
 
 def section_anchor(section_id: str) -> str:
@@ -48,6 +49,20 @@ def section_anchor(section_id: str) -> str:
 
 def target_anchor(target_id: str) -> str:
     return f"target-{target_id}"
+
+
+# --- search ---------------------------------------------------------------------------------
+
+SEARCH_STRINGS = ("placeholder", "zero_results", "many_results", "one_result", "load_more", "clear_search", "searching")
+
+
+def search_box(bundle: str, lang: str) -> str:
+    """Where Pagefind's UI goes (docs/assets/search.js), with its words from our interface strings."""
+    translations = json.dumps({key: t(f"search.{key}", lang) for key in SEARCH_STRINGS}, ensure_ascii=False)
+    return (
+        f'<div class="lc-search" id="lc-search" data-bundle="{esc(bundle)}" data-translations="{esc(translations)}"></div>'
+        f'<noscript><p>{esc(t("search.noscript", lang))}</p></noscript>'
+    )
 
 
 # --- home -------------------------------------------------------------------------------

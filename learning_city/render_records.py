@@ -45,7 +45,7 @@ def record_links(repository: str, source: str, name: str, anchor: str, page: str
     body = t("record.report_body", lang, page=page, file=path)
     report = f"{repository}/issues/new?{urlencode({'title': title, 'body': body})}"
     return (
-        f'<p class="lc-record-links"><a href="{esc(repository)}/edit/main/{esc(path)}" rel="noopener">'
+        f'<p class="lc-record-links" data-pagefind-ignore><a href="{esc(repository)}/edit/main/{esc(path)}" rel="noopener">'
         f'{esc(t("record.edit", lang))}</a> · <a href="{esc(report)}" rel="noopener">{esc(t("record.report", lang))}</a></p>'
     )
 

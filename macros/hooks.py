@@ -14,13 +14,11 @@ from mkdocs.structure.files import File
 from learning_city import i18n
 from learning_city.loader import COLLECTIONS, load_regions, resolve_root
 
-# Where each language's site lives, relative to the Chinese root.
-ROOTS = {"zh": "", "en": "en/"}
 RECORD_PAGE = "# {{{{ record_title('{collection}', '{id}') }}}}\n\n{{{{ {macro}('{id}') }}}}\n"
 MACRO = {"providers": "provider", "venues": "venue"}
 # One page per county for the lists too long for a city-wide page: (path, title macro, body macro).
 COUNTY_PAGES = [("areas/{id}.md", "area_title", "area"), ("courses/{id}.md", "county_courses_title", "county_courses")]
-COUNTY_PAGE = "---\nhide:\n  - toc\n---\n# {{{{ {title}('{id}') }}}}\n\n{{{{ {body}('{id}') }}}}\n"
+COUNTY_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}('{id}') }}}}\n\n{{{{ {body}('{id}') }}}}\n"
 
 
 def _root(config) -> Path:
@@ -31,11 +29,11 @@ def on_config(config):
     lang = config["theme"]["language"]
     config["site_name"] = i18n.t("site.name", lang)
     config["site_description"] = i18n.t("site.description", lang)
-    if config.get("site_url") and ROOTS[lang]:
-        config["site_url"] = config["site_url"].rstrip("/") + "/" + ROOTS[lang]
-    back = "../" * ROOTS[lang].count("/")
+    if config.get("site_url") and i18n.ROOTS[lang]:
+        config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
+    back = "../" * i18n.ROOTS[lang].count("/")
     config["extra"]["alternate"] = [
-        {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + ROOTS[other], "current": other == lang}
+        {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}
         for other in i18n.LANGUAGES
     ]
     return config

@@ -40,8 +40,10 @@ def define_env(env):
         return render.policy(catalogue, lang, base())
 
     @env.macro
-    def policy_title() -> str:
-        return render.text(catalogue.policy.title, lang)
+    def search_box() -> str:
+        # Pagefind's bundle sits at the root of the Chinese site, above /en/.
+        bundle = base() + "../" * i18n.ROOTS[lang].count("/") + "pagefind/"
+        return render.search_box(bundle, lang)
 
     @env.macro
     def targets() -> str:

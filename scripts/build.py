@@ -1,49 +1,67 @@
 #!/usr/bin/env python3
-"""Build the site in both languages: Chinese into SITE_DIR, English into SITE_DIR/en.
+"""Build the site in both languages, then its search index.
 
-    python scripts/build.py [--catalogue DIR] [--site-dir DIR]
+    python scripts/build.py [--catalogue DIR] [--site-dir DIR] [--serial]
 
-The Chinese build runs first because a clean build empties its folder, en/ included.
-Builds are strict: a warning, a macro error or an undefined variable fails them
-(never add --quiet: it hides warnings from strict mode, so they stop failing the build).
+Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
+into a folder of its own (a clean build empties its folder), and are put together after;
+Pagefind then indexes both languages into SITE_DIR/pagefind. Builds are strict: a warning,
+a macro error or an undefined variable fails them (never add --quiet: it hides warnings from
+strict mode, so they stop failing the build).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from learning_city.i18n import ROOTS
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGE_DIRS = {"zh": "", "en": "en"}
 
 
-def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    for lang, sub in LANGUAGE_DIRS.items():
+def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", parallel: bool = True) -> None:
+    site_dir = site_dir.resolve()
+    staging = site_dir.with_name(site_dir.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    runs = []
+    for lang in ROOTS:
         env = dict(
             os.environ,
             SITE_LANG=lang,
-            SITE_DIR=str((site_dir / sub).resolve()),
+            SITE_DIR=str(staging / lang),
             CATALOGUE=str(catalogue.resolve()),
             NO_MKDOCS_2_WARNING="1",
         )
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-            check=True,
-            env=env,
-            cwd=config.parent,
-        )
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        runs.append(subprocess.Popen(command, env=env, cwd=config.parent))
+        if not parallel:
+            runs[-1].wait()
+    failed = [run for run in runs if run.wait() != 0]
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise subprocess.CalledProcessError(failed[0].returncode, failed[0].args)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    shutil.move(staging / "zh", site_dir)
+    for lang, sub in ROOTS.items():
+        if sub:
+            shutil.move(staging / lang, site_dir / sub.strip("/"))
+    shutil.rmtree(staging)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"], check=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--catalogue", default=os.environ.get("CATALOGUE", "catalogue"))
     parser.add_argument("--site-dir", default="site")
+    parser.add_argument("--serial", action="store_true", help="one language after the other (less memory)")
     args = parser.parse_args()
     try:
-        build(Path(args.catalogue), Path(args.site_dir))
+        build(Path(args.catalogue), Path(args.site_dir), parallel=not args.serial)
     except subprocess.CalledProcessError as err:
         print(f"build failed / 构建失败: {err}", file=sys.stderr)
         return 1

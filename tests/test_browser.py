@@ -177,18 +177,41 @@ def test_language_switch_keeps_the_reader_on_the_same_provider_page(page, server
     assert page.url == server + f"providers/{provider}/"
 
 
+def pagefind_urls(page, server, lang: str, query: str) -> list[str]:
+    """Ask the built Pagefind index directly, as the search page's script does."""
+    page.goto(server + ("en/" if lang == "en" else "") + "search/")
+    return page.evaluate(
+        """async ([bundle, query]) => {
+            const pagefind = await import(bundle + "pagefind.js");
+            await pagefind.options({baseUrl: "/"});
+            const search = await pagefind.search(query);
+            const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+            return data.map(d => d.url);
+        }""",
+        [server + "pagefind/", query],
+    )
+
+
+@pytest.mark.parametrize("lang, word", [("zh", "终身"), ("zh", "激励"), ("en", "lifelong")])
+def test_search_finds_the_policy_page_by_a_word(page, server, lang, word):
+    urls = pagefind_urls(page, server, lang, word)
+    assert ("/en/policy/" if lang == "en" else "/policy/") in urls, urls
+
+
 def test_chinese_search_for_a_course_word_finds_its_provider_page(page, server):
     catalogue = load(CATALOGUE)[0]
     word = "智能手机"
     providers = {p.id for p in catalogue.providers.values() if any(word in c.title.zh for c in p.courses)}
     assert providers
     page.goto(server)
-    page.click("input.md-search__input")
+    page.click("a.lc-search-link")
+    page.click(".pagefind-ui__search-input")
     page.keyboard.type(word)
-    results = page.locator(".md-search-result__link")
+    results = page.locator(".pagefind-ui__result-link")
     expect(results.first).to_be_visible(timeout=15000)
     hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert any(f"providers/{pid}/" in href for href in hrefs for pid in providers), hrefs
+    assert any(f"/providers/{pid}/" in href for href in hrefs for pid in providers), hrefs
+    assert "q=" in page.url  # the query is in the address, to share or come back to
 
 
 @pytest.mark.parametrize("path", ["courses/", "providers/jiaxing-city-university/", "targets/", "en/courses/"])

@@ -1,0 +1,36 @@
+// The search page: Pagefind's UI over the index built after the site (python -m pagefind).
+// Pagefind loads only the index chunks a query needs, in the page's language.
+(function () {
+  "use strict";
+  var box = document.getElementById("lc-search");
+  if (!box) return;
+  var style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = box.dataset.bundle + "pagefind-ui.css";
+  document.head.appendChild(style);
+  var script = document.createElement("script");
+  script.src = box.dataset.bundle + "pagefind-ui.js";
+  script.onload = function () {
+    // Result links are made absolute from the site's root, wherever the site is served from.
+    var root = new URL(box.dataset.bundle, location.href).pathname.replace(/pagefind\/$/, "");
+    var ui = new PagefindUI({
+      element: "#lc-search",
+      bundlePath: box.dataset.bundle,
+      baseUrl: root,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      translations: JSON.parse(box.dataset.translations)
+    });
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) ui.triggerSearch(query);
+    var input = box.querySelector("input");
+    if (input) {
+      input.focus();
+      input.addEventListener("input", function () {
+        history.replaceState(null, "", location.pathname + (input.value ? "?q=" + encodeURIComponent(input.value) : ""));
+      });
+    }
+  };
+  document.head.appendChild(script);
+})();
