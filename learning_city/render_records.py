@@ -32,18 +32,39 @@ def venue_url(base: str, venue_id: str) -> str:
     return f"{base}venues/{venue_id}/"
 
 
+PLACE_SUFFIXES = ("街道", "镇", "区", "县", "市")
+
+
+def search_keywords(catalogue: Catalogue, region_id: str) -> str:
+    """Place names as people type them (西塘 for 西塘镇, 嘉善 for 嘉善县), for the search index only.
+
+    The browser splits a query it has no word for into single characters (嘉善 -> 嘉, 善) while
+    the index keeps words, so each name is given as a word and as its characters too.
+    Pagefind indexes the attribute named in data-pagefind-index-attrs; nothing is shown or read aloud.
+    """
+    names = [r.name.zh for r in (catalogue.county_of(region_id), catalogue.town_of(region_id)) if r]
+    short = [name.removesuffix(next((s for s in PLACE_SUFFIXES if name.endswith(s)), "")) for name in names]
+    words = " ".join(w + " " + " ".join(w) for w in short if len(w) >= 2)
+    return f'<span data-pagefind-index-attrs="data-keywords" data-keywords="{esc(words)}"></span>'
+
+
 def region_name(catalogue: Catalogue, region_id: str, lang: str) -> str:
     county = catalogue.county_of(region_id)
     town = catalogue.town_of(region_id)
     return " · ".join(text(r.name, lang) for r in (county, town) if r is not None)
 
 
-def record_links(repository: str, source: str, name: str, anchor: str, page: str, lang: str) -> str:
-    """"Edit this record" (the file in GitHub's editor) and "Report an error" (a new issue)."""
+def record_links(repository: str, source: str, name: str, anchor: str, page: str | None, lang: str) -> str:
+    """"Edit this record" (the file in GitHub's editor) and "Report an error" (a new issue).
+
+    Without `page` the report carries only its title: a course's links stay short, so a page
+    with many courses stays light.
+    """
     path = f"catalogue/{source}"
-    title = t("record.report_title", lang, name=name, id=anchor)
-    body = t("record.report_body", lang, page=page, file=path)
-    report = f"{repository}/issues/new?{urlencode({'title': title, 'body': body})}"
+    query = {"title": t("record.report_title", lang, name=name, id=anchor)}
+    if page:
+        query["body"] = t("record.report_body", lang, page=page, file=path)
+    report = f"{repository}/issues/new?{urlencode(query)}"
     return (
         f'<p class="lc-record-links" data-pagefind-ignore><a href="{esc(repository)}/edit/main/{esc(path)}" rel="noopener">'
         f'{esc(t("record.edit", lang))}</a> · <a href="{esc(report)}" rel="noopener">{esc(t("record.report", lang))}</a></p>'
@@ -145,6 +166,7 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
     """`page` is the page's address, quoted in error reports."""
     source = catalogue.sources[("providers", provider.id)]
     parts = [sample_notice(lang)] if provider.sample else []
+    parts.append(search_keywords(catalogue, provider.region))
     parts.append(record_links(repository, source, provider.name.zh, provider.id, page, lang))
     tier = t(f"tier.{provider.tier}", lang) if provider.tier else t("tier.none", lang)
     facts = _row("label.kind", esc(t(f"kind.{provider.kind.value}", lang)), lang)
@@ -170,7 +192,7 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
         parts.append(f'<h2 id="projects">{esc(t("label.projects", lang))}</h2><ul>{items}</ul>')
     parts.append(f'<h2 id="courses">{esc(t("label.courses", lang))}</h2>')
     course_links = {
-        course.id: record_links(repository, source, course.title.zh, f"{provider.id}#{course_anchor(course.id)}", f"{page}#{course_anchor(course.id)}", lang)
+        course.id: record_links(repository, source, course.title.zh, f"{provider.id}#{course_anchor(course.id)}", None, lang)
         for course in provider.courses
     }
     parts.append(courses_by_term(catalogue, provider, lang, base, course_links))
@@ -216,6 +238,7 @@ def courses_by_term(catalogue: Catalogue, provider: Provider, lang: str, base: s
 
 def venue_page(catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str) -> str:
     parts = [sample_notice(lang)] if venue.sample else []
+    parts.append(search_keywords(catalogue, venue.region))
     parts.append(record_links(repository, catalogue.sources[("venues", venue.id)], venue.name.zh, venue.id, page, lang))
     if venue.description:
         parts.append(f"<p>{text(venue.description, lang)}</p>")

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Measure the site at city scale against plain Material, in one run (`make bench`).
+
+    python scripts/bench.py [--runs N] [--scale F] [--json PATH] [--work DIR]
+
+Three builds of the same pages, alternating, each `--runs` times (medians, min and max):
+- ours:  validation and `scripts/build.py` (both languages in parallel, then Pagefind);
+- naive: plain mkdocs-material, every page in the navigation, Material's search with jieba;
+- floor: plain mkdocs-material, pages out of the navigation, no search, no data layer.
+naive and floor get the same text as ours: each page's rendered content, as raw HTML.
+Then: page weight, bytes a first query downloads (headless Chromium), validation time,
+how build time grows (1/8, 1/4, 1/2, full), search recall in the top 5 for the sample and
+the synthetic catalogue, and the delay between editing a file and seeing it in `mkdocs serve`.
+Absolute seconds depend on the machine; the ratios are what the project claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import psutil
+import yaml
+from bs4 import BeautifulSoup
+
+from learning_city.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+# --- measuring a command -------------------------------------------------------------------
+
+
+def measure(command: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
+    """Wall seconds and peak memory (the sum over the process tree, sampled) of one command."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, env=env or ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return {"seconds": seconds, "peak_mb": peak / 2**20}
+
+
+def summary(samples: list[float]) -> dict:
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "runs": samples}
+
+
+# --- the three builds --------------------------------------------------------------------------
+
+
+def ours(catalogue: Path, site: Path) -> dict:
+    validate = measure([PY, str(ROOT / "scripts" / "validate.py"), str(catalogue)])
+    built = measure([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(catalogue), "--site-dir", str(site)])
+    return {"seconds": validate["seconds"] + built["seconds"], "peak_mb": max(validate["peak_mb"], built["peak_mb"])}
+
+
+def plain_project(site: Path, project: Path, naive: bool) -> None:
+    """A plain Material project with our pages' content as its pages, per language."""
+    shutil.rmtree(project, ignore_errors=True)
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        docs = project / lang / "docs"
+        pages = []
+        language_root = site / prefix.strip("/") if prefix else site
+        for html in sorted(language_root.rglob("index.html")):
+            relative = html.relative_to(language_root)
+            if not prefix and relative.parts[0] in ("en", "pagefind", "assets"):
+                continue
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            article = soup.select_one("article.md-content__inner")
+            if article is None:
+                continue
+            name = "index.md" if relative.parent == Path(".") else f"{relative.parent.as_posix()}.md"
+            path = docs / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            title = soup.h1.get_text(strip=True) if soup.h1 else name
+            path.write_text(f"# {title}\n\n<div>{article.decode_contents()}</div>\n", encoding="utf-8")
+            pages.append(name)
+        config = {
+            "site_name": "Learning City",
+            "site_url": "https://learning-city.example.org/" + prefix,
+            "docs_dir": "docs",
+            "theme": {"name": "material", "language": lang},
+            "plugins": [{"search": {"lang": lang}}] if naive else [],
+        }
+        if naive:
+            config["nav"] = pages
+        else:
+            config["not_in_nav"] = "/*"
+            config["nav"] = ["index.md"]
+        (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def plain_build(project: Path, out: Path) -> dict:
+    """Both languages one after the other, as a team would without this project."""
+    total, peak = 0.0, 0.0
+    for lang in ("zh", "en"):
+        result = measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(project / lang / "mkdocs.yml"), "-d", str(out / lang)])
+        total += result["seconds"]
+        peak = max(peak, result["peak_mb"])
+    return {"seconds": total, "peak_mb": peak}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def browser_measures(site: Path, queries: list[dict], catalogue: Path) -> dict:
+    """Bytes of a first query in each language, and recall in the top 5 for a relevance set."""
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            first = {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
+            recall = relevance(browser, base, queries, catalogue)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"first_query_bytes": first, "recall_at_5": recall}
+
+
+def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + ("en/" if lang == "en" else "") + "search/")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    sizes: list[int] = []
+    # everything the search loads (script, WebAssembly, index chunks, fragments) counts
+    page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+    loaded_before = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).reduce((s, e) => s + e.decodedBodySize, 0)"
+    )
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return int(loaded_before + sum(sizes))
+
+
+SEARCH = """async ([bundle, query]) => {
+    const pagefind = await import(bundle + "pagefind.js");
+    await pagefind.options({baseUrl: "/"});
+    const search = await pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+    return data.map(d => d.url);
+}"""
+
+
+def relevance(browser, base: str, queries: list[dict], catalogue: Path) -> dict:
+    """Share of queries whose top 5 holds a record they must return.
+
+    Pagefind picks its index by the page's language, so each language asks from its own page.
+    """
+    cat, _ = load(catalogue)
+    context = browser.new_context()
+    pages = {}
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        pages[lang] = context.new_page()
+        pages[lang].goto(base + prefix + "search/")
+    hits, misses = 0, []
+    for entry in queries:
+        expected = expected_urls(cat, entry)
+        if not expected:
+            continue
+        urls = pages[entry["lang"]].evaluate(SEARCH, [base + "pagefind/", entry["query"]])
+        if any(url.split("#")[0] in expected for url in urls):
+            hits += 1
+        else:
+            misses.append({"query": entry["query"], "top5": urls})
+    context.close()
+    asked = hits + len(misses)
+    return {"queries": asked, "recall": hits / asked if asked else None, "misses": misses}
+
+
+def expected_urls(catalogue, entry: dict) -> set[str]:
+    prefix = "/en/" if entry["lang"] == "en" else "/"
+    lang = entry["lang"]
+    if "page" in entry:
+        return {prefix + entry["page"]}
+    providers = catalogue.providers.values()
+    if "course" in entry:
+        chosen = [p for p in providers if any(entry["course"] in c.title.get(lang) for c in p.courses)]
+    elif "provider" in entry:
+        chosen = [p for p in providers if entry["provider"] in p.name.zh]
+    else:
+        chosen = [p for p in providers if p.region == entry["town"]]
+    return {f"{prefix}providers/{p.id}/" for p in chosen}
+
+
+# --- edit, then see it -------------------------------------------------------------------------
+
+
+def edit_latency(catalogue: Path, work: Path) -> float:
+    """Seconds from saving a school's file to the new text being served by `mkdocs serve`."""
+    copy = work / "serve-catalogue"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(catalogue, copy)
+    port = 8765
+    env = dict(ENV, CATALOGUE=str(copy), SITE_LANG="zh")
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        target = sorted((copy / "providers").glob("*.yml"))[0]
+        url = f"http://127.0.0.1:{port}/providers/{target.stem}/"
+        wait_for(url, lambda body: True, timeout=900)
+        marker = f"EDITED-{int(time.time())}"
+        text = target.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        target.write_text(text.replace("  zh: ", f"  zh: {marker}", 1), encoding="utf-8")
+        wait_for(url, lambda body: marker in body, timeout=900)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, ok, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ok(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def synth(out: Path, fraction: float) -> Path:
+    sizes = {"providers": 1400, "venues": 400, "courses": 20000}
+    args = [f"--{k}={max(1, round(v * fraction))}" for k, v in sizes.items()]
+    subprocess.run([PY, str(ROOT / "scripts" / "synth.py"), str(out), *args, "--seed", "1"], check=True, env=ENV, stderr=subprocess.DEVNULL)
+    return out
+
+
+def fit_exponent(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of log(seconds) against log(pages)."""
+    xs = [math.log(p) for p, _ in points]
+    ys = [math.log(s) for _, s in points]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def run(args) -> dict:
+    work = Path(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    relevance_set = yaml.safe_load((ROOT / "bench" / "relevance.yml").read_text(encoding="utf-8"))
+    city = synth(work / "city", args.scale)
+    ours_site, naive_site, floor_site = work / "ours", work / "naive", work / "floor"
+
+    results: dict = {"measured": dt.date.today().isoformat(), "cores": os.cpu_count(), "scale": args.scale}
+    ours(city, ours_site)  # warm-up, and the pages naive and floor are made of
+    plain_project(ours_site, work / "naive-project", naive=True)
+    plain_project(ours_site, work / "floor-project", naive=False)
+    samples: dict[str, list[dict]] = {"ours": [], "naive": [], "floor": []}
+    for _ in range(args.runs):
+        samples["ours"].append(ours(city, ours_site))
+        samples["naive"].append(plain_build(work / "naive-project", naive_site))
+        samples["floor"].append(plain_build(work / "floor-project", floor_site))
+    for name, runs in samples.items():
+        results[name] = {"seconds": summary([r["seconds"] for r in runs]), "peak_mb": max(r["peak_mb"] for r in runs)}
+    results["ratio_ours_naive"] = results["ours"]["seconds"]["median"] / results["naive"]["seconds"]["median"]
+    results["ratio_ours_floor"] = results["ours"]["seconds"]["median"] / results["floor"]["seconds"]["median"]
+
+    pages = html_pages(ours_site)
+    sizes = sorted(p.stat().st_size for p in pages)
+    results["pages_per_language"] = {"zh": sum(1 for p in pages if p.relative_to(ours_site).parts[0] != "en"), "en": sum(1 for p in pages if p.relative_to(ours_site).parts[0] == "en")}
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    results["html_bytes"] = {"largest": sizes[-1], "largest_page": str(largest.relative_to(ours_site)), "median": int(statistics.median(sizes))}
+    results["naive_html_bytes_median"] = int(statistics.median(p.stat().st_size for p in html_pages(naive_site)))
+    index = naive_site / "zh" / "search" / "search_index.json"
+    results["naive_search_index_bytes"] = index.stat().st_size if index.exists() else None
+
+    results["validation_seconds"] = summary([measure([PY, str(ROOT / "scripts" / "validate.py"), str(city)])["seconds"] for _ in range(args.runs)])
+
+    growth = []
+    for fraction in (1 / 8, 1 / 4, 1 / 2):
+        catalogue = synth(work / f"city-{fraction:.3f}", fraction * args.scale)
+        seconds = statistics.median(ours(catalogue, work / "growth-site")["seconds"] for _ in range(max(1, args.runs - 1)))
+        growth.append((len(html_pages(work / "growth-site")), seconds))
+    growth.append((len(pages), results["ours"]["seconds"]["median"]))
+    results["growth"] = {"points": [{"pages": p, "seconds": s} for p, s in growth], "exponent": fit_exponent(growth)}
+
+    measured = browser_measures(ours_site, relevance_set["generic"], city)
+    results["first_query_bytes"] = measured["first_query_bytes"]
+    results["recall_synthetic"] = measured["recall_at_5"]
+    sample_site = work / "sample-site"
+    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    results["recall_sample"] = browser_measures(sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue")["recall_at_5"]
+
+    results["edit_to_view_seconds"] = edit_latency(city, work)
+    return results
+
+
+GOALS = [
+    ("ours / naive build time", lambda r: r["ratio_ours_naive"], "≤ 0.35", lambda v: v <= 0.35),
+    ("ours / floor build time", lambda r: r["ratio_ours_floor"], "≤ 1.2", lambda v: v <= 1.2),
+    ("largest HTML page (bytes)", lambda r: r["html_bytes"]["largest"], "≤ 100 KB", lambda v: v <= 100 * 1024),
+    ("first Chinese query (bytes)", lambda r: r["first_query_bytes"]["zh"], "< 600 KB", lambda v: v < 600 * 1024),
+    ("first English query (bytes)", lambda r: r["first_query_bytes"]["en"], "< 600 KB", lambda v: v < 600 * 1024),
+    ("validation (s)", lambda r: r["validation_seconds"]["median"], "< 5 s", lambda v: v < 5),
+    ("peak memory, ours (MB)", lambda r: r["ours"]["peak_mb"], "< 2048", lambda v: v < 2048),
+    ("build time growth exponent", lambda r: r["growth"]["exponent"], "≤ 1.1", lambda v: v <= 1.1),
+    ("search recall@5, sample", lambda r: r["recall_sample"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
+    ("search recall@5, synthetic", lambda r: r["recall_synthetic"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
+    ("edit → visible in make serve (s)", lambda r: r["edit_to_view_seconds"], "< 5 s", lambda v: v < 5),
+]
+
+
+def table(results: dict) -> str:
+    def fmt(value) -> str:
+        return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+
+    lines = [
+        f"Measured {results['measured']} on {results['cores']} cores; pages per language: "
+        f"{results['pages_per_language']['zh']} zh, {results['pages_per_language']['en']} en.",
+        "",
+        "| build | median s | min s | max s | peak MB |",
+        "|---|---|---|---|---|",
+    ]
+    for name in ("ours", "naive", "floor"):
+        s = results[name]["seconds"]
+        lines.append(f"| {name} | {fmt(s['median'])} | {fmt(s['min'])} | {fmt(s['max'])} | {fmt(results[name]['peak_mb'])} |")
+    lines += ["", "| measure | value | goal | met |", "|---|---|---|---|"]
+    for label, get, goal, ok in GOALS:
+        value = get(results)
+        lines.append(f"| {label} | {fmt(value)} | {goal} | {'yes' if ok(value) else '**no**'} |")
+    lines += [
+        "",
+        f"Median HTML page: {fmt(results['html_bytes']['median'])} bytes (naive: {fmt(results['naive_html_bytes_median'])}); "
+        f"largest: `{results['html_bytes']['largest_page']}`. Naive's search index: {fmt(results['naive_search_index_bytes'] or 0)} bytes.",
+        "Growth: " + ", ".join(f"{p['pages']} pages {p['seconds']:.1f} s" for p in results["growth"]["points"]) + ".",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the city-scale catalogue (1 = full)")
+    parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--work", default="/tmp/learning-city-bench")
+    args = parser.parse_args()
+    results = run(args)
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
