@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve serve-en clean browser
+.PHONY: site test validate serve serve-en clean browser bench
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -33,6 +33,10 @@ serve-en: validate
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
+
+# City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
+bench: $(VENV)/.installed browser
+	$(PY) scripts/bench.py --json bench/results.json
 
 clean:
 	rm -rf site .venv .pytest_cache

@@ -307,25 +307,58 @@ def finder(catalogue: Catalogue, lang: str, base: str) -> str:
     )
 
 
-def county_courses(catalogue: Catalogue, county: County, lang: str, base: str) -> str:
-    """Every course of one county, by town and provider: the finder's list without JavaScript."""
+# A course list page holds at most this many courses, so it stays under 100 KB at city scale.
+COURSES_PER_PAGE = 120
+
+
+def course_list_pages(catalogue: Catalogue, county: County) -> list[list[Provider]]:
+    """A county's providers with courses, in order of town, cut into pages of whole providers."""
     providers = _in_county(catalogue, catalogue.providers.values(), county)
+    order = {county.id: 0, **{town.id: i + 1 for i, town in enumerate(county.towns)}}
+    ordered = sorted((p for p in providers if p.courses), key=lambda p: (order.get(p.region, 0), p.id))
+    pages: list[list[Provider]] = [[]]
+    for provider in ordered:
+        if pages[-1] and sum(len(p.courses) for p in pages[-1]) + len(provider.courses) > COURSES_PER_PAGE:
+            pages.append([])
+        pages[-1].append(provider)
+    return pages
+
+
+def county_courses_page_url(base: str, county_id: str, number: int) -> str:
+    return county_courses_url(base, county_id) + (f"{number}/" if number > 1 else "")
+
+
+def county_courses(catalogue: Catalogue, county: County, number: int, lang: str, base: str) -> str:
+    """One page of a county's courses, by town and provider: the finder's list without JavaScript."""
+    pages = course_list_pages(catalogue, county)
+    providers = pages[number - 1]
     parts = [_sample_notice(providers, lang), f"<p>{esc(t('courses.county_intro', lang, county=county.name.get(lang)))}</p>"]
-    places = [(None, [p for p in providers if p.region == county.id])] + [
-        (town, [p for p in providers if p.region == town.id]) for town in county.towns
-    ]
-    for town, here in places:
-        with_courses = [p for p in _sorted(here) if p.courses]
-        if not with_courses:
-            continue
-        label = text(town.name, lang) if town else esc(t("label.county_level", lang))
-        anchor = f"town-{town.id}" if town else "county-level"
-        body = ""
-        for provider in with_courses:
-            items = "".join(course_item(catalogue, provider, c, lang, base) for c in provider.courses)
-            body += f"<h3>{_link(provider_url(base, provider.id), text(provider.name, lang))}</h3><ul class=\"lc-results\">{items}</ul>"
-        parts.append(f'<h2 id="{anchor}">{label}</h2>{body}')
+    pager = _pager(county, len(pages), number, lang, base)
+    parts.append(pager)
+    current_place = None
+    for provider in providers:
+        town = catalogue.town_of(provider.region)
+        place = town.id if town else None
+        if place != current_place or provider is providers[0]:
+            current_place = place
+            label = text(town.name, lang) if town else esc(t("label.county_level", lang))
+            parts.append(f'<h2 id="{f"town-{town.id}" if town else "county-level"}">{label}</h2>')
+        items = "".join(course_item(catalogue, provider, c, lang, base) for c in provider.courses)
+        parts.append(f"<h3>{_link(provider_url(base, provider.id), text(provider.name, lang))}</h3><ul class=\"lc-results\">{items}</ul>")
+    parts.append(pager)
     return f'<div class="lc-county-courses">{"".join(parts)}</div>'
+
+
+def _pager(county: County, count: int, current: int, lang: str, base: str) -> str:
+    if count < 2:
+        return ""
+    current_mark = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{esc(county_courses_page_url(base, county.id, n))}"{current_mark if n == current else ""}>'
+        f'{esc(t("courses.page", lang, n=n))}</a></li>'
+        for n in range(1, count + 1)
+    )
+    return f'<nav class="lc-pager" aria-label="{esc(t("courses.pages", lang))}"><ul>{items}</ul></nav>'
 
 
 def course_item(catalogue: Catalogue, provider: Provider, course: Course, lang: str, base: str) -> str:

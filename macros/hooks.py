@@ -11,14 +11,14 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from learning_city import i18n
-from learning_city.loader import COLLECTIONS, load_regions, resolve_root
+from learning_city import i18n, render_lists
+from learning_city.loader import resolve_root
 
 RECORD_PAGE = "# {{{{ record_title('{collection}', '{id}') }}}}\n\n{{{{ {macro}('{id}') }}}}\n"
 MACRO = {"providers": "provider", "venues": "venue"}
-# One page per county for the lists too long for a city-wide page: (path, title macro, body macro).
-COUNTY_PAGES = [("areas/{id}.md", "area_title", "area"), ("courses/{id}.md", "county_courses_title", "county_courses")]
-COUNTY_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}('{id}') }}}}\n\n{{{{ {body}('{id}') }}}}\n"
+# Pages for the lists too long for a city-wide page: each county's area page, and its courses
+# in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
+LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
 
 
 def _root(config) -> Path:
@@ -41,16 +41,20 @@ def on_config(config):
 
 def on_files(files, config):
     """A page for every provider, venue and county; ids are validated slugs, never text."""
-    root = _root(config)
-    for collection in COLLECTIONS:
-        for path in sorted((root / collection).glob("*.yml")):
-            content = RECORD_PAGE.format(collection=collection, id=path.stem, macro=MACRO[collection])
-            files.append(File.generated(config, f"{collection}/{path.stem}.md", content=content))
-    regions, _ = load_regions(root)  # problems stop the build in the macros, with every one listed
-    for county in regions.counties if regions else []:
-        for path, title, body in COUNTY_PAGES:
-            content = COUNTY_PAGE.format(title=title, body=body, id=county.id)
-            files.append(File.generated(config, path.format(id=county.id), content=content))
+    # The macros plugin loaded (and validated) the catalogue in its on_config, which runs first.
+    catalogue = config.plugins["macros"].variables["loaded_catalogue"]
+    for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
+        for record_id in sorted(records):
+            content = RECORD_PAGE.format(collection=collection, id=record_id, macro=MACRO[collection])
+            files.append(File.generated(config, f"{collection}/{record_id}.md", content=content))
+    for county in catalogue.regions.counties:
+        args = f"'{county.id}'"
+        files.append(File.generated(config, f"areas/{county.id}.md", content=LIST_PAGE.format(title="area_title", body="area", args=args)))
+        for number in range(1, len(render_lists.course_list_pages(catalogue, county)) + 1):
+            path = f"courses/{county.id}.md" if number == 1 else f"courses/{county.id}/{number}.md"
+            args = f"'{county.id}', {number}"
+            content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
+            files.append(File.generated(config, path, content=content))
     return files
 
 

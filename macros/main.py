@@ -78,13 +78,16 @@ def define_env(env):
         return render_lists.area(catalogue, catalogue.counties[county_id], lang, base())
 
     @env.macro
-    def county_courses_title(county_id: str) -> str:
+    def county_courses_title(county_id: str, number: int = 1) -> str:
         county = catalogue.counties[county_id].name.get(lang)
-        return render_records.heading_text(i18n.t("courses.county_title", lang, county=county))
+        title = i18n.t("courses.county_title", lang, county=county)
+        if number > 1:
+            title += " · " + i18n.t("courses.page", lang, n=number)
+        return render_records.heading_text(title)
 
     @env.macro
-    def county_courses(county_id: str) -> str:
-        return render_lists.county_courses(catalogue, catalogue.counties[county_id], lang, base())
+    def county_courses(county_id: str, number: int = 1) -> str:
+        return render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base())
 
     for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
         env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base), name)

@@ -1,0 +1,88 @@
+"""A reduced city: every page within the size limit, the pages the catalogue implies, every course once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import build
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+LIMIT = 100 * 1024
+FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search"]
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    out = tmp_path_factory.mktemp("city")
+    catalogue = out / "catalogue"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "synth.py"), str(catalogue), "--providers", "200", "--venues", "60", "--courses", "2800"],
+        check=True,
+    )
+    site = out / "site"
+    build.build(catalogue, site)
+    return catalogue, site
+
+
+def records(catalogue, folder):
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((catalogue / folder).glob("*.yml"))]
+
+
+def test_no_page_exceeds_the_size_limit(city):
+    _, site = city
+    sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    too_big = {str(p): n for p, n in sizes.items() if n > LIMIT}
+    assert not too_big, too_big
+
+
+def test_page_count_is_what_the_catalogue_implies(city):
+    catalogue, site = city
+    counties = yaml.safe_load((catalogue / "regions.yml").read_text(encoding="utf-8"))["counties"]
+    expected = len(FIXED_PAGES) + len(records(catalogue, "providers")) + len(records(catalogue, "venues")) + len(counties)
+    for prefix in ("", "en/"):
+        root = site / prefix
+        pages = [p.relative_to(root) for p in root.rglob("*.html") if p.relative_to(root).parts[0] not in ("en", "pagefind")]
+        lists = [p for p in pages if p.parts[0] == "courses" and len(p.parts) > 2]
+        assert len(pages) - len(lists) == expected, prefix
+
+
+def test_county_course_lists_hold_every_course_once_in_short_pages(city):
+    catalogue, site = city
+    county_of = {}
+    for county in yaml.safe_load((catalogue / "regions.yml").read_text(encoding="utf-8"))["counties"]:
+        county_of[county["id"]] = county["id"]
+        county_of.update({town["id"]: county["id"] for town in county["towns"]})
+    providers = records(catalogue, "providers")
+    for prefix in ("", "en/"):
+        for county in set(county_of.values()):
+            expected = Counter(
+                f"providers/{p['id']}/#course-{c['id']}" for p in providers
+                if county_of[p["region"]] == county for c in p.get("courses") or []
+            )
+            found = Counter()
+            for page in (site / prefix / "courses" / county).rglob("index.html"):
+                links = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".lc-result > a")
+                assert len(links) <= 120, page
+                found.update(a["href"].split("providers/", 1)[1] for a in links)
+            assert found == Counter({k.split("providers/", 1)[1]: v for k, v in expected.items()}), (prefix, county)
+
+
+def test_every_course_once_per_language_in_the_search_data(city):
+    catalogue, site = city
+    expected = Counter(f"providers/{p['id']}/#course-{c['id']}" for p in records(catalogue, "providers") for c in p.get("courses") or [])
+    assert sum(expected.values()) == 2800
+    for prefix in ("", "en/"):
+        found = Counter()
+        for shard in (site / prefix / "data" / "courses").glob("*.json"):
+            found.update(item["href"] for item in json.loads(shard.read_text(encoding="utf-8")))
+        assert found == expected, prefix
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = {lang: data["page_count"] for lang, data in entry["languages"].items()}
+    searchable = len(list((catalogue / "providers").glob("*.yml"))) + len(list((catalogue / "venues").glob("*.yml")))
+    assert all(n >= searchable for n in indexed.values()) and set(indexed) == {"zh", "en"}, indexed
