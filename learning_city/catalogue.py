@@ -20,7 +20,7 @@ from .model import (
 )
 
 
-@dataclass
+@dataclass(repr=False)
 class Catalogue:
     policy: Policy
     targets: list[Target]
@@ -32,6 +32,18 @@ class Catalogue:
     venues: dict[str, Venue] = field(default_factory=dict)
     # (collection, id) -> file path relative to the catalogue root, for "edit this record"
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # short: tools that print their variables would otherwise dump it all
+        return f"<Catalogue: {len(self.providers)} providers, {len(self.venues)} venues>"
+
+    @cached_property
+    def children(self) -> dict[str, list[Provider]]:
+        """Each provider's children in the network, by id."""
+        found: dict[str, list[Provider]] = {}
+        for provider in sorted(self.providers.values(), key=lambda p: p.id):
+            if provider.parent:
+                found.setdefault(provider.parent, []).append(provider)
+        return found
 
     @cached_property
     def target_index(self) -> dict[str, Target]:

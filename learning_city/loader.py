@@ -6,8 +6,10 @@ None when any error was found: the site is never built from a catalogue that los
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,7 +51,25 @@ def catalogue_files(root: Path) -> list[Path]:
 
 def load(root: Path | str, today: dt.date | None = None) -> tuple[Catalogue | None, list[Problem]]:
     """The catalogue, or None if any error; with `today`, warnings that do not block are added."""
-    root = Path(root)
+    # Reading builds millions of small objects that all stay alive until the end; Python's cycle
+    # collector would walk them again and again (9 s instead of 3 s at city scale). Nothing
+    # here makes reference cycles, so it is paused while loading.
+    with _collector_paused():
+        return _load(Path(root), today)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(root: Path, today: dt.date | None) -> tuple[Catalogue | None, list[Problem]]:
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     records: dict[str, BaseModel] = {}

@@ -209,30 +209,38 @@ def _size(children: dict, provider: Provider) -> int:
 
 
 def elderly(catalogue: Catalogue, lang: str, base: str) -> str:
-    """Each school's age rule and enrolment, and its classes counted by term and category."""
+    """Classes for older people counted by term and category, then each school's age rule and enrolment.
+
+    A school takes a few lines here; its classes are on its own page, by term.
+    """
     schools = _sorted(catalogue.providers_of(*ELDERLY_KINDS))
     parts = [_sample_notice(schools, lang), f"<p>{esc(t('elderly.intro', lang))}</p>"]
-    for school in schools:
-        head = f'<h2 id="{esc(school.id)}">{_link(provider_url(base, school.id), text(school.name, lang))}</h2>'
-        facts = ""
-        if school.age_rule:
-            facts += f"<dt>{esc(t('label.age_rule', lang))}</dt><dd>{age_rule(school, lang)}</dd>"
-        for term in school.terms:
-            facts += f"<dt>{text(term.name, lang)}</dt><dd>{enrolment(term.enrolment, lang)}</dd>"
-        body = ""
-        for term in school.terms + [None]:
-            courses = [c for c in school.courses if c.term == (term.id if term else None)]
-            if not courses:
-                continue
-            categories = Counter(course.category for course in courses)
-            href = provider_url(base, school.id) + (f"#term-{term.id}" if term else "#courses")
-            items = "".join(
-                f"<li>{_link(href, esc(t('category.' + cat.value, lang)))} · {esc(t('label.courses_in', lang, count=n))}</li>"
-                for cat, n in sorted(categories.items(), key=lambda kv: kv[0].value)
-            )
-            label = text(term.name, lang) if term else esc(t("label.other_courses", lang))
-            body += f"<h3>{label}</h3><ul>{items}</ul>"
-        parts.append(f'<section class="lc-elderly-school">{head}<dl class="lc-facts">{facts}</dl>{body}</section>')
+    offer = Counter((term.name.get(lang), course.category) for school in schools for term in school.terms for course in school.courses if course.term == term.id)
+    terms = sorted({name for name, _ in offer})
+    categories = sorted({category for _, category in offer}, key=lambda c: c.value)
+    if terms:
+        head = "".join(f'<th scope="col">{esc(name)}</th>' for name in terms)
+        rows = "".join(
+            f'<tr><th scope="row">{esc(t("category." + c.value, lang))}</th>' + "".join(f"<td>{offer.get((name, c), 0)}</td>" for name in terms) + "</tr>"
+            for c in categories
+        )
+        parts.append(
+            f'<h2 id="offer">{esc(t("elderly.offer", lang))}</h2><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table><thead><tr><th scope="col">{esc(t("label.category", lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>'
+        )
+    parts.append(f'<h2 id="schools">{esc(t("elderly.schools", lang))}</h2>')
+    for county in catalogue.regions.counties:
+        here = [s for s in schools if catalogue.county_of(s.region) is county]
+        if not here:
+            continue
+        parts.append(f'<h3 id="county-{county.id}">{text(county.name, lang)}</h3>')
+        for school in here:
+            facts = f"<dt>{esc(t('label.age_rule', lang))}</dt><dd>{age_rule(school, lang)}</dd>" if school.age_rule else ""
+            for term in school.terms:
+                name = _link(f"{provider_url(base, school.id)}#term-{term.id}", text(term.name, lang))
+                facts += f"<dt>{name}</dt><dd>{enrolment(term.enrolment, lang)}</dd>"
+            title = _link(provider_url(base, school.id), text(school.name, lang))
+            parts.append(f'<section class="lc-elderly-school"><h4 id="{esc(school.id)}">{title}</h4><dl class="lc-facts">{facts}</dl></section>')
     return f'<div class="lc-elderly">{"".join(parts)}</div>'
 
 

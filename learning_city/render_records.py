@@ -183,7 +183,7 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
     if provider.description:
         parts.append(f"<p>{text(provider.description, lang)}</p>")
     parts.append(f'<dl class="lc-facts">{facts}</dl>')
-    children = sorted((p for p in catalogue.providers.values() if p.parent == provider.id), key=lambda p: p.id)
+    children = catalogue.children.get(provider.id, [])
     if children:
         items = "".join(f'<li><a href="{esc(provider_url(base, c.id))}">{text(c.name, lang)}</a></li>' for c in children)
         parts.append(f'<h2 id="children">{esc(t("label.children", lang))}</h2><ul>{items}</ul>')

@@ -7,15 +7,19 @@ Record pages hold only a macro call with the record's id (a validated slug), nev
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from learning_city import i18n, render_lists
+from learning_city import i18n, render_lists, render_records
 from learning_city.loader import resolve_root
 
-RECORD_PAGE = "# {{{{ record_title('{collection}', '{id}') }}}}\n\n{{{{ {macro}('{id}') }}}}\n"
-MACRO = {"providers": "provider", "venues": "venue"}
+# A record page is its escaped name and a marker for its HTML, made when the page is written
+# (macros.main.Slots). It skips the macros' template step: thousands of pages would each be
+# compiled as a Jinja template only to call one function.
+RECORD_PAGE = "---\nrender_macros: false\n---\n# {title}\n{marker}"
+RENDERERS = {"providers": render_records.provider_page, "venues": render_records.venue_page}
 # Pages for the lists too long for a city-wide page: each county's area page, and its courses
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
@@ -42,10 +46,17 @@ def on_config(config):
 def on_files(files, config):
     """A page for every provider, venue and county; ids are validated slugs, never text."""
     # The macros plugin loaded (and validated) the catalogue in its on_config, which runs first.
-    catalogue = config.plugins["macros"].variables["loaded_catalogue"]
+    variables = config.plugins["macros"].variables
+    catalogue, slots = variables["loaded_catalogue"], variables["lc_slots"]
+    lang = config["theme"]["language"]
+    repository = config["extra"]["repository"].rstrip("/")
     for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
-        for record_id in sorted(records):
-            content = RECORD_PAGE.format(collection=collection, id=record_id, macro=MACRO[collection])
+        for record_id, record in sorted(records.items()):
+            url = f"{collection}/{record_id}/"
+            render = functools.partial(
+                RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), repository, config["site_url"] + url
+            )
+            content = RECORD_PAGE.format(title=render_records.heading_text(record.name.get(lang)), marker=slots.put(render))
             files.append(File.generated(config, f"{collection}/{record_id}.md", content=content))
     for county in catalogue.regions.counties:
         args = f"'{county.id}'"
@@ -56,6 +67,11 @@ def on_files(files, config):
             content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Put the macros' HTML back where their markers stand (see macros.main.Slots)."""
+    return config.plugins["macros"].variables["lc_slots"].fill(html)
 
 
 def on_serve(server, config, builder):

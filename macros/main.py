@@ -6,6 +6,9 @@ Nothing here is rendered again as a template, so catalogue text can never run as
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +25,7 @@ def define_env(env):
         raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
 
     env.variables["loaded_catalogue"] = catalogue  # for on_post_build: loaded once per build
+    slots = env.variables["lc_slots"] = Slots()  # filled in by hooks.on_page_content
 
     def base() -> str:
         """Relative path from the current page to the site root."""
@@ -33,41 +37,21 @@ def define_env(env):
 
     @env.macro
     def home() -> str:
-        return render.home(catalogue, lang, base())
+        return slots.put(render.home(catalogue, lang, base()))
 
     @env.macro
     def policy() -> str:
-        return render.policy(catalogue, lang, base())
+        return slots.put(render.policy(catalogue, lang, base()))
 
     @env.macro
     def search_box() -> str:
         # Pagefind's bundle sits at the root of the Chinese site, above /en/.
         bundle = base() + "../" * i18n.ROOTS[lang].count("/") + "pagefind/"
-        return render.search_box(bundle, lang)
+        return slots.put(render.search_box(bundle, lang))
 
     @env.macro
     def targets() -> str:
-        return render.targets(catalogue, lang, base())
-
-    @env.macro
-    def record_title(collection: str, record_id: str) -> str:
-        """The H1 of a provider or venue page: text escaped for HTML and for Markdown."""
-        record = (catalogue.providers if collection == "providers" else catalogue.venues)[record_id]
-        return render_records.heading_text(record.name.get(lang))
-
-    repository = env.conf["extra"]["repository"].rstrip("/")
-
-    def address() -> str:
-        return env.conf["site_url"] + env.page.url
-
-    @env.macro
-    def provider(record_id: str) -> str:
-        record = catalogue.providers[record_id]
-        return render_records.provider_page(catalogue, record, lang, base(), repository, address())
-
-    @env.macro
-    def venue(record_id: str) -> str:
-        return render_records.venue_page(catalogue, catalogue.venues[record_id], lang, base(), repository, address())
+        return slots.put(render.targets(catalogue, lang, base()))
 
     @env.macro
     def area_title(county_id: str) -> str:
@@ -75,7 +59,7 @@ def define_env(env):
 
     @env.macro
     def area(county_id: str) -> str:
-        return render_lists.area(catalogue, catalogue.counties[county_id], lang, base())
+        return slots.put(render_lists.area(catalogue, catalogue.counties[county_id], lang, base()))
 
     @env.macro
     def county_courses_title(county_id: str, number: int = 1) -> str:
@@ -87,10 +71,10 @@ def define_env(env):
 
     @env.macro
     def county_courses(county_id: str, number: int = 1) -> str:
-        return render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base())
+        return slots.put(render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base()))
 
     for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
-        env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base), name)
+        env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base, slots), name)
 
 
 def on_post_build(env):
@@ -98,6 +82,35 @@ def on_post_build(env):
     exports.write(env.variables["loaded_catalogue"], env.conf["theme"]["language"], Path(env.conf["site_dir"]))
 
 
-def _list_page(renderer, catalogue, lang, base):
+def _list_page(renderer, catalogue, lang, base, slots):
     """A macro for a page that lists records, rendered for the current page's depth."""
-    return lambda: renderer(catalogue, lang, base())
+    return lambda: slots.put(renderer(catalogue, lang, base()))
+
+
+class Slots:
+    """Rendered HTML kept aside while Markdown runs, then put back into the page.
+
+    A macro returns a marker (an HTML comment) in place of its HTML: Markdown passes a comment
+    through untouched, and never parses our (already escaped) HTML, which at city scale took
+    half the build. `hooks.on_page_content` swaps each marker for its HTML.
+    """
+
+    MARKER = re.compile(r"<!--lc-slot-(\d+)-->")
+
+    def __init__(self):
+        self._html: dict[str, str] = {}
+        self._keys = itertools.count()
+
+    def put(self, html: str | Callable[[], str]) -> str:
+        """Keep HTML (or a function that makes it, called when the page is written) aside."""
+        key = str(next(self._keys))
+        self._html[key] = html
+        return f"\n\n<!--lc-slot-{key}-->\n\n"
+
+    def fill(self, page_html: str) -> str:
+        def html(match: re.Match) -> str:
+            kept = self._html.pop(match.group(1))
+            return kept() if callable(kept) else kept
+
+        return self.MARKER.sub(html, page_html)
+
