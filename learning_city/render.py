@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import urlencode
+
+import segno
 
 from . import i18n
 from .catalogue import Catalogue
@@ -43,6 +46,28 @@ def sample_notice(lang: str) -> str:
     return f'<div class="admonition warning lc-sample-notice" data-pagefind-ignore><p>{esc(t("sample.notice", lang))}</p></div>'
 
 
+SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
+
+
+def read_aloud(lang: str) -> str:
+    """The read-aloud buttons; docs/assets/elderly.js shows them where the browser can speak."""
+    return (
+        f'<p class="lc-read-aloud-bar" data-lang="{SPEECH_LANG[lang]}" data-pagefind-ignore hidden>'
+        f'<button type="button" class="md-button lc-read-aloud">{esc(t("read.start", lang))}</button> '
+        f'<button type="button" class="md-button lc-read-stop" hidden>{esc(t("read.stop", lang))}</button></p>'
+    )
+
+
+def qr_code(url: str, lang: str) -> str:
+    """The page's address as a QR code, made at build time and shown only when printed."""
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, omitsize=False)
+    label = esc(t("print.qr", lang))
+    return (
+        f'<figure class="lc-qr"><span role="img" aria-label="{label}: {esc(url)}">{svg}</span>'
+        f"<figcaption>{label}<br>{esc(url)}</figcaption></figure>"
+    )
+
+
 def section_anchor(section_id: str) -> str:
     return "section-" + section_id.replace(".", "-")
 
@@ -63,6 +88,18 @@ def search_box(bundle: str, lang: str) -> str:
         f'<div class="lc-search" id="lc-search" data-bundle="{esc(bundle)}" data-translations="{esc(translations)}"></div>'
         f'<noscript><p>{esc(t("search.noscript", lang))}</p></noscript>'
     )
+
+
+# --- accessibility statement ---------------------------------------------------------------
+
+
+def accessibility(lang: str, repository: str) -> str:
+    parts = []
+    for part in ("standard", "features", "testing", "gaps", "report"):
+        parts.append(f'<h2 id="{part}">{esc(t(f"a11y.{part}_title", lang))}</h2><p>{esc(t(f"a11y.{part}", lang))}</p>')
+    report = f"{repository}/issues/new?{urlencode({'title': t('a11y.report_link', lang), 'labels': 'accessibility'})}"
+    parts.append(f'<p><a class="md-button" href="{esc(report)}" rel="noopener">{esc(t("a11y.report_link", lang))}</a></p>')
+    return f'<div class="lc-accessibility">{"".join(parts)}</div>'
 
 
 # --- home -------------------------------------------------------------------------------
@@ -101,7 +138,7 @@ def policy(catalogue: Catalogue, lang: str, base: str) -> str:
     body += [_section(section, prose, level=2) for section in doc.sections]
     signature = "".join(f"<p>{text(issuer, lang)}</p>" for issuer in doc.issuers)
     body.append(f'<div class="lc-signature">{signature}<p>{esc(i18n.date(doc.issued, lang))}</p></div>')
-    return f'<div class="lc-policy">{meta}{note}{toc}<div class="lc-policy-text">{"".join(body)}</div></div>'
+    return f'<div class="lc-policy">{read_aloud(lang)}{meta}{note}{toc}<div class="lc-policy-text">{"".join(body)}</div></div>'
 
 
 def _toc(sections: list[PolicySection], lang: str) -> str:

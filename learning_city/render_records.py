@@ -9,7 +9,7 @@ from . import i18n
 from .catalogue import Catalogue
 from .i18n import t
 from .model import Course, Enrolment, Provider, Venue, Weekday
-from .render import esc, sample_notice, text
+from .render import esc, qr_code, read_aloud, sample_notice, text
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!>"
 
@@ -168,6 +168,7 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
     parts = [sample_notice(lang)] if provider.sample else []
     parts.append(search_keywords(catalogue, provider.region))
     parts.append(record_links(repository, source, provider.name.zh, provider.id, page, lang))
+    parts.append(read_aloud(lang))
     tier = t(f"tier.{provider.tier}", lang) if provider.tier else t("tier.none", lang)
     facts = _row("label.kind", esc(t(f"kind.{provider.kind.value}", lang)), lang)
     facts += _row("label.tier", esc(tier), lang)
@@ -198,6 +199,7 @@ def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str
     parts.append(courses_by_term(catalogue, provider, lang, base, course_links))
     if provider.last_verified:
         parts.append(f'<p class="lc-verified"><small>{esc(t("label.last_verified", lang))}: {esc(i18n.date(provider.last_verified, lang))}</small></p>')
+    parts.append(qr_code(page, lang))
     return f'<div class="lc-record lc-provider">{"".join(parts)}</div>'
 
 
@@ -240,6 +242,7 @@ def venue_page(catalogue: Catalogue, venue: Venue, lang: str, base: str, reposit
     parts = [sample_notice(lang)] if venue.sample else []
     parts.append(search_keywords(catalogue, venue.region))
     parts.append(record_links(repository, catalogue.sources[("venues", venue.id)], venue.name.zh, venue.id, page, lang))
+    parts.append(read_aloud(lang))
     if venue.description:
         parts.append(f"<p>{text(venue.description, lang)}</p>")
     facts = _row("label.kind", esc(t(f"venue.{venue.kind.value}", lang)), lang)
@@ -282,4 +285,5 @@ def venue_page(catalogue: Catalogue, venue: Venue, lang: str, base: str, reposit
         parts.append(f'<h2 id="services">{esc(t("label.services", lang))}</h2><ul>{items}</ul>')
     if venue.last_verified:
         parts.append(f'<p class="lc-verified"><small>{esc(t("label.last_verified", lang))}: {esc(i18n.date(venue.last_verified, lang))}</small></p>')
+    parts.append(qr_code(page, lang))
     return f'<div class="lc-record lc-venue">{"".join(parts)}</div>'

@@ -25,6 +25,9 @@ RENDERERS = {"providers": render_records.provider_page, "venues": render_records
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
 
 
+TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link")
+
+
 def _root(config) -> Path:
     return resolve_root(config["extra"]["catalogue"], Path(config["config_file_path"]).parent)
 
@@ -35,6 +38,8 @@ def on_config(config):
     config["site_description"] = i18n.t("site.description", lang)
     if config.get("site_url") and i18n.ROOTS[lang]:
         config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
+    # the few interface strings the theme's templates show themselves
+    config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
     back = "../" * i18n.ROOTS[lang].count("/")
     config["extra"]["alternate"] = [
         {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}

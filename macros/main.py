@@ -50,6 +50,10 @@ def define_env(env):
         return slots.put(render.search_box(bundle, lang))
 
     @env.macro
+    def accessibility() -> str:
+        return slots.put(render.accessibility(lang, env.conf["extra"]["repository"].rstrip("/")))
+
+    @env.macro
     def targets() -> str:
         return slots.put(render.targets(catalogue, lang, base()))
 

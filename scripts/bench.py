@@ -331,7 +331,7 @@ def run(args) -> dict:
     results["first_query_bytes"] = measured["first_query_bytes"]
     results["recall_synthetic"] = measured["recall_at_5"]
     sample_site = work / "sample-site"
-    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     results["recall_sample"] = browser_measures(sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue")["recall_at_5"]
 
     results["edit_to_view_seconds"] = edit_latency(city, work)

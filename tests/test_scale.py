@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 LIMIT = 100 * 1024
-FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search"]
+FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility"]
 
 
 @pytest.fixture(scope="module")
