@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve serve-en clean browser bench
+.PHONY: site test validate serve serve-en clean browser bench screenshots
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -37,6 +37,10 @@ test: $(VENV)/.installed browser
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
 bench: $(VENV)/.installed browser
 	$(PY) scripts/bench.py --json bench/results.json
+
+# For a person to look at: a provider page at 375 and 1280 px, normal and large-text mode.
+screenshots: site browser
+	$(PY) scripts/screenshots.py --site site --out site-shots
 
 clean:
 	rm -rf site .venv .pytest_cache
