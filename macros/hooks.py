@@ -61,7 +61,10 @@ def on_files(files, config):
             render = functools.partial(
                 RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), repository, config["site_url"] + url
             )
-            content = RECORD_PAGE.format(title=render_records.heading_text(record.name.get(lang)), marker=slots.put(render))
+            title = render_records.heading_text(record.name.get(lang))
+            if record.name.is_fallback(lang):  # untranslated: the Chinese, tagged as Chinese
+                title = f'<span lang="zh">{title}</span>'
+            content = RECORD_PAGE.format(title=title, marker=slots.put(render))
             files.append(File.generated(config, f"{collection}/{record_id}.md", content=content))
     for county in catalogue.regions.counties:
         args = f"'{county.id}'"

@@ -1,0 +1,460 @@
+"""Accessibility in headless Chromium: axe-core on every kind of page in both languages and all three
+modes (light, dark, elderly), the keyboard alone, elderly mode's sizes and spacing, language tags.
+
+axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js inside it (no
+network at test time). One browser and one server serve the whole module, and one context per mode:
+light, dark (Material follows prefers-color-scheme), elderly (localStorage "lc-elderly" = "1" before
+any page script runs, as the header's switch leaves it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from conftest import CATALOGUE
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1280, "height": 900}
+
+# Every kind of page; the same relative path in both languages.
+PAGES = {
+    "home": "",
+    "policy": "policy/",
+    "targets": "targets/",
+    "provider": "providers/jiaxing-city-university/",
+    "venue": "venues/jiaxing-library/",
+    "network": "network/",
+    "elderly": "elderly/",
+    "finder": "courses/",
+    "providers": "providers/",
+    "venues": "venues/",
+    "area": "areas/nanhu/",
+    "county-courses": "courses/nanhu/",
+    "search": "search/",
+    "statement": "accessibility/",
+    "404": "404.html",
+}
+LANGS = {"zh": "", "en": "en/"}
+MODES = ("light", "dark", "elderly")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+ELDERLY_ON = "try { localStorage.setItem('lc-elderly', '1'); } catch (e) {}"
+TOGGLE_TEXT = {"zh": "长辈模式", "en": "Large text"}
+MIN_TARGET = 48  # CSS px, elderly mode's promise (WCAG 2.5.5 AAA asks 44)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per mode, made when first asked for and shared by the module's tests."""
+    made = {}
+
+    def get(mode: str):
+        if mode not in made:
+            context = browser.new_context(viewport=VIEWPORT, color_scheme="dark" if mode == "dark" else "light")
+            if mode == "elderly":
+                context.add_init_script(ELDERLY_ON)
+            made[mode] = context
+        return made[mode]
+
+    yield get
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture
+def new_page(contexts):
+    """A fresh tab in the given mode's shared context, closed after the test."""
+    opened = []
+
+    def make(mode: str = "light"):
+        page = contexts(mode).new_page()
+        opened.append(page)
+        return page
+
+    yield make
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture
+def own_context(browser):
+    """A context of the test's own, for tests that change what the browser remembers."""
+    made = []
+
+    def make(**options):
+        context = browser.new_context(viewport=VIEWPORT, **options)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+def url(server: str, lang: str, path: str) -> str:
+    return server + LANGS[lang] + path
+
+
+def open_page(page, address: str) -> None:
+    """Load a page and wait until what its scripts draw is there (the finder's results, the search box)."""
+    response = page.goto(address, wait_until="load")
+    assert response is not None and response.ok, f"{address} answered {response.status if response else 'nothing'}"
+    if page.locator(".lc-finder-form").count():
+        expect(page.locator(".lc-count")).to_have_text(re.compile(r"\d"))
+    if page.locator(".lc-search").count():
+        expect(page.locator(".pagefind-ui__search-input")).to_be_attached()
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def in_elderly_mode(page) -> bool:
+    return page.evaluate("document.documentElement.dataset.lcMode") == "elderly"
+
+
+# ---------------------------------------------------------------- axe-core
+
+AXE = Axe()
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations of WCAG 2.0/2.1 A and AA and WCAG 2.2 AA on the page as it is now."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return AXE.run(page, options=options).response["violations"]
+
+
+def describe(violations: list[dict], targets: int = 4) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])} element(s)]")
+        for node in v["nodes"][:targets]:
+            lines.append(f"    {' '.join(map(str, node['target']))}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_finds_no_wcag_violations(new_page, server, kind, lang, mode):
+    page = new_page(mode)
+    open_page(page, url(server, lang, PAGES[kind]))
+    if mode == "dark":
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the dark palette did not apply"
+    if mode == "elderly":
+        assert in_elderly_mode(page), 'elderly mode is not on: <html data-lc-mode="elderly"> is missing'
+    violations = axe_violations(page)
+    if violations:
+        pytest.fail(f"/{LANGS[lang]}{PAGES[kind]} ({mode}):\n" + describe(violations), pytrace=False)
+
+
+BROKEN = """
+<div id="lc-broken" style="background: #ffffff">
+  <img id="lc-broken-img" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==" width="40" height="40">
+  <button id="lc-broken-button" type="button"><svg width="16" height="16" aria-hidden="true"><rect width="16" height="16"/></svg></button>
+  <p id="lc-broken-text" style="color: #e0e0e0; background: #ffffff">Barely readable grey text</p>
+</div>
+"""
+
+
+def test_the_axe_check_reports_broken_markup(new_page, server):
+    """The check above can fail: a picture without alt, a nameless button and pale text are caught."""
+    page = new_page("light")
+    open_page(page, url(server, "en", PAGES["policy"]))
+    page.evaluate("html => document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend', html)", BROKEN)
+    violations = axe_violations(page)
+    in_fixture = {(v["id"], str(node["target"][-1])) for v in violations for node in v["nodes"] if "#lc-broken" in str(node["target"][-1])}
+    expected = {("image-alt", "#lc-broken-img"), ("button-name", "#lc-broken-button"), ("color-contrast", "#lc-broken-text")}
+    assert expected <= in_fixture, describe(violations)
+    report = describe(violations)
+    assert "image-alt (critical)" in report and "#lc-broken-img" in report
+
+
+# ---------------------------------------------------------------- keyboard only
+
+
+def tab_to(page, selector: str, presses: int = 60) -> None:
+    """Press Tab (only Tab: no clicks, no .focus()) until the element matching selector has focus."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    active = page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
+    raise AssertionError(f"{selector} not reached in {presses} Tab presses; focus is on {active}")
+
+
+FOCUS_VISIBLE = """() => {
+  const s = getComputedStyle(document.activeElement);
+  const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+  return {outline: outline, shadow: s.boxShadow !== "none", style: s.outlineStyle + " " + s.outlineWidth + " / " + s.boxShadow};
+}"""
+
+
+def assert_focus_visible(page) -> None:
+    focus = page.evaluate(FOCUS_VISIBLE)
+    assert focus["outline"] or focus["shadow"], f"no visible focus indicator: {focus['style']}"
+
+
+def count_text(page) -> str:
+    expect(page.locator(".lc-count")).to_have_text(re.compile(r"\d"))
+    return page.locator(".lc-count").inner_text()
+
+
+def test_keyboard_alone_searches_and_filters_the_finder(own_context, server):
+    page = own_context().new_page()
+    open_page(page, url(server, "zh", PAGES["finder"]))
+    before = count_text(page)
+    tab_to(page, "#f-q")
+    assert_focus_visible(page)
+    page.keyboard.type("太极")
+    expect(page.locator(".lc-count")).not_to_have_text(before)
+    assert "太极" in page.locator(".lc-results").inner_text()
+
+    open_page(page, url(server, "zh", PAGES["finder"]))  # start again, without the keyword
+    before = count_text(page)
+    tab_to(page, "#f-county")
+    assert_focus_visible(page)
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#f-county")).not_to_have_value("")
+    expect(page.locator(".lc-count")).not_to_have_text(before)
+    county = page.locator("#f-county").input_value()
+    assert page.locator(f'.lc-result[data-county="{county}"]').count() == page.locator(".lc-result").count() > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_alone_turns_elderly_mode_on_and_off(own_context, server, lang):
+    page = own_context().new_page()
+    open_page(page, url(server, lang, PAGES["home"]))
+    toggle = page.locator("#lc-elderly-toggle")
+    assert page.evaluate("document.getElementById('lc-elderly-toggle')?.tagName") == "BUTTON"
+    expect(toggle).to_be_visible()
+    expect(toggle).to_contain_text(TOGGLE_TEXT[lang])
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    assert not in_elderly_mode(page)
+
+    tab_to(page, "#lc-elderly-toggle")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("data-lc-mode", "elderly")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("localStorage.getItem('lc-elderly')") == "1"
+
+    open_page(page, url(server, lang, PAGES["policy"]))  # remembered on the next page
+    assert in_elderly_mode(page)
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    tab_to(page, "#lc-elderly-toggle")
+    page.keyboard.press("Space")  # a real button answers Space as well as Enter
+    expect(page.locator("html")).not_to_have_attribute("data-lc-mode", "elderly")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    open_page(page, url(server, lang, PAGES["network"]))
+    assert not in_elderly_mode(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_skip_link_is_the_first_stop_and_shows(own_context, server, lang):
+    page = own_context().new_page()
+    open_page(page, url(server, lang, PAGES["provider"]))
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    assert_focus_visible(page)
+    expect(skip).to_have_css("opacity", "1")  # Material fades it in on focus
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0 and box["x"] >= 0 and box["width"] > 10, f"the focused skip link is off screen: {box}"
+    target = skip.get_attribute("href")
+    assert target.startswith("#") and page.locator(target).count() == 1
+
+
+# ---------------------------------------------------------------- elderly mode, measured
+
+# Text blocks whose own font size is the body text size.
+TEXT_BLOCKS = ".md-content .md-typeset :is(p, li, dd, dt, td, th, label)"
+
+MEASURE = """([blocks, minTarget]) => {
+  const visible = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "")
+    + ' "' + (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30) + '"';
+  const px = v => parseFloat(v);
+
+  const text = [];
+  for (const el of document.querySelectorAll(blocks)) {
+    if (!visible(el) || !el.textContent.trim()) continue;
+    const s = getComputedStyle(el);
+    const size = px(s.fontSize);
+    const line = s.lineHeight === "normal" ? 1.2 * size : px(s.lineHeight);
+    text.push({el: name(el), size: size, line: line});
+  }
+
+  // The gap between two consecutive paragraphs' boxes (adjacent margins collapse to it).
+  const gaps = [];
+  for (const p of document.querySelectorAll(".md-content .md-typeset p")) {
+    const next = p.nextElementSibling;
+    if (!next || next.tagName !== "P" || !visible(p) || !visible(next)) continue;
+    gaps.push({el: name(p), gap: next.getBoundingClientRect().top - p.getBoundingClientRect().bottom,
+               size: px(getComputedStyle(p).fontSize)});
+  }
+  // Where a page has no two paragraphs in a row, what two would be separated by: the collapsed
+  // margin of a paragraph in the running text (an admonition's last paragraph sits on its padding).
+  const p = [...document.querySelectorAll(".md-content .md-typeset p")].find(p => visible(p) && !p.closest(".admonition"));
+  const margin = p ? {el: name(p), gap: Math.max(px(getComputedStyle(p).marginTop), px(getComputedStyle(p).marginBottom)),
+                      size: px(getComputedStyle(p).fontSize)} : null;
+
+  // Targets: every visible control in the header, the tabs and the content.
+  const small = [];
+  const controls = ".md-header :is(a, button, input, select, summary, label.md-header__button),"
+    + ".md-tabs a, .md-content :is(a, button, input, select, summary)";
+  for (const el of document.querySelectorAll(controls)) {
+    if (!visible(el)) continue;
+    // WCAG 2.5.8 exempts inline targets: a link inside a sentence is sized by the text's line.
+    if (el.matches("a") && el.closest("p")) continue;
+    let r = el.getBoundingClientRect();
+    // A checkbox's target includes its label: pressing the label ticks the box.
+    if (el.matches("input[type=checkbox], input[type=radio]") && el.labels.length) {
+      for (const label of el.labels) {
+        const l = label.getBoundingClientRect();
+        const left = Math.min(r.left, l.left), top = Math.min(r.top, l.top);
+        r = {width: Math.max(r.right, l.right) - left, height: Math.max(r.bottom, l.bottom) - top,
+             left: left, top: top, right: Math.max(r.right, l.right), bottom: Math.max(r.bottom, l.bottom)};
+      }
+    }
+    if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5)
+      small.push(name(el) + " " + Math.round(r.width) + "x" + Math.round(r.height));
+  }
+
+  const sidebars = [...document.querySelectorAll(".md-sidebar")].filter(visible).map(name);
+  return {text: text, gaps: gaps, margin: margin, small: small, sidebars: sidebars};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["provider", "finder"])
+def test_elderly_mode_text_spacing_and_target_sizes(new_page, server, kind, lang):
+    page = new_page("elderly")
+    open_page(page, url(server, lang, PAGES[kind]))
+    assert in_elderly_mode(page), 'elderly mode is not on: <html data-lc-mode="elderly"> is missing'
+    m = page.evaluate(MEASURE, [TEXT_BLOCKS, MIN_TARGET])
+    problems = []
+    assert m["text"], "no body text measured"
+    problems += [f"text under 20px: {t['el']} {t['size']}px" for t in m["text"] if t["size"] < 20 - 0.01]
+    problems += [f"line height under 1.3x: {t['el']} {t['line']}px for {t['size']}px" for t in m["text"] if t["line"] < 1.3 * t["size"] - 0.01]
+    gaps = m["gaps"] or ([m["margin"]] if m["margin"] else [])
+    assert gaps, "no paragraph to measure"
+    problems += [f"paragraph gap under 1.3x the font size: {g['el']} {g['gap']:.1f}px for {g['size']}px" for g in gaps if g["gap"] < 1.3 * g["size"] - 0.01]
+    problems += [f"target under {MIN_TARGET}x{MIN_TARGET}: {s}" for s in m["small"]]
+    problems += [f"sidebar shown: {s}" for s in m["sidebars"]]
+    if problems:
+        pytest.fail(f"/{LANGS[lang]}{PAGES[kind]} in elderly mode:\n" + "\n".join(dict.fromkeys(problems)), pytrace=False)
+
+
+# ---------------------------------------------------------------- language, finder semantics, read aloud, print
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_name_their_language(new_page, server, lang):
+    page = new_page("light")
+    for kind in ("home", "provider", "finder"):
+        open_page(page, url(server, lang, PAGES[kind]))
+        assert page.evaluate("document.documentElement.lang").split("-")[0] == lang, kind
+
+
+UNTAGGED_CHINESE = """() => {
+  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  const bad = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\\p{Script=Han}/u.test(node.data)) continue;
+    const tagged = node.parentElement.closest("[lang]");
+    if (!tagged || !tagged.lang.startsWith("zh")) bad.push(node.parentElement.tagName + ": " + node.data.trim().slice(0, 40));
+  }
+  return bad;
+}"""
+
+
+def test_untranslated_text_on_english_pages_is_tagged_chinese(new_page, server):
+    record = "nanhu-daqiao-jiangnan-community-school"
+    data = yaml.safe_load((CATALOGUE / "providers" / f"{record}.yml").read_text(encoding="utf-8"))
+    assert "en" not in data["name"], "pick a record whose name has no English"
+    page = new_page("light")
+    open_page(page, url(server, "en", f"providers/{record}/"))
+    name = data["name"]["zh"]
+    assert name in page.locator(".md-content").inner_text()
+    assert page.evaluate("document.documentElement.lang").startswith("en")
+    untagged = page.evaluate(UNTAGGED_CHINESE)
+    assert not untagged, "Chinese text on an English page without lang=zh:\n" + "\n".join(untagged)
+
+
+FINDER_LABELS = """() => [...document.querySelectorAll(".lc-finder-form :is(input, select, textarea)")]
+  .filter(el => el.type !== "hidden")
+  .map(el => ({id: el.id, labels: [...el.labels].map(l => l.textContent.trim())}))"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_finder_announces_its_count_and_labels_every_filter(new_page, server, lang):
+    page = new_page("light")
+    open_page(page, url(server, lang, PAGES["finder"]))
+    count = page.locator(".lc-count")
+    assert count.get_attribute("role") == "status" or count.get_attribute("aria-live") == "polite"
+    controls = page.evaluate(FINDER_LABELS)
+    assert len(controls) >= 10
+    unlabelled = [c["id"] or "(no id)" for c in controls if not any(c["labels"])]
+    assert not unlabelled, f"filters without a <label>: {unlabelled}"
+
+
+@pytest.mark.parametrize("kind", ["provider", "venue", "policy"])
+def test_read_aloud_is_a_named_button_where_speech_exists(new_page, server, kind):
+    page = new_page("light")
+    open_page(page, url(server, "zh", PAGES[kind]))
+    assert page.evaluate("'speechSynthesis' in window")
+    button = page.locator(".lc-read-aloud")
+    expect(button).to_have_count(1)
+    assert button.evaluate("el => el.tagName") == "BUTTON"
+    expect(button).to_be_visible()
+    expect(button).not_to_have_accessible_name("")
+
+
+def test_read_aloud_hides_without_speech_synthesis(own_context, server):
+    context = own_context()
+    context.add_init_script("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;")
+    page = context.new_page()
+    open_page(page, url(server, "zh", PAGES["provider"]))
+    assert page.evaluate("!('speechSynthesis' in window)")
+    assert page.locator(".lc-read-aloud").count() == 0 or not page.locator(".lc-read-aloud").is_visible()
+
+
+def test_print_shows_the_content_without_the_controls(new_page, server):
+    page = new_page("light")
+    open_page(page, url(server, "zh", PAGES["provider"]))
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar", "#lc-elderly-toggle", ".lc-read-aloud"):
+        shown = page.locator(selector).evaluate_all("els => els.filter(e => e.checkVisibility()).length")
+        assert shown == 0, f"{selector} is printed"
+    expect(page.locator(".md-content h1")).to_be_visible()
+    page.emulate_media(media="screen")
