@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import build
 import pytest
-from conftest import CATALOGUE
-from playwright.sync_api import expect, sync_playwright
+from conftest import CATALOGUE, serving
+from playwright.sync_api import expect
 
 from learning_city.loader import load
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -239,14 +213,11 @@ def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_co
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "site"
     build.build(catalogue_copy, out)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    context = browser.new_context()
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
-    try:
+    with serving(out) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
         for path in ("providers/jiaxing-city-university/", "en/providers/jiaxing-city-university/", "courses/?q=window", "elderly/"):
             page.goto(base + path)
             body = page.locator(".md-content").inner_text()
@@ -258,6 +229,4 @@ def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_co
             assert page.locator('a[href^="javascript:"]').count() == 0
             assert "49" not in body
         assert dialogs == []
-    finally:
         context.close()
-        httpd.shutdown()

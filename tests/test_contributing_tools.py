@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import jsonschema
-import pytest
 from conftest import ROOT
 from ruamel.yaml import YAML
 

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import functools
-import os
 import threading
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import build
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE
+from conftest import CATALOGUE, QuietHandler
 
 SUB_PATH = "/learning-city/"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def test_no_broken_internal_link_under_a_sub_path(tmp_path, monkeypatch):
