@@ -125,12 +125,6 @@ def _load(root: Path, today: dt.date | None) -> tuple[Catalogue | None, list[Pro
     return catalogue, sorted(set(warnings))
 
 
-def load_regions(root: Path) -> tuple[m.Regions | None, list[Problem]]:
-    """Only the regions: enough to know which county pages a build will have."""
-    doc, record = _read_record(root / "regions.yml", str(root / "regions.yml"), m.Regions)
-    return record, doc.problems
-
-
 def _read_record(path: Path, shown: str, cls: type[BaseModel]) -> tuple[Document, BaseModel | None]:
     doc = read(path, shown)
     if doc.data is None:

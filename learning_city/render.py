@@ -263,8 +263,8 @@ def _actual(target: Target, fig: Figure, lang: str) -> str:
         source = text(report.source, lang)
         if report.url:
             source = f'<a href="{esc(report.url)}" rel="nofollow noopener">{source}</a>'
-        zh_or_en = t("targets.reported", lang, year=report.year, source="\x00")
-        how = esc(zh_or_en).replace("\x00", source)
+        # the sentence is escaped first, then the (already escaped) source link goes into its place
+        how = esc(t("targets.reported", lang, year=report.year, source="\x00")).replace("\x00", source)
         badge = " " + sample_badge(lang) if report.sample else ""
         return f'<span class="lc-actual">{esc(shown)}</span><br><small>{how}{badge}</small>'
     return f'<span class="lc-actual">{esc(shown)}</span><br><small>{esc(t("targets.computed", lang))}</small>'

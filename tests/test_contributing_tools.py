@@ -176,7 +176,8 @@ def git(repo, *args):
                         "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
 
 
-def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
+def catalogue_repo(tmp_path):
+    """A git repository holding a copy of the catalogue, committed once as the base."""
     import shutil
 
     repo = tmp_path / "repo"
@@ -184,6 +185,11 @@ def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
+    repo = catalogue_repo(tmp_path)
     path = repo / "catalogue" / "providers" / "jiaxing-city-university.yml"
     text = path.read_text(encoding="utf-8")
     assert "capacity: 30" in text and "id: south-lake-stories" in text
@@ -211,13 +217,7 @@ def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
 
 
 def test_diff_flags_a_change_to_more_than_one_school(tmp_path):
-    import shutil
-
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "catalogue", repo / "catalogue")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "base")
+    repo = catalogue_repo(tmp_path)
     for name in ("jiaxing-city-university", "nanhu-community-college"):
         path = repo / "catalogue" / "providers" / f"{name}.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("sample: true", "sample: false", 1), encoding="utf-8")
