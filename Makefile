@@ -5,19 +5,29 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve serve-en clean browser bench screenshots
+.PHONY: install lock site test validate serve serve-en clean browser bench screenshots
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk)
 
+# The virtual environment, from the pinned requirements.txt; CI workflows install with `make install` too.
+install: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
+
+# Pins the dependencies declared in pyproject.toml, and all they pull in, into requirements.txt.
+# Never `pip freeze`: a frozen environment names the project itself by a path of this machine.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --no-emit-trusted-host --output-file requirements.txt pyproject.toml
 
 validate: $(VENV)/.installed
 	$(PY) scripts/validate.py $(CATALOGUE)

@@ -218,7 +218,7 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
     job = next(iter(load(PR)["jobs"].values()))
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     for command in (
-        "pip install -r requirements.txt && pip install --no-deps -e .",
+        "make install",
         "python scripts/validate.py --format github catalogue",
         "python scripts/fmt.py --check",
         "python scripts/codeowners.py --check",
