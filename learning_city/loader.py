@@ -10,18 +10,21 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import inventory
 from . import model as m
 from .catalogue import Catalogue
 from .policy import iter_tokens
 from .problems import Problem, dotted
 from .schema import schema_line
 from .targets import METRICS
-from .yamlfile import Document, read
+from .yamlfile import MAX_BYTES, Document, parse
 
 # file (relative to the root) -> model; collections are folders with one record per file
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -42,11 +45,11 @@ def resolve_root(value: str | Path, base: Path) -> Path:
 
 
 def catalogue_files(root: Path) -> list[Path]:
-    """Every file the catalogue is made of, in a stable order."""
-    files = [root / name for name in SINGLE_FILES]
-    for folder in COLLECTIONS:
-        files += sorted((root / folder).glob("*.yml"))
-    return files
+    """Every file the catalogue is made of, in a stable order (links and strays left out)."""
+    found = inventory.take(root, list(SINGLE_FILES), list(COLLECTIONS))
+    return [found.single[name] for name in SINGLE_FILES if name in found.single] + [
+        path for folder in COLLECTIONS for path in found.records[folder]
+    ]
 
 
 def load(root: Path | str, today: dt.date | None = None) -> tuple[Catalogue | None, list[Problem]]:
@@ -70,14 +73,16 @@ def _collector_paused():
 
 
 def _load(root: Path, today: dt.date | None) -> tuple[Catalogue | None, list[Problem]]:
-    problems: list[Problem] = []
+    found = inventory.take(root, list(SINGLE_FILES), list(COLLECTIONS))
+    problems: list[Problem] = list(found.problems)
     docs: dict[str, Document] = {}
     records: dict[str, BaseModel] = {}
 
     for name, cls in SINGLE_FILES.items():
-        path = root / name
-        if not path.exists():
-            problems.append(Problem(str(path), 1, 1, "", "missing_file"))
+        path = found.single.get(name)
+        if path is None:
+            if not any(p.path == str(root / name) for p in problems):  # a link or folder is named already
+                problems.append(Problem(str(root / name), 1, 1, "", "missing_file"))
             continue
         doc, record = _read_record(path, str(path), cls)
         docs[name], problems = doc, problems + doc.problems
@@ -89,7 +94,7 @@ def _load(root: Path, today: dt.date | None) -> tuple[Catalogue | None, list[Pro
     unreadable: set[str] = set()  # ids of files with errors: references to them are not errors too
     for folder, cls in COLLECTIONS.items():
         collections[folder] = {}
-        for path in sorted((root / folder).glob("*.yml")):
+        for path in found.records[folder]:
             doc, record = _read_record(path, str(path), cls)
             problems += doc.problems
             if record is None:
@@ -126,7 +131,10 @@ def _load(root: Path, today: dt.date | None) -> tuple[Catalogue | None, list[Pro
 
 
 def _read_record(path: Path, shown: str, cls: type[BaseModel]) -> tuple[Document, BaseModel | None]:
-    doc = read(path, shown)
+    raw = inventory.read_bytes(path, MAX_BYTES)
+    if isinstance(raw, Problem):
+        return Document(shown, problems=[raw]), None
+    doc = parse(raw, shown)
     if doc.data is None:
         return doc, None
     try:
@@ -161,11 +169,20 @@ _TYPE_CODES = {
 }
 
 
+_BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("too_small", "gt"),
+           "less_than_equal": ("too_big", "le"), "less_than": ("too_big", "lt")}  # fmt: skip
+# Full-width forms of ASCII (ＡＢＣ１２３：－) and the ideographic space, typed by Chinese input methods.
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def _problem_from(doc: Document, error: dict) -> Problem:
     """Turn one pydantic error into a problem at the right line, with our own message."""
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if isinstance(value, str) and _FULLWIDTH.search(value) and kind not in ("extra_forbidden", "missing"):
+        return doc.problem(loc, "fullwidth", value=value, ascii=unicodedata.normalize("NFKC", value).strip())
     if kind == "missing":  # point at the key that holds the missing field
         line, col = doc.where(loc[:-1], key=True)
         code = "missing_zh" if loc[-1] == "zh" else "missing"
@@ -177,8 +194,15 @@ def _problem_from(doc: Document, error: dict) -> Problem:
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
         hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
         return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
-    if kind in ("slug", "clock", "link_scheme", "end_before_start"):
+    if kind in ("slug", "clock", "link_scheme", "end_before_start", "less_than"):
         return doc.problem(loc, kind, **ctx)
+    if kind in _BOUNDS:
+        code, bound = _BOUNDS[kind]
+        return doc.problem(loc, code, limit=ctx.get(bound, ""))
+    if kind == "too_short":
+        return doc.problem(loc, "too_few", limit=ctx.get("min_length", 1))
+    if kind == "string_pattern_mismatch":
+        return doc.problem(loc, "bad_format")
     if kind.startswith("date") or kind.startswith("datetime"):
         return doc.problem(loc, "bad_date", detail=error["msg"])
     if kind in ("enum", "literal_error"):
@@ -277,13 +301,41 @@ def _check_provider(
     problems += _duplicates(doc, ("terms",), provider.terms)
     problems += _duplicates(doc, ("courses",), provider.courses)
     problems += _duplicates(doc, ("projects",), provider.projects)
-    term_ids = {term.id for term in provider.terms}
+    terms = {term.id: term for term in provider.terms}
+    for ti, term in enumerate(provider.terms):
+        problems += _enrolment_fits(doc, ("terms", ti, "enrolment"), term.enrolment, term.dates)
     for ci, course in enumerate(provider.courses):
-        if course.term and course.term not in term_ids:
-            problems.append(doc.problem(("courses", ci, "term"), "unknown_ref", what="学期", what_en="term", value=course.term))
+        loc = ("courses", ci)
+        if course.term and course.term not in terms:
+            problems.append(doc.problem(loc + ("term",), "unknown_ref", what="学期", what_en="term", value=course.term))
         if course.venue and course.venue not in venues:
-            problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
+            problems.append(doc.problem(loc + ("venue",), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
+        dates = course.schedule.dates or (terms[course.term].dates if course.term in terms else None)
+        problems += _enrolment_fits(doc, loc + ("enrolment",), course.enrolment, dates)
+        sessions = course.schedule.sessions
+        if sessions and dates and sessions > (possible := class_days(dates, course.schedule.days)):
+            problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
     return problems
+
+
+def _enrolment_fits(doc: Document, loc: tuple, enrolment: m.Enrolment | None, dates: m.DateRange | None) -> list[Problem]:
+    """Enrolment may not open or close after the last day of the classes it admits to."""
+    if enrolment is None or dates is None:
+        return []
+    return [
+        doc.problem(loc + (key,), "enrolment_after_end", date=day.isoformat(), end=dates.end.isoformat())
+        for key, day in (("opens", enrolment.opens), ("closes", enrolment.closes))
+        if day and day > dates.end
+    ]
+
+
+def class_days(dates: m.DateRange, weekdays: list[m.Weekday]) -> int:
+    """How many days from start to end (both included) fall on one of the weekdays."""
+    wanted = {list(m.Weekday).index(day) for day in weekdays}
+    total = (dates.end - dates.start).days + 1
+    weeks, rest = divmod(total, 7)
+    first = dates.start.weekday()
+    return weeks * len(wanted) + sum((first + i) % 7 in wanted for i in range(rest))
 
 
 def _section_ids(sections: list[m.PolicySection]) -> Iterable[str]:
@@ -333,13 +385,24 @@ def _advise(root: Path, collections: dict, today: dt.date) -> list[Problem]:
                 warn(doc, ("last_verified",), "stale", date=record.last_verified.isoformat())
             if folder != "providers":
                 continue
+            terms = {term.id: term for term in record.terms}
             for ti, term in enumerate(record.terms):
+                loc = ("terms", ti, "enrolment", "closes")
                 if term.enrolment and term.enrolment.closes and term.enrolment.closes < today:
-                    warn(doc, ("terms", ti, "enrolment", "closes"), "enrolment_passed", closes=term.enrolment.closes.isoformat())
+                    warn(doc, loc, "enrolment_passed", closes=term.enrolment.closes.isoformat())
+                if term.enrolment and term.enrolment.closes and term.dates.start < term.enrolment.closes <= term.dates.end:
+                    warn(doc, loc, "enrolment_after_start", closes=term.enrolment.closes.isoformat(), start=term.dates.start.isoformat())
             for ci, course in enumerate(record.courses):
                 if not course.title.en:
                     warn(doc, ("courses", ci, "title"), "no_english")
                 closes = course.enrolment.closes
                 if closes and closes < today:
                     warn(doc, ("courses", ci, "enrolment", "closes"), "enrolment_passed", closes=closes.isoformat())
+                term = terms.get(course.term) if course.term else None
+                dates = course.schedule.dates or (term.dates if term else None)
+                if closes and dates and dates.start < closes <= dates.end:
+                    warn(doc, ("courses", ci, "enrolment", "closes"), "enrolment_after_start", closes=closes.isoformat(), start=dates.start.isoformat())
+                own = course.schedule.dates
+                if term and own and (own.start < term.dates.start or own.end > term.dates.end):
+                    warn(doc, ("courses", ci, "schedule", "dates"), "dates_outside_term", start=own.start, end=own.end, term_start=term.dates.start, term_end=term.dates.end)
     return warnings

@@ -42,6 +42,22 @@ def _link(value: str) -> str:
     return value
 
 
+def not_before(earlier: str, *, strictly: bool = False, code: str = "end_before_start"):
+    """A field validator: this field may not come before (or, strictly, equal) the field `earlier`.
+
+    One rule for every ordered pair (dates, clock times, ages, bounds); the error sits on the later
+    field, where the contributor will look. Fields are validated in order, so `earlier` must be
+    declared first."""
+
+    def check(cls, value, info: ValidationInfo):
+        start = info.data.get(earlier)
+        if value is not None and start is not None and (value <= start if strictly else value < start):
+            raise PydanticCustomError(code, "out of order", {"start": str(start), "other": earlier})
+        return value
+
+    return check
+
+
 def _described(zh: str, en: str, **extra) -> dict:
     """Bilingual field description, shown by editors through the JSON Schema."""
     return {"description": f"{zh} / {en}", **extra}
@@ -52,6 +68,10 @@ Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": S
 HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
 Handle = Annotated[str, Field(pattern=HANDLE)]
 Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
+# Digits, with + ( ) - and spaces as people write them, and an extension after 转.
+Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$")]
+# 行政区划代码: six digits for a city or county (GB/T 2260).
+DivisionCode = Annotated[str, Field(pattern=r"^[0-9]{6}$", **_described("行政区划代码（6 位数字）", "administrative division code (6 digits)"))]
 Link = Annotated[
     str,
     AfterValidator(_link),
@@ -94,19 +114,13 @@ class DateRange(Record):
     start: dt.date = Field(**_described("开始日期", "first day"))
     end: dt.date = Field(**_described("结束日期", "last day"))
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
-        start = info.data.get("start")
-        if start and end < start:
-            raise PydanticCustomError("end_before_start", "end before start", {"start": str(start)})
-        return end
+    _ordered = field_validator("end")(not_before("start"))
 
 
 class Contact(Record):
     """Public contact of an institution: never a private person's number."""
 
-    phone: str | None = Field(None, **_described("公开电话", "public phone"))
+    phone: Phone | None = Field(None, **_described("公开电话，如 0573-82000000", "public phone, e.g. 0573-82000000"))
     email: Link | None = Field(None, **_described("公开邮箱（mailto:）", "public e-mail (mailto:)"))
     website: Link | None = Field(None, **_described("网址", "website"))
 
@@ -122,7 +136,7 @@ class Town(Record):
 
 class County(Record):
     id: Id
-    code: str = Field(**_described("行政区划代码", "administrative division code"))
+    code: DivisionCode
     kind: Literal["district", "county", "county-level-city"]
     name: Text
     towns: list[Town] = Field(default_factory=list)
@@ -130,7 +144,7 @@ class County(Record):
 
 class City(Record):
     id: Id
-    code: str
+    code: DivisionCode
     name: Text
 
 
@@ -213,6 +227,8 @@ class Target(Record):
     )
     metric: str | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
     note: Text | None = None
+
+    _ordered = field_validator("value_max")(not_before("value", code="less_than"))
 
 
 class Targets(Record):
@@ -319,13 +335,7 @@ class Enrolment(Record):
     url: Link | None = None
     note: Text | None = None
 
-    @field_validator("closes")
-    @classmethod
-    def _closes_after_opens(cls, closes: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        opens = info.data.get("opens")
-        if opens and closes and closes < opens:
-            raise PydanticCustomError("end_before_start", "end before start", {"start": str(opens)})
-        return closes
+    _ordered = field_validator("closes")(not_before("opens"))
 
 
 class Term(Record):
@@ -341,6 +351,8 @@ class AgeRule(Record):
     min_age: int | None = Field(None, ge=0, le=120)
     max_age: int | None = Field(None, ge=0, le=120)
     note: Text | None = None
+
+    _ordered = field_validator("max_age")(not_before("min_age", code="less_than"))
 
 
 class Category(str, Enum):
@@ -384,13 +396,7 @@ class Schedule(Record):
     dates: DateRange | None = None
     sessions: int | None = Field(None, ge=1)
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: str, info: ValidationInfo) -> str:
-        start = info.data.get("start")
-        if start and end <= start:
-            raise PydanticCustomError("end_before_start", "end before start", {"start": start})
-        return end
+    _ordered = field_validator("end")(not_before("start", strictly=True))
 
 
 class Fee(Record):
@@ -463,6 +469,8 @@ class OpeningHours(Record):
     days: list[Weekday] = Field(min_length=1)
     opens: Clock
     closes: Clock
+
+    _ordered = field_validator("closes")(not_before("opens", strictly=True))
 
 
 class Admission(Record):

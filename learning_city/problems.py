@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .characters import visible
+
 # code -> (Chinese, English); {placeholders} are filled from Problem.args.
 MESSAGES: dict[str, tuple[str, str]] = {
     "not_utf8": ("文件不是 UTF-8 编码，请用 UTF-8 重新保存", "the file is not UTF-8; save it as UTF-8"),
@@ -86,6 +88,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the first line should be {line} (editors use it to suggest fields)",
     ),
     "internal": ("程序内部错误：{detail}", "internal error: {detail}"),
+    # what the catalogue folder holds
+    "symlink": (
+        "不接受符号链接（未读取）：请提交文件本身",
+        "symbolic links are refused (not read): commit the file itself",
+    ),
+    "not_regular": ("不是普通文件（未读取）", "not a regular file (not read)"),
+    "wrong_extension": ("扩展名应为 .yml：请改名为 {name}", "the extension must be .yml: rename it to {name}"),
+    "stray_file": (
+        "目录里不应有这个文件：记录放在 {folders}，每条一个 .yml 文件",
+        "this file does not belong here: records go in {folders}, one .yml file each",
+    ),
+    "stray_folder": (
+        "目录里不应有这个文件夹：记录放在 {folders}，每条一个 .yml 文件",
+        "this folder does not belong here: records go in {folders}, one .yml file each",
+    ),
+    "unreadable": ("无法读取：{detail}", "cannot be read: {detail}"),
+    "too_large": ("文件太大（{size} 字节，上限 {limit}）", "the file is too large ({size} bytes, limit {limit})"),
+    "too_deep": ("嵌套超过 {limit} 层", "nested more than {limit} levels deep"),
+    # text hygiene
+    "hidden_character": (
+        "含有看不见的字符 {char}，请删除（它会让文字显示得与内容不同）",
+        "contains the invisible character {char}; delete it (it makes text show other than it is)",
+    ),
+    "fullwidth": (
+        "“{value}”含全角字符，请改为半角：{ascii}",
+        "'{value}' has full-width characters; write it in ASCII: {ascii}",
+    ),
+    # values and their order
+    "less_than": ("不能小于 {other}（{other} 为 {start}）", "may not be less than {other} ({other} is {start})"),
+    "too_small": ("不能小于 {limit}", "must be at least {limit}"),
+    "too_big": ("不能大于 {limit}", "must be at most {limit}"),
+    "too_few": ("至少需要 {limit} 项", "needs at least {limit} item(s)"),
+    "bad_format": ("格式不对", "malformed value"),
+    "enrolment_after_start": (
+        "报名截止日 {closes} 晚于开课日 {start}",
+        "enrolment closes on {closes}, after classes start on {start}",
+    ),
+    "enrolment_after_end": (
+        "报名日期 {date} 晚于结课日 {end}：报名时课程已结束",
+        "the enrolment date {date} is after the last day of classes, {end}",
+    ),
+    "dates_outside_term": (
+        "课程日期 {start} 至 {end} 超出学期 {term_start} 至 {term_end}",
+        "the course runs {start} to {end}, outside its term ({term_start} to {term_end})",
+    ),
+    "too_many_sessions": (
+        "课次 {sessions} 多于日期范围内的上课日（{possible} 天）",
+        "{sessions} sessions do not fit: the dates have {possible} class day(s)",
+    ),
 }
 
 
@@ -100,12 +151,14 @@ class Problem:
     severity: str = "error"
 
     def message(self) -> str:
+        """Both languages; values from the file are echoed with hidden characters escaped."""
         zh, en = MESSAGES[self.code]
-        return f"{zh.format(**self.args)} / {en.format(**self.args)}"
+        args = {name: visible(str(value)) for name, value in self.args.items()}
+        return f"{zh.format(**args)} / {en.format(**args)}"
 
     def __str__(self) -> str:
-        key = self.key or "-"
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {key}: {self.message()}"
+        key = visible(self.key) or "-"
+        return f"{visible(self.path)}:{self.line}:{self.col}: {self.severity}: {key}: {self.message()}"
 
 
 def dotted(loc: tuple) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .characters import character_name, hidden_characters
+from .problems import Problem, dotted
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -29,6 +30,10 @@ FALSE = {"false", "False", "FALSE"}
 # YAML 1.1 booleans that YAML 1.2 reads as text: ambiguous between tools, so refused unquoted.
 YES_NO = {"yes", "no", "on", "off", "y", "n"}
 _KEY_WITH_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w-]*\s*：")
+# Deeper than any catalogue file needs; guards the builder's recursion against crafted files.
+MAX_DEPTH = 40
+# A provider with hundreds of courses is a few hundred KB; anything far larger is a mistake or an attack.
+MAX_BYTES = 5_000_000
 
 Loc = tuple  # a path into the data: ("courses", 3, "title", "zh")
 
@@ -54,8 +59,6 @@ class Document:
         return self.values.get((), (1, 1))
 
     def problem(self, loc: Loc, code: str, *, key: bool = False, severity: str = "error", **args) -> Problem:
-        from .problems import dotted
-
         line, col = self.where(loc, key=key)
         return Problem(self.path, line, col, dotted(loc), code, args, severity)
 
@@ -68,26 +71,50 @@ def read(path: Path | str, display: str | None = None) -> Document:
 def parse(raw: bytes, display: str) -> Document:
     """Parse a file's bytes (as read from disk or from git), naming it `display` in problems."""
     doc = Document(display)
+    if len(raw) > MAX_BYTES:
+        doc.problems.append(Problem(doc.path, 1, 1, "", "too_large", {"size": len(raw), "limit": MAX_BYTES}))
+        return doc
     text = _decode(raw, doc)
     if text is None:
         return doc
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         doc.problems.append(Problem(doc.path, 1, 1, "", "empty"))
         return doc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line end, as editors count lines
+    hidden = [(match.start(), match.group()) for match in hidden_characters().finditer(text)]
+    if hidden:  # named where they are, then replaced so that the rest of the file can still be checked
+        text = hidden_characters().sub("\ufffd", text)
     _scan_lines(text, doc)
-    if doc.problems:
-        return doc
+    builder = None if doc.problems else _parse_events(text, doc)
+    if builder is not None:
+        builder.build()
+    fatal = bool(doc.problems)
+    for offset, ch in hidden:
+        line, col = _position(text, offset)
+        loc = builder.scalar_at(line, col) if builder else ()
+        doc.problems.append(Problem(doc.path, line, col, dotted(loc), "hidden_character", {"char": character_name(ch)}))
+    if fatal:  # a hidden character alone still lets the model check the rest of the file
+        doc.data = None
+    return doc
+
+
+def _parse_events(text: str, doc: Document) -> _Builder | None:
+    """A builder over the file's YAML events, or None with the syntax error added to the problems."""
     try:
-        events = list(yaml.parse(text, Loader=_Loader))
+        return _Builder(doc, list(yaml.parse(text, Loader=_Loader)))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         detail = " ".join(str(part) for part in (err.context, err.problem) if part)
         doc.problems.append(Problem(doc.path, mark.line + 1, mark.column + 1, "", "syntax", {"detail": detail}))
-        return doc
-    _Builder(doc, events).build()
-    if doc.problems:
-        doc.data = None
-    return doc
+    except yaml.YAMLError as err:  # no position given (the reader's own checks): the whole file
+        doc.problems.append(Problem(doc.path, 1, 1, "", "syntax", {"detail": str(err).splitlines()[0]}))
+    return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _decode(raw: bytes, doc: Document) -> str | None:
@@ -95,7 +122,8 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        col = len(raw[line_start : err.start].decode("utf-8", errors="replace")) + 1  # in characters, as editors count
         try:
             raw.decode("gbk")
             code = "gbk"
@@ -123,6 +151,14 @@ class _Builder:
     def __init__(self, doc: Document, events: list):
         self.doc = doc
         self.events = iter(events)
+        self.spans: list[tuple[tuple[int, int], tuple[int, int], Loc]] = []  # scalar start, end, loc
+
+    def scalar_at(self, line: int, col: int) -> Loc:
+        """The key whose value spans (line, col); () when it is outside every value (a comment)."""
+        for start, end, loc in self.spans:
+            if start <= (line, col) < end:
+                return loc
+        return ()
 
     def build(self) -> None:
         documents = 0
@@ -137,14 +173,16 @@ class _Builder:
             self.doc.problems.append(Problem(self.doc.path, 1, 1, "", "top_not_mapping"))
 
     def _problem(self, event, loc: Loc, code: str, **args) -> None:
-        from .problems import dotted
-
         mark = event.start_mark
         self.doc.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, dotted(loc), code, args))
 
     def _node(self, event, loc: Loc):
         mark = event.start_mark
         self.doc.values[loc] = (mark.line + 1, mark.column + 1)
+        if len(loc) > MAX_DEPTH:
+            self._problem(event, loc[:MAX_DEPTH], "too_deep", limit=MAX_DEPTH)
+            self._skip(event)
+            return None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self._problem(event, loc, "anchor")
             if isinstance(event, yaml.AliasEvent):
@@ -165,6 +203,14 @@ class _Builder:
             return self._mapping(loc)
         raise AssertionError(f"unexpected YAML event {event!r}")  # the parser guarantees structure
 
+    def _skip(self, event) -> None:
+        """Consume the events of a node without building it."""
+        depth = int(isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)))
+        while depth:
+            child = next(self.events)
+            depth += isinstance(child, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+            depth -= isinstance(child, (yaml.SequenceEndEvent, yaml.MappingEndEvent))
+
     def _mapping(self, loc: Loc) -> dict:
         mapping: dict = {}
         while True:
@@ -178,6 +224,11 @@ class _Builder:
                 continue
             key = key_event.value
             key_loc = loc + (key,)
+            start, end = key_event.start_mark, key_event.end_mark
+            self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), key_loc))
+            escaped = hidden_characters().search(key)
+            if escaped:
+                self._problem(key_event, key_loc, "hidden_character", char=character_name(escaped.group()))
             first = self.doc.keys.get(key_loc)
             if first:
                 self._problem(key_event, key_loc, "duplicate_key", first=first[0])
@@ -187,7 +238,12 @@ class _Builder:
             mapping[key] = self._node(next(self.events), key_loc)
 
     def _scalar(self, event, loc: Loc):
+        start, end = event.start_mark, event.end_mark
+        self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), loc))
         value = event.value
+        escaped = hidden_characters().search(value)  # typed as an escape ("\u202e") in quotes
+        if escaped:
+            self._problem(event, loc, "hidden_character", char=character_name(escaped.group()))
         if event.style:  # quoted or block scalar: always text
             return value
         if value in NULLS:

@@ -1,0 +1,51 @@
+"""Characters that make text show something other than what it holds.
+
+Bidirectional controls reorder what a reader sees ("Trojan Source"), zero-width and other format
+characters hide inside names and ids, control characters break tools. The catalogue refuses them
+all, and every message that echoes a value shows them as escapes instead of passing them on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+# Letters that show as nothing (Hangul fillers): invisible like format characters, so treated as them.
+_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
+
+
+@functools.cache
+def hidden_characters() -> re.Pattern:
+    """Characters a reader cannot see or that change what others show: control characters (but tab
+    and line ends), format characters (bidirectional controls, zero-width spaces, soft hyphen),
+    line and paragraph separators. Taken from the Unicode database, not typed by hand."""
+    hidden = [chr(c) for c in range(sys.maxunicode + 1) if _is_hidden(chr(c))]
+    return re.compile("[" + "".join(re.escape(ch) for ch in hidden) + "]")
+
+
+def _is_hidden(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return (category == "Cc" and ch not in "\t\n\r") or category in ("Cf", "Zl", "Zp") or ch in _INVISIBLE_LETTERS
+
+
+def character_name(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a problem names a character nobody can see."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
+
+
+def visible(text: str) -> str:
+    """Text on one line with every hidden character and line break written as an escape
+    ('\\u202e', '\\n'): safe to print in a log that people and tools read line by line."""
+    return _unsafe_to_print().sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+@functools.cache
+def _unsafe_to_print() -> re.Pattern:
+    return re.compile(f"{hidden_characters().pattern[:-1]}\t\n\r]")
