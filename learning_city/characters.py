@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 
+# Control and format characters sit in the basic and supplementary planes and in plane 14 (tags);
+# the other planes hold none, so they are not walked (a walk of all 1.1 million takes 0.3 s).
+_PLANES_WITH_HIDDEN = [*range(0x20000), *range(0xE0000, 0xE1000)]
 # Letters that show as nothing (Hangul fillers): invisible like format characters, so treated as them.
 _INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
 
@@ -21,8 +23,15 @@ def hidden_characters() -> re.Pattern:
     """Characters a reader cannot see or that change what others show: control characters (but tab
     and line ends), format characters (bidirectional controls, zero-width spaces, soft hyphen),
     line and paragraph separators. Taken from the Unicode database, not typed by hand."""
-    hidden = [chr(c) for c in range(sys.maxunicode + 1) if _is_hidden(chr(c))]
-    return re.compile("[" + "".join(re.escape(ch) for ch in hidden) + "]")
+    ranges: list[list[int]] = []
+    for code in _PLANES_WITH_HIDDEN:
+        if _is_hidden(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    # as ranges, which the regular expression engine tests far faster than a list of characters
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
 def _is_hidden(ch: str) -> bool:

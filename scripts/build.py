@@ -5,7 +5,9 @@
 
 Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
 into a folder of its own (a clean build empties its folder), and are put together after;
-Pagefind then indexes both languages into SITE_DIR/pagefind. Builds are strict: a warning,
+Pagefind then indexes both languages into SITE_DIR/pagefind. Both builds share one "today",
+SOURCE_DATE_EPOCH (set to now when it is not set): two builds of one commit with the same
+setting give byte-identical trees, search index included. Builds are strict: a warning,
 a macro error or an undefined variable fails them (never add --quiet: it hides warnings from
 strict mode, so they stop failing the build).
 """
@@ -13,6 +15,7 @@ strict mode, so they stop failing the build).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -20,18 +23,23 @@ import sys
 from pathlib import Path
 
 from learning_city.i18n import ROOTS
+from learning_city.today import epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", parallel: bool = True) -> None:
+def build(
+    catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", parallel: bool = True, environ=os.environ
+) -> None:
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
+    source_date = str(epoch(environ))  # one "today" for both languages, even across midnight
     runs = []
     for lang in ROOTS:
         env = dict(
-            os.environ,
+            environ,
+            SOURCE_DATE_EPOCH=source_date,
             SITE_LANG=lang,
             SITE_DIR=str(staging / lang),
             CATALOGUE=str(catalogue.resolve()),
@@ -52,6 +60,15 @@ def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", p
             shutil.move(staging / lang, site_dir / sub.strip("/"))
     shutil.rmtree(staging)
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"], check=True)
+    _sort_pagefind_entry(site_dir / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_pagefind_entry(path: Path) -> None:
+    """Pagefind writes its languages in hash-map order, which changes from run to run; sorted,
+    the file is the same for the same index (its readers look languages up by name)."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def main() -> int:
@@ -62,7 +79,7 @@ def main() -> int:
     args = parser.parse_args()
     try:
         build(Path(args.catalogue), Path(args.site_dir), parallel=not args.serial)
-    except subprocess.CalledProcessError as err:
+    except (subprocess.CalledProcessError, ValueError) as err:
         print(f"build failed / 构建失败: {err}", file=sys.stderr)
         return 1
     return 0

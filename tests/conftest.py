@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import sys
 import threading
@@ -19,11 +20,16 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build  # noqa: E402  (scripts/build.py)
 
 
+# The "today" of every test build (2026-11-29 12:00 in Jiaxing): tests do not change with the clock.
+SOURCE_DATE_EPOCH = "1795924800"
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real catalogue built in both languages, once per test run."""
     out = tmp_path_factory.mktemp("site")
-    build.build(CATALOGUE, out)
+    build.build(CATALOGUE, out, environ=BUILD_ENV)
     return out
 
 
