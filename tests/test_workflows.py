@@ -219,7 +219,7 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     for command in (
         "make install",
-        "python scripts/validate.py --format github catalogue",
+        'python scripts/validate.py --format github --changed "$BASE_SHA" catalogue',
         "python scripts/fmt.py --check",
         "python scripts/codeowners.py --check",
         "python scripts/build.py --catalogue catalogue --site-dir site",
