@@ -106,6 +106,7 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
             problems += doc.problems
             if record is None:
                 unreadable.add(path.stem)
+                problems += _misplaced(doc, folder)
                 continue
             if record.id != path.stem:
                 problems.append(doc.problem(("id",), "id_mismatch", value=record.id, stem=path.stem))
@@ -137,14 +138,26 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
     return catalogue, sorted(set(warnings))
 
 
+def _misplaced(doc: Document, folder: str) -> list[Problem]:
+    """A record whose kind belongs to another folder (a venue saved in providers/) is told where it goes."""
+    kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+    for other, cls in COLLECTIONS.items():
+        choices = [item.value for item in cls.model_fields["kind"].annotation]
+        if other != folder and kind in choices:
+            return [doc.problem(("kind",), "wrong_folder", value=kind, folder=f"{other}/")]
+    return []
+
+
 def _read_record(path: Path, shown: str, cls: type[BaseModel], cache: Cache) -> tuple[Document, BaseModel | None]:
     raw = inventory.read_bytes(path, MAX_BYTES)
     if isinstance(raw, Problem):
         return Document(shown, problems=[raw]), None
     key = (cls, shown, raw)
-    if key in cache:
-        return cache[key]
-    cache[key] = _validate(parse(raw, shown), cls)
+    if key not in cache:
+        try:
+            cache[key] = _validate(parse(raw, shown), cls)
+        except Exception as err:  # a bug of ours; still named with its file, and nothing else stops
+            cache[key] = Document(shown, problems=[Problem(shown, 1, 1, "", "internal", {"detail": repr(err)})]), None
     return cache[key]
 
 
@@ -204,7 +217,7 @@ def _problem_from(doc: Document, error: dict) -> Problem:
     if kind == "string_too_short" and loc and loc[-1] == "zh":
         return doc.problem(loc, "missing_zh")
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(loc[-1]), _FIELD_NAMES, n=1)
+        guess = difflib.get_close_matches(str(loc[-1]), _FIELD_NAMES - {loc[-1]}, n=1)  # itself: wrong place
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
         hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
         return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)

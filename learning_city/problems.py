@@ -104,6 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this folder does not belong here: records go in {folders}, one .yml file each",
     ),
     "unreadable": ("无法读取：{detail}", "cannot be read: {detail}"),
+    "wrong_folder": ("“{value}”类的记录应放在 {folder} 文件夹", "a record of kind '{value}' belongs in the {folder} folder"),
     "too_large": ("文件太大（{size} 字节，上限 {limit}）", "the file is too large ({size} bytes, limit {limit})"),
     "too_deep": ("嵌套超过 {limit} 层", "nested more than {limit} levels deep"),
     # text hygiene

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from conftest import CATALOGUE
 from test_validate import VALID
 
 import validate  # scripts/validate.py
@@ -95,6 +96,7 @@ CASES: dict[str, Case] = {
     "double extension": Case(write("providers/test-school.yml.txt", VALID), "providers/test-school.yml.txt", "1:1", "-", ("test-school.yml",), GOOD),
     "record at the top": Case(write("test-school.yml", VALID), "test-school.yml", "1:1", "-", ("providers/", "does not belong"), GOOD),
     "misnamed folder": Case(write("provider/test-school.yml", VALID), "provider/test-school.yml", "1:1", "-", ("does not belong",), GOOD),
+    "venue in the providers folder": Case(write("providers/haining-library.yml", (CATALOGUE / "venues" / "haining-library.yml").read_text(encoding="utf-8")), "providers/haining-library.yml", "4:7", "kind", ("venues/",), GOOD),
     "stray file": Case(write("providers/README.md", "# notes\n"), "providers/README.md", "1:1", "-", ("does not belong",), GOOD),
     "folder named like a record": Case(folder_named_like_a_record, "providers/folder.yml", "1:1", "-", ("folder does not belong",), GOOD),
     # files that must never be opened
@@ -148,7 +150,7 @@ def test_each_class_of_bad_input_is_reported_where_it_is(name, catalogue_copy, c
     expected = f"{catalogue_copy}/{case.file}:{case.at}: {case.severity}: {case.key}: "
     rows = [row for row in output.splitlines() if row.startswith(expected)]
     assert rows, f"nothing reported as {expected!r}:\n{output[-3000:]}"
-    assert all(word in rows[0] for word in case.words), rows[0]
+    assert any(all(word in row for word in case.words) for row in rows), rows
 
 
 @pytest.mark.parametrize("name", CASES)
