@@ -1,0 +1,332 @@
+"""The table of invalid files: each mistaken or hostile input with the problem it must give.
+
+Every case is a change to a copy of the real catalogue and the exact report it must produce
+(message code, file, line, column, key, words of the message); its control is the nearest
+correct input, which must not produce that report, so each check is shown able to fail. Every
+message code the validator has is produced by at least one case (a test checks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from conftest import CATALOGUE
+from test_validate import VALID
+
+import validate  # scripts/validate.py
+from learning_city import inventory, loader
+from learning_city.loader import load
+from learning_city.problems import MESSAGES, Problem
+
+PROVIDER = "providers/test-school.yml"
+
+
+@dataclass
+class Case:
+    """A change to a catalogue copy, and what the validator must say about it."""
+
+    code: str
+    make: Callable[[Path], None]
+    file: str  # relative to the catalogue
+    at: str  # "LINE:COL", or "TEXT@COL": the first line holding TEXT in the changed file
+    key: str
+    words: tuple[str, ...]
+    control: Callable[[Path], None]  # the nearest correct input
+    severity: str = "error"
+
+    def position(self, root: Path) -> tuple[int, int]:
+        where, col = self.at.rsplit("@" if "@" in self.at else ":", 1)
+        if "@" not in self.at:
+            return int(where), int(col)
+        lines = (root / self.file).read_text(encoding="utf-8").splitlines()
+        return next(n for n, line in enumerate(lines, 1) if where in line), int(col)
+
+
+def write(relative: str, text: str | bytes) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+
+    return make
+
+
+def record(old: str, new: str) -> Callable[[Path], None]:
+    assert old in VALID, old
+    return write(PROVIDER, VALID.replace(old, new))
+
+
+def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    """A change to one of the real catalogue's files."""
+
+    def make(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return make
+
+
+def remove(relative: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+GOOD = write(PROVIDER, VALID)
+WITH_TERM = VALID.replace("courses:\n", "terms:\n  - id: autumn\n    name:\n      zh: 秋季\n    dates:\n      start: 2026-09-01\n      end: 2026-12-31\ncourses:\n")
+
+
+def symlink_to_secret(root: Path) -> None:
+    secret = root.parent / "outside" / "secret.yml"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text("aws_secret_access_key: TOPSECRET-1234\n", encoding="utf-8")
+    (root / "providers" / "leak.yml").symlink_to(secret)
+
+
+def secret_as_a_file(root: Path) -> None:
+    write("providers/leak.yml", "aws_secret_access_key: TOPSECRET-1234\n")(root)
+
+
+def linked_single_file(root: Path) -> None:
+    moved = root.parent / "outside" / "regions.yml"
+    moved.parent.mkdir(exist_ok=True)
+    shutil.move(root / "regions.yml", moved)
+    (root / "regions.yml").symlink_to(moved)
+
+
+def linked_folder(root: Path) -> None:
+    moved = root.parent / "outside-venues"
+    shutil.move(root / "venues", moved)
+    (root / "venues").symlink_to(moved, target_is_directory=True)
+
+
+def fifo(root: Path) -> None:
+    os.mkfifo(root / "providers" / "pipe.yml")
+
+
+def folder_named_like_a_record(root: Path) -> None:
+    (root / "providers" / "folder.yml").mkdir()
+
+
+def nested(depth: int) -> Callable[[Path], None]:
+    return write(PROVIDER, VALID + "description:\n  zh: " + "[" * depth + "x" + "]" * depth + "\n")
+
+
+CASES: dict[str, Case] = {
+    # files that would vanish without a word
+    "yaml extension": Case("wrong_extension", write("providers/新学校.yaml", VALID), "providers/新学校.yaml", "1:1", "-", ("新学校.yml", "rename"), GOOD),
+    "upper-case extension": Case("wrong_extension", write("providers/test-school.YML", VALID), "providers/test-school.YML", "1:1", "-", ("test-school.yml",), GOOD),
+    "double extension": Case("wrong_extension", write("providers/test-school.yml.txt", VALID), "providers/test-school.yml.txt", "1:1", "-", ("test-school.yml",), GOOD),
+    "record at the top": Case("stray_file", write("test-school.yml", VALID), "test-school.yml", "1:1", "-", ("providers/", "does not belong"), GOOD),
+    "misnamed folder": Case("stray_file", write("provider/test-school.yml", VALID), "provider/test-school.yml", "1:1", "-", ("does not belong",), GOOD),
+    "misnamed folder itself": Case("stray_folder", write("provider/test-school.yml", VALID), "provider", "1:1", "-", ("folder does not belong",), GOOD),
+    "venue in the providers folder": Case("wrong_folder", write("providers/haining-library.yml", (CATALOGUE / "venues" / "haining-library.yml").read_text(encoding="utf-8")), "providers/haining-library.yml", "4:7", "kind", ("venues/",), GOOD),
+    "stray file": Case("stray_file", write("providers/README.md", "# notes\n"), "providers/README.md", "1:1", "-", ("does not belong",), GOOD),
+    "folder named like a record": Case("stray_folder", folder_named_like_a_record, "providers/folder.yml", "1:1", "-", ("folder does not belong",), GOOD),
+    "missing single file": Case("missing_file", remove("statistics.yml"), "statistics.yml", "1:1", "-", ("missing",), GOOD),
+    # files that must never be opened
+    "symlink to a secret": Case("symlink", symlink_to_secret, "providers/leak.yml", "1:1", "-", ("symbolic link", "not read"), secret_as_a_file),
+    "symlinked single file": Case("symlink", linked_single_file, "regions.yml", "1:1", "-", ("symbolic link",), GOOD),
+    "symlinked folder": Case("symlink", linked_folder, "venues", "1:1", "-", ("symbolic link",), GOOD),
+    "named pipe": Case("not_regular", fifo, "providers/pipe.yml", "1:1", "-", ("not a regular file",), GOOD),
+    "huge file": Case("too_large", write(PROVIDER, VALID + "# " + "x" * 5_000_001 + "\n"), PROVIDER, "1:1", "-", ("too large",), GOOD),
+    # bytes that are not text
+    "NUL byte": Case("hidden_character", record("  zh: 测试社区学校", "  zh: 测试\x00社区学校"), PROVIDER, "5:9", "name.zh", ("U+0000",), GOOD),
+    "escape byte": Case("hidden_character", record("  zh: 测试社区学校", "  zh: 测试\x1b[31m社区学校"), PROVIDER, "5:9", "name.zh", ("U+001B",), GOOD),
+    "invalid UTF-8 after Chinese": Case("not_utf8", write(PROVIDER, VALID.encode().replace("测试社区学校".encode(), "测试".encode() + b"\xff\xfe\xfa")), PROVIDER, "5:9", "-", ("UTF-8",), GOOD),
+    "GBK": Case("gbk", write(PROVIDER, VALID.encode("gbk")), PROVIDER, "5:7", "-", ("GBK",), GOOD),
+    "empty file": Case("empty", write(PROVIDER, "# only a comment\n"), PROVIDER, "1:1", "-", ("empty",), GOOD),
+    # YAML as people type it
+    "tab indentation": Case("tab", record("  en: Test Community School", "\ten: Test Community School"), PROVIDER, "6:1", "-", ("Tab",), GOOD),
+    "full-width colon": Case("fullwidth_colon", record("region: nanhu-daqiao", "region：nanhu-daqiao"), PROVIDER, "8:7", "region", ("full-width colon",), GOOD),
+    "syntax": Case("syntax", record("  en: Test Community School", "  en: [Test Community School"), PROVIDER, "7:7", "-", ("YAML syntax error",), GOOD),
+    "duplicate key": Case("duplicate_key", record("    capacity: 30\n", "    capacity: 30\n    capacity: 40\n"), PROVIDER, "31:5", "courses[0].capacity", ("line 30",), GOOD),
+    "anchor": Case("anchor", record("    audience: [older-people]", "    audience: &who [older-people]"), PROVIDER, "18:15", "courses[0].audience", ("anchors",), GOOD),
+    "tag": Case("tag", record("    capacity: 30", "    capacity: !!int 30"), PROVIDER, "30:15", "courses[0].capacity", ("tag:yaml.org,2002:int",), GOOD),
+    "two documents": Case("multiple_documents", write(PROVIDER, VALID + "---\nid: x\n"), PROVIDER, "33:1", "-", ("---",), GOOD),
+    "yes as text": Case("yes_no", record("  zh: 大桥镇示例路 1 号", "  zh: yes"), PROVIDER, "10:7", "address.zh", ("true or false",), GOOD),
+    "list as a key": Case("non_string_key", record("    capacity: 30", "    ? [a, b]\n    : 1\n    capacity: 30"), PROVIDER, "30:7", "courses[0]", ("keys must be text",), GOOD),
+    "a list at the top": Case("top_not_mapping", write(PROVIDER, "- id: test-school\n"), PROVIDER, "1:1", "-", ("top level",), GOOD),
+    "nesting": Case("too_deep", nested(200), PROVIDER, "34:46", "description.zh" + "[0]" * 38, ("nested more than 40",), write(PROVIDER, VALID + 'description:\n  zh: "[[[x]]]"\n')),
+    # text that shows other than it is
+    "right-to-left override": Case("hidden_character", record("  zh: 测试社区学校", "  zh: 测试\u202e社区学校"), PROVIDER, "5:9", "name.zh", ("U+202E", "invisible"), GOOD),
+    "bidi isolate in an address": Case("hidden_character", record("  zh: 大桥镇示例路 1 号", "  zh: 大桥镇\u2066示例路 1 号"), PROVIDER, "10:10", "address.zh", ("U+2066",), GOOD),
+    "zero-width space in a title": Case("hidden_character", record("      zh: 太极拳入门", "      zh: 太极\u200b拳入门"), PROVIDER, "16:13", "courses[0].title.zh", ("U+200B",), GOOD),
+    "escaped override in quotes": Case("hidden_character", record("  zh: 测试社区学校", '  zh: "测试\\u202e社区学校"'), PROVIDER, "5:7", "name.zh", ("U+202E",), GOOD),
+    "hidden character in a key": Case("hidden_character", record("    capacity: 30", "    capa\u200bcity: 30"), PROVIDER, "30:9", "courses[0].capa\ufffdcity", ("U+200B",), GOOD),
+    "full-width id": Case("fullwidth", record("  - id: tai-chi", "  - id: ｔａｉ-ｃｈｉ"), PROVIDER, "14:9", "courses[0].id", ("tai-chi", "full-width"), GOOD),
+    "full-width clock": Case("fullwidth", record('start: "09:00"', 'start: "０９:００"'), PROVIDER, "22:14", "courses[0].schedule.start", ("09:00", "ASCII"), GOOD),
+    "full-width phone": Case("fullwidth", record("contact:\n", "contact:\n  phone: ０５７３-８２０００００\n"), PROVIDER, "12:10", "contact.phone", ("0573-8200000",), GOOD),
+    # the model's rules
+    "required field": Case("missing", record("    capacity: 30\n", ""), PROVIDER, "14:5", "courses[0].capacity", ("required",), GOOD),
+    "no Chinese": Case("missing_zh", record("      zh: 太极拳入门\n", "      en: Tai chi\n"), PROVIDER, "15:5", "courses[0].title.zh", ("Chinese",), GOOD),
+    "empty Chinese": Case("missing_zh", record("      zh: 太极拳入门", '      zh: ""'), PROVIDER, "16:11", "courses[0].title.zh", ("Chinese",), GOOD),
+    "misspelt key": Case("unknown_key", record("    capacity: 30", "    capacty: 30"), PROVIDER, "30:5", "courses[0].capacty", ("did you mean 'capacity'",), GOOD),
+    "unsafe id": Case("slug", record("  - id: tai-chi", '  - id: "../x"'), PROVIDER, "14:9", "courses[0].id", ("slug",), GOOD),
+    "malformed time": Case("clock", record('end: "10:30"', 'end: "1030"'), PROVIDER, "23:12", "courses[0].schedule.end", ("HH:MM",), GOOD),
+    "hour 25": Case("clock", record('end: "10:30"', 'end: "25:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("25:00",), GOOD),
+    "javascript link": Case("link_scheme", record("https://example.org/test", '"javascript:alert(1)"'), PROVIDER, "12:12", "contact.website", ("javascript:",), GOOD),
+    "impossible date": Case("bad_date", record("start: 2026-09-01", "start: 2026-02-30"), PROVIDER, "25:16", "courses[0].schedule.dates.start", ("YYYY-MM-DD",), GOOD),
+    "unknown choice": Case("bad_choice", record("    mode: in-person", "    mode: in-persn"), PROVIDER, "19:11", "courses[0].mode", ("in-person",), GOOD),
+    "true as text": Case("expected_text", record("  en: Test Community School", "  en: true"), PROVIDER, "6:7", "name.en", ("text expected",), write(PROVIDER, VALID.replace("  en: Test Community School", '  en: "true"'))),
+    "text as number": Case("expected_number", record("    capacity: 30", "    capacity: thirty"), PROVIDER, "30:15", "courses[0].capacity", ("number",), GOOD),
+    "text as list": Case("expected_list", record("    audience: [older-people]", "    audience: older-people"), PROVIDER, "18:15", "courses[0].audience", ("list",), GOOD),
+    "text as mapping": Case("expected_mapping", record("    fee:\n      amount: 0\n", "    fee: free\n"), PROVIDER, "28:10", "courses[0].fee", ("mapping",), GOOD),
+    "text as yes/no": Case("expected_bool", record("sample: true", "sample: maybe"), PROVIDER, "2:9", "sample", ("true or false",), GOOD),
+    "negative fee": Case("too_small", record("      amount: 0", "      amount: -5"), PROVIDER, "29:15", "courses[0].fee.amount", ("at least 0",), GOOD),
+    "age 200": Case("too_big", record("courses:\n", "age_rule:\n  min_age: 200\ncourses:\n"), PROVIDER, "14:12", "age_rule.min_age", ("at most 120",), GOOD),
+    "no weekday": Case("too_few", record("      days: [mon]", "      days: []"), PROVIDER, "21:13", "courses[0].schedule.days", ("at least 1",), GOOD),
+    "maintainer with @": Case("bad_format", record("contact:\n", "maintainers: ['@someone']\ncontact:\n"), PROVIDER, "11:15", "maintainers[0]", ("malformed",), write(PROVIDER, VALID.replace("contact:\n", "maintainers: [someone]\ncontact:\n"))),
+    # ordered pairs
+    "ages out of order": Case("less_than", record("courses:\n", "age_rule:\n  min_age: 60\n  max_age: 50\ncourses:\n"), PROVIDER, "15:12", "age_rule.max_age", ("min_age",), write(PROVIDER, VALID.replace("courses:\n", "age_rule:\n  min_age: 50\n  max_age: 60\ncourses:\n"))),
+    "class ends before it starts": Case("end_before_start", record('end: "10:30"', 'end: "08:30"'), PROVIDER, "23:12", "courses[0].schedule.end", ("ends before",), GOOD),
+    "dates end before they start": Case("end_before_start", record("end: 2026-12-31", "end: 2026-08-01"), PROVIDER, "26:14", "courses[0].schedule.dates.end", ("ends before",), GOOD),
+    "venue closes before it opens": Case("end_before_start", edit("venues/haining-library.yml", 'closes: "20:00"', 'closes: "08:00"'), "venues/haining-library.yml", 'closes: "08:00"@13', "opening_hours[0].closes", ("ends before",), GOOD),
+    "target range upside down": Case("less_than", edit("targets.yml", "    value: 10\n", "    value: 10\n    value_max: 5\n"), "targets.yml", "value_max: 5@16", "targets[0].value_max", ("value",), GOOD),
+    "enrolment opens after classes end": Case("enrolment_after_end", record("      method: on-site\n", "      method: on-site\n      opens: 2027-01-05\n"), PROVIDER, "33:14", "courses[0].enrolment.opens", ("2027-01-05", "2026-12-31"), GOOD),
+    "enrolment closes after classes start": Case("enrolment_after_start", record("      method: on-site\n", "      method: on-site\n      closes: 2026-09-10\n"), PROVIDER, "33:15", "courses[0].enrolment.closes", ("after classes start",), write(PROVIDER, VALID.replace("      method: on-site\n", "      method: on-site\n      closes: 2026-08-25\n")), severity="warning"),
+    "more sessions than class days": Case("too_many_sessions", record("        end: 2026-12-31\n", "        end: 2026-09-30\n      sessions: 10\n"), PROVIDER, "27:17", "courses[0].schedule.sessions", ("10 sessions", "4 class day"), write(PROVIDER, VALID.replace("        end: 2026-12-31\n", "        end: 2026-09-30\n      sessions: 4\n"))),
+    "course outside its term": Case("dates_outside_term", write(PROVIDER, WITH_TERM.replace("    schedule:\n", "    term: autumn\n    schedule:\n").replace("end: 2026-12-31\n    hours", "end: 2027-01-31\n    hours")), PROVIDER, "33:9", "courses[0].schedule.dates", ("outside its term",), write(PROVIDER, WITH_TERM.replace("    schedule:\n", "    term: autumn\n    schedule:\n")), severity="warning"),
+    # across files
+    "id and file name differ": Case("id_mismatch", write("providers/other-school.yml", VALID), "providers/other-school.yml", "1:5", "id", ("other-school",), GOOD),
+    "two courses with one id": Case("duplicate_id", write(PROVIDER, VALID + VALID[VALID.index("  - id: tai-chi"):]), PROVIDER, "33:9", "courses[1].id", ("used twice",), GOOD),
+    "missing parent": Case("unknown_ref", record("parent: nanhu-daqiao-adult-school", "parent: no-such-school"), PROVIDER, "7:9", "parent", ("no-such-school",), GOOD),
+    "unknown policy token": Case("bad_token", edit("policy.yml", "{target:vocational-community-courses}门", "{target:no-such-target}门"), "policy.yml", "{target:no-such-target}@17", "sections[2].sections[1].paragraphs[0].zh", ("no-such-target",), GOOD),
+    "computed target without metric": Case("metric_missing", edit("targets.yml", "    metric: vocational-school-courses\n", ""), "targets.yml", "measure: computed@14", "targets[0].measure", ("metric",), GOOD),
+    "unknown metric": Case("unknown_metric", edit("targets.yml", "metric: vocational-school-courses", "metric: no-such-metric"), "targets.yml", "no-such-metric@13", "targets[0].metric", ("no-such-metric",), GOOD),
+    "range without maximum": Case("range_needs_max", edit("targets.yml", "    comparator: at-least\n    value: 10\n", "    comparator: range\n    value: 10\n"), "targets.yml", "comparator: range@17", "targets[0].comparator", ("value_max",), GOOD),
+    "parent of a school outside the network": Case("no_kind_tier", record("kind: community-school", "kind: vocational-school"), PROVIDER, "7:9", "parent", ("vocational-school",), GOOD),
+    "parent two tiers up": Case("wrong_parent_tier", record("parent: nanhu-daqiao-adult-school", "parent: nanhu-community-college"), PROVIDER, "7:9", "parent", ("tier 3",), GOOD),
+    # warnings
+    "no English": Case("no_english", GOOD, PROVIDER, "16:7", "courses[0].title", ("no English",), write(PROVIDER, VALID.replace("      zh: 太极拳入门\n", "      zh: 太极拳入门\n      en: Tai chi\n")), severity="warning"),
+    "enrolment has closed": Case("enrolment_passed", record("      method: on-site\n", "      method: on-site\n      closes: 2026-07-01\n"), PROVIDER, "33:15", "courses[0].enrolment.closes", ("2026-07-01",), write(PROVIDER, VALID.replace("      method: on-site\n", "      method: on-site\n      closes: 2026-08-25\n")), severity="warning"),
+    "not checked for a year": Case("stale", record("contact:\n", "last_verified: 2024-01-31\ncontact:\n"), PROVIDER, "11:16", "last_verified", ("2024-01-31",), write(PROVIDER, VALID.replace("contact:\n", "last_verified: 2026-01-31\ncontact:\n")), severity="warning"),
+    "no schema line": Case("schema_line", GOOD, PROVIDER, "1:1", "-", ("yaml-language-server",), write(PROVIDER, "# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID), severity="warning"),
+}
+
+
+TODAY = dt.date(2026, 8, 1)
+
+
+def run(root: Path, capsys, *options: str) -> tuple[int, str]:
+    status = validate.main([*options, "--today", TODAY.isoformat(), str(root)])
+    out, err = capsys.readouterr()
+    return status, out + err
+
+
+def reported(case: Case, root: Path, problems: list[Problem]) -> list[Problem]:
+    """The problems of the case's kind at the case's file and position."""
+    line, col = case.position(root)
+    path = str(root / case.file)
+    return [p for p in problems if (p.code, p.path, p.line, p.col) == (case.code, path, line, col)]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_invalid_file_gives_its_problem(name, catalogue_copy):
+    case = CASES[name]
+    case.make(catalogue_copy)
+    catalogue, problems = load(catalogue_copy, today=TODAY)
+    mine = reported(case, catalogue_copy, problems)
+    assert mine, f"no {case.code} at {case.file}:{case.at}:\n" + "\n".join(str(p) for p in problems if case.file in p.path)
+    problem = mine[0]
+    assert (problem.key or "-", problem.severity) == (case.key, case.severity), str(problem)
+    assert all(word in str(problem) for word in case.words), str(problem)
+    assert (catalogue is None) == (case.severity == "error")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_nearest_correct_input_passes(name, catalogue_copy):
+    case = CASES[name]
+    case.control(catalogue_copy)
+    catalogue, problems = load(catalogue_copy, today=TODAY)
+    if case.control is secret_as_a_file:  # read as a file, its key would be printed: why links are refused
+        assert any("aws_secret_access_key" in str(p) for p in problems)
+        return
+    assert catalogue is not None, [str(p) for p in problems if p.severity == "error"]
+    assert not [p for p in problems if p.code == case.code and p.path == str(catalogue_copy / case.file)]
+
+
+def test_every_message_has_a_case():
+    tested_here = {case.code for case in CASES.values()}
+    tested_below = {"bad_value", "internal", "unreadable"}  # need a fault of ours or of the system
+    assert set(MESSAGES) - tested_here == tested_below
+
+
+def test_an_unforeseen_model_error_still_gets_a_bilingual_message():
+    doc = loader.parse(VALID.encode(), "providers/x.yml")
+    problem = loader._problem_from(doc, {"type": "brand_new_check", "loc": ("courses", 0, "hours"), "msg": "odd"})
+    assert (problem.code, problem.line, problem.key) == ("bad_value", 27, "courses[0].hours")
+    assert "取值不对" in str(problem) and "invalid value: odd" in str(problem)
+
+
+def test_a_bug_of_ours_names_the_file_and_stops_nothing_else(catalogue_copy, monkeypatch):
+    GOOD(catalogue_copy)
+    real = loader._validate
+
+    def broken(doc, cls):
+        if doc.path.endswith("test-school.yml"):
+            raise RuntimeError("a bug")
+        return real(doc, cls)
+
+    monkeypatch.setattr(loader, "_validate", broken)
+    catalogue, problems = load(catalogue_copy)
+    assert catalogue is None
+    assert [(p.code, Path(p.path).name) for p in problems] == [("internal", "test-school.yml")]
+
+
+def test_a_file_that_cannot_be_opened_is_named(catalogue_copy, monkeypatch):
+    GOOD(catalogue_copy)
+    real = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("test-school.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(inventory.os, "open", refuse)
+    catalogue, problems = load(catalogue_copy)
+    assert catalogue is None
+    assert [(p.code, Path(p.path).name) for p in problems if p.severity == "error"] == [("unreadable", "test-school.yml")]
+    assert "Permission denied" in str(problems[0])
+
+
+def test_a_linked_file_is_never_read(catalogue_copy, capsys):
+    symlink_to_secret(catalogue_copy)
+    status, output = run(catalogue_copy, capsys, "--verbose")
+    assert status == 1
+    assert "TOPSECRET" not in output and "aws_secret_access_key" not in output
+
+
+def test_a_file_name_cannot_forge_a_line_of_output(catalogue_copy, capsys):
+    write("providers/x.yml\n::error file=forged.yml::forged", VALID)(catalogue_copy)
+    status, output = run(catalogue_copy, capsys, "--verbose")
+    assert status == 1
+    assert not [row for row in output.splitlines() if row.startswith("::error")]
+    assert "x.yml\\u000a::error" in output  # shown, escaped, on the line of its own problem
+    status, output = run(catalogue_copy, capsys, "--format", "github")
+    assert status == 1
+    assert not [row for row in output.splitlines() if row.startswith("::error file=forged.yml")]
+
+
+def test_every_case_names_a_file_inside_the_catalogue(catalogue_copy, capsys):
+    """All cases in one catalogue at once (those that edit a file another case already changed
+    cannot apply): the validator still answers with every problem inside the catalogue."""
+    applied = 0
+    for case in CASES.values():
+        try:
+            case.make(catalogue_copy)
+            applied += 1
+        except (AssertionError, FileExistsError, FileNotFoundError):
+            pass
+    assert applied >= len(CASES) - 5
+    status, output = run(catalogue_copy, capsys, "--verbose")
+    assert status == 1
+    assert "Traceback" not in output and "internal error" not in output
+    problems = [row for row in output.splitlines() if ": error: " in row or ": warning: " in row]
+    assert problems and all(row.startswith(f"{catalogue_copy}/") for row in problems), problems
