@@ -3,8 +3,9 @@
 For every text that exists in both languages (the policy, the targets, the leading group,
 the interface strings, the records' names), each glossary term in the Chinese must be
 rendered in the English as often as it occurs, by its rendering or a declared variant;
-a banned rendering (a known mistranslation) may appear in none of them. Matching ignores
-case and takes whole words only, so "advance" is not found in "advanced".
+a banned rendering (a known mistranslation) may appear in none of them, nor anywhere in
+the records' English. Matching ignores case and takes whole words only, so "advance" is
+not found in "advanced".
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from pydantic import BaseModel
 
 from .catalogue import Catalogue
 from .model import GlossaryTerm, PolicySection, Text
@@ -61,6 +64,39 @@ def check(glossary: list[GlossaryTerm], pairs: Iterable[Pair]) -> list[str]:
                 have = renderings(term, pair.en)
                 problems.append(f"{pair.where}: {term.zh} occurs {wanted}× in the Chinese, “{term.en}” {have}× in the English")
     return problems
+
+
+def check_banned(glossary: list[GlossaryTerm], texts: Iterable[tuple[str, str]]) -> list[str]:
+    """Banned renderings in free English text (a record's description, a course's place).
+
+    The verbs of obligation are left out: "must" in a course description translates no 要.
+    """
+    return [
+        f"{where}: “{found}” is a banned rendering of {term.zh} (use “{term.en}”)"
+        for where, en in texts
+        for term in glossary
+        if not term.imperative
+        for found in banned_in(term, en)
+    ]
+
+
+def record_texts(catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+    """Every English text of every provider and venue, with where it is."""
+    for folder, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
+        for record in records.values():
+            yield from _english(f"{folder}/{record.id}.yml", record)
+
+
+def _english(where: str, value) -> Iterator[tuple[str, str]]:
+    if isinstance(value, Text):
+        if value.en:
+            yield where, value.en
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _english(f"{where} {name}", getattr(value, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _english(f"{where}[{index}]", item)
 
 
 def pairs(catalogue: Catalogue, ui: dict[str, dict[str, str]]) -> Iterator[Pair]:

@@ -261,8 +261,8 @@ class GlossaryTerm(Record):
     imperative: bool = Field(
         False,
         **_described(
-            "义务动词：任务清单中也可译为祈使句，因此只检查禁用译法",
-            "an obligation verb: task lists may render it as a plain imperative, so only banned renderings are checked",
+            "义务动词：任务清单中也可译为祈使句，因此只检查禁用译法，且只在政策、界面和名称中检查",
+            "an obligation verb: task lists may render it as a plain imperative, so only its banned renderings are checked, and only where it is translated (policy, interface, names)",
         ),
     )
     note: str = Field(min_length=1, **_described("说明：为何这样译", "why it is rendered so"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CATALOGUE
 
-from learning_city.glossary import Pair, check, occurrences, pairs
+from learning_city.glossary import Pair, check, check_banned, occurrences, pairs, record_texts
 from learning_city.i18n import _strings
 from learning_city.loader import load
 from learning_city.model import GlossaryTerm
@@ -56,7 +56,23 @@ def test_the_english_follows_the_glossary_in_every_file(catalogue):
     assert check(catalogue.glossary, checked) == []
 
 
+def test_no_banned_rendering_anywhere_in_the_records_english(catalogue):
+    """Descriptions, course titles and places too: every English text of every provider and venue."""
+    texts = list(record_texts(catalogue))
+    assert len(texts) > 2000
+    assert any(where.endswith(" place") for where, _ in texts) and any(" description" in where for where, _ in texts)
+    assert check_banned(catalogue.glossary, texts) == []
+
+
 # --- controls: the check fails on planted mistranslations -------------------------------
+
+
+def test_control_a_banned_rendering_in_a_records_prose_fails(catalogue):
+    texts = [("providers/x.yml description", "Guides town and street schools; meets at the Science Museum.")]
+    found = check_banned(catalogue.glossary, texts)
+    assert [f.split("“")[1].split("”")[0] for f in found] == ["town and street", "Science Museum"], found
+    # a verb of obligation is no mistranslation in a course description, and a textile pattern is a pattern
+    assert check_banned(catalogue.glossary, [("providers/x.yml courses[0].description", "You must bring a pattern.")]) == []
 
 
 def test_control_a_banned_rendering_fails(catalogue):
