@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .model import (
     County,
+    GlossaryTerm,
     LeadingGroup,
     Policy,
     Provider,
@@ -28,6 +29,7 @@ class Catalogue:
     leading_group: LeadingGroup
     recognitions: list[Recognition] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
     providers: dict[str, Provider] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
     # (collection, id) -> file path relative to the catalogue root, for "edit this record"

@@ -62,16 +62,26 @@ def value(target: Target, lang: str) -> str:
     return low
 
 
+def times(amount: float, lang: str) -> str:
+    """How many times, in words: "once", "twice", "3 times"; 一次, 两次, 3次."""
+    key = f"frequency.{number(amount)}" if amount in (1, 2) else "frequency.n"
+    return t(key, lang, value=number(amount))
+
+
 def quantity(target: Target, amount: float, lang: str) -> str:
-    """A number with the target's unit: "10 门", "10 courses", "60%"."""
+    """A number with the target's unit: "10 门", "10 courses", "60%", "once a year"."""
     if target.unit is Unit.percent:
         return f"{number(amount)}%"
+    if target.unit is Unit.times_a_year:
+        return t("frequency.per_year", lang, times=times(amount, lang))
     unit = t(f"unit.{target.unit.value}", lang)
     return f"{number(amount)} {unit}".strip()
 
 
 def target_value(target: Target, lang: str) -> str:
     """The target phrased for the table: "不少于 10 门", "at least 10 courses", "about 30%"."""
+    if target.unit is Unit.times_a_year:  # a frequency: "once a year", 每年一次
+        return t(f"comparator.{target.comparator.value}", lang, value=quantity(target, target.value, lang))
     shown = value(target, lang)
     if target.unit is not Unit.percent:
         unit = t(f"unit.{target.unit.value}", lang)

@@ -34,6 +34,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "leading-group.yml": m.LeadingGroup,
     "recognitions.yml": m.Recognitions,
     "statistics.yml": m.Statistics,
+    "glossary.yml": m.Glossary,
 }
 COLLECTIONS: dict[str, type[BaseModel]] = {"providers": m.Provider, "venues": m.Venue}
 
@@ -127,6 +128,7 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
         leading_group=records["leading-group.yml"],
         recognitions=records["recognitions.yml"].recognitions,
         statistics=records["statistics.yml"].statistics,
+        glossary=records["glossary.yml"].terms,
         providers={pid: rec for pid, (rec, _) in collections["providers"].items()},
         venues={vid: rec for vid, (rec, _) in collections["venues"].items()},
         sources=sources,
@@ -278,12 +280,18 @@ def _check_references(
             problems.append(targets_doc.problem(loc + ("metric",), "unknown_metric", value=target.metric, choices=", ".join(METRICS)))
         if target.comparator is m.Comparator.range and target.value_max is None:
             problems.append(targets_doc.problem(loc + ("comparator",), "range_needs_max"))
+        if target.kind is m.TargetKind.deadline and target.deadline is None:
+            problems.append(targets_doc.problem(loc + ("kind",), "deadline_missing"))
+        if target.kind is not m.TargetKind.deadline and target.deadline is not None:
+            problems.append(targets_doc.problem(loc + ("deadline",), "deadline_not_allowed", kind=target.kind.value))
 
     policy_doc = docs["policy.yml"]
     for loc, text in _policy_texts(catalogue.policy):
         for token in iter_tokens(text):
             if token.kind != "members" and token.target not in catalogue.target_index:
                 problems.append(policy_doc.problem(loc, "bad_token", value=token.source))
+            elif token.kind == "deadline" and catalogue.target_index[token.target].deadline is None:
+                problems.append(policy_doc.problem(loc, "token_without_deadline", value=token.source))
 
     stats_doc = docs["statistics.yml"]
     for si, stat in enumerate(catalogue.statistics):

@@ -195,7 +195,7 @@ class Unit(str, Enum):
     cities = "cities"
     schools = "schools"
     years = "years"
-    weeks = "weeks"
+    times_a_year = "times-a-year"
     departments = "departments"
 
 
@@ -210,22 +210,43 @@ class Measure(str, Enum):
     reported = "reported"
 
 
+class TargetKind(str, Enum):
+    """How the document states a target: by a date, every year, or as a standing rule."""
+
+    deadline = "deadline"  # 到2020年: reached by a date
+    annual = "annual"  # 每年: holds every year, no date
+    standing = "standing"  # 依法, 长期: a rule that always holds, no date
+
+
 class Target(Record):
     """A quantitative target or norm of the policy; its number lives only here."""
 
     id: Id
     title: Text
     section: str = Field(**_described("出自政策的章节编号", "policy section it comes from"))
+    kind: TargetKind = Field(
+        **_described(
+            "deadline：限期目标（须有 deadline）；annual：每年的要求；standing：长期规定（annual、standing 不写 deadline）",
+            "deadline: reached by a date (needs deadline); annual: every year; standing: a standing rule (annual and standing have no deadline)",
+        )
+    )
     comparator: Comparator
     value: float = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
     value_max: float | None = Field(None, **_described("范围上限", "upper bound of a range"))
     unit: Unit
-    deadline: dt.date
+    deadline: dt.date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
     scope: Scope
     measure: Measure = Field(
         **_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported")
     )
     metric: str | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
+    proxy: bool = Field(
+        False,
+        **_described(
+            "数字只能在比目标更粗的层级上计算（如按镇统计村一级的目标）：只作参考，不评定是否达标",
+            "the figure is measured at a coarser level than the target asks (towns for a village target): shown as a proxy, never scored",
+        ),
+    )
     note: Text | None = None
 
     _ordered = field_validator("value_max")(not_before("value", code="less_than"))
@@ -233,6 +254,40 @@ class Target(Record):
 
 class Targets(Record):
     targets: list[Target]
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+class GlossaryTerm(Record):
+    """One Chinese term and its fixed English: the policy, the interface and the records use it."""
+
+    zh: str = Field(min_length=1, **_described("中文术语", "the Chinese term"))
+    en: str = Field(min_length=1, **_described("固定英文译法", "its fixed English rendering"))
+    variants: list[str] = Field(
+        default_factory=list, **_described("允许的其他形式（复数、词形变化）", "declared variants (plural, inflected forms)")
+    )
+    banned: list[str] = Field(
+        default_factory=list, **_described("禁止的误译，任何英文中都不得出现", "mistranslations that must appear in no English text")
+    )
+    not_in: list[str] = Field(
+        default_factory=list,
+        **_described("含有该术语但意思不同的词（如“应”之于“适应”）", "longer words that contain the term but mean something else (适应 for 应)"),
+    )
+    imperative: bool = Field(
+        False,
+        **_described(
+            "义务动词：任务清单中也可译为祈使句，因此只检查禁用译法，且只在政策、界面和名称中检查",
+            "an obligation verb: task lists may render it as a plain imperative, so only its banned renderings are checked, and only where it is translated (policy, interface, names)",
+        ),
+    )
+    note: str = Field(min_length=1, **_described("说明：为何这样译", "why it is rendered so"))
+
+
+class Glossary(Record):
+    """The fixed English of the policy's terms, verbs of obligation and names of bodies."""
+
+    terms: list[GlossaryTerm] = Field(**_described("术语", "terms"))
 
 
 class Statistic(Record):

@@ -1,8 +1,9 @@
 """Tokens in the policy prose: where a number of the policy is a reference to its target.
 
 `{target:ID}` is the target's value ("10", "60%", "1.5%-2.5%"), `{target:ID:hanzi}` the
-value as a Chinese numeral (每年一次), `{deadline:ID}` the deadline's year and `{members}`
-the leading group's member departments. Tokens are our own syntax, never a template.
+value as a Chinese numeral (每年一次), `{target:ID:times}` a frequency in words ("once" a
+year), `{deadline:ID}` the deadline's year (only targets with a deadline have one) and
+`{members}` the leading group's member departments. Tokens are our own syntax, never a template.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"\{(?:(target|deadline):([a-z0-9-]+)(?::(hanzi))?|(members))\}")
+TOKEN = re.compile(r"\{(?:(target|deadline):([a-z0-9-]+)(?::(hanzi|times))?|(members))\}")
 
 
 @dataclass(frozen=True)
 class Token:
     kind: str  # "target", "deadline" or "members"
     target: str | None
-    style: str | None  # "hanzi" or None
+    style: str | None  # "hanzi", "times" or None
     source: str
     start: int
     end: int

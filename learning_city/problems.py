@@ -75,6 +75,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric_missing": ("computed 目标必须给出 metric", "a computed target needs a metric"),
     "unknown_metric": ("未知的计算方法“{value}”，可用：{choices}", "unknown metric '{value}'; known: {choices}"),
     "range_needs_max": ("comparator 为 range 时必须给出 value_max", "a range needs value_max"),
+    "deadline_missing": ("kind 为 deadline 的目标必须给出 deadline", "a target of kind deadline needs a deadline"),
+    "deadline_not_allowed": (
+        "“{kind}”目标没有期限（文件未规定日期），请删去 deadline",
+        "a {kind} target has no deadline (the document gives no date): remove deadline",
+    ),
+    "token_without_deadline": (
+        "政策正文中的“{value}”引用了没有期限的目标",
+        "'{value}' in the policy text asks for the deadline of a target that has none",
+    ),
     "no_kind_tier": ("“{kind}”不属于四级网络，不能有上级", "a {kind} is outside the four-tier network and has no parent"),
     "wrong_parent_tier": (
         "上级机构必须在上一级（第 {tier} 级）",

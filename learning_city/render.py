@@ -17,7 +17,7 @@ import segno
 from . import i18n
 from .catalogue import Catalogue
 from .i18n import t
-from .model import Measure, PolicySection, Scope, Target, Text, Unit
+from .model import Measure, PolicySection, Scope, Target, TargetKind, Text, Unit
 from .policy import Token, split
 from .targets import Figure, figure
 
@@ -175,10 +175,12 @@ class _Prose:
         if token.kind == "members":
             return self.members()
         target = self.catalogue.target_index[token.target]
-        if token.kind == "deadline":
+        if token.kind == "deadline":  # the loader refuses this token for a target without a deadline
             shown = str(target.deadline.year)
         elif token.style == "hanzi":
             shown = i18n.hanzi(target.value)
+        elif token.style == "times":
+            shown = i18n.times(target.value, self.lang)
         else:
             shown = i18n.value(target, self.lang)
         href = f"{self.base}targets/#{target_anchor(target.id)}"
@@ -227,13 +229,29 @@ def _target_row(catalogue: Catalogue, target: Target, fig: Figure, lang: str, ba
     if target.measure is Measure.computed:  # computed figures have their records listed below
         title = f'<a href="#{target_anchor(target.id)}-details">{title}</a>'
     title += f'<br><small>{section} · {esc(t("scope." + target.scope.value, lang))}</small>'
+    if target.note:
+        title += f'<br><small class="lc-target-note">{text(target.note, lang)}</small>'
     value = f'<span class="lc-target-value">{esc(i18n.target_value(target, lang))}</span>'
-    status = "unknown" if fig.met is None else ("met" if fig.met else "not_met")
+    status = _status(target, fig)
     return (
-        f'<tr id="{target_anchor(target.id)}" data-status="{status}"><th scope="row">{title}</th><td>{value}</td>'
-        f"<td>{esc(target.deadline.year)}</td><td>{_actual(target, fig, lang)}</td>"
+        f'<tr id="{target_anchor(target.id)}" data-status="{status}" data-kind="{target.kind.value}"><th scope="row">{title}</th><td>{value}</td>'
+        f'<td class="lc-when">{esc(_when(target, lang))}</td><td>{_actual(target, fig, lang)}</td>'
         f'<td class="lc-status lc-status-{status}">{esc(t("targets.status." + status, lang))}</td></tr>'
     )
+
+
+def _status(target: Target, fig: Figure) -> str:
+    """A proxy figure is shown but never scored: it measures something coarser than the target."""
+    if target.proxy:
+        return "proxy"
+    return "unknown" if fig.met is None else ("met" if fig.met else "not_met")
+
+
+def _when(target: Target, lang: str) -> str:
+    """By when the target holds: the deadline's year, every year, or standing, as the document says."""
+    if target.kind is TargetKind.deadline:
+        return str(target.deadline.year)
+    return t(f"targets.kind.{target.kind.value}", lang)
 
 
 def _section_label(catalogue: Catalogue, section_id: str, lang: str) -> str:
@@ -254,7 +272,7 @@ def _actual(target: Target, fig: Figure, lang: str) -> str:
         shown = t("targets.per_school", lang, meeting=i18n.number(fig.value), total=fig.total)
     elif fig.total is not None:
         shown = t("targets.share", lang, value=i18n.quantity(target, fig.value, lang), total=fig.total)
-    elif target.unit is Unit.percent:
+    elif target.unit in (Unit.percent, Unit.times_a_year):
         shown = i18n.quantity(target, fig.value, lang)
     else:  # the unit stands in the target value column
         shown = i18n.number(fig.value)
@@ -281,7 +299,7 @@ def _target_details(catalogue: Catalogue, target: Target, fig: Figure, lang: str
             if record.actual is not None:
                 by = " — " + esc(t("targets.short_by", lang, actual=i18n.number(record.actual), missing=i18n.number(record.missing)))
             items.append(f"<li>{_record_link(record, lang, base)}{by}</li>")
-        heading = t("targets.short", lang)
+        heading = t("targets.proxy_gaps" if target.proxy else "targets.short", lang)
     else:
         items = [f"<li>{_record_link(record, lang, base)}</li>" for record in fig.counted]
         heading = t("targets.counted", lang)

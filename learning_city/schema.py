@@ -22,6 +22,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "leading-group.schema.json": (m.LeadingGroup, "leading-group.yml"),
     "recognitions.schema.json": (m.Recognitions, "recognitions.yml"),
     "statistics.schema.json": (m.Statistics, "statistics.yml"),
+    "glossary.schema.json": (m.Glossary, "glossary.yml"),
 }
 # enum -> prefix of its labels in ui.yml
 ENUM_LABELS = {

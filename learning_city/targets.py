@@ -8,7 +8,7 @@ schools fall short and by how much.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .catalogue import Catalogue
 from .model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text
@@ -140,11 +140,16 @@ METRICS: dict[str, Callable[[Catalogue, Target], Figure]] = {
 
 
 def figure(catalogue: Catalogue, target: Target) -> Figure:
-    """The actual figure for a target: computed, or the latest report, or unknown."""
+    """The actual figure for a target: computed, or the latest report, or unknown.
+
+    A proxy (a figure measured at a coarser level than the target asks) is never scored:
+    `met` stays None, so no page or export can say it is met or not.
+    """
     if target.measure is Measure.computed:
-        return METRICS[target.metric](catalogue, target)
+        found = METRICS[target.metric](catalogue, target)
+        return replace(found, met=None) if target.proxy else found
     reports = catalogue.reports_for(target.id)
     if not reports:
         return Figure(None, None)
     latest = reports[0]
-    return Figure(latest.value, compare(target, latest.value), report=latest)
+    return Figure(latest.value, None if target.proxy else compare(target, latest.value), report=latest)

@@ -32,7 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "catalogue"
-COPIED = ("policy.yml", "targets.yml", "regions.yml", "leading-group.yml", "statistics.yml")
+COPIED = ("policy.yml", "targets.yml", "regions.yml", "leading-group.yml", "statistics.yml", "glossary.yml")
 PROVIDER_SCHEMA = "# yaml-language-server: $schema=../../schema/provider.schema.json"
 VENUE_SCHEMA = "# yaml-language-server: $schema=../../schema/venue.schema.json"
 RECOGNITIONS_SCHEMA = "# yaml-language-server: $schema=../schema/recognitions.schema.json"
@@ -637,7 +637,7 @@ class Synth:
                           address=address, group="tier4", handle=f"{town.id}-learning")
         else:
             kinds = [("文化礼堂教学点", "Cultural Hall Teaching Point"), ("居家养老服务中心教学点", "Home-care Centre Teaching Point"),
-                     ("工业园区职工教学点", "Industrial Park Workers' Teaching Point")]
+                     ("工业园区职工教学点", "Industrial Park Employees' Teaching Point")]
             if town.kind == "town":
                 kinds.append(("农家书屋教学点", "Library Teaching Point"))
             kind_zh, kind_en = rng.choice(kinds)
@@ -754,7 +754,7 @@ class Synth:
             (f"{t.id}-{slug}", f"{t.zh}{zh}", f"{t.short} {en}", t) for t in self.towns for slug, zh, en in (
                 ("history-memorial", "革命历史纪念馆", "Revolutionary History Memorial Hall"), ("worthies-hall", "乡贤馆", "Hall of Local Worthies"))]
         pools["art-gallery"] = [("jiaxing-art-museum", "嘉兴美术馆", "Jiaxing Art Museum", nanhu)] + [
-            (f"{c.id}-art-gallery", f"{c.zh}美术馆", f"{c.short} Art Gallery", c) for c in self.counties] + [
+            (f"{c.id}-art-gallery", f"{c.zh}美术馆", f"{c.short} Art Museum", c) for c in self.counties] + [
             (f"{t.id}-painting-gallery", f"{t.zh}书画院", f"{t.short} Painting Academy Gallery", t) for t in self.towns]
         for pool in pools.values():
             rng.shuffle(pool)
