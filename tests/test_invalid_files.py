@@ -201,6 +201,9 @@ CASES: dict[str, Case] = {
     "computed target without metric": Case("metric_missing", edit("targets.yml", "    metric: vocational-school-courses\n", ""), "targets.yml", "measure: computed@14", "targets[0].measure", ("metric",), GOOD),
     "unknown metric": Case("unknown_metric", edit("targets.yml", "metric: vocational-school-courses", "metric: no-such-metric"), "targets.yml", "no-such-metric@13", "targets[0].metric", ("no-such-metric",), GOOD),
     "range without maximum": Case("range_needs_max", edit("targets.yml", "    comparator: at-least\n    value: 10\n", "    comparator: range\n    value: 10\n"), "targets.yml", "comparator: range@17", "targets[0].comparator", ("value_max",), GOOD),
+    "deadline target without a date": Case("deadline_missing", edit("targets.yml", "    deadline: 2020-12-31\n", ""), "targets.yml", "kind: deadline@11", "targets[0].kind", ("deadline",), GOOD),
+    "annual target with a date": Case("deadline_not_allowed", edit("targets.yml", "kind: deadline", "kind: annual"), "targets.yml", "deadline: 2020-12-31@15", "targets[0].deadline", ("annual",), GOOD),
+    "policy asks a date of an annual target": Case("token_without_deadline", edit("policy.yml", "{deadline:vocational-community-courses}", "{deadline:residents-in-community-education}"), "policy.yml", "{deadline:residents-in-community-education}@17", "sections[2].sections[1].paragraphs[0].zh", ("residents-in-community-education",), GOOD),
     "parent of a school outside the network": Case("no_kind_tier", record("kind: community-school", "kind: vocational-school"), PROVIDER, "7:9", "parent", ("vocational-school",), GOOD),
     "parent two tiers up": Case("wrong_parent_tier", record("parent: nanhu-daqiao-adult-school", "parent: nanhu-community-college"), PROVIDER, "7:9", "parent", ("tier 3",), GOOD),
     # warnings
