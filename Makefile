@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test validate serve serve-en clean browser bench screenshots
+.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -43,6 +43,10 @@ serve-en: validate
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
+
+# The inner loop: everything that needs no site build, no browser and no long run (under a minute).
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
 bench: $(VENV)/.installed browser

@@ -53,9 +53,9 @@ def catalogue_files(root: Path) -> list[Path]:
     ]
 
 
-# Parsed and validated files by (model, name, file content): a caller that loads again and again (a fuzz
-# test, a live preview) passes one in, and only files whose bytes changed are read again.
-Cache = dict[tuple[type, str, bytes], tuple[Document, BaseModel | None]]
+# Parsed and validated files by (model, file content): a caller that loads again and again (tests,
+# a live preview) passes one in, and only files whose bytes changed are parsed again.
+Cache = dict[tuple[type, bytes], tuple[Document, BaseModel | None]]
 
 
 def load(
@@ -154,13 +154,14 @@ def _read_record(path: Path, shown: str, cls: type[BaseModel], cache: Cache) -> 
     raw = inventory.read_bytes(path, MAX_BYTES)
     if isinstance(raw, Problem):
         return Document(shown, problems=[raw]), None
-    key = (cls, shown, raw)
+    key = (cls, raw)
     if key not in cache:
         try:
             cache[key] = _validate(parse(raw, shown), cls)
         except Exception as err:  # a bug of ours; still named with its file, and nothing else stops
             cache[key] = Document(shown, problems=[Problem(shown, 1, 1, "", "internal", {"detail": repr(err)})]), None
-    return cache[key]
+    doc, record = cache[key]
+    return (doc, record) if doc.path == shown else (doc.moved(shown), record)
 
 
 def _validate(doc: Document, cls: type[BaseModel]) -> tuple[Document, BaseModel | None]:

@@ -9,6 +9,7 @@ true/false; the model converts them to numbers and dates by field type.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -57,6 +58,11 @@ class Document:
                 return found
             loc = loc[:-1]
         return self.values.get((), (1, 1))
+
+    def moved(self, path: str) -> Document:
+        """The same document read from another path (same bytes): its problems name the new one."""
+        problems = [dataclasses.replace(problem, path=path) for problem in self.problems]
+        return dataclasses.replace(self, path=path, problems=problems)
 
     def problem(self, loc: Loc, code: str, *, key: bool = False, severity: str = "error", **args) -> Problem:
         line, col = self.where(loc, key=key)

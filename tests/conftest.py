@@ -20,6 +20,16 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build  # noqa: E402  (scripts/build.py)
 
 
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need, so `make test-fast` can leave out builds and browsers:
+    `build` for a built site, `browser` for Chromium; `slow` is marked by hand."""
+    for item in items:
+        if "site" in item.fixturenames:
+            item.add_marker(pytest.mark.build)
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+
+
 # The "today" of every test build (2026-11-29 12:00 in Jiaxing): tests do not change with the clock.
 SOURCE_DATE_EPOCH = "1795924800"
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
@@ -31,6 +41,13 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     build.build(CATALOGUE, out, environ=BUILD_ENV)
     return out
+
+
+@pytest.fixture(scope="session")
+def parse_cache() -> dict:
+    """Parsed files by content, shared by the in-process tests: a copy of the catalogue that
+    changes one file parses only that file again."""
+    return {}
 
 
 @pytest.fixture

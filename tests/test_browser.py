@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from learning_city.loader import load
 
+pytestmark = pytest.mark.build
+
 
 
 @pytest.fixture

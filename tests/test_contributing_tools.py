@@ -66,6 +66,7 @@ def _yaml12(path):
     return plain(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
 
 
+@pytest.mark.slow  # every catalogue file, or a subprocess per step
 def test_the_schemas_accept_the_catalogue_and_reject_a_mistake():
     root = ROOT / "catalogue"
     validators = {name: jsonschema.Draft202012Validator(schema_for(cls)) for name, (cls, _) in SCHEMAS.items()}
@@ -124,6 +125,7 @@ def test_fmt_keeps_every_comment_and_tidies(tmp_path):
     assert tidy(tidied, "providers/fmt-school.yml") == tidied
 
 
+@pytest.mark.slow  # every catalogue file, or a subprocess per step
 def test_fmt_round_trips_every_tidy_catalogue_file_byte_for_byte():
     root = ROOT / "catalogue"
     for path in catalogue_files(root):
@@ -131,6 +133,7 @@ def test_fmt_round_trips_every_tidy_catalogue_file_byte_for_byte():
         assert tidy(text, path.relative_to(root).as_posix()) == text, path
 
 
+@pytest.mark.slow  # every catalogue file, or a subprocess per step
 def test_fmt_check_fails_on_an_untidy_file_and_fixes_it(catalogue_copy):
     path = catalogue_copy / "providers" / "fmt-school.yml"
     path.write_text(UNTIDY, encoding="utf-8")
@@ -144,6 +147,7 @@ def test_fmt_check_fails_on_an_untidy_file_and_fixes_it(catalogue_copy):
 # --- new.py ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # every catalogue file, or a subprocess per step
 def test_new_records_validate_and_an_existing_id_is_refused(catalogue_copy):
     cat = str(catalogue_copy)
     assert run("new.py", "--catalogue", cat, "provider", "nanhu-new-school", "--kind", "community-school", "--name", "新学校",

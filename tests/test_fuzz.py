@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from learning_city.loader import SINGLE_FILES, load
 from validate import github
 
+pytestmark = pytest.mark.slow
+
 # A small catalogue that is still whole: every single file, providers with a parent, terms and
 # courses, and the venues they use, so references and cross-field rules are exercised too.
 RECORDS = [

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import shutil
 import subprocess
 
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 # A requirement that installs from this machine instead of the package index.
 LOCAL = re.compile(r"^\s*(-e\b|--editable\b|\.{0,2}/|file:|[A-Za-z]:\\)|\bfile:|@\s*(file|/)", re.MULTILINE)

@@ -231,10 +231,10 @@ def reported(case: Case, root: Path, problems: list[Problem]) -> list[Problem]:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_each_invalid_file_gives_its_problem(name, catalogue_copy):
+def test_each_invalid_file_gives_its_problem(name, catalogue_copy, parse_cache):
     case = CASES[name]
     case.make(catalogue_copy)
-    catalogue, problems = load(catalogue_copy, today=TODAY)
+    catalogue, problems = load(catalogue_copy, today=TODAY, cache=parse_cache)
     mine = reported(case, catalogue_copy, problems)
     assert mine, f"no {case.code} at {case.file}:{case.at}:\n" + "\n".join(str(p) for p in problems if case.file in p.path)
     problem = mine[0]
@@ -244,10 +244,10 @@ def test_each_invalid_file_gives_its_problem(name, catalogue_copy):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_the_nearest_correct_input_passes(name, catalogue_copy):
+def test_the_nearest_correct_input_passes(name, catalogue_copy, parse_cache):
     case = CASES[name]
     case.control(catalogue_copy)
-    catalogue, problems = load(catalogue_copy, today=TODAY)
+    catalogue, problems = load(catalogue_copy, today=TODAY, cache=parse_cache)
     if case.control is secret_as_a_file:  # read as a file, its key would be printed: why links are refused
         assert any("aws_secret_access_key" in str(p) for p in problems)
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import functools
 import threading
 import urllib.error
@@ -12,6 +14,8 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import build
 from bs4 import BeautifulSoup
 from conftest import CATALOGUE, QuietHandler
+
+pytestmark = pytest.mark.build
 
 SUB_PATH = "/learning-city/"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import unicodedata
 from pathlib import Path
@@ -9,6 +11,8 @@ from pathlib import Path
 import build
 from bs4 import BeautifulSoup
 from conftest import ROOT
+
+pytestmark = pytest.mark.build
 
 SEED = ROOT / "tests" / "fixtures" / "policy-seed.txt"
 

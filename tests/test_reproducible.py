@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 from pathlib import Path
 
 import build  # scripts/build.py
 from conftest import BUILD_ENV, CATALOGUE, SOURCE_DATE_EPOCH
+
+pytestmark = pytest.mark.slow
 
 
 def hashes(site: Path) -> dict[str, str]:

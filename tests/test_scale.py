@@ -13,6 +13,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 LIMIT = 100 * 1024
 FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility"]
 

@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+pytestmark = pytest.mark.build
+
 
 def page(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")

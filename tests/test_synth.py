@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import filecmp
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTH = ROOT / "scripts" / "synth.py"
