@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import jsonschema
+import pytest
 from conftest import ROOT
 from ruamel.yaml import YAML
 
