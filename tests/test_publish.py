@@ -389,3 +389,16 @@ def test_site_under_a_prefix_has_no_broken_link(published, s3):
     # control: the same crawl finds the pages missing from a bucket that holds nothing there
     broken, _ = crawl(s3, [s3 + "/prefixed-site/elsewhere/"], sub_path="/prefixed-site/elsewhere/", fetch=fetch_from_bucket)
     assert broken, "a crawl of an empty prefix found nothing broken"
+
+
+def test_make_publish_passes_its_variables(published, s3):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET)
+    command = ["make", "--no-print-directory", "publish", f"SITE_DIR={published[0]}", "PUBLISH_TARGET=s3://city-site", f"ENDPOINT_URL={s3}", "DRY_RUN=1"]
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert f"would upload 0, unchanged {len(site_paths(published[0]))}, would delete 0" in proc.stdout
+    assert SECRET not in proc.stdout + proc.stderr
+    # control: without a target, make stops and says what to set
+    proc = subprocess.run(["make", "publish", f"SITE_DIR={published[0]}"], env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode != 0 and "PUBLISH_TARGET" in proc.stderr
