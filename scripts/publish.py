@@ -25,7 +25,7 @@ from learning_city import publish
 # Transient errors (throttling, 5xx, dropped connections) are retried with backoff. Checksums only
 # where the API requires them: several S3-compatible services reject boto3's newer default ones.
 CLIENT_CONFIG = Config(
-    retries={"max_attempts": 5, "mode": "standard"},
+    retries={"max_attempts": 5, "mode": "standard"},  # five retries after the first attempt
     connect_timeout=10,
     read_timeout=60,
     request_checksum_calculation="when_required",

@@ -14,9 +14,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import boto3
@@ -300,6 +302,8 @@ def test_dry_run_prints_the_plan_and_changes_nothing(published, s3):
     assert f"would upload {len(paths)}, unchanged 0, would delete 0" in proc.stdout
     planned = [line.split()[1] for line in proc.stdout.splitlines() if line.startswith("upload ")]
     assert planned[0].startswith("preview/") and planned[-1] == "preview/index.html"
+    pages = [i for i, key in enumerate(planned) if key.endswith(".html")]
+    assert max(i for i, key in enumerate(planned) if not key.endswith(".html")) < min(pages)  # pages last
     assert sorted(planned) == sorted("preview/" + p for p in paths)
     assert keys(s3, "dry-site") == {}
     # control: the same command without --dry-run does change the bucket
@@ -319,6 +323,41 @@ def test_an_unreachable_endpoint_is_a_clear_error(published):
     assert proc.returncode == 1
     assert "连不上存储服务" in proc.stderr and "cannot reach the storage service" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+class Busy(BaseHTTPRequestHandler):
+    """A storage service that is always busy: 503 SlowDown, and counts the attempts."""
+
+    attempts = 0
+
+    def answer(self):
+        Busy.attempts += 1
+        body = b"<Error><Code>SlowDown</Code><Message>busy</Message></Error>"
+        self.send_response(503)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_HEAD = do_PUT = do_POST = do_DELETE = answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_transient_errors_are_retried_then_reported(tmp_path):
+    small = tmp_path / "site"
+    small.mkdir()
+    (small / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        proc = run_publish(small, "s3://busy-site", f"http://127.0.0.1:{httpd.server_address[1]}")
+    finally:
+        httpd.shutdown()
+    assert Busy.attempts == 6  # the first request, and five retries with backoff
+    assert proc.returncode == 1
+    assert "存储服务返回错误" in proc.stderr and "the storage service answered with an error [503]" in proc.stderr
 
 
 def test_bad_usage_exits_2(published, tmp_path, s3):
