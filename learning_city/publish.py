@@ -151,8 +151,13 @@ def parse_target(target: str) -> tuple[str, str]:
 
 
 def read_site(site_dir: Path) -> dict[str, SiteFile]:
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
-    return {(path := p.relative_to(site_dir).as_posix()): site_file(path, p.read_bytes()) for p in files}
+    """Every file of the built site by its path, with its hash and headers."""
+    site = {}
+    for file in sorted(site_dir.rglob("*")):
+        if file.is_file():
+            path = file.relative_to(site_dir).as_posix()
+            site[path] = site_file(path, file.read_bytes())
+    return site
 
 
 def remote_state(client, bucket: str, prefix: str, wanted: set[str]) -> dict[str, SiteFile | None]:
@@ -191,13 +196,10 @@ def apply(client, bucket: str, prefix: str, site_dir: Path, local: dict[str, Sit
             **extra,
         )
 
-    # each rank finishes before the next starts: no page goes up before the assets it loads
+    # each rank finishes before the next starts: no page goes up before the assets it loads;
+    # deletions one by one (DeleteObjects needs a Content-MD5 that boto3 no longer sends and
+    # several S3-compatible services insist on)
     with ThreadPoolExecutor(max_workers=8) as pool:
         for rank in sorted({upload_order(path)[0] for path in result.upload}):
             list(pool.map(put, [path for path in result.upload if upload_order(path)[0] == rank]))
-    for start in range(0, len(result.delete), 1000):
-        batch = result.delete[start:start + 1000]
-        response = client.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": prefix + p} for p in batch], "Quiet": True})
-        if response.get("Errors"):
-            first = response["Errors"][0]
-            raise RuntimeError(f"{first.get('Key')}: {first.get('Code')}")
+        list(pool.map(lambda path: client.delete_object(Bucket=bucket, Key=prefix + path), result.delete))
