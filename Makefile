@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
+SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots
+.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -33,13 +34,38 @@ validate: $(VENV)/.installed
 	$(PY) scripts/validate.py $(CATALOGUE)
 
 site: validate
-	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir site
+	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir $(SITE_DIR)
 
 serve: validate
 	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload
 
 serve-en: validate
 	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload
+
+# CI on every forge (.github, .gitlab-ci.yml, .forgejo) calls these targets: its logic lives here.
+check: validate
+	$(PY) scripts/fmt.py --check
+	$(PY) scripts/codeowners.py --check
+
+# The catalogue's problems where the forge shows them: FORMAT=github (annotations on the pull
+# request), FORMAT=gitlab (Code Quality report gl-code-quality-report.json) or text.
+# CHANGED=BASE (a commit) keeps warnings to the files changed since it; errors are always all shown.
+FORMAT ?= text
+CHANGED ?=
+ANNOTATE_FLAGS := $(if $(CHANGED),--changed $(CHANGED))
+annotate: $(VENV)/.installed
+ifeq ($(FORMAT),gitlab)
+	$(PY) scripts/validate.py --verbose $(ANNOTATE_FLAGS) $(CATALOGUE) > validate.txt; status=$$?; cat validate.txt; \
+	  $(PY) scripts/codequality.py < validate.txt > gl-code-quality-report.json; exit $$status
+else
+	$(PY) scripts/validate.py --format $(FORMAT) $(ANNOTATE_FLAGS) $(CATALOGUE)
+endif
+
+# Uploads what changed in SITE_DIR to PUBLISH_TARGET (s3://BUCKET[/PREFIX]) at ENDPOINT_URL;
+# credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. DRY_RUN=1 prints the plan only.
+publish: $(VENV)/.installed
+	$(if $(PUBLISH_TARGET),,$(error set PUBLISH_TARGET=s3://BUCKET[/PREFIX] / 请设置发布目标))
+	$(PY) scripts/publish.py $(SITE_DIR) $(PUBLISH_TARGET) $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL)) $(if $(DRY_RUN),--dry-run)
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from learning_city import i18n, render_lists, render_records
+from learning_city import government, i18n, render_lists, render_records
 from learning_city.loader import resolve_root
 
 # A record page is its escaped name and a marker for its HTML, made when the page is written
@@ -40,6 +40,12 @@ def on_config(config):
         config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
     # the few interface strings the theme's templates show themselves
     config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
+    # the government website footer and meta tags, from extra.government (empty: none shown)
+    settings = config["extra"].get("government")
+    config["extra"]["lc_gov"] = {
+        "footer": government.footer(settings, lang),
+        "meta": government.meta_tags(settings, config["site_name"], config["site_url"]),
+    }
     back = "../" * i18n.ROOTS[lang].count("/")
     config["extra"]["alternate"] = [
         {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}

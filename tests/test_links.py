@@ -34,7 +34,13 @@ def test_no_broken_internal_link_under_a_sub_path(tmp_path, monkeypatch):
     assert broken == [], broken[:20]
 
 
-def crawl(origin: str, starts: list[str]) -> tuple[list[str], dict[str, set[str]]]:
+def fetch(url: str) -> tuple[str, bytes]:
+    """A URL's content type and body; an HTTPError when it is missing."""
+    with urllib.request.urlopen(url) as response:
+        return response.headers.get_content_type(), response.read()
+
+
+def crawl(origin: str, starts: list[str], sub_path: str = SUB_PATH, fetch=fetch) -> tuple[list[str], dict[str, set[str]]]:
     """Follow every same-origin link from the start pages; return broken links and the pages' ids."""
     pages: dict[str, set[str]] = {}
     fragments: list[tuple[str, str, str]] = []
@@ -44,9 +50,7 @@ def crawl(origin: str, starts: list[str]) -> tuple[list[str], dict[str, set[str]
     while queue:
         url = queue.pop()
         try:
-            with urllib.request.urlopen(url) as response:
-                kind = response.headers.get_content_type()
-                body = response.read()
+            kind, body = fetch(url)
         except urllib.error.HTTPError as err:
             broken.append(f"{url}: {err.code}")
             continue
@@ -61,7 +65,7 @@ def crawl(origin: str, starts: list[str]) -> tuple[list[str], dict[str, set[str]
             target, fragment = urldefrag(urljoin(url, ref))
             if urlparse(target).netloc != urlparse(origin).netloc:
                 continue
-            if not urlparse(target).path.startswith(SUB_PATH):
+            if not urlparse(target).path.startswith(sub_path):
                 broken.append(f"{url}: {ref} leaves the sub-path")
                 continue
             if fragment:

@@ -143,11 +143,12 @@ def test_no_workflow_uses_pull_request_target(path):
     assert "pull_request_target" not in triggers(load(path))
 
 
-def test_deploy_triggers_on_main_only():
+def test_deploy_triggers_on_main_and_daily_only():
     workflow = load(DEPLOY)
     on = workflow.get("on", workflow.get(True))
-    assert set(on) == {"push", "workflow_dispatch"}
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
     assert on["push"] == {"branches": ["main"]}
+    assert len(on["schedule"]) == 1
 
 
 @pytest.mark.parametrize("path", all_workflows(), ids=lambda p: p.name)
@@ -219,13 +220,16 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     for command in (
         "make install",
-        'python scripts/validate.py --format github --changed "$BASE_SHA" catalogue',
-        "python scripts/fmt.py --check",
-        "python scripts/codeowners.py --check",
-        "python scripts/build.py --catalogue catalogue --site-dir site",
+        "make annotate FORMAT=github",
+        "make check",
+        "make site",
         'python scripts/diff.py "$BASE_SHA" "$HEAD_SHA" --author "$AUTHOR" >> "$GITHUB_STEP_SUMMARY"',
     ):
         assert command in runs, command
+    # what those make targets run (the same on every forge)
+    dry = subprocess.run(["make", "-n", "annotate", "check", "site", "FORMAT=github"], capture_output=True, text=True, cwd=ROOT).stdout
+    for command in ("scripts/validate.py --format github catalogue", "scripts/fmt.py --check", "scripts/codeowners.py --check", "scripts/build.py --catalogue catalogue --site-dir site"):
+        assert command in dry, command
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
