@@ -55,10 +55,10 @@ CHANGED ?=
 ANNOTATE_FLAGS := $(if $(CHANGED),--changed $(CHANGED))
 annotate: $(VENV)/.installed
 ifeq ($(FORMAT),gitlab)
-	$(PY) scripts/validate.py --verbose $(ANNOTATE_FLAGS) $(CATALOGUE) > validate.txt; status=$$?; cat validate.txt; \
+	$(PY) scripts/validate.py --verbose $(CATALOGUE) $(ANNOTATE_FLAGS) > validate.txt; status=$$?; cat validate.txt; \
 	  $(PY) scripts/codequality.py < validate.txt > gl-code-quality-report.json; exit $$status
 else
-	$(PY) scripts/validate.py --format $(FORMAT) $(ANNOTATE_FLAGS) $(CATALOGUE)
+	$(PY) scripts/validate.py --format $(FORMAT) $(CATALOGUE) $(ANNOTATE_FLAGS)
 endif
 
 # Uploads what changed in SITE_DIR to PUBLISH_TARGET (s3://BUCKET[/PREFIX]) at ENDPOINT_URL;
@@ -68,10 +68,12 @@ publish: $(VENV)/.installed
 	$(PY) scripts/publish.py $(SITE_DIR) $(PUBLISH_TARGET) $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL)) $(if $(DRY_RUN),--dry-run)
 
 test: $(VENV)/.installed browser
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
 # The inner loop: everything that needs no site build, no browser and no long run (under a minute).
 test-fast: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.

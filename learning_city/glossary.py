@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -30,7 +30,7 @@ class Pair:
     en: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(*phrases: str) -> re.Pattern:
     """Any of the phrases as whole words, longest first, ignoring case."""
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))

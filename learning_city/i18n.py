@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .model import Comparator, Target, Unit
@@ -13,11 +13,11 @@ LANGUAGES = ("zh", "en")
 # Where each language's site lives, relative to the Chinese root: /policy/ and /en/policy/.
 ROOTS = {"zh": "", "en": "en/"}
 UI_FILE = Path(__file__).with_name("ui.yml")
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 HANZI_DIGITS = "零一二三四五六七八九"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _strings() -> dict[str, dict[str, str]]:
     doc = read(UI_FILE)
     if doc.problems:

@@ -176,7 +176,7 @@ def remote_state(client, bucket: str, prefix: str, wanted: set[str]) -> dict[str
         return SiteFile(path, sha, headers)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        heads = dict(zip(kept, pool.map(described, kept)))
+        heads = dict(zip(kept, pool.map(described, kept), strict=True))
     return {path: heads.get(path) for path in paths}
 
 

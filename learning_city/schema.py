@@ -59,7 +59,7 @@ def schema_line(catalogue_file: str) -> str:
     """The first line a catalogue file carries, e.g. for "providers/x.yml"."""
     depth = catalogue_file.count("/") + 1
     for filename, (_, pattern) in SCHEMAS.items():
-        folder, _, stem = pattern.rpartition("/")
+        folder, _, _stem = pattern.rpartition("/")
         if (folder and catalogue_file.startswith(folder + "/")) or catalogue_file == pattern:
             return f"# yaml-language-server: $schema={'../' * depth}schema/{filename}"
     raise KeyError(catalogue_file)

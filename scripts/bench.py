@@ -284,7 +284,7 @@ def fit_exponent(points: list[tuple[int, float]]) -> float:
     xs = [math.log(p) for p, _ in points]
     ys = [math.log(s) for _, s in points]
     mx, my = statistics.mean(xs), statistics.mean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
 def run(args) -> dict:

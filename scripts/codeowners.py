@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--maintainers", type=Path, default=ROOT / "MAINTAINERS")
     parser.add_argument("--output", type=Path, default=ROOT / ".github" / "CODEOWNERS")
     args = parser.parse_args(argv)
-    catalogue, problems = load(args.catalogue)
+    catalogue, _problems = load(args.catalogue)
     if catalogue is None:
         print("目录有错误，请先运行 validate / the catalogue has errors: run validate first", file=sys.stderr)
         return 1

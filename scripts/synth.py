@@ -882,7 +882,7 @@ class Synth:
             weights.append(0.0 if zero else base[group] * rng.lognormvariate(0, 0.6))
             caps.append(small.get(record["kind"], MAX_COURSES))
         total = self.n_courses
-        if sum(c for c, w in zip(caps, weights) if w) < total:  # more courses than the caps hold
+        if sum(c for c, w in zip(caps, weights, strict=True) if w) < total:  # more courses than the caps hold
             weights = [w or 0.2 for w in weights]
             factor = total / sum(caps)
             if factor > 1:
@@ -890,8 +890,8 @@ class Synth:
         counts = [0] * len(weights)
         for index in rng.choices(range(len(weights)), weights=weights, k=total):
             counts[index] += 1
-        overflow = sum(max(0, n - c) for n, c in zip(counts, caps))
-        counts = [min(n, c) for n, c in zip(counts, caps)]
+        overflow = sum(max(0, n - c) for n, c in zip(counts, caps, strict=True))
+        counts = [min(n, c) for n, c in zip(counts, caps, strict=True)]
         room = [i for i, n in enumerate(counts) if n < caps[i] and weights[i]]
         while overflow:
             i = rng.choice(room)
@@ -937,7 +937,7 @@ class Synth:
         for venue in self.venues:
             venues_by_region.setdefault(venue["region"], []).append(venue["id"])
         self.venues_by_region = venues_by_region
-        for record, count in zip(self.providers, self.allocate()):
+        for record, count in zip(self.providers, self.allocate(), strict=True):
             used: set[str] = set()
             for _ in range(count):
                 record["courses"].append(self.course(record, used))
@@ -984,10 +984,7 @@ class Synth:
                     who.append(extra)
         if effect == "family" and "families" not in who:
             who.append("families")
-        if effect == "online":
-            mode = "online"
-        else:
-            mode = rng.choices(["in-person", "blended", "online"], weights=[78, 12, 10])[0]
+        mode = "online" if effect == "online" else rng.choices(["in-person", "blended", "online"], weights=[78, 12, 10])[0]
 
         # when
         if effect == "weekend":

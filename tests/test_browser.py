@@ -79,7 +79,7 @@ def set_filter(page, name: str, value: str) -> None:
 
 
 def test_finder_narrows_for_each_filter_and_counts_right(page, server):
-    catalogue, pairs, filters = expected_counts()
+    _catalogue, pairs, filters = expected_counts()
     page.goto(server + "courses/")
     total = len(pairs)
     assert shown_count(page) == total

@@ -14,9 +14,9 @@ import pytest
 from conftest import CATALOGUE
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from validate import github
 
 from learning_city.loader import SINGLE_FILES, load
-from validate import github
 
 pytestmark = pytest.mark.slow
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import re
 import shutil
 import subprocess
 
+import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
+import validate  # scripts/validate.py
 from conftest import CATALOGUE
 from test_validate import VALID
 
-import validate  # scripts/validate.py
 from learning_city import inventory, loader
 from learning_city.loader import load
 from learning_city.problems import MESSAGES, Problem

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import functools
 import threading
 import urllib.error
@@ -12,6 +10,7 @@ from http.server import ThreadingHTTPServer
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import build
+import pytest
 from bs4 import BeautifulSoup
 from conftest import CATALOGUE, QuietHandler
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 import re
 import unicodedata
 from pathlib import Path
 
 import build
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 

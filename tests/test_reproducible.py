@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import hashlib
 from pathlib import Path
 
 import build  # scripts/build.py
+import pytest
 from conftest import BUILD_ENV, CATALOGUE, SOURCE_DATE_EPOCH
 
 pytestmark = pytest.mark.slow

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 import filecmp
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 pytestmark = pytest.mark.slow

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+import validate as validate_script  # scripts/validate.py
 from conftest import ROOT
 
-import validate as validate_script  # scripts/validate.py
 from learning_city.loader import load
 
 VALID = """\

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 
-from conftest import CATALOGUE
-
 import validate  # scripts/validate.py
+from conftest import CATALOGUE
 
 SCREEN = 40  # lines
 

@@ -230,6 +230,10 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
     dry = subprocess.run(["make", "-n", "annotate", "check", "site", "FORMAT=github"], capture_output=True, text=True, cwd=ROOT).stdout
     for command in ("scripts/validate.py --format github catalogue", "scripts/fmt.py --check", "scripts/codeowners.py --check", "scripts/build.py --catalogue catalogue --site-dir site"):
         assert command in dry, command
+    annotate = next(s for s in job["steps"] if s.get("run") == "make annotate FORMAT=github")
+    assert annotate["env"]["CHANGED"] == "${{ github.event.pull_request.base.sha }}"  # warnings of the PR's files
+    dry = subprocess.run(["make", "-n", "annotate", "FORMAT=github", "CHANGED=abc123"], capture_output=True, text=True, cwd=ROOT).stdout
+    assert "scripts/validate.py --format github catalogue --changed abc123" in dry
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
