@@ -31,6 +31,14 @@ COLLECTIONS: dict[str, tuple[type[BaseModel], str]] = {
 }
 # Fields holding the id of another record, shown as a choice of names.
 RELATIONS = {"parent": "providers", "venue": "venues"}
+# What a collapsed list item shows: a course its title, days and time.
+SUMMARIES = {
+    "courses": "{{fields.title.zh}} · {{fields.schedule.days}} {{fields.schedule.start}}–{{fields.schedule.end}}",
+    "terms": "{{fields.name.zh}} · {{fields.dates.start}}–{{fields.dates.end}}",
+    "projects": "{{fields.name.zh}} · {{fields.year}}",
+    "opening_hours": "{{fields.days}} {{fields.opens}}–{{fields.closes}}",
+    "services": "{{fields.kind}} · {{fields.description.zh}}",
+}
 # Decap's local proxy (decap-server) for `make edit`; only used when /admin/ is opened on this machine.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 # The forges the editor can save to; `extra.editor.backend` in mkdocs.yml picks one.
@@ -61,8 +69,8 @@ def _split(description: str) -> tuple[str, str]:
 
 
 def label(name: str, prop: dict) -> str:
-    """A short bilingual label, "名额 / number of places": the description up to its first aside."""
-    zh, en = _split(prop.get("description") or "{0} / {0}".format(name))
+    """A short bilingual label, "名额 / number of places": the field's help up to its first aside."""
+    zh, en = m.FIELD_HELP.get(name) or _split(prop.get("description") or f"{name} / {name}")
     zh = re.split(r"[，（：]", zh)[0].strip()
     en = re.split(r"[,(:]| \(", en)[0].strip()
     return f"{zh} / {en}"
@@ -91,19 +99,24 @@ def _options(definition: str, values: list[str]) -> list[dict]:
     return [{"label": strings[prefix + v]["zh"], "value": v} for v in values]
 
 
-def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict]) -> tuple[dict, dict]:
-    """One model field as (Decap field, spec for the canonical writer)."""
+def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict], within_optional: bool = False) -> tuple[dict, dict]:
+    """One model field as (Decap field, spec for the canonical writer and the checks before saving).
+
+    Decap requires a field whenever its object is shown, even an optional object left empty; so
+    inside an optional object nothing is required in the form, and editor.js checks before
+    saving that an object given has what the model requires (spec "required")."""
     schema, definition = _unwrap(prop, defs)
-    field: dict = {"name": name, "label": label(name, prop), "required": required}
+    field: dict = {"name": name, "label": label(name, prop), "required": required and not within_optional}
     hint = _hint(name, prop)
     if hint:
         field["hint"] = hint
-    spec: dict = {"name": name}
+    spec: dict = {"name": name, "required": required}
+    inner_optional = within_optional or not required
     if "default" in prop and prop["default"] not in (None, [], {}):
         spec["default"] = prop["default"]
     if definition == "Text":
         field.update(widget="object", collapsed=False, fields=[
-            {"name": "zh", "label": "中文 / Chinese", "widget": "string", "required": True},
+            {"name": "zh", "label": "中文 / Chinese", "widget": "string", "required": not inner_optional},
             {"name": "en", "label": "英文 / English", "widget": "string", "required": False},
         ])
         spec["type"] = "text"
@@ -111,7 +124,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
         field.update(widget="select", options=_options(definition, schema["enum"]))
         spec["type"] = "string"
     elif definition:  # a nested record
-        fields, specs = _fields(schema, defs, regions)
+        fields, specs = _fields(schema, defs, regions, inner_optional)
         field.update(widget="object", collapsed=not required, fields=fields)
         spec.update(type="object", fields=specs)
     elif schema.get("type") == "array":
@@ -125,7 +138,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             spec.update(type="list", item={"type": "text"})
         elif item_definition:
             fields, specs = _fields(items, defs, regions)
-            field.update(widget="list", collapsed=True, fields=fields)
+            field.update(widget="list", collapsed=True, summary=SUMMARIES.get(name, "{{fields.id}}"), fields=fields)
             spec.update(type="list", item={"type": "object", "fields": specs})
         else:
             item = {"name": "item", "label": field["label"], "widget": "string"}
@@ -175,9 +188,9 @@ def _pattern(field: dict, schema: dict) -> None:
         field["pattern"] = [pattern, _message(code) if code else label(field["name"], schema)]
 
 
-def _fields(schema: dict, defs: dict, regions: list[dict]) -> tuple[list[dict], list[dict]]:
+def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:
     required = set(schema.get("required", []))
-    pairs = [_field(name, prop, defs, name in required, regions) for name, prop in schema["properties"].items()]
+    pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
     return [f for f, _ in pairs], [s for _, s in pairs]
 
 
@@ -215,8 +228,8 @@ def backend(repository: str, settings: dict) -> dict:
     return found
 
 
-def config(repository: str, settings: dict, regions: m.Regions, local_backend: str = LOCAL_BACKEND) -> dict:
-    """The whole Decap configuration (config.yml)."""
+def config(repository: str, settings: dict, regions: m.Regions) -> dict:
+    """The whole Decap configuration (config.yml); `settings` is mkdocs.yml's `extra.editor`."""
     strings = _strings()
     collections = []
     for name, (cls, title) in COLLECTIONS.items():
@@ -240,7 +253,7 @@ def config(repository: str, settings: dict, regions: m.Regions, local_backend: s
         "locale": "zh_Hans",
         "publish_mode": "editorial_workflow",
         "backend": backend(repository, settings),
-        "local_backend": {"url": local_backend},
+        "local_backend": {"url": settings.get("local_backend") or LOCAL_BACKEND},
         "media_folder": "docs/assets/uploads",
         "public_folder": "/assets/uploads",
         "show_preview_links": False,
@@ -272,10 +285,12 @@ def config_yaml(data: dict) -> str:
 
 
 def model_js() -> str:
+    messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start")}
     return (
         "// Generated by scripts/editor_config.py from learning_city/model.py and ui.yml: do not edit.\n"
         f"export const SPEC = {json.dumps(spec(), ensure_ascii=False, indent=1)};\n"
         f"export const STRINGS = {json.dumps(preview_strings(), ensure_ascii=False, indent=1)};\n"
+        f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
     )
 
 
@@ -286,9 +301,9 @@ def load_regions(catalogue: Path) -> m.Regions:
     return m.Regions.model_validate(doc.data)
 
 
-def generated(catalogue: Path, repository: str, settings: dict, local_backend: str = LOCAL_BACKEND) -> dict[str, str]:
+def generated(catalogue: Path, repository: str, settings: dict) -> dict[str, str]:
     """The editor's generated files, by name inside admin/."""
     return {
-        "config.yml": config_yaml(config(repository, settings, load_regions(catalogue), local_backend)),
+        "config.yml": config_yaml(config(repository, settings, load_regions(catalogue))),
         "model.js": model_js(),
     }

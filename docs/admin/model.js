@@ -5,23 +5,28 @@ export const SPEC = {
   "fields": [
    {
     "name": "id",
+    "required": true,
     "type": "string"
    },
    {
     "name": "sample",
+    "required": false,
     "default": false,
     "type": "boolean"
    },
    {
     "name": "kind",
+    "required": true,
     "type": "string"
    },
    {
     "name": "name",
+    "required": true,
     "type": "text"
    },
    {
     "name": "plaques",
+    "required": false,
     "type": "list",
     "item": {
      "type": "text"
@@ -29,81 +34,99 @@ export const SPEC = {
    },
    {
     "name": "description",
+    "required": false,
     "type": "text"
    },
    {
     "name": "parent",
+    "required": false,
     "type": "string"
    },
    {
     "name": "region",
+    "required": true,
     "type": "string"
    },
    {
     "name": "address",
+    "required": true,
     "type": "text"
    },
    {
     "name": "contact",
+    "required": false,
     "type": "object",
     "fields": [
      {
       "name": "phone",
+      "required": false,
       "type": "string"
      },
      {
       "name": "email",
+      "required": false,
       "type": "string"
      },
      {
       "name": "website",
+      "required": false,
       "type": "string"
      }
     ]
    },
    {
     "name": "maintainers",
+    "required": false,
     "type": "list",
     "flow": false
    },
    {
     "name": "age_rule",
+    "required": false,
     "type": "object",
     "fields": [
      {
       "name": "min_age",
+      "required": false,
       "type": "number"
      },
      {
       "name": "max_age",
+      "required": false,
       "type": "number"
      },
      {
       "name": "note",
+      "required": false,
       "type": "text"
      }
     ]
    },
    {
     "name": "projects",
+    "required": false,
     "type": "list",
     "item": {
      "type": "object",
      "fields": [
       {
        "name": "id",
+       "required": true,
        "type": "string"
       },
       {
        "name": "name",
+       "required": true,
        "type": "text"
       },
       {
        "name": "year",
+       "required": true,
        "type": "number"
       },
       {
        "name": "description",
+       "required": false,
        "type": "text"
       }
      ]
@@ -111,54 +134,66 @@ export const SPEC = {
    },
    {
     "name": "terms",
+    "required": false,
     "type": "list",
     "item": {
      "type": "object",
      "fields": [
       {
        "name": "id",
+       "required": true,
        "type": "string"
       },
       {
        "name": "name",
+       "required": true,
        "type": "text"
       },
       {
        "name": "dates",
+       "required": true,
        "type": "object",
        "fields": [
         {
          "name": "start",
+         "required": true,
          "type": "date"
         },
         {
          "name": "end",
+         "required": true,
          "type": "date"
         }
        ]
       },
       {
        "name": "enrolment",
+       "required": false,
        "type": "object",
        "fields": [
         {
          "name": "method",
+         "required": true,
          "type": "string"
         },
         {
          "name": "opens",
+         "required": false,
          "type": "date"
         },
         {
          "name": "closes",
+         "required": false,
          "type": "date"
         },
         {
          "name": "url",
+         "required": false,
          "type": "string"
         },
         {
          "name": "note",
+         "required": false,
          "type": "text"
         }
        ]
@@ -168,128 +203,157 @@ export const SPEC = {
    },
    {
     "name": "courses",
+    "required": false,
     "type": "list",
     "item": {
      "type": "object",
      "fields": [
       {
        "name": "id",
+       "required": true,
        "type": "string"
       },
       {
        "name": "title",
+       "required": true,
        "type": "text"
       },
       {
        "name": "description",
+       "required": false,
        "type": "text"
       },
       {
        "name": "category",
+       "required": true,
        "type": "string"
       },
       {
        "name": "audience",
+       "required": true,
        "type": "list",
        "flow": true
       },
       {
        "name": "mode",
+       "required": true,
        "type": "string"
       },
       {
        "name": "term",
+       "required": false,
        "type": "string"
       },
       {
        "name": "schedule",
+       "required": true,
        "type": "object",
        "fields": [
         {
          "name": "days",
+         "required": true,
          "type": "list",
          "flow": true
         },
         {
          "name": "start",
+         "required": true,
          "type": "clock"
         },
         {
          "name": "end",
+         "required": true,
          "type": "clock"
         },
         {
          "name": "dates",
+         "required": false,
          "type": "object",
          "fields": [
           {
            "name": "start",
+           "required": true,
            "type": "date"
           },
           {
            "name": "end",
+           "required": true,
            "type": "date"
           }
          ]
         },
         {
          "name": "sessions",
+         "required": false,
          "type": "number"
         }
        ]
       },
       {
        "name": "hours",
+       "required": true,
        "type": "number"
       },
       {
        "name": "fee",
+       "required": true,
        "type": "object",
        "fields": [
         {
          "name": "amount",
+         "required": true,
          "type": "number"
         },
         {
          "name": "note",
+         "required": false,
          "type": "text"
         }
        ]
       },
       {
        "name": "capacity",
+       "required": true,
        "type": "number"
       },
       {
        "name": "place",
+       "required": false,
        "type": "text"
       },
       {
        "name": "venue",
+       "required": false,
        "type": "string"
       },
       {
        "name": "enrolment",
+       "required": true,
        "type": "object",
        "fields": [
         {
          "name": "method",
+         "required": true,
          "type": "string"
         },
         {
          "name": "opens",
+         "required": false,
          "type": "date"
         },
         {
          "name": "closes",
+         "required": false,
          "type": "date"
         },
         {
          "name": "url",
+         "required": false,
          "type": "string"
         },
         {
          "name": "note",
+         "required": false,
          "type": "text"
         }
        ]
@@ -299,6 +363,7 @@ export const SPEC = {
    },
    {
     "name": "last_verified",
+    "required": false,
     "type": "date"
    }
   ]
@@ -308,73 +373,89 @@ export const SPEC = {
   "fields": [
    {
     "name": "id",
+    "required": true,
     "type": "string"
    },
    {
     "name": "sample",
+    "required": false,
     "default": false,
     "type": "boolean"
    },
    {
     "name": "kind",
+    "required": true,
     "type": "string"
    },
    {
     "name": "name",
+    "required": true,
     "type": "text"
    },
    {
     "name": "description",
+    "required": false,
     "type": "text"
    },
    {
     "name": "region",
+    "required": true,
     "type": "string"
    },
    {
     "name": "address",
+    "required": true,
     "type": "text"
    },
    {
     "name": "contact",
+    "required": false,
     "type": "object",
     "fields": [
      {
       "name": "phone",
+      "required": false,
       "type": "string"
      },
      {
       "name": "email",
+      "required": false,
       "type": "string"
      },
      {
       "name": "website",
+      "required": false,
       "type": "string"
      }
     ]
    },
    {
     "name": "maintainers",
+    "required": false,
     "type": "list",
     "flow": false
    },
    {
     "name": "opening_hours",
+    "required": true,
     "type": "list",
     "item": {
      "type": "object",
      "fields": [
       {
        "name": "days",
+       "required": true,
        "type": "list",
        "flow": true
       },
       {
        "name": "opens",
+       "required": true,
        "type": "clock"
       },
       {
        "name": "closes",
+       "required": true,
        "type": "clock"
       }
      ]
@@ -382,92 +463,111 @@ export const SPEC = {
    },
    {
     "name": "closed",
+    "required": false,
     "type": "text"
    },
    {
     "name": "admission",
+    "required": true,
     "type": "object",
     "fields": [
      {
       "name": "free",
+      "required": true,
       "type": "boolean"
      },
      {
       "name": "note",
+      "required": false,
       "type": "text"
      }
     ]
    },
    {
     "name": "booking",
+    "required": true,
     "type": "object",
     "fields": [
      {
       "name": "required",
+      "required": true,
       "type": "boolean"
      },
      {
       "name": "url",
+      "required": false,
       "type": "string"
      },
      {
       "name": "note",
+      "required": false,
       "type": "text"
      }
     ]
    },
    {
     "name": "accessibility",
+    "required": false,
     "type": "object",
     "fields": [
      {
       "name": "step_free",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "lift",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "accessible_toilet",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "hearing_loop",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "braille",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "wheelchair_loan",
+      "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "note",
+      "required": false,
       "type": "text"
      }
     ]
    },
    {
     "name": "services",
+    "required": false,
     "type": "list",
     "item": {
      "type": "object",
      "fields": [
       {
        "name": "kind",
+       "required": true,
        "type": "string"
       },
       {
        "name": "description",
+       "required": true,
        "type": "text"
       }
      ]
@@ -475,6 +575,7 @@ export const SPEC = {
    },
    {
     "name": "last_verified",
+    "required": false,
     "type": "date"
    }
   ]
@@ -977,4 +1078,9 @@ export const STRINGS = {
   "zh": "星期",
   "en": "Day"
  }
+};
+export const MESSAGES = {
+ "missing": "缺少必填项 / required field is missing",
+ "missing_zh": "缺少中文内容（zh） / Chinese text (zh) is required",
+ "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})"
 };

@@ -1,0 +1,54 @@
+// The web editor's own parts, on top of Decap CMS (loaded before this by index.html):
+// the catalogue's file format (format.js), the choice of a course's term, the checks that
+// span several fields, and a preview that shows a record as its page does (preview.js).
+// model.js is generated from the model (scripts/editor_config.py).
+
+import { formatter } from "./format.js";
+import { problems } from "./checks.js";
+import { MESSAGES, SPEC, STRINGS } from "./model.js";
+import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
+
+const CMS = window.CMS;
+const h = window.h;
+
+for (const [collection, spec] of Object.entries(SPEC)) {
+  CMS.registerCustomFormat(`lc-${collection}`, "yml", formatter(spec));
+}
+
+// A course's term: one of the terms of the same record, shown by name.
+const TermControl = window.createClass({
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
+    const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
+    const options = [h("option", { key: "", value: "" }, "（不属于某个学期 / no term）")];
+    for (const term of terms) {
+      if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
+    }
+    if (value && !terms.some((term) => term && term.id === value)) {
+      options.push(h("option", { key: value, value }, value));
+    }
+    return h(
+      "select",
+      { id: forID, className: classNameWrapper, value: value || "", onChange: (e) => onChange(e.target.value || undefined), onFocus: setActiveStyle, onBlur: setInactiveStyle },
+      options,
+    );
+  },
+});
+CMS.registerWidget("lc-term", TermControl);
+
+// What the validator refuses across fields of one record, refused before saving with its message.
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const spec = SPEC[entry.get("collection")];
+    const found = spec ? problems(entry.get("data").toJS(), spec, MESSAGES) : [];
+    if (found.length) throw new Error(found.join("；"));
+    return entry.get("data");
+  },
+});
+
+CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+CMS.registerPreviewTemplate("providers", providerPreview(h, STRINGS));
+CMS.registerPreviewTemplate("venues", venuePreview(h, STRINGS));
+
+CMS.init();

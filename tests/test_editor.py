@@ -1,0 +1,152 @@
+"""The web editor at /admin/ (Decap CMS), used as school staff would: in Chromium, saving through
+decap-server in git mode to a scratch clone whose default branch is main (see scripts/edit.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import CHROMIUM_ARGS, ROOT
+
+import edit  # scripts/edit.py
+from learning_city import editor
+
+PROVIDER = "nanhu-daqiao-adult-school"
+BRANCH = f"cms/providers/{PROVIDER}"
+NEW_TITLE = "育婴员培训（周六上午班）"
+CLOCK_MESSAGE = '时间应写成带引号的 "HH:MM"'
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""
+    repo = tmp_path / "clone"
+    shutil.copytree(ROOT / "catalogue", repo / "catalogue")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "t")
+    git(repo, "config", "user.email", "t@example.org")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    return repo
+
+
+@pytest.fixture
+def admin(site, tmp_path):
+    """The built site with /admin/'s config.yml pointing at this test's decap-server."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    url = f"http://127.0.0.1:{free_port()}/api/v1"
+    settings = {"local_backend": url}
+    (copy / "admin" / "config.yml").write_text(editor.generated(ROOT / "catalogue", "https://github.com/jx-learning-city/catalogue", settings)["config.yml"], encoding="utf-8")
+    return copy, url
+
+
+def visible(locator):
+    return locator.locator("visible=true")
+
+
+def field(scope, label: str):
+    """The input of the visible field labelled `label` inside `scope`."""
+    return visible(scope.get_by_label(label, exact=True)).first
+
+
+def box(scope, label: str):
+    """The visible control (label, widget and nested fields) of the field labelled `label`."""
+    return visible(scope.locator("label", has_text=re.compile(f"^{re.escape(label)}( \\(可选\\))?$"))).first.locator("xpath=../..")
+
+
+def choose(scope, label: str, *options: str):
+    """Pick options of a select by their Chinese labels, as a person types and presses Enter."""
+    control = box(scope, label)
+    for option in options:
+        control.locator("input").first.fill(option)
+        control.page.keyboard.press("Enter")
+
+
+def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):
+    site, url = admin
+    console, hosts = [], set()
+    with edit.decap_server(clone, url), edit.serving(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.on("console", lambda m: console.append(m) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console.append(e))
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname) if r.url.startswith("http") else None)
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}admin/#/collections/providers/entries/{PROVIDER}")
+        # the first course: its start time and its Chinese title
+        courses = box(page, "课程列表 / courses")
+        items = courses.locator("[class*=SortableListItem]")
+        first = items.first
+        first.get_by_text('育婴员培训 · ["sat"] 09:30–11:00').wait_for()  # a collapsed course: title, days, time
+        first.get_by_role("button").first.click()  # expand it
+        field(box(first, "上课时间 / when it meets"), "开始时间 / start time").fill("10:00")
+        field(box(first, "标题 / title"), "中文 / Chinese").fill(NEW_TITLE)
+        # a new course with the required fields
+        courses.get_by_role("button", name=re.compile("新增.*courses")).click()
+        new = items.nth(3)
+        field(new, "编号 / id").fill("evening-fans")
+        field(box(new, "标题 / title"), "中文 / Chinese").fill("晚间扇子舞")
+        choose(new, "课程类别 / course category", "音乐舞蹈")
+        choose(new, "面向对象 / who it is for", "老年人", "所有人")
+        choose(new, "上课形式 / mode of study", "面授")
+        schedule = box(new, "上课时间 / when it meets")
+        choose(schedule, "星期几 / weekdays", "周二", "周四")
+        field(schedule, "开始时间 / start time").fill("19:00")
+        field(schedule, "结束时间 / end time").fill("20:30")
+        field(new, "总课时 / total class hours").fill("16")
+        field(box(new, "费用 / fee"), "费用 / fee in yuan").fill("0")
+        field(new, "名额 / number of places").fill("30")
+        choose(new, "报名方式和时间 / how and when to enrol", "电话报名")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        assert BRANCH in git(clone, "branch", "--list", "cms/*")
+        saved = git(clone, "rev-parse", BRANCH)
+        # a time the validator refuses is refused in the form, with its message, and nothing is saved
+        if not visible(first.get_by_label("开始时间 / start time", exact=True)).count():
+            first.get_by_role("button").first.click()
+        field(box(first, "上课时间 / when it meets"), "开始时间 / start time").fill("25:00")
+        page.get_by_role("button", name="保存", exact=True).click()
+        visible(page.get_by_text(CLOCK_MESSAGE)).first.wait_for()
+        assert git(clone, "rev-parse", BRANCH) == saved
+        page.close()
+    errors = [m for m in console if not (hasattr(m, "text") and "404" in m.text and m.location.get("url") == url)]
+    assert not errors, [getattr(m, "text", str(m)) for m in errors]
+    assert hosts == {"127.0.0.1"}
+    assert git(clone, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+
+    diff = git(clone, "diff", "-U0", "main", BRANCH)
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed[:4] == [f"-      zh: 育婴员培训", f"+      zh: {NEW_TITLE}", '-      start: "09:30"', '+      start: "10:00"'], diff
+    added = changed[4:]
+    assert added[0] == "+  - id: evening-fans" and all(line.startswith("+    ") for line in added[1:]), diff
+    assert '+      start: "19:00"' in added and "+    audience: [older-people, everyone]" in added, diff
+    assert len(added) == 18, diff  # the course's required fields, written as fmt.py writes them
+
+    git(clone, "checkout", "-q", BRANCH)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True)
+    assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
+    tidy = subprocess.run([sys.executable, str(ROOT / "scripts" / "fmt.py"), "--check", str(clone / "catalogue")], capture_output=True, text=True)
+    assert tidy.returncode == 0, tidy.stdout
+    summary = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff.py"), "main", BRANCH], cwd=clone, capture_output=True, text=True).stdout
+    assert "course added: `evening-fans` 晚间扇子舞" in summary
+    assert "course changed: `childcare-worker`" in summary
+    assert "| `schedule.start` | 09:30 | 10:00 |" in summary and f"| `title.zh` | 育婴员培训 | {NEW_TITLE} |" in summary
