@@ -9,6 +9,12 @@ import { MESSAGES, SPEC, STRINGS } from "./model.js";
 import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
 
 const CMS = window.CMS;
+
+// Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
+// a promise with no reason, which browsers report as an uncaught error. That one is expected.
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason === undefined) event.preventDefault();
+});
 const h = window.h;
 
 for (const [collection, spec] of Object.entries(SPEC)) {
