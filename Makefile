@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CATALOGUE ?= catalogue
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test validate serve serve-en clean browser bench screenshots
+.PHONY: install lock site test validate serve serve-en clean browser bench screenshots edit
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -13,12 +13,18 @@ browser:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk)
 
 # The virtual environment, from the pinned requirements.txt; CI workflows install with `make install` too.
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+# The web editor (Decap CMS) and its local git proxy, from package-lock.json; Node from Debian if missing.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Pins the dependencies declared in pyproject.toml, and all they pull in, into requirements.txt.
@@ -32,25 +38,29 @@ lock:
 validate: $(VENV)/.installed
 	$(PY) scripts/validate.py $(CATALOGUE)
 
-site: validate
+site: validate node_modules/.installed
 	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir site
 
-serve: validate
+serve: validate node_modules/.installed
 	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload
 
 serve-en: validate
 	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser
 	$(PY) -m pytest -q
 
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
-bench: $(VENV)/.installed browser
+bench: $(VENV)/.installed node_modules/.installed browser
 	$(PY) scripts/bench.py --json bench/results.json
 
 # For a person to look at: a provider page at 375 and 1280 px, normal and large-text mode.
 screenshots: site browser
 	$(PY) scripts/screenshots.py --site site --out site-shots
+
+# The web editor on this clone with no account: http://127.0.0.1:8000/admin/, saves become cms/… branches.
+edit: site
+	$(PY) scripts/edit.py --site site
 
 clean:
 	rm -rf site .venv .pytest_cache
