@@ -17,6 +17,9 @@ import contextlib
 import functools
 import json
 import os
+import shutil
+import socket
+import signal
 import subprocess
 import sys
 import threading
@@ -29,6 +32,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # learning_city.editor.LOCAL_BACKEND
+REPOSITORY = "https://github.com/jx-learning-city/catalogue"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -84,6 +88,40 @@ def decap_server(repo: Path, url: str = LOCAL_BACKEND, log=None):
             process.wait()
 
 
+def _git(repo: Path, *args: str) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="editor", GIT_AUTHOR_EMAIL="editor@example.org",
+               GIT_COMMITTER_NAME="editor", GIT_COMMITTER_EMAIL="editor@example.org")
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def scratch_repo(catalogue: Path, into: Path) -> Path:
+    """A new repository holding a copy of `catalogue`, committed on main (for tests and screenshots)."""
+    shutil.copytree(catalogue, into / "catalogue")
+    _git(into, "init", "-q", "-b", "main")
+    _git(into, "config", "user.name", "editor")
+    _git(into, "config", "user.email", "editor@example.org")
+    _git(into, "add", ".")
+    _git(into, "commit", "-qm", "catalogue")
+    return into
+
+
+def free_url() -> str:
+    """A decap-server address on a free port of 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}/api/v1"
+
+
+def site_for(site: Path, into: Path, local_backend: str, catalogue: Path = ROOT / "catalogue") -> Path:
+    """A copy of the built site whose /admin/ looks for decap-server at `local_backend`."""
+    from learning_city.editor import generated
+
+    shutil.copytree(site, into)
+    settings = {"local_backend": local_backend}
+    (into / "admin" / "config.yml").write_text(generated(catalogue, REPOSITORY, settings)["config.yml"], encoding="utf-8")
+    return into
+
+
 def problems(repo: Path) -> list[str]:
     """Why decap-server cannot work on `repo`, in both languages (nothing when it can)."""
     git = functools.partial(subprocess.run, cwd=repo, capture_output=True, text=True)
@@ -108,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.repo}: error: {problem}", file=sys.stderr)
     if found:
         return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop both servers on `kill` too
     with decap_server(args.repo), serving(args.site, args.port) as base:
         print(f"编辑器 / editor: {base}admin/  (Ctrl-C 停止 / to stop)")
         try:

@@ -4,18 +4,15 @@ decap-server in git mode to a scratch clone whose default branch is main (see sc
 from __future__ import annotations
 
 import re
-import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CHROMIUM_ARGS, ROOT
+from conftest import ROOT
 
 import edit  # scripts/edit.py
-from learning_city import editor
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"
@@ -42,39 +39,20 @@ CLOCK_MESSAGE = '时间应写成带引号的 "HH:MM"'
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)}
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
 def clone(tmp_path) -> Path:
     """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""
-    repo = tmp_path / "clone"
-    shutil.copytree(ROOT / "catalogue", repo / "catalogue")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.name", "t")
-    git(repo, "config", "user.email", "t@example.org")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "base")
-    return repo
+    return edit.scratch_repo(ROOT / "catalogue", tmp_path / "clone")
 
 
 @pytest.fixture
 def admin(site, tmp_path):
     """The built site with /admin/'s config.yml pointing at this test's decap-server."""
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    url = f"http://127.0.0.1:{free_port()}/api/v1"
-    settings = {"local_backend": url}
-    (copy / "admin" / "config.yml").write_text(editor.generated(ROOT / "catalogue", "https://github.com/jx-learning-city/catalogue", settings)["config.yml"], encoding="utf-8")
-    return copy, url
+    url = edit.free_url()
+    return edit.site_for(site, tmp_path / "site", url), url
 
 
 def visible(locator):
