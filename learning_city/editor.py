@@ -45,7 +45,7 @@ LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 BACKENDS = ("github", "gitlab", "gitea")
 # Interface strings the preview pane shows (it renders a record as its page does).
 PREVIEW_PREFIXES = ("label.", "kind.", "venue.", "category.", "audience.", "mode.", "day.", "enrol.", "access.", "service.", "tier.")
-PREVIEW_KEYS = ("sample.badge", "untranslated", "date.format", "finder.weekday")
+PREVIEW_KEYS = ("sample.badge", "untranslated", "date.format", "finder.weekday", "editor.title", "editor.no_term")
 
 
 def _message(code: str) -> str:
@@ -214,7 +214,10 @@ def backend(repository: str, settings: dict) -> dict:
         raise ValueError(f"extra.editor.backend: {kind!r} is not one of {BACKENDS}")
     url = urlsplit(repository)
     origin, repo = f"{url.scheme}://{url.netloc}", url.path.strip("/").removesuffix(".git")
-    found = {"name": kind, "repo": repo, "branch": "main"}
+    strings = _strings()
+    found = {"name": kind, "repo": repo, "branch": "main", "commit_messages": {
+        action: f"{strings['editor.' + action]['zh']} / {strings['editor.' + action]['en']}" for action in ("create", "update", "delete")
+    }}
     if kind == "github":
         found["open_authoring"] = True
         if settings.get("auth_url"):

@@ -119,6 +119,7 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
 def test_backends_github_by_default_gitlab_and_gitea_by_one_setting():
     repo = "https://github.com/jx-learning-city/catalogue"
     github = editor.backend(repo, {})
+    assert github.pop("commit_messages")["update"] == "修改 {{collection}}：{{slug}} / Update {{collection}}: {{slug}}"
     assert github == {"name": "github", "repo": "jx-learning-city/catalogue", "branch": "main", "open_authoring": True}
     assert editor.backend(repo, {"auth_url": "https://auth.example.org"})["base_url"] == "https://auth.example.org"
     gitlab = editor.backend("https://gitlab.example.org/jx/catalogue", {"backend": "gitlab", "app_id": "abc"})
@@ -254,6 +255,7 @@ def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000 and (admin / "vendor" / "yaml" / "index.js").is_file()
     assert "://" not in html.replace('"http-equiv"', "")  # every script is loaded from beside it
     assert "data-pagefind-body" not in html and 'name="robots" content="noindex' in html
+    assert f"<title>{t('editor.title', 'zh')} · {t('editor.title', 'en')}</title>" in html
     assert "admin" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "admin/" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
     assert not (site / "en" / "admin").exists()

@@ -9,6 +9,7 @@ import { MESSAGES, SPEC, STRINGS } from "./model.js";
 import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
 
 const CMS = window.CMS;
+document.title = `${STRINGS["editor.title"].zh} · ${STRINGS["editor.title"].en}`;
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
 // a promise with no reason, which browsers report as an uncaught error. That one is expected.
@@ -26,7 +27,8 @@ const TermControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
     const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
-    const options = [h("option", { key: "", value: "" }, "（不属于某个学期 / no term）")];
+    const none = `${STRINGS["editor.no_term"].zh} ${STRINGS["editor.no_term"].en}`;
+    const options = [h("option", { key: "", value: "" }, none)];
     for (const term of terms) {
       if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
     }

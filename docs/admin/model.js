@@ -1077,6 +1077,14 @@ export const STRINGS = {
  "finder.weekday": {
   "zh": "星期",
   "en": "Day"
+ },
+ "editor.title": {
+  "zh": "编辑目录",
+  "en": "Edit the catalogue"
+ },
+ "editor.no_term": {
+  "zh": "（不属于某个学期）",
+  "en": "(no term)"
  }
 };
 export const MESSAGES = {
