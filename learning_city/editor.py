@@ -42,7 +42,7 @@ SUMMARIES = {
 # Decap's local proxy (decap-server) for `make edit`; only used when /admin/ is opened on this machine.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 # The forges the editor can save to; `extra.editor.backend` in mkdocs.yml picks one.
-BACKENDS = ("github", "gitlab", "gitea")
+BACKENDS = ("github", "gitlab", "forgejo", "gitea")
 # Interface strings the preview pane shows (it renders a record as its page does).
 PREVIEW_PREFIXES = ("label.", "kind.", "venue.", "category.", "audience.", "mode.", "day.", "enrol.", "access.", "service.", "tier.")
 PREVIEW_KEYS = ("sample.badge", "untranslated", "date.format", "finder.weekday", "editor.title", "editor.no_term")
@@ -206,8 +206,11 @@ def region_options(regions: m.Regions) -> list[dict]:
 def backend(repository: str, settings: dict) -> dict:
     """Decap's backend for the forge in `settings["backend"]`, saving to the repository's main branch.
 
-    github: open authoring (people without write access work in a fork), through the OAuth proxy
-    at `auth_url`; gitlab and gitea: PKCE login with the OAuth application's `app_id`, no server.
+    github: open authoring (people without write access work in a fork and open a pull request),
+    logging in through the OAuth proxy at `auth_url`. gitlab: merge requests, PKCE login with the
+    OAuth application `app_id`. forgejo: open authoring and PKCE login with `app_id`. gitea: Decap
+    3.16's Gitea backend refuses the editorial workflow, so saves go to the branch `editor`, which
+    one standing pull request brings to main (see `publish_mode`).
     """
     kind = settings.get("backend") or "github"
     if kind not in BACKENDS:
@@ -224,11 +227,20 @@ def backend(repository: str, settings: dict) -> dict:
             found["base_url"] = settings["auth_url"]
         if url.netloc != "github.com":  # GitHub Enterprise
             found["api_root"] = f"{origin}/api/v3"
+    elif kind == "gitlab":
+        found.update(auth_type="pkce", app_id=settings.get("app_id") or "", base_url=origin, api_root=f"{origin}/api/v4")
     else:
-        found.update(auth_type="pkce", app_id=settings.get("app_id") or "", base_url=origin, api_root=f"{origin}/api/v{4 if kind == 'gitlab' else 1}")
-        if kind == "gitea":
-            found.pop("auth_type")
+        found.update(app_id=settings.get("app_id") or "", base_url=origin, api_root=f"{origin}/api/v1")
+        if kind == "forgejo":
+            found["open_authoring"] = True
+        else:
+            found["branch"] = "editor"
     return found
+
+
+def publish_mode(settings: dict) -> str:
+    """Every save a branch and a pull request, except on Gitea, whose Decap backend cannot (see backend)."""
+    return "simple" if settings.get("backend") == "gitea" else "editorial_workflow"
 
 
 def config(repository: str, settings: dict, regions: m.Regions) -> dict:
@@ -254,7 +266,7 @@ def config(repository: str, settings: dict, regions: m.Regions) -> dict:
         })
     return {
         "locale": "zh_Hans",
-        "publish_mode": "editorial_workflow",
+        "publish_mode": publish_mode(settings),
         "backend": backend(repository, settings),
         "local_backend": {"url": settings.get("local_backend") or LOCAL_BACKEND},
         "media_folder": "docs/assets/uploads",

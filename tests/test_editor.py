@@ -143,3 +143,38 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
     assert "course added: `evening-fans` 晚间扇子舞" in summary
     assert "course changed: `childcare-worker`" in summary
     assert "| `schedule.start` | 09:30 | 10:00 |" in summary and f"| `title.zh` | 育婴员培训 | {NEW_TITLE} |" in summary
+
+
+@pytest.mark.parametrize("forge, login", [("github", "GitHub"), ("gitlab", "GitLab"), ("forgejo", "Forgejo"), ("gitea", "Gitea")])
+def test_each_forge_is_one_setting_and_its_login_page_loads_from_this_site_only(browser, site, tmp_path, forge, login):
+    from learning_city.editor import generated
+
+    copy = edit.site_for(site, tmp_path / "site", edit.free_url())  # no decap-server: the forge's own login
+    settings = {"backend": forge, "app_id": "test-app", "local_backend": edit.free_url()}
+    repository = {"github": "https://github.com/jx/catalogue"}.get(forge, "https://git.example.org/jx/catalogue")
+    (copy / "admin" / "config.yml").write_text(generated(ROOT / "catalogue", repository, settings)["config.yml"], encoding="utf-8")
+    hosts = set()
+    with edit.serving(copy) as base:
+        page = browser.new_page()
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname) if r.url.startswith("http") else None)
+        page.goto(base + "admin/")
+        page.get_by_role("button", name=re.compile(login)).wait_for()
+        assert page.get_by_text("配置").count() == 0  # no configuration error
+        page.close()
+    assert hosts == {"127.0.0.1"}
+
+
+def test_control_decaps_gitea_backend_refuses_the_editorial_workflow(browser, site, tmp_path):
+    """Why gitea saves to one branch (learning_city.editor.backend): with pull requests it does not load."""
+    from learning_city.editor import generated
+
+    copy = edit.site_for(site, tmp_path / "site", edit.free_url())
+    settings = {"backend": "gitea", "app_id": "test-app", "local_backend": edit.free_url()}
+    text = generated(ROOT / "catalogue", "https://git.example.org/jx/catalogue", settings)["config.yml"]
+    (copy / "admin" / "config.yml").write_text(text.replace("publish_mode: simple", "publish_mode: editorial_workflow"), encoding="utf-8")
+    with edit.serving(copy) as base:
+        page = browser.new_page()
+        page.goto(base + "admin/")
+        page.get_by_text("does not support editorial workflow").wait_for()
+        assert page.get_by_role("button", name=re.compile("Gitea")).count() == 0
+        page.close()

@@ -116,7 +116,7 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
     assert place["required"] is False and place["fields"][0]["required"] is False
 
 
-def test_backends_github_by_default_gitlab_and_gitea_by_one_setting():
+def test_backends_github_by_default_gitlab_forgejo_and_gitea_by_one_setting():
     repo = "https://github.com/jx-learning-city/catalogue"
     github = editor.backend(repo, {})
     assert github.pop("commit_messages")["update"] == "修改 {{collection}}：{{slug}} / Update {{collection}}: {{slug}}"
@@ -125,8 +125,12 @@ def test_backends_github_by_default_gitlab_and_gitea_by_one_setting():
     gitlab = editor.backend("https://gitlab.example.org/jx/catalogue", {"backend": "gitlab", "app_id": "abc"})
     assert gitlab["name"] == "gitlab" and gitlab["auth_type"] == "pkce" and gitlab["app_id"] == "abc"
     assert gitlab["api_root"] == "https://gitlab.example.org/api/v4" and gitlab["repo"] == "jx/catalogue"
+    forgejo = editor.backend("https://git.example.org/jx/catalogue", {"backend": "forgejo", "app_id": "xyz"})
+    assert forgejo["api_root"] == "https://git.example.org/api/v1" and forgejo["app_id"] == "xyz" and forgejo["open_authoring"] is True
+    assert editor.publish_mode({"backend": "forgejo"}) == editor.publish_mode({}) == "editorial_workflow"
     gitea = editor.backend("https://git.example.org/jx/catalogue", {"backend": "gitea", "app_id": "xyz"})
     assert gitea["api_root"] == "https://git.example.org/api/v1" and gitea["base_url"] == "https://git.example.org" and gitea["app_id"] == "xyz"
+    assert gitea["branch"] == "editor" and editor.publish_mode({"backend": "gitea"}) == "simple"
     with pytest.raises(ValueError):
         editor.backend(repo, {"backend": "svn"})
 
