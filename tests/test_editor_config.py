@@ -269,3 +269,17 @@ def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap
     indexed = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
     marked = [p for p in site.rglob("*.html") if "en" not in p.relative_to(site).parts[:1] and "data-pagefind-body" in p.read_text(encoding="utf-8")]
     assert indexed == len(marked) > 100
+
+
+def test_the_one_field_save_shown_in_contributing_is_what_the_editor_writes():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = [part.split("```", 1)[0] for part in guide.split("```diff\n")[1:]]
+    assert len(blocks) == 2 and blocks[0] == blocks[1]  # the same in Chinese and English
+    path = ROOT / "catalogue" / "providers" / "nanhu-daqiao-adult-school.yml"
+    before = path.read_text(encoding="utf-8")
+    after = node(ONE_FIELD, {"text": before})["ours"]
+    name = "catalogue/providers/nanhu-daqiao-adult-school.yml"
+    shown = difflib.unified_diff(before.splitlines(), after.splitlines(), f"a/{name}", f"b/{name}", lineterm="", n=3)
+    lines = list(shown)
+    lines[2] += " courses:"  # git names the enclosing key after the hunk's line numbers
+    assert blocks[0] == "\n".join(lines) + "\n"
