@@ -104,7 +104,7 @@ def on_post_build(config):
     """Copy Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
     if config["theme"]["language"] != "zh":
         return
-    modules = Path(config["config_file_path"]).parent / "node_modules"
+    modules = Path(editor.__file__).resolve().parents[1] / "node_modules"  # npm ci in this repository
     target = Path(config["site_dir"]) / ADMIN
     for folder, patterns in EDITOR_BUNDLE.items():
         source = modules / folder

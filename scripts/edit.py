@@ -29,10 +29,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from editor_config import settings  # scripts/editor_config.py
+from learning_city.editor import LOCAL_BACKEND, generated
+
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # learning_city.editor.LOCAL_BACKEND
-REPOSITORY = "https://github.com/jx-learning-city/catalogue"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -114,11 +115,10 @@ def free_url() -> str:
 
 def site_for(site: Path, into: Path, local_backend: str, catalogue: Path = ROOT / "catalogue") -> Path:
     """A copy of the built site whose /admin/ looks for decap-server at `local_backend`."""
-    from learning_city.editor import generated
-
     shutil.copytree(site, into)
-    settings = {"local_backend": local_backend}
-    (into / "admin" / "config.yml").write_text(generated(catalogue, REPOSITORY, settings)["config.yml"], encoding="utf-8")
+    repository, editor = settings()
+    config = generated(catalogue, repository, {**editor, "local_backend": local_backend})["config.yml"]
+    (into / "admin" / "config.yml").write_text(config, encoding="utf-8")
     return into
 
 
