@@ -283,3 +283,15 @@ def test_the_one_field_save_shown_in_contributing_is_what_the_editor_writes():
     lines = list(shown)
     lines[2] += " courses:"  # git names the enclosing key after the hunk's line numbers
     assert blocks[0] == "\n".join(lines) + "\n"
+
+
+def test_make_edit_refuses_a_clone_decap_server_could_damage(tmp_path):
+    import edit  # scripts/edit.py
+
+    repo = edit.scratch_repo(ROOT / "catalogue", tmp_path / "repo")
+    assert edit.problems(repo) == []
+    (repo / "catalogue" / "notes.txt").write_text("mine\n", encoding="utf-8")  # decap-server would commit it
+    assert "uncommitted changes" in edit.problems(repo)[0]
+    (repo / "catalogue" / "notes.txt").unlink()
+    subprocess.run(["git", "branch", "-m", "main", "master"], cwd=repo, check=True)
+    assert "no branch named main" in edit.problems(repo)[0]
