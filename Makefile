@@ -6,7 +6,7 @@ CATALOGUE ?= catalogue
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish
+.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish edit
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -14,12 +14,18 @@ browser:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk)
 
 # The virtual environment, from the pinned requirements.txt; CI workflows install with `make install` too.
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+# The web editor (Decap CMS) and its local git proxy, from package-lock.json; Node from Debian if missing.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Pins the dependencies declared in pyproject.toml, and all they pull in, into requirements.txt.
@@ -33,10 +39,10 @@ lock:
 validate: $(VENV)/.installed
 	$(PY) scripts/validate.py $(CATALOGUE)
 
-site: validate
+site: validate node_modules/.installed
 	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir $(SITE_DIR)
 
-serve: validate
+serve: validate node_modules/.installed
 	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload
 
 serve-en: validate
@@ -67,7 +73,7 @@ publish: $(VENV)/.installed
 	$(if $(PUBLISH_TARGET),,$(error set PUBLISH_TARGET=s3://BUCKET[/PREFIX] / 请设置发布目标))
 	$(PY) scripts/publish.py $(SITE_DIR) $(PUBLISH_TARGET) $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL)) $(if $(DRY_RUN),--dry-run)
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -77,12 +83,16 @@ test-fast: $(VENV)/.installed
 	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
-bench: $(VENV)/.installed browser
+bench: $(VENV)/.installed node_modules/.installed browser
 	$(PY) scripts/bench.py --json bench/results.json
 
 # For a person to look at: a provider page at 375 and 1280 px, normal and large-text mode.
 screenshots: site browser
 	$(PY) scripts/screenshots.py --site site --out site-shots
+
+# The web editor on this clone with no account: http://127.0.0.1:8000/admin/, saves become cms/… branches.
+edit: site
+	$(PY) scripts/edit.py --site site
 
 clean:
 	rm -rf site .venv .pytest_cache

@@ -8,11 +8,13 @@ Record pages hold only a macro call with the record's id (a validated slug), nev
 from __future__ import annotations
 
 import functools
+import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from learning_city import government, i18n, render_lists, render_records
+from learning_city import editor, government, i18n, render_lists, render_records
 from learning_city.loader import resolve_root
 
 # A record page is its escaped name and a marker for its HTML, made when the page is written
@@ -80,7 +82,45 @@ def on_files(files, config):
             args = f"'{county.id}', {number}"
             content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
             files.append(File.generated(config, path, content=content))
+    _admin_files(files, config)
     return files
+
+
+# The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
+ADMIN = "admin/"
+EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
+
+
+def _admin_files(files, config):
+    """/admin/ in the Chinese build only, its config.yml written for the repository and forge of this build."""
+    admin = [f for f in files if f.src_uri.startswith(ADMIN)]
+    if not admin:
+        return
+    for file in admin:
+        if config["theme"]["language"] != "zh" or file.src_uri in (ADMIN + "config.yml", ADMIN + "model.js"):
+            files.remove(file)
+    if config["theme"]["language"] != "zh":
+        return
+    settings = config["extra"].get("editor") or {}
+    for name, text in editor.generated(_root(config), config["extra"]["repository"], settings).items():
+        files.append(File.generated(config, ADMIN + name, content=text))
+
+
+def on_post_build(config):
+    """Copy Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
+    if config["theme"]["language"] != "zh":
+        return
+    modules = Path(editor.__file__).resolve().parents[1] / "node_modules"  # npm ci in this repository
+    target = Path(config["site_dir"]) / ADMIN
+    for folder, patterns in EDITOR_BUNDLE.items():
+        source = modules / folder
+        if not source.is_dir():
+            raise PluginError(f"{source} 不存在，请运行 make install（npm ci） / is missing: run make install (npm ci)")
+        into = target / ("vendor/yaml" if folder.startswith("yaml") else "")
+        for pattern in patterns:
+            for path in source.glob(pattern):
+                (into / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, into / path.relative_to(source))
 
 
 def on_page_content(html, page, config, files):

@@ -1,0 +1,62 @@
+// The web editor's own parts, on top of Decap CMS (loaded before this by index.html):
+// the catalogue's file format (format.js), the choice of a course's term, the checks that
+// span several fields, and a preview that shows a record as its page does (preview.js).
+// model.js is generated from the model (scripts/editor_config.py).
+
+import { formatter } from "./format.js";
+import { problems } from "./checks.js";
+import { MESSAGES, SPEC, STRINGS } from "./model.js";
+import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
+
+const CMS = window.CMS;
+document.title = `${STRINGS["editor.title"].zh} · ${STRINGS["editor.title"].en}`;
+
+// Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
+// a promise with no reason, which browsers report as an uncaught error. That one is expected.
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason === undefined) event.preventDefault();
+});
+const h = window.h;
+
+for (const [collection, spec] of Object.entries(SPEC)) {
+  CMS.registerCustomFormat(`lc-${collection}`, "yml", formatter(spec));
+}
+
+// A course's term: one of the terms of the same record, shown by name.
+const TermControl = window.createClass({
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
+    const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
+    const none = `${STRINGS["editor.no_term"].zh} ${STRINGS["editor.no_term"].en}`;
+    const options = [h("option", { key: "", value: "" }, none)];
+    for (const term of terms) {
+      if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
+    }
+    if (value && !terms.some((term) => term && term.id === value)) {
+      options.push(h("option", { key: value, value }, value));
+    }
+    return h(
+      "select",
+      { id: forID, className: classNameWrapper, value: value || "", onChange: (e) => onChange(e.target.value || undefined), onFocus: setActiveStyle, onBlur: setInactiveStyle },
+      options,
+    );
+  },
+});
+CMS.registerWidget("lc-term", TermControl);
+
+// What the validator refuses across fields of one record, refused before saving with its message.
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const spec = SPEC[entry.get("collection")];
+    const found = spec ? problems(entry.get("data").toJS(), spec, MESSAGES) : [];
+    if (found.length) throw new Error(found.join("；"));
+    return entry.get("data");
+  },
+});
+
+CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+CMS.registerPreviewTemplate("providers", providerPreview(h, STRINGS));
+CMS.registerPreviewTemplate("venues", venuePreview(h, STRINGS));
+
+CMS.init();

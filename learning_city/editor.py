@@ -1,0 +1,324 @@
+"""The web editor's configuration (Decap CMS at /admin/), generated from the model.
+
+Like the JSON Schema, the editor's form is derived, never written by hand: every field of a
+provider or venue in the model's order, the widget chosen by the field's type, required exactly
+as the model says, labels and hints from the field descriptions, choices labelled from ui.yml,
+and the validator's own patterns and messages. Besides the Decap `config.yml`, it writes a small
+ES module (`model.js`) that the editor's scripts read: each record's fields (so a save is written
+in the catalogue's canonical form) and the interface strings the preview pane shows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel
+
+from . import model as m
+from .i18n import _strings
+from .problems import MESSAGES
+from .schema import ENUM_LABELS, schema_for, schema_line
+from .yamlfile import read
+
+# Collections the editor offers: one YAML file per record, named by its id.
+COLLECTIONS: dict[str, tuple[type[BaseModel], str]] = {
+    "providers": (m.Provider, "nav.providers"),
+    "venues": (m.Venue, "nav.venues"),
+}
+# Fields holding the id of another record, shown as a choice of names.
+RELATIONS = {"parent": "providers", "venue": "venues"}
+# What a collapsed list item shows: a course its title, days and time.
+SUMMARIES = {
+    "courses": "{{fields.title.zh}} · {{fields.schedule.days}} {{fields.schedule.start}}–{{fields.schedule.end}}",
+    "terms": "{{fields.name.zh}} · {{fields.dates.start}}–{{fields.dates.end}}",
+    "projects": "{{fields.name.zh}} · {{fields.year}}",
+    "opening_hours": "{{fields.days}} {{fields.opens}}–{{fields.closes}}",
+    "services": "{{fields.kind}} · {{fields.description.zh}}",
+}
+# Decap's local proxy (decap-server) for `make edit`; only used when /admin/ is opened on this machine.
+LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+# The forges the editor can save to; `extra.editor.backend` in mkdocs.yml picks one.
+BACKENDS = ("github", "gitlab", "forgejo", "gitea")
+# Interface strings the preview pane shows (it renders a record as its page does).
+PREVIEW_PREFIXES = ("label.", "kind.", "venue.", "category.", "audience.", "mode.", "day.", "enrol.", "access.", "service.", "tier.")
+PREVIEW_KEYS = ("sample.badge", "untranslated", "date.format", "finder.weekday", "editor.title", "editor.no_term")
+
+
+def _message(code: str) -> str:
+    """A validator message without the offending value, for a form that shows it beside the field."""
+    zh, en = MESSAGES[code]
+    zh = re.sub(r"“\{value\}”", "", zh)
+    en = re.sub(r" ?'\{value\}'", "", en)
+    return f"{zh} / {en}"
+
+
+PATTERNS = {  # the validator's pattern for a JSON Schema pattern, with its message
+    m.CLOCK: "clock",
+    m.SLUG: "slug",
+    r"^(?:https?|mailto|tel):\S+$": "link_scheme",
+}
+
+
+def _split(description: str) -> tuple[str, str]:
+    zh, _, en = description.partition(" / ")
+    return zh, en
+
+
+def label(name: str, prop: dict) -> str:
+    """A short bilingual label, "名额 / number of places": the field's help up to its first aside."""
+    zh, en = m.FIELD_HELP.get(name) or _split(prop.get("description") or f"{name} / {name}")
+    zh = re.split(r"[，（：]", zh)[0].strip()
+    en = re.split(r"[,(:]| \(", en)[0].strip()
+    return f"{zh} / {en}"
+
+
+def _hint(name: str, prop: dict) -> str | None:
+    description = prop.get("description", "")
+    return description if description and description != label(name, prop) else None
+
+
+def _unwrap(prop: dict, defs: dict) -> tuple[dict, str | None]:
+    """The property's own schema (Optional and $ref resolved) and the name of its definition."""
+    options = [p for p in prop.get("anyOf", [prop]) if p.get("type") != "null"]
+    inner = {**prop, **options[0]}
+    inner.pop("anyOf", None)
+    ref = inner.pop("$ref", None)
+    if ref:
+        name = ref.rsplit("/", 1)[1]
+        return {**defs[name], **{k: v for k, v in inner.items() if k == "description"}}, name
+    return inner, None
+
+
+def _options(definition: str, values: list[str]) -> list[dict]:
+    strings = _strings()
+    prefix = ENUM_LABELS[definition]
+    return [{"label": strings[prefix + v]["zh"], "value": v} for v in values]
+
+
+def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict], within_optional: bool = False) -> tuple[dict, dict]:
+    """One model field as (Decap field, spec for the canonical writer and the checks before saving).
+
+    Decap requires a field whenever its object is shown, even an optional object left empty; so
+    inside an optional object nothing is required in the form, and editor.js checks before
+    saving that an object given has what the model requires (spec "required")."""
+    schema, definition = _unwrap(prop, defs)
+    field: dict = {"name": name, "label": label(name, prop), "required": required and not within_optional}
+    hint = _hint(name, prop)
+    if hint:
+        field["hint"] = hint
+    spec: dict = {"name": name, "required": required}
+    inner_optional = within_optional or not required
+    if "default" in prop and prop["default"] not in (None, [], {}):
+        spec["default"] = prop["default"]
+    if definition == "Text":
+        field.update(widget="object", collapsed=False, fields=[
+            {"name": "zh", "label": "中文 / Chinese", "widget": "string", "required": not inner_optional},
+            {"name": "en", "label": "英文 / English", "widget": "string", "required": False},
+        ])
+        spec["type"] = "text"
+    elif definition and "enum" in schema:
+        field.update(widget="select", options=_options(definition, schema["enum"]))
+        spec["type"] = "string"
+    elif definition:  # a nested record
+        fields, specs = _fields(schema, defs, regions, inner_optional)
+        field.update(widget="object", collapsed=not required, fields=fields)
+        spec.update(type="object", fields=specs)
+    elif schema.get("type") == "array":
+        items, item_definition = _unwrap(schema["items"], defs)
+        if item_definition and "enum" in items:
+            field.update(widget="select", multiple=True, options=_options(item_definition, items["enum"]))
+            spec.update(type="list", flow=True)
+        elif item_definition == "Text":
+            text, _ = _field("text", {"$ref": "#/$defs/Text", "description": prop.get("description", "")}, defs, True, regions)
+            field.update(widget="list", field={**text, "label": field["label"]})
+            spec.update(type="list", item={"type": "text"})
+        elif item_definition:
+            fields, specs = _fields(items, defs, regions)
+            field.update(widget="list", collapsed=True, summary=SUMMARIES.get(name, "{{fields.id}}"), fields=fields)
+            spec.update(type="list", item={"type": "object", "fields": specs})
+        else:
+            item = {"name": "item", "label": field["label"], "widget": "string"}
+            _pattern(item, items)
+            field.update(widget="list", field=item)
+            spec.update(type="list", flow=False)
+        if schema.get("minItems"):
+            field["min"] = schema["minItems"]
+        if not required:
+            field["required"] = False
+    elif schema.get("type") == "string" and schema.get("format") == "date":
+        field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False, picker_utc=True)
+        spec["type"] = "date"
+    elif name == "region":
+        field.update(widget="select", options=regions)
+        spec["type"] = "string"
+    elif name in RELATIONS:
+        field.update(widget="relation", collection=RELATIONS[name], value_field="id",
+                     search_fields=["name.zh", "name.en", "id"], display_fields=["name.zh"])
+        spec["type"] = "string"
+    elif name == "term":  # a term of the same record: a choice among its terms (editor.js)
+        field.update(widget="lc-term")
+        spec["type"] = "string"
+    elif schema.get("type") in ("number", "integer"):
+        field.update(widget="number", value_type="int" if schema["type"] == "integer" else "float")
+        for bound, key in (("minimum", "min"), ("maximum", "max")):
+            if bound in schema:
+                field[key] = schema[bound]
+        if "exclusiveMinimum" in schema:  # Decap's bounds are inclusive: a pattern says "more than"
+            field["pattern"] = [r"^(?!0*(?:\.0*)?$)\d*\.?\d+$", f"须大于 {schema['exclusiveMinimum']} / must be more than {schema['exclusiveMinimum']}"]
+            field["min"] = schema["exclusiveMinimum"]
+        spec["type"] = "number"
+    elif schema.get("type") == "boolean":
+        field.update(widget="boolean")
+        spec["type"] = "boolean"
+    else:
+        field.update(widget="string")
+        _pattern(field, schema)
+        spec["type"] = "clock" if schema.get("pattern") == m.CLOCK else "string"
+    return field, spec
+
+
+def _pattern(field: dict, schema: dict) -> None:
+    pattern = schema.get("pattern")
+    if pattern:
+        code = PATTERNS.get(pattern)
+        field["pattern"] = [pattern, _message(code) if code else label(field["name"], schema)]
+
+
+def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:
+    required = set(schema.get("required", []))
+    pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
+    return [f for f, _ in pairs], [s for _, s in pairs]
+
+
+def region_options(regions: m.Regions) -> list[dict]:
+    """Every county and town, labelled "南湖区 · 大桥镇" so people pick by name."""
+    options = []
+    for county in regions.counties:
+        options.append({"label": county.name.zh, "value": county.id})
+        options += [{"label": f"{county.name.zh} · {town.name.zh}", "value": town.id} for town in county.towns]
+    return options
+
+
+def backend(repository: str, settings: dict) -> dict:
+    """Decap's backend for the forge in `settings["backend"]`, saving to the repository's main branch.
+
+    github: open authoring (people without write access work in a fork and open a pull request),
+    logging in through the OAuth proxy at `auth_url`. gitlab: merge requests, PKCE login with the
+    OAuth application `app_id`. forgejo: open authoring and PKCE login with `app_id`. gitea: Decap
+    3.16's Gitea backend refuses the editorial workflow, so saves go to the branch `editor`, which
+    one standing pull request brings to main (see `publish_mode`).
+    """
+    kind = settings.get("backend") or "github"
+    if kind not in BACKENDS:
+        raise ValueError(f"extra.editor.backend: {kind!r} is not one of {BACKENDS}")
+    url = urlsplit(repository)
+    origin, repo = f"{url.scheme}://{url.netloc}", url.path.strip("/").removesuffix(".git")
+    strings = _strings()
+    found = {"name": kind, "repo": repo, "branch": "main", "commit_messages": {
+        action: f"{strings['editor.' + action]['zh']} / {strings['editor.' + action]['en']}" for action in ("create", "update", "delete")
+    }}
+    if kind == "github":
+        found["open_authoring"] = True
+        if settings.get("auth_url"):
+            found["base_url"] = settings["auth_url"]
+        if url.netloc != "github.com":  # GitHub Enterprise
+            found["api_root"] = f"{origin}/api/v3"
+    elif kind == "gitlab":
+        found.update(auth_type="pkce", app_id=settings.get("app_id") or "", base_url=origin, api_root=f"{origin}/api/v4")
+    else:
+        found.update(app_id=settings.get("app_id") or "", base_url=origin, api_root=f"{origin}/api/v1")
+        if kind == "forgejo":
+            found["open_authoring"] = True
+        else:
+            found["branch"] = "editor"
+    return found
+
+
+def publish_mode(settings: dict) -> str:
+    """Every save a branch and a pull request, except on Gitea, whose Decap backend cannot (see backend)."""
+    return "simple" if settings.get("backend") == "gitea" else "editorial_workflow"
+
+
+def config(repository: str, settings: dict, regions: m.Regions) -> dict:
+    """The whole Decap configuration (config.yml); `settings` is mkdocs.yml's `extra.editor`."""
+    strings = _strings()
+    collections = []
+    for name, (cls, title) in COLLECTIONS.items():
+        schema = schema_for(cls)
+        fields, _ = _fields(schema, schema.get("$defs", {}), region_options(regions))
+        collections.append({
+            "name": name,
+            "label": f"{strings[title]['zh']} / {strings[title]['en']}",
+            "folder": f"catalogue/{name}",
+            "extension": "yml",
+            "format": f"lc-{name}",
+            "identifier_field": "id",
+            "slug": "{{id}}",
+            "summary": "{{name.zh}}",
+            "sortable_fields": ["id"],
+            "create": True,
+            "delete": False,
+            "fields": fields,
+        })
+    return {
+        "locale": "zh_Hans",
+        "publish_mode": publish_mode(settings),
+        "backend": backend(repository, settings),
+        "local_backend": {"url": settings.get("local_backend") or LOCAL_BACKEND},
+        "media_folder": "docs/assets/uploads",
+        "public_folder": "/assets/uploads",
+        "show_preview_links": False,
+        "collections": collections,
+    }
+
+
+def spec() -> dict:
+    """What the canonical writer (format.js) needs: each record's fields in order, and its first line."""
+    out = {}
+    for name, (cls, _) in COLLECTIONS.items():
+        schema = schema_for(cls)
+        _, specs = _fields(schema, schema.get("$defs", {}), [])
+        out[name] = {"schema_line": schema_line(f"{name}/x.yml"), "fields": specs}
+    return out
+
+
+def preview_strings() -> dict[str, dict[str, str]]:
+    strings = _strings()
+    return {key: texts for key, texts in strings.items() if key.startswith(PREVIEW_PREFIXES) or key in PREVIEW_KEYS}
+
+
+CONFIG_HEADER = "# Generated by scripts/editor_config.py from learning_city/model.py and ui.yml: do not edit.\n"
+
+
+def config_yaml(data: dict) -> str:
+    """config.yml as text, in the model's order."""
+    return CONFIG_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+def model_js() -> str:
+    messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start")}
+    return (
+        "// Generated by scripts/editor_config.py from learning_city/model.py and ui.yml: do not edit.\n"
+        f"export const SPEC = {json.dumps(spec(), ensure_ascii=False, indent=1)};\n"
+        f"export const STRINGS = {json.dumps(preview_strings(), ensure_ascii=False, indent=1)};\n"
+        f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
+    )
+
+
+def load_regions(catalogue: Path) -> m.Regions:
+    doc = read(catalogue / "regions.yml")
+    if doc.problems:
+        raise ValueError("\n".join(map(str, doc.problems)))
+    return m.Regions.model_validate(doc.data)
+
+
+def generated(catalogue: Path, repository: str, settings: dict) -> dict[str, str]:
+    """The editor's generated files, by name inside admin/."""
+    return {
+        "config.yml": config_yaml(config(repository, settings, load_regions(catalogue))),
+        "model.js": model_js(),
+    }

@@ -1,0 +1,211 @@
+"""The web editor at /admin/ (Decap CMS), used as school staff would: in Chromium, saving through
+decap-server in git mode to a scratch clone whose default branch is main (see scripts/edit.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT
+
+import edit  # scripts/edit.py
+
+PROVIDER = "nanhu-daqiao-adult-school"
+BRANCH = f"cms/providers/{PROVIDER}"
+NEW_TITLE = "育婴员培训（周六上午班）"
+NEW_COURSE = """\
+  - id: evening-fans
+    title:
+      zh: 晚间扇子舞
+    category: music-dance
+    audience: [older-people, everyone]
+    mode: in-person
+    schedule:
+      days: [tue, thu]
+      start: "19:00"
+      end: "20:30"
+    hours: 16
+    fee:
+      amount: 0
+    capacity: 30
+    enrolment:
+      method: phone
+"""
+CLOCK_MESSAGE = '时间应写成带引号的 "HH:MM"'
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""
+    return edit.scratch_repo(ROOT / "catalogue", tmp_path / "clone")
+
+
+@pytest.fixture
+def admin(site, tmp_path):
+    """The built site with /admin/'s config.yml pointing at this test's decap-server."""
+    url = edit.free_url()
+    return edit.site_for(site, tmp_path / "site", url), url
+
+
+def visible(locator):
+    return locator.locator("visible=true")
+
+
+def field(scope, label: str):
+    """The input of the visible field labelled `label` inside `scope`."""
+    return visible(scope.get_by_label(label, exact=True)).first
+
+
+def box(scope, label: str):
+    """The visible control (label, widget and nested fields) of the field labelled `label`."""
+    return visible(scope.locator("label", has_text=re.compile(f"^{re.escape(label)}( \\(可选\\))?$"))).first.locator("xpath=../..")
+
+
+def choose(scope, label: str, *options: str):
+    """Pick options of a select by their Chinese labels, as a person types and presses Enter."""
+    control = box(scope, label)
+    for option in options:
+        control.locator("input").first.fill(option)
+        control.page.keyboard.press("Enter")
+
+
+def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):
+    site, url = admin
+    console, hosts = [], set()
+    with edit.decap_server(clone, url), edit.serving(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.on("console", lambda m: console.append(m) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console.append(e))
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname) if r.url.startswith("http") else None)
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}admin/#/collections/providers/entries/{PROVIDER}")
+        # the first course: its start time and its Chinese title
+        courses = box(page, "课程列表 / courses")
+        items = courses.locator("[class*=SortableListItem]")
+        first = items.first
+        first.get_by_text('育婴员培训 · ["sat"] 09:30–11:00').wait_for()  # a collapsed course: title, days, time
+        first.get_by_role("button").first.click()  # expand it
+        field(box(first, "上课时间 / when it meets"), "开始时间 / start time").fill("10:00")
+        field(box(first, "标题 / title"), "中文 / Chinese").fill(NEW_TITLE)
+        # a new course with the required fields
+        courses.get_by_role("button", name=re.compile("新增.*courses")).click()
+        new = items.nth(3)
+        field(new, "编号 / id").fill("evening-fans")
+        field(box(new, "标题 / title"), "中文 / Chinese").fill("晚间扇子舞")
+        choose(new, "课程类别 / course category", "音乐舞蹈")
+        choose(new, "面向对象 / who it is for", "老年人", "所有人")
+        choose(new, "上课形式 / mode of study", "面授")
+        schedule = box(new, "上课时间 / when it meets")
+        choose(schedule, "星期几 / weekdays", "周二", "周四")
+        field(schedule, "开始时间 / start time").fill("19:00")
+        field(schedule, "结束时间 / end time").fill("20:30")
+        field(new, "总课时 / total class hours").fill("16")
+        field(box(new, "费用 / fee"), "费用 / fee in yuan").fill("0")
+        field(new, "名额 / number of places").fill("30")
+        choose(new, "报名方式和时间 / how and when to enrol", "电话报名")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        assert BRANCH in git(clone, "branch", "--list", "cms/*")
+        saved = git(clone, "rev-parse", BRANCH)
+        # a time the validator refuses is refused in the form, with its message, and nothing is saved
+        if not visible(first.get_by_label("开始时间 / start time", exact=True)).count():
+            first.get_by_role("button").first.click()
+        field(box(first, "上课时间 / when it meets"), "开始时间 / start time").fill("25:00")
+        page.get_by_role("button", name="保存", exact=True).click()
+        visible(page.get_by_text(CLOCK_MESSAGE)).first.wait_for()
+        assert git(clone, "rev-parse", BRANCH) == saved
+        page.close()
+    # The one error the browser logs is decap-server's 404 answer to "is there a draft of this record?"
+    # (Chromium logs every 4xx response); it also shows that the listener hears errors at all.
+    drafts = [m for m in console if hasattr(m, "text") and "404" in m.text and m.location.get("url") == url]
+    errors = [m for m in console if m not in drafts]
+    assert drafts and not errors, [getattr(m, "text", str(m)) for m in errors]
+    assert hosts == {"127.0.0.1"}
+    assert git(clone, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+
+    diff = git(clone, "diff", "-U0", "main", BRANCH)
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed[:4] == [f"-      zh: 育婴员培训", f"+      zh: {NEW_TITLE}", '-      start: "09:30"', '+      start: "10:00"'], diff
+    assert changed[4:] == ["+" + line for line in NEW_COURSE.splitlines()], diff  # as fmt.py writes it
+
+    git(clone, "checkout", "-q", BRANCH)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True)
+    assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
+    tidy = subprocess.run([sys.executable, str(ROOT / "scripts" / "fmt.py"), "--check", str(clone / "catalogue")], capture_output=True, text=True)
+    assert tidy.returncode == 0, tidy.stdout
+    summary = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff.py"), "main", BRANCH], cwd=clone, capture_output=True, text=True).stdout
+    assert "course added: `evening-fans` 晚间扇子舞" in summary
+    assert "course changed: `childcare-worker`" in summary
+    assert "| `schedule.start` | 09:30 | 10:00 |" in summary and f"| `title.zh` | 育婴员培训 | {NEW_TITLE} |" in summary
+
+
+@pytest.mark.parametrize("forge, login", [("github", "GitHub"), ("gitlab", "GitLab"), ("forgejo", "Forgejo"), ("gitea", "Gitea")])
+def test_each_forge_is_one_setting_and_its_login_page_loads_from_this_site_only(browser, site, tmp_path, forge, login):
+    from learning_city.editor import generated
+
+    copy = edit.site_for(site, tmp_path / "site", edit.free_url())  # no decap-server: the forge's own login
+    settings = {"backend": forge, "app_id": "test-app", "local_backend": edit.free_url()}
+    repository = {"github": "https://github.com/jx/catalogue"}.get(forge, "https://git.example.org/jx/catalogue")
+    (copy / "admin" / "config.yml").write_text(generated(ROOT / "catalogue", repository, settings)["config.yml"], encoding="utf-8")
+    hosts = set()
+    with edit.serving(copy) as base:
+        page = browser.new_page()
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname) if r.url.startswith("http") else None)
+        page.goto(base + "admin/")
+        page.get_by_role("button", name=re.compile(login)).wait_for()
+        assert page.get_by_text("配置").count() == 0  # no configuration error
+        page.close()
+    assert hosts == {"127.0.0.1"}
+
+
+def test_control_decaps_gitea_backend_refuses_the_editorial_workflow(browser, site, tmp_path):
+    """Why gitea saves to one branch (learning_city.editor.backend): with pull requests it does not load."""
+    from learning_city.editor import generated
+
+    copy = edit.site_for(site, tmp_path / "site", edit.free_url())
+    settings = {"backend": "gitea", "app_id": "test-app", "local_backend": edit.free_url()}
+    text = generated(ROOT / "catalogue", "https://git.example.org/jx/catalogue", settings)["config.yml"]
+    (copy / "admin" / "config.yml").write_text(text.replace("publish_mode: simple", "publish_mode: editorial_workflow"), encoding="utf-8")
+    with edit.serving(copy) as base:
+        page = browser.new_page()
+        page.goto(base + "admin/")
+        page.get_by_text("does not support editorial workflow").wait_for()
+        assert page.get_by_role("button", name=re.compile("Gitea")).count() == 0
+        page.close()
+
+
+def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browser, admin, clone, site):
+    """The preview pane renders courses by term with the page's own labels; a course's term is chosen by name."""
+    from bs4 import BeautifulSoup
+
+    copy, url = admin
+    page_html = BeautifulSoup((site / "providers" / "nanhu-elderly-university" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page_labels = [dt.get_text() for dt in page_html.select(".lc-course")[0].select("dt")]
+    with edit.decap_server(clone, url), edit.serving(copy) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}admin/#/collections/providers/entries/nanhu-elderly-university")
+        preview = page.frame_locator("#preview-pane")
+        preview.get_by_role("heading", name="2026 年秋季学期").wait_for()
+        first_course = preview.locator(".lc-course").first
+        assert first_course.locator("h3").inner_text() == page_html.select(".lc-course h3")[0].get_text()
+        assert first_course.locator("dt").all_inner_texts() == page_labels
+        courses = box(page, "课程列表 / courses")
+        first = courses.locator("[class*=SortableListItem]").first
+        first.get_by_role("button").first.click()
+        term = visible(first.locator("select"))
+        assert term.input_value() == "2026-autumn"
+        assert term.locator("option").all_inner_texts() == ["（不属于某个学期） (no term)", "2026 年秋季学期（2026-autumn）", "2027 年春季学期（2027-spring）"]
+        term.select_option("2027-spring")  # the preview moves the course to that term
+        preview.locator("section", has=preview.get_by_role("heading", name="2027 年春季学期")).get_by_text("南湖故事会").wait_for()
+        page.close()

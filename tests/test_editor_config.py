@@ -1,0 +1,297 @@
+"""The web editor's generated configuration and its file writer (format.js, run under Node)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from learning_city import editor
+from learning_city import model as m
+from learning_city.fmt import tidy
+from learning_city.i18n import t
+from learning_city.schema import schema_for
+from learning_city.yamlfile import parse
+
+ADMIN = ROOT / "docs" / "admin"
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def node(code: str, data: object = None) -> object:
+    """Run ES module code with format.js, checks.js and model.js imported; `input` is `data`; returns `output`."""
+    prelude = "".join(
+        f"import * as {name} from {json.dumps((ADMIN / f'{name}.js').as_uri())};\n" for name in ("format", "checks", "model")
+    )
+    prelude += "import { readFileSync } from 'fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n"
+    script = f"{prelude}let output;\n{code}\nprocess.stdout.write(JSON.stringify(output));\n"
+    result = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+# --- the configuration ------------------------------------------------------------------------
+
+
+def test_committed_editor_files_match_the_model(tmp_path):
+    assert run("editor_config.py", "--check").returncode == 0
+    stale = tmp_path / "admin"
+    stale.mkdir()
+    for name in ("config.yml", "model.js"):
+        (stale / name).write_text((ADMIN / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("editor_config.py", "--check", "--dir", str(stale)).returncode == 0
+    config = stale / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: capacity", "name: capacty"), encoding="utf-8")
+    result = run("editor_config.py", "--check", "--dir", str(stale))
+    assert result.returncode == 1 and "config.yml" in result.stdout
+
+
+def mismatches(fields: list[dict], cls) -> list[str]:
+    """Where the editor's fields differ from the model: names, order, required, widgets."""
+    schema = schema_for(cls)
+    found = []
+    model_fields = list(cls.model_fields)
+    if [f["name"] for f in fields] != model_fields:
+        found.append(f"{cls.__name__}: fields {[f['name'] for f in fields]} != {model_fields}")
+        return found
+    required = set(schema.get("required", []))
+    for field in fields:
+        if field["required"] != (field["name"] in required):
+            found.append(f"{cls.__name__}.{field['name']}: required {field['required']}")
+    return found
+
+
+def collection(name: str) -> dict:
+    config = yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def test_the_form_has_every_field_of_the_model_in_order_required_as_the_model_says():
+    providers, venues = collection("providers"), collection("venues")
+    assert mismatches(providers["fields"], m.Provider) == [] and mismatches(venues["fields"], m.Venue) == []
+    course = next(f for f in providers["fields"] if f["name"] == "courses")
+    assert mismatches(course["fields"], m.Course) == []
+    # control: a field dropped or made optional is found
+    assert mismatches(providers["fields"][1:], m.Provider)
+    assert mismatches([{**f, "required": False} for f in course["fields"]], m.Course)
+
+
+def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
+    config = yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
+    assert config["locale"] == "zh_Hans" and config["publish_mode"] == "editorial_workflow"
+    providers = {f["name"]: f for f in collection("providers")["fields"]}
+    courses = {f["name"]: f for f in providers["courses"]["fields"]}
+    schedule = {f["name"]: f for f in courses["schedule"]["fields"]}
+    name = providers["name"]
+    assert name["widget"] == "object" and [(f["name"], f["required"]) for f in name["fields"]] == [("zh", True), ("en", False)]
+    assert providers["kind"]["widget"] == "select"
+    assert {o["value"]: o["label"] for o in providers["kind"]["options"]}["adult-school"] == t("kind.adult-school", "zh")
+    assert schedule["start"]["pattern"][0] == m.CLOCK and "HH:MM" in schedule["start"]["pattern"][1] and " / " in schedule["start"]["pattern"][1]
+    assert schedule["days"]["multiple"] is True and len(schedule["days"]["options"]) == 7
+    dates = {f["name"]: f for f in schedule["dates"]["fields"]}
+    assert dates["start"]["widget"] == "datetime" and dates["start"]["format"] == "YYYY-MM-DD" and dates["start"]["time_format"] is False
+    assert courses["capacity"]["widget"] == "number" and courses["capacity"]["min"] == 1 and courses["capacity"]["value_type"] == "int"
+    assert courses["hours"]["value_type"] == "float" and courses["hours"]["pattern"]
+    assert "title.zh" in providers["courses"]["summary"] and "schedule.start" in providers["courses"]["summary"]
+    assert providers["parent"]["widget"] == "relation" and providers["parent"]["collection"] == "providers"
+    assert courses["venue"]["widget"] == "relation" and courses["term"]["widget"] == "lc-term"
+    region = {o["value"]: o["label"] for o in providers["region"]["options"]}
+    assert region["nanhu-daqiao"] == "南湖区 · 大桥镇" and region["nanhu"] == "南湖区"
+    assert providers["address"]["label"] == "地址 / address"
+    # inside an optional part nothing is required in the form (Decap would demand it even when left empty)
+    place = courses["place"]
+    assert place["required"] is False and place["fields"][0]["required"] is False
+
+
+def test_backends_github_by_default_gitlab_forgejo_and_gitea_by_one_setting():
+    repo = "https://github.com/jx-learning-city/catalogue"
+    github = editor.backend(repo, {})
+    assert github.pop("commit_messages")["update"] == "修改 {{collection}}：{{slug}} / Update {{collection}}: {{slug}}"
+    assert github == {"name": "github", "repo": "jx-learning-city/catalogue", "branch": "main", "open_authoring": True}
+    assert editor.backend(repo, {"auth_url": "https://auth.example.org"})["base_url"] == "https://auth.example.org"
+    gitlab = editor.backend("https://gitlab.example.org/jx/catalogue", {"backend": "gitlab", "app_id": "abc"})
+    assert gitlab["name"] == "gitlab" and gitlab["auth_type"] == "pkce" and gitlab["app_id"] == "abc"
+    assert gitlab["api_root"] == "https://gitlab.example.org/api/v4" and gitlab["repo"] == "jx/catalogue"
+    forgejo = editor.backend("https://git.example.org/jx/catalogue", {"backend": "forgejo", "app_id": "xyz"})
+    assert forgejo["api_root"] == "https://git.example.org/api/v1" and forgejo["app_id"] == "xyz" and forgejo["open_authoring"] is True
+    assert editor.publish_mode({"backend": "forgejo"}) == editor.publish_mode({}) == "editorial_workflow"
+    gitea = editor.backend("https://git.example.org/jx/catalogue", {"backend": "gitea", "app_id": "xyz"})
+    assert gitea["api_root"] == "https://git.example.org/api/v1" and gitea["base_url"] == "https://git.example.org" and gitea["app_id"] == "xyz"
+    assert gitea["branch"] == "editor" and editor.publish_mode({"backend": "gitea"}) == "simple"
+    with pytest.raises(ValueError):
+        editor.backend(repo, {"backend": "svn"})
+
+
+# --- the file writer -----------------------------------------------------------------------------
+
+
+def catalogue_texts() -> dict[str, str]:
+    return {
+        path.relative_to(ROOT / "catalogue").as_posix(): path.read_text(encoding="utf-8")
+        for folder in ("providers", "venues")
+        for path in sorted((ROOT / "catalogue" / folder).glob("*.yml"))
+    }
+
+
+def test_saving_a_record_unchanged_gives_back_every_file_byte_for_byte():
+    files = catalogue_texts()
+    out = node(
+        "output = {};\n"
+        "for (const [path, text] of Object.entries(input)) {\n"
+        "  const f = format.formatter(model.SPEC[path.split('/')[0]]);\n"
+        "  output[path] = f.toFile(JSON.parse(JSON.stringify(f.fromFile(text))));\n"
+        "}",
+        files,
+    )
+    assert len(out) == len(files) > 100
+    assert [path for path, text in files.items() if out[path] != text] == []
+
+
+ONE_FIELD = """
+const f = format.formatter(model.SPEC.providers);
+const data = f.fromFile(input.text);
+data.courses[0].capacity = 45;
+output = { ours: f.toFile(data), decap: (await import('yaml')).stringify(data) };
+"""
+
+
+def test_a_one_field_save_is_that_fields_line_only_and_tidy():
+    path = ROOT / "catalogue" / "providers" / "nanhu-daqiao-adult-school.yml"
+    before = path.read_text(encoding="utf-8")
+    out = node(ONE_FIELD, {"text": before})
+    assert changed_lines(before, out["ours"]) == ["-    capacity: 30", "+    capacity: 45"]
+    assert tidy(out["ours"], "providers/nanhu-daqiao-adult-school.yml") == out["ours"]
+    # control: a plain YAML writer (what Decap's own yml format does) loses the schema line and the quotes
+    decap = changed_lines(before, out["decap"])
+    assert len(decap) > 10 and '-      start: "09:30"' in decap and any("yaml-language-server" in line for line in decap)
+
+
+def test_a_new_record_and_new_parts_are_written_in_the_canonical_form(catalogue_copy):
+    path = ROOT / "catalogue" / "providers" / "nanhu-daqiao-adult-school.yml"
+    out = node(
+        """
+const f = format.formatter(model.SPEC.providers);
+const data = f.fromFile(input.text);
+data.courses[1].description = { zh: "讲给孩子听: 南湖的故事", en: "" };
+data.courses[2].schedule.days = ["thu", "sat"];
+data.contact.email = "mailto:daqiao@example.org";
+data.maintainers.push("daqiao-staff");
+delete data.courses[0].place;
+const created = JSON.parse(JSON.stringify(data));
+created.id = "nanhu-daqiao-new-school"; created.kind = "community-school"; created.parent = "nanhu-daqiao-adult-school";
+created.projects = []; created.sample = false;
+output = { changed: f.toFile(data), created: format.formatter(model.SPEC.providers).toFile(created) };
+""",
+        {"text": path.read_text(encoding="utf-8")},
+    )
+    changed = changed_lines(path.read_text(encoding="utf-8"), out["changed"])
+    assert changed == [
+        "+  email: mailto:daqiao@example.org", "+  - daqiao-staff",
+        "-    place:", "-      zh: 技能实训中心", "-      en: Skills training centre",
+        "+    description:", '+      zh: "讲给孩子听: 南湖的故事"', "-      days: [thu]", "+      days: [thu, sat]",
+    ]
+    for name, text in (("nanhu-daqiao-adult-school", out["changed"]), ("nanhu-daqiao-new-school", out["created"])):
+        assert tidy(text, f"providers/{name}.yml") == text, name
+        (catalogue_copy / "providers" / f"{name}.yml").write_text(text, encoding="utf-8")
+    assert out["created"].startswith("# yaml-language-server: $schema=../../schema/provider.schema.json\nid: nanhu-daqiao-new-school\n")
+    assert "sample:" not in out["created"] and "projects:" not in out["created"]  # defaults left out
+    result = run("validate.py", str(catalogue_copy))
+    assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
+
+
+TRICKY = ["yes", "No", "19:30", "0573", "12.5", "2027-03-02", "a: b", "#tag", "- item", "'quoted'", '"q"', "trailing ",
+          "null", "~", "x #y", "@home", "*star", "[list]", "100%", "普通中文：全角冒号", "It's fine", "Tai chi, qigong"]
+
+
+def test_text_the_yaml_tools_could_misread_is_quoted_and_reads_back_the_same():
+    written = node("output = input.map((s) => `zh: ${format.scalar(s)}\\n`);", TRICKY)
+    for text, line in zip(TRICKY, written):
+        doc = parse(line.encode(), "t.yml")
+        assert not doc.problems and doc.data == {"zh": text}, (text, line, doc.problems)
+        assert tidy(line, "providers/x.yml").split("\n", 1)[1] == line, line  # fmt.py keeps it as written
+    plain = [text for text, line in zip(TRICKY, written) if not line.startswith('zh: "')]
+    assert plain == ["100%", "普通中文：全角冒号", "It's fine", "Tai chi, qigong"]
+
+
+def test_checks_before_saving_find_what_the_validator_refuses_within_a_record():
+    path = ROOT / "catalogue" / "providers" / "nanhu-daqiao-adult-school.yml"
+    out = node(
+        """
+const spec = model.SPEC.providers;
+const data = format.read(input.text);
+const clean = checks.problems(data, spec, model.MESSAGES);
+data.courses[0].schedule.end = "09:00";
+data.courses[0].place = { en: "Hall" };
+data.courses[1].schedule.dates.end = "2020-01-01";
+data.courses[2].enrolment = { method: "", note: { zh: "电话" } };
+output = { clean, found: checks.problems(data, spec, model.MESSAGES) };
+""",
+        {"text": path.read_text(encoding="utf-8")},
+    )
+    assert out["clean"] == []
+    assert out["found"] == [
+        "courses[0].schedule.end: 结束早于开始（开始为 09:30） / ends before it starts (start 09:30)",
+        "courses[0].place.zh: 缺少中文内容（zh） / Chinese text (zh) is required",
+        "courses[1].schedule.dates.end: 结束早于开始（开始为 2026-10-10） / ends before it starts (start 2026-10-10)",
+        "courses[2].enrolment.method: 缺少必填项 / required field is missing",
+    ]
+
+
+# --- the built site ----------------------------------------------------------------------------------
+
+
+def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap_and_english(site: Path):
+    admin = site / "admin"
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000 and (admin / "vendor" / "yaml" / "index.js").is_file()
+    assert "://" not in html.replace('"http-equiv"', "")  # every script is loaded from beside it
+    assert "data-pagefind-body" not in html and 'name="robots" content="noindex' in html
+    assert f"<title>{t('editor.title', 'zh')} · {t('editor.title', 'en')}</title>" in html
+    assert "admin" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "admin/" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
+    assert not (site / "en" / "admin").exists()
+    built = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert built["backend"]["repo"] == "jx-learning-city/catalogue" and built["collections"][0]["fields"]
+    # Pagefind indexes exactly the pages that mark their body, which the admin page does not
+    indexed = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
+    marked = [p for p in site.rglob("*.html") if "en" not in p.relative_to(site).parts[:1] and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert indexed == len(marked) > 100
+
+
+def test_the_one_field_save_shown_in_contributing_is_what_the_editor_writes():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = [part.split("```", 1)[0] for part in guide.split("```diff\n")[1:]]
+    assert len(blocks) == 2 and blocks[0] == blocks[1]  # the same in Chinese and English
+    path = ROOT / "catalogue" / "providers" / "nanhu-daqiao-adult-school.yml"
+    before = path.read_text(encoding="utf-8")
+    after = node(ONE_FIELD, {"text": before})["ours"]
+    name = "catalogue/providers/nanhu-daqiao-adult-school.yml"
+    shown = difflib.unified_diff(before.splitlines(), after.splitlines(), f"a/{name}", f"b/{name}", lineterm="", n=3)
+    lines = list(shown)
+    lines[2] += " courses:"  # git names the enclosing key after the hunk's line numbers
+    assert blocks[0] == "\n".join(lines) + "\n"
+
+
+def test_make_edit_refuses_a_clone_decap_server_could_damage(tmp_path):
+    import edit  # scripts/edit.py
+
+    repo = edit.scratch_repo(ROOT / "catalogue", tmp_path / "repo")
+    assert edit.problems(repo) == []
+    (repo / "catalogue" / "notes.txt").write_text("mine\n", encoding="utf-8")  # decap-server would commit it
+    assert "uncommitted changes" in edit.problems(repo)[0]
+    (repo / "catalogue" / "notes.txt").unlink()
+    subprocess.run(["git", "branch", "-m", "main", "master"], cwd=repo, check=True)
+    assert "no branch named main" in edit.problems(repo)[0]
