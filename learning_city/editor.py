@@ -185,7 +185,7 @@ def _pattern(field: dict, schema: dict) -> None:
     pattern = schema.get("pattern")
     if pattern:
         code = PATTERNS.get(pattern)
-        field["pattern"] = [pattern, _message(code) if code else label(field["name"], schema)]
+        field["pattern"] = [pattern, _message(code) if code else f"{label(field['name'], schema)}: {_message('bad_format')}"]
 
 
 def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:

@@ -636,11 +636,11 @@ export const STRINGS = {
  },
  "tier.2": {
   "zh": "第二级：县（市、区）社区教育学院",
-  "en": "Tier 2: county community education colleges"
+  "en": "Tier 2: community education colleges of the counties (county-level cities and districts)"
  },
  "tier.3": {
   "zh": "第三级：镇（街道）成校和社区教育中心",
-  "en": "Tier 3: town adult schools and community education centres"
+  "en": "Tier 3: adult schools and community education centres of the towns (subdistricts)"
  },
  "tier.4": {
   "zh": "第四级：社区学校（教学点）",
@@ -668,7 +668,7 @@ export const STRINGS = {
  },
  "venue.science-museum": {
   "zh": "科技馆",
-  "en": "Science museum"
+  "en": "Science and technology museum"
  },
  "venue.memorial": {
   "zh": "纪念馆",
@@ -676,7 +676,7 @@ export const STRINGS = {
  },
  "venue.art-gallery": {
   "zh": "美术馆",
-  "en": "Art gallery"
+  "en": "Art museum"
  },
  "category.digital-skills": {
   "zh": "数字技能",
@@ -744,7 +744,7 @@ export const STRINGS = {
  },
  "audience.workers": {
   "zh": "职工",
-  "en": "Workers"
+  "en": "Employees"
  },
  "audience.new-residents": {
   "zh": "新居民",
@@ -908,7 +908,7 @@ export const STRINGS = {
  },
  "label.plaques": {
   "zh": "加挂牌子",
-  "en": "Also known as"
+  "en": "Also operates under the name"
  },
  "label.age_rule": {
   "zh": "报名年龄",
@@ -1052,11 +1052,11 @@ export const STRINGS = {
  },
  "label.county": {
   "zh": "县（市、区）",
-  "en": "County"
+  "en": "County (county-level city or district)"
  },
  "label.town": {
   "zh": "镇（街道）",
-  "en": "Town or street"
+  "en": "Town (subdistrict)"
  },
  "label.count": {
   "zh": "{count} 个",
