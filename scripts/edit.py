@@ -18,8 +18,8 @@ import functools
 import json
 import os
 import shutil
-import socket
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -27,9 +27,11 @@ import time
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from editor_config import settings  # scripts/editor_config.py
+
 from learning_city.editor import LOCAL_BACKEND, generated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +39,7 @@ DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
 
     def log_message(self, *args):
         pass
@@ -149,10 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop both servers on `kill` too
     with decap_server(args.repo), serving(args.site, args.port) as base:
         print(f"编辑器 / editor: {base}admin/  (Ctrl-C 停止 / to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

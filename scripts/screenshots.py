@@ -16,9 +16,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 import edit  # scripts/edit.py
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium (make browser): Playwright cannot download its own here
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import edit  # scripts/edit.py
 import pytest
 from conftest import ROOT
-
-import edit  # scripts/edit.py
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"
@@ -134,7 +133,7 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
 
     diff = git(clone, "diff", "-U0", "main", BRANCH)
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed[:4] == [f"-      zh: 育婴员培训", f"+      zh: {NEW_TITLE}", '-      start: "09:30"', '+      start: "10:00"'], diff
+    assert changed[:4] == ["-      zh: 育婴员培训", f"+      zh: {NEW_TITLE}", '-      start: "09:30"', '+      start: "10:00"'], diff
     assert changed[4:] == ["+" + line for line in NEW_COURSE.splitlines()], diff  # as fmt.py writes it
 
     git(clone, "checkout", "-q", BRANCH)

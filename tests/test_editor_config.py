@@ -218,11 +218,11 @@ TRICKY = ["yes", "No", "19:30", "0573", "12.5", "2027-03-02", "a: b", "#tag", "-
 
 def test_text_the_yaml_tools_could_misread_is_quoted_and_reads_back_the_same():
     written = node("output = input.map((s) => `zh: ${format.scalar(s)}\\n`);", TRICKY)
-    for text, line in zip(TRICKY, written):
+    for text, line in zip(TRICKY, written, strict=True):
         doc = parse(line.encode(), "t.yml")
         assert not doc.problems and doc.data == {"zh": text}, (text, line, doc.problems)
         assert tidy(line, "providers/x.yml").split("\n", 1)[1] == line, line  # fmt.py keeps it as written
-    plain = [text for text, line in zip(TRICKY, written) if not line.startswith('zh: "')]
+    plain = [text for text, line in zip(TRICKY, written, strict=True) if not line.startswith('zh: "')]
     assert plain == ["100%", "普通中文：全角冒号", "It's fine", "Tai chi, qigong"]
 
 
