@@ -1,7 +1,7 @@
 """MkDocs hooks: language-dependent configuration and one page per record and per county.
 
 One mkdocs.yml serves both languages (SITE_LANG=zh|en); the site's name, description and
-the language switch come from `learning_city/ui.yml`, so no translation lives in config.
+the language switch come from `learning_city/site/ui.yml`, so no translation lives in config.
 Record pages hold only a macro call with the record's id (a validated slug), never its text.
 """
 
@@ -14,8 +14,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from learning_city import editor, government, i18n, render_lists, render_records
-from learning_city.loader import resolve_root
+from learning_city.data.loader import resolve_root
+from learning_city.site import government, i18n
+from learning_city.site import lists as render_lists
+from learning_city.site import records as render_records
+from learning_city.tools import editor
 
 # A record page is its escaped name and a marker for its HTML, made when the page is written
 # (macros.main.Slots). It skips the macros' template step: thousands of pages would each be
@@ -110,7 +113,7 @@ def on_post_build(config):
     """Copy Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
     if config["theme"]["language"] != "zh":
         return
-    modules = Path(editor.__file__).resolve().parents[1] / "node_modules"  # npm ci in this repository
+    modules = Path(editor.__file__).resolve().parents[2] / "node_modules"  # npm ci in this repository
     target = Path(config["site_dir"]) / ADMIN
     for folder, patterns in EDITOR_BUNDLE.items():
         source = modules / folder

@@ -1,6 +1,6 @@
 """MkDocs macros: the thin layer between page Markdown and `learning_city`.
 
-Pages call these with ids; each returns HTML that `learning_city.render` built and escaped.
+Pages call these with ids; each returns HTML that `learning_city.site` built and escaped.
 Nothing here is rendered again as a template, so catalogue text can never run as code.
 """
 
@@ -13,8 +13,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from learning_city import exports, i18n, render, render_lists, render_records
-from learning_city.loader import load, resolve_root
+from learning_city.data.loader import load, resolve_root
+from learning_city.site import exports, i18n
+from learning_city.site import lists as render_lists
+from learning_city.site import pages as render
+from learning_city.site import records as render_records
 
 
 def define_env(env):

@@ -36,7 +36,7 @@ import psutil
 import yaml
 from bs4 import BeautifulSoup
 
-from learning_city.loader import load
+from learning_city.data.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

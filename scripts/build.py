@@ -22,8 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from learning_city.i18n import ROOTS
-from learning_city.today import epoch
+from learning_city.data.today import epoch
+from learning_city.site.i18n import ROOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from learning_city.loader import load
-from learning_city.owners import codeowners, read_maintainers
+from learning_city.data.loader import load
+from learning_city.tools.owners import codeowners, read_maintainers
 
 ROOT = Path(__file__).resolve().parent.parent
 

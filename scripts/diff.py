@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from learning_city.diff import compare, markdown, snapshot
+from learning_city.tools.diff import compare, markdown, snapshot
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from editor_config import settings  # scripts/editor_config.py
 
-from learning_city.editor import LOCAL_BACKEND, generated
+from learning_city.tools.editor import LOCAL_BACKEND, generated
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from learning_city.editor import generated
+from learning_city.tools.editor import generated
 
 ROOT = Path(__file__).resolve().parent.parent
 

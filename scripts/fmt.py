@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from learning_city.fmt import tidy
-from learning_city.loader import catalogue_files
+from learning_city.data.loader import catalogue_files
+from learning_city.tools.fmt import tidy
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,9 +15,9 @@ import re
 import sys
 from pathlib import Path
 
-from learning_city import skeleton
-from learning_city.model import SLUG, ProviderKind, VenueKind
-from learning_city.yamlfile import read
+from learning_city.data.model import SLUG, ProviderKind, VenueKind
+from learning_city.data.yamlfile import read
+from learning_city.tools import skeleton
 
 
 def slug(value: str) -> str:

@@ -20,7 +20,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError, NoCredentialsError
 
-from learning_city import publish
+from learning_city.tools import publish
 
 # Transient errors (throttling, 5xx, dropped connections) are retried with backoff. Checksums only
 # where the API requires them: several S3-compatible services reject boto3's newer default ones.

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from learning_city.schema import SCHEMAS, schema_for
+from learning_city.tools.schema import SCHEMAS, schema_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

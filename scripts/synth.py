@@ -30,12 +30,15 @@ from pathlib import Path
 
 import yaml
 
+from learning_city.data.files import SINGLE_FILES, schema_line
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "catalogue"
-COPIED = ("policy.yml", "targets.yml", "regions.yml", "leading-group.yml", "statistics.yml", "glossary.yml")
-PROVIDER_SCHEMA = "# yaml-language-server: $schema=../../schema/provider.schema.json"
-VENUE_SCHEMA = "# yaml-language-server: $schema=../../schema/venue.schema.json"
-RECOGNITIONS_SCHEMA = "# yaml-language-server: $schema=../schema/recognitions.schema.json"
+# single files copied from the real catalogue as they are; recognitions are made to fit the city
+COPIED = tuple(name for name in SINGLE_FILES if name != "recognitions.yml")
+PROVIDER_SCHEMA = schema_line("providers/x.yml")
+VENUE_SCHEMA = schema_line("venues/x.yml")
+RECOGNITIONS_SCHEMA = schema_line("recognitions.yml")
 MAX_COURSES = 60  # per provider, unless more courses are asked for than that allows
 NO_ENGLISH = 0.05  # share of providers, venues and courses without English
 

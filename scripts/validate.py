@@ -23,10 +23,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from learning_city.characters import visible
-from learning_city.loader import load
-from learning_city.problems import Problem
-from learning_city.today import today
+from learning_city.data.characters import visible
+from learning_city.data.loader import load
+from learning_city.data.problems import Problem
+from learning_city.data.today import today
 
 # Files named per kind of warning in the summary.
 MOST_FILES = 3

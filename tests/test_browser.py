@@ -9,7 +9,7 @@ import pytest
 from conftest import CATALOGUE, serving
 from playwright.sync_api import expect
 
-from learning_city.loader import load
+from learning_city.data.loader import load
 
 pytestmark = pytest.mark.build
 

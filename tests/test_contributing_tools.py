@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT
 from ruamel.yaml import YAML
 
-from learning_city.fmt import tidy
-from learning_city.loader import catalogue_files
-from learning_city.schema import SCHEMAS, schema_for
+from learning_city.data.loader import catalogue_files
+from learning_city.tools.fmt import tidy
+from learning_city.tools.schema import SCHEMAS, schema_for
 
 
 def run(script: str, *args: str, cwd=ROOT) -> subprocess.CompletedProcess:

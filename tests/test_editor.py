@@ -149,7 +149,7 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
 
 @pytest.mark.parametrize("forge, login", [("github", "GitHub"), ("gitlab", "GitLab"), ("forgejo", "Forgejo"), ("gitea", "Gitea")])
 def test_each_forge_is_one_setting_and_its_login_page_loads_from_this_site_only(browser, site, tmp_path, forge, login):
-    from learning_city.editor import generated
+    from learning_city.tools.editor import generated
 
     copy = edit.site_for(site, tmp_path / "site", edit.free_url())  # no decap-server: the forge's own login
     settings = {"backend": forge, "app_id": "test-app", "local_backend": edit.free_url()}
@@ -168,7 +168,7 @@ def test_each_forge_is_one_setting_and_its_login_page_loads_from_this_site_only(
 
 def test_control_decaps_gitea_backend_refuses_the_editorial_workflow(browser, site, tmp_path):
     """Why gitea saves to one branch (learning_city.editor.backend): with pull requests it does not load."""
-    from learning_city.editor import generated
+    from learning_city.tools.editor import generated
 
     copy = edit.site_for(site, tmp_path / "site", edit.free_url())
     settings = {"backend": "gitea", "app_id": "test-app", "local_backend": edit.free_url()}

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from learning_city import editor
-from learning_city import model as m
-from learning_city.fmt import tidy
-from learning_city.i18n import t
-from learning_city.schema import schema_for
-from learning_city.yamlfile import parse
+from learning_city.data import model as m
+from learning_city.data.yamlfile import parse
+from learning_city.site.i18n import t
+from learning_city.tools import editor
+from learning_city.tools.fmt import tidy
+from learning_city.tools.schema import schema_for
 
 ADMIN = ROOT / "docs" / "admin"
 

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from validate import github
 
-from learning_city.loader import SINGLE_FILES, load
+from learning_city.data.files import SINGLE_FILES
+from learning_city.data.loader import load
 
 pytestmark = pytest.mark.slow
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import CATALOGUE
 
-from learning_city.glossary import Pair, check, check_banned, occurrences, pairs, record_texts
-from learning_city.i18n import _strings
-from learning_city.loader import load
-from learning_city.model import GlossaryTerm
+from learning_city.data.glossary import Pair, check, check_banned, occurrences, pairs, record_texts
+from learning_city.data.loader import load
+from learning_city.data.model import GlossaryTerm
+from learning_city.site.i18n import strings as _strings
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import CATALOGUE, ROOT
 
-from learning_city import government
+from learning_city.site import government
 
 SETTINGS = {
     "sponsor": {"zh": "嘉兴市教育局", "en": "Jiaxing Municipal Education Bureau"},

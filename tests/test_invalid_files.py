@@ -20,9 +20,9 @@ import validate  # scripts/validate.py
 from conftest import CATALOGUE
 from test_validate import VALID
 
-from learning_city import inventory, loader
-from learning_city.loader import load
-from learning_city.problems import MESSAGES, Problem
+from learning_city.data import inventory, loader
+from learning_city.data.loader import load
+from learning_city.data.problems import MESSAGES, Problem
 
 PROVIDER = "providers/test-school.yml"
 

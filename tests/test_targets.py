@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import CATALOGUE
 from test_validate import assert_reported, validate
 
-from learning_city.loader import load
-from learning_city.model import TargetKind
-from learning_city.targets import figure
+from learning_city.data.figures import figure
+from learning_city.data.loader import load
+from learning_city.data.model import TargetKind
 
 # 每年要求有60%…, 每年一次的…活动周: every year; 依法按照…提取, the leading group's membership: standing.
 ANNUAL = {"residents-in-community-education", "lifelong-learning-week"}

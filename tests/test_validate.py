@@ -11,7 +11,7 @@ import pytest
 import validate as validate_script  # scripts/validate.py
 from conftest import ROOT
 
-from learning_city.loader import load
+from learning_city.data.loader import load
 
 VALID = """\
 id: test-school

@@ -1,4 +1,4 @@
-// The editor's preview pane: a provider or venue as its page shows it (learning_city/render_records.py),
+// The editor's preview pane: a provider or venue as its page shows it (learning_city/site/records.py),
 // in Chinese, with the page's own labels (from ui.yml, through the generated model.js).
 // React escapes every text it is given: record text stays text here as on the site.
 

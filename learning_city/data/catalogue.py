@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import (
+from learning_city.data.model import (
     County,
     GlossaryTerm,
     LeadingGroup,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .catalogue import Catalogue
-from .i18n import t
-from .model import Audience, Category, County, Course, Mode, Provider, ProviderKind, Weekday
-from .render import esc, sample_notice, text
-from .render_records import age_rule, course_anchor, enrolment, fee, provider_url, schedule, venue_url
+from learning_city.data.catalogue import Catalogue
+from learning_city.site.i18n import t
+from learning_city.data.model import Audience, Category, County, Course, Mode, Provider, ProviderKind, Weekday
+from learning_city.site.pages import esc, sample_notice, text
+from learning_city.site.records import age_rule, course_anchor, enrolment, fee, provider_url, schedule, venue_url
 
 ELDERLY_KINDS = (ProviderKind.elderly_university, ProviderKind.elderly_school)
 # Kinds with a few schools per county: listed on city-wide pages. The others are on area pages.

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from .characters import character_name, hidden_characters
-from .problems import Problem, dotted
+from learning_city.data.characters import character_name, hidden_characters
+from learning_city.data.problems import Problem, dotted
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader

@@ -6,8 +6,8 @@ import io
 
 from ruamel.yaml import YAML
 
-from .fmt import tidy
-from .model import Category, ProviderKind, VenueKind
+from learning_city.data.model import Category, ProviderKind, VenueKind
+from learning_city.tools.fmt import tidy
 
 PROVIDER = """\
 # 新机构记录。请按注释修改，保存后运行 make validate 检查；示例内容请改成本机构的真实信息。

@@ -17,26 +17,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import inventory
-from . import model as m
-from .catalogue import Catalogue
-from .policy import iter_tokens
-from .problems import Problem, dotted
-from .schema import schema_line
-from .targets import METRICS
-from .yamlfile import MAX_BYTES, Document, parse
-
-# file (relative to the root) -> model; collections are folders with one record per file
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "policy.yml": m.Policy,
-    "targets.yml": m.Targets,
-    "regions.yml": m.Regions,
-    "leading-group.yml": m.LeadingGroup,
-    "recognitions.yml": m.Recognitions,
-    "statistics.yml": m.Statistics,
-    "glossary.yml": m.Glossary,
-}
-COLLECTIONS: dict[str, type[BaseModel]] = {"providers": m.Provider, "venues": m.Venue}
+from learning_city.data import inventory
+from learning_city.data import model as m
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.figures import METRICS
+from learning_city.data.files import COLLECTIONS, SINGLE_FILES, schema_line
+from learning_city.data.problems import Problem, dotted
+from learning_city.data.tokens import iter_tokens
+from learning_city.data.yamlfile import MAX_BYTES, Document, parse
 
 
 def resolve_root(value: str | Path, base: Path) -> Path:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .catalogue import Catalogue
-from .model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text
 
 
 @dataclass(frozen=True)

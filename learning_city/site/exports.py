@@ -7,10 +7,10 @@ import io
 import json
 from pathlib import Path
 
-from .catalogue import Catalogue
-from .render_lists import course_start, times_of_day
-from .render_records import course_anchor, fee_text, when_text
-from .targets import figure
+from learning_city.data.catalogue import Catalogue
+from learning_city.site.lists import course_start, times_of_day
+from learning_city.site.records import course_anchor, fee_text, when_text
+from learning_city.data.figures import figure
 
 
 def catalogue_json(catalogue: Catalogue) -> dict:

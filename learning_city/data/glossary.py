@@ -17,8 +17,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue
-from .model import GlossaryTerm, PolicySection, Text
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.model import GlossaryTerm, PolicySection, Text
 
 
 @dataclass(frozen=True)

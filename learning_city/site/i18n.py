@@ -6,8 +6,8 @@ import datetime as dt
 from functools import cache
 from pathlib import Path
 
-from .model import Comparator, Target, Unit
-from .yamlfile import read
+from learning_city.data.model import Comparator, Target, Unit
+from learning_city.data.yamlfile import read
 
 LANGUAGES = ("zh", "en")
 # Where each language's site lives, relative to the Chinese root: /policy/ and /en/policy/.
@@ -18,7 +18,7 @@ HANZI_DIGITS = "零一二三四五六七八九"
 
 
 @cache
-def _strings() -> dict[str, dict[str, str]]:
+def strings() -> dict[str, dict[str, str]]:
     doc = read(UI_FILE)
     if doc.problems:
         raise ValueError("\n".join(map(str, doc.problems)))
@@ -30,11 +30,11 @@ def _strings() -> dict[str, dict[str, str]]:
 
 def t(key: str, lang: str, **args) -> str:
     """The interface string `key` in `lang`, with {placeholders} filled (not escaped)."""
-    return _strings()[key][lang].format(**args)
+    return strings()[key][lang].format(**args)
 
 
 def keys() -> list[str]:
-    return list(_strings())
+    return list(strings())
 
 
 def number(value: float) -> str:

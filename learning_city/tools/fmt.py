@@ -16,8 +16,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .model import CLOCK
-from .schema import SCHEMAS, schema_line
+from learning_city.data.files import schema_line
+from learning_city.data.model import CLOCK
+from learning_city.tools.schema import SCHEMAS
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*\n")
 

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from . import model as m
-from .i18n import _strings
+from learning_city.data import model as m
+from learning_city.data.files import FILES
+from learning_city.site import i18n
 
 # schema file -> (model, the catalogue files it describes, relative to the catalogue root)
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "provider.schema.json": (m.Provider, "providers/*.yml"),
-    "venue.schema.json": (m.Venue, "venues/*.yml"),
-    "policy.schema.json": (m.Policy, "policy.yml"),
-    "targets.schema.json": (m.Targets, "targets.yml"),
-    "regions.schema.json": (m.Regions, "regions.yml"),
-    "leading-group.schema.json": (m.LeadingGroup, "leading-group.yml"),
-    "recognitions.schema.json": (m.Recognitions, "recognitions.yml"),
-    "statistics.schema.json": (m.Statistics, "statistics.yml"),
-    "glossary.schema.json": (m.Glossary, "glossary.yml"),
-}
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {entry.schema: (entry.model, entry.pattern) for entry in FILES}
 # enum -> prefix of its labels in ui.yml
 ENUM_LABELS = {
     "ProviderKind": "kind.",
@@ -45,7 +36,7 @@ def schema_for(cls: type[BaseModel]) -> dict:
             if "description" not in prop and name in m.FIELD_HELP:
                 zh, en = m.FIELD_HELP[name]
                 prop["description"] = f"{zh} / {en}"
-    strings = _strings()
+    strings = i18n.strings()
     for name, definition in schema.get("$defs", {}).items():
         prefix = ENUM_LABELS.get(name)
         if prefix and "enum" in definition:
@@ -53,13 +44,3 @@ def schema_for(cls: type[BaseModel]) -> dict:
             definition["description"] = "; ".join(labels)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
-
-
-def schema_line(catalogue_file: str) -> str:
-    """The first line a catalogue file carries, e.g. for "providers/x.yml"."""
-    depth = catalogue_file.count("/") + 1
-    for filename, (_, pattern) in SCHEMAS.items():
-        folder, _, _stem = pattern.rpartition("/")
-        if (folder and catalogue_file.startswith(folder + "/")) or catalogue_file == pattern:
-            return f"# yaml-language-server: $schema={'../' * depth}schema/{filename}"
-    raise KeyError(catalogue_file)

@@ -11,7 +11,7 @@ import re
 from html import escape
 from urllib.parse import quote, urlsplit
 
-from . import i18n
+from learning_city.site import i18n
 
 ICP_SITE = "https://beian.miit.gov.cn/"  # the national ICP filing system (工信部)
 POLICE_SITE = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"  # the public security filing system

@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from learning_city.data.problems import Problem
 
 RECORD_SUFFIX = ".yml"
 # Suffixes people give YAML files by mistake, compared in lower case (`.YML`, `.yml.txt` …).

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .yamlfile import parse
+from learning_city.data.yamlfile import parse
 
 RECORD_FOLDERS = ("providers", "venues")
 

@@ -14,12 +14,12 @@ from urllib.parse import urlencode
 
 import segno
 
-from . import i18n
-from .catalogue import Catalogue
-from .i18n import t
-from .model import Measure, PolicySection, Scope, Target, TargetKind, Text, Unit
-from .policy import Token, split
-from .targets import Figure, figure
+from learning_city.site import i18n
+from learning_city.data.catalogue import Catalogue
+from learning_city.site.i18n import t
+from learning_city.data.model import Measure, PolicySection, Scope, Target, TargetKind, Text, Unit
+from learning_city.data.tokens import Token, split
+from learning_city.data.figures import Figure, figure
 
 
 def esc(value: object) -> str:

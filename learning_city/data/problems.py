@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .characters import visible
+from learning_city.data.characters import visible
 
 # code -> (Chinese, English); {placeholders} are filled from Problem.args.
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from . import i18n
-from .catalogue import Catalogue
-from .i18n import t
-from .model import Course, Enrolment, Provider, Venue, Weekday
-from .render import esc, qr_code, read_aloud, sample_notice, text
+from learning_city.site import i18n
+from learning_city.data.catalogue import Catalogue
+from learning_city.site.i18n import t
+from learning_city.data.model import Course, Enrolment, Provider, Venue, Weekday
+from learning_city.site.pages import esc, qr_code, read_aloud, sample_notice, text
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!>"
 
