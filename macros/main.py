@@ -1,34 +1,23 @@
-"""MkDocs macros: the thin layer between page Markdown and `learning_city`.
+"""Page macros: what a page in docs/ may call, each a thin wrapper over `learning_city.site`.
 
-Pages call these with ids; each returns HTML that `learning_city.site` built and escaped.
-Nothing here is rendered again as a template, so catalogue text can never run as code.
+Pages call these with ids; each returns HTML that the site layer built and escaped, set aside
+while Markdown runs (the plugin's Slots). Nothing here is rendered again as a template, so
+catalogue text can never run as code. The build's state and events live in the plugin
+(learning_city/site/plugin.py); mkdocs-macros calls `define_env` with the current page.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections.abc import Callable
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
-
-from learning_city.data.loader import load, resolve_root
-from learning_city.site import exports, i18n
+from learning_city.site import i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
 from learning_city.site import records as render_records
 
 
 def define_env(env):
-    lang = env.conf["theme"]["language"]
-    catalogue, problems = load(resolve_root(env.conf["extra"]["catalogue"], Path(env.conf["config_file_path"]).parent))
-    if problems:
-        # PluginError stops the build with the message and no traceback
-        raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
-
-    env.variables["loaded_catalogue"] = catalogue  # for on_post_build: loaded once per build
-    slots = env.variables["lc_slots"] = Slots()  # filled in by hooks.on_page_content
+    # The learning-city plugin (listed before macros in mkdocs.yml) has loaded the catalogue.
+    site = env.conf.plugins["learning-city"]
+    catalogue, lang, slots = site.catalogue, site.lang, site.slots
 
     def base() -> str:
         """Relative path from the current page to the site root."""
@@ -54,7 +43,7 @@ def define_env(env):
 
     @env.macro
     def accessibility() -> str:
-        return slots.put(render.accessibility(lang, env.conf["extra"]["repository"].rstrip("/")))
+        return slots.put(render.accessibility(lang, site.repository))
 
     @env.macro
     def targets() -> str:
@@ -84,40 +73,6 @@ def define_env(env):
         env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base, slots), name)
 
 
-def on_post_build(env):
-    """Open data, from the catalogue this build already loaded."""
-    exports.write(env.variables["loaded_catalogue"], env.conf["theme"]["language"], Path(env.conf["site_dir"]))
-
-
 def _list_page(renderer, catalogue, lang, base, slots):
     """A macro for a page that lists records, rendered for the current page's depth."""
     return lambda: slots.put(renderer(catalogue, lang, base()))
-
-
-class Slots:
-    """Rendered HTML kept aside while Markdown runs, then put back into the page.
-
-    A macro returns a marker (an HTML comment) in place of its HTML: Markdown passes a comment
-    through untouched, and never parses our (already escaped) HTML, which at city scale took
-    half the build. `hooks.on_page_content` swaps each marker for its HTML.
-    """
-
-    MARKER = re.compile(r"<!--lc-slot-(\d+)-->")
-
-    def __init__(self):
-        self._html: dict[str, str] = {}
-        self._keys = itertools.count()
-
-    def put(self, html: str | Callable[[], str]) -> str:
-        """Keep HTML (or a function that makes it, called when the page is written) aside."""
-        key = str(next(self._keys))
-        self._html[key] = html
-        return f"\n\n<!--lc-slot-{key}-->\n\n"
-
-    def fill(self, page_html: str) -> str:
-        def html(match: re.Match) -> str:
-            kept = self._html.pop(match.group(1))
-            return kept() if callable(kept) else kept
-
-        return self.MARKER.sub(html, page_html)
-

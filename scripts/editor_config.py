@@ -30,8 +30,10 @@ _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(n
 
 
 def settings(config: Path = ROOT / "mkdocs.yml") -> tuple[str, dict]:
-    extra = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)["extra"]
-    return extra["repository"], extra.get("editor") or {}
+    """The repository (the learning-city plugin's setting) and the editor's settings (extra.editor)."""
+    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
+    plugin = next(entry["learning-city"] for entry in loaded["plugins"] if isinstance(entry, dict) and "learning-city" in entry)
+    return plugin["repository"], loaded["extra"].get("editor") or {}
 
 
 def main(argv: list[str] | None = None) -> int:
