@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import math
 import os
@@ -26,10 +25,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import psutil
@@ -37,10 +34,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from learning_city.data.loader import load
+from learning_city.tools.local import launch_chromium, pagefind_urls, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -131,30 +128,15 @@ def html_pages(site: Path) -> list[Path]:
 # --- in the browser --------------------------------------------------------------------------
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 def browser_measures(site: Path, queries: list[dict], catalogue: Path) -> dict:
     """Bytes of a first query in each language, and recall in the top 5 for a relevance set."""
     from playwright.sync_api import sync_playwright
 
-    httpd, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            first = {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
-            recall = relevance(browser, base, queries, catalogue)
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        first = {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
+        recall = relevance(browser, base, queries, catalogue)
+        browser.close()
     return {"first_query_bytes": first, "recall_at_5": recall}
 
 
@@ -176,15 +158,6 @@ def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
     return int(loaded_before + sum(sizes))
 
 
-SEARCH = """async ([bundle, query]) => {
-    const pagefind = await import(bundle + "pagefind.js");
-    await pagefind.options({baseUrl: "/"});
-    const search = await pagefind.search(query);
-    const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
-    return data.map(d => d.url);
-}"""
-
-
 def relevance(browser, base: str, queries: list[dict], catalogue: Path) -> dict:
     """Share of queries whose top 5 holds a record they must return.
 
@@ -201,7 +174,7 @@ def relevance(browser, base: str, queries: list[dict], catalogue: Path) -> dict:
         expected = expected_urls(cat, entry)
         if not expected:
             continue
-        urls = pages[entry["lang"]].evaluate(SEARCH, [base + "pagefind/", entry["query"]])
+        urls = pagefind_urls(pages[entry["lang"]], base, entry["query"], limit=5)
         if any(url.split("#")[0] in expected for url in urls):
             hits += 1
         else:

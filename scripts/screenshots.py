@@ -9,18 +9,15 @@ clone through decap-server. Builds nothing: it serves an already built site.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import edit  # scripts/edit.py
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium (make browser): Playwright cannot download its own here
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+from learning_city.tools.local import launch_chromium, serving
+
 PAGE = "providers/jiaxing-city-university/"
 SIZES = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 LANGS = {"zh": "", "en": "en/"}
@@ -28,38 +25,27 @@ MODES = {"normal": "try { localStorage.removeItem('lc-elderly'); } catch (e) {}"
          "elderly": "try { localStorage.setItem('lc-elderly', '1'); } catch (e) {}"}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def shoot(site: Path, out: Path) -> list[Path]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     out.mkdir(parents=True, exist_ok=True)
     slug = PAGE.strip("/").replace("/", "-")
     saved = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for size, viewport in SIZES.items():
-                for mode, script in MODES.items():
-                    context = browser.new_context(viewport=viewport, color_scheme="light")
-                    context.add_init_script(script)
-                    page = context.new_page()
-                    for lang, prefix in LANGS.items():
-                        response = page.goto(base + prefix + PAGE, wait_until="networkidle")
-                        if response is None or not response.ok:
-                            raise SystemExit(f"{prefix}{PAGE} answered {response.status if response else 'nothing'}: is {site} a built site?")
-                        page.evaluate("document.fonts.ready.then(() => true)")
-                        path = out / f"{slug}-{lang}-{size}-{viewport['width']}-{mode}.png"
-                        page.screenshot(path=str(path), full_page=True)
-                        saved.append(path)
-                    context.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        for size, viewport in SIZES.items():
+            for mode, script in MODES.items():
+                context = browser.new_context(viewport=viewport, color_scheme="light")
+                context.add_init_script(script)
+                page = context.new_page()
+                for lang, prefix in LANGS.items():
+                    response = page.goto(base + prefix + PAGE, wait_until="networkidle")
+                    if response is None or not response.ok:
+                        raise SystemExit(f"{prefix}{PAGE} answered {response.status if response else 'nothing'}: is {site} a built site?")
+                    page.evaluate("document.fonts.ready.then(() => true)")
+                    path = out / f"{slug}-{lang}-{size}-{viewport['width']}-{mode}.png"
+                    page.screenshot(path=str(path), full_page=True)
+                    saved.append(path)
+                context.close()
+        browser.close()
     return saved
 
 
@@ -73,8 +59,8 @@ def shoot_editor(site: Path, out: Path) -> list[Path]:
         url = edit.free_url()
         repo = edit.scratch_repo(edit.ROOT / "catalogue", Path(scratch) / "repo")
         admin = edit.site_for(site, Path(scratch) / "site", url)
-        with edit.decap_server(repo, url), edit.serving(admin) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with edit.decap_server(repo, url), serving(admin) as base, sync_playwright() as p:
+            browser = launch_chromium(p)
             page = browser.new_page(viewport={"width": 1200, "height": 760})
             page.goto(base + "admin/")
             page.get_by_role("button", name="登录").click()

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +14,8 @@ CATALOGUE = ROOT / "catalogue"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402  (scripts/build.py)
+
+from learning_city.tools.local import launch_chromium, serving  # noqa: E402  (serving: for the tests)
 
 
 def pytest_collection_modifyitems(items):
@@ -58,24 +56,6 @@ def catalogue_copy(tmp_path) -> Path:
     return copy
 
 
-# Debian's Chromium, as root, with nothing reaching out to the network (see STACK-NOTES).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    """A built site on a local HTTP server; yields its base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +69,6 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = launch_chromium(p)
         yield chromium
         chromium.close()

@@ -10,6 +10,7 @@ from conftest import CATALOGUE, serving
 from playwright.sync_api import expect
 
 from learning_city.data.loader import load
+from learning_city.tools import local
 
 pytestmark = pytest.mark.build
 
@@ -156,16 +157,7 @@ def test_language_switch_keeps_the_reader_on_the_same_provider_page(page, server
 def pagefind_urls(page, server, lang: str, query: str) -> list[str]:
     """Ask the built Pagefind index directly, as the search page's script does."""
     page.goto(server + ("en/" if lang == "en" else "") + "search/")
-    return page.evaluate(
-        """async ([bundle, query]) => {
-            const pagefind = await import(bundle + "pagefind.js");
-            await pagefind.options({baseUrl: "/"});
-            const search = await pagefind.search(query);
-            const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
-            return data.map(d => d.url);
-        }""",
-        [server + "pagefind/", query],
-    )
+    return local.pagefind_urls(page, server, query)
 
 
 @pytest.mark.parametrize("lang, word", [("zh", "终身"), ("zh", "激励"), ("en", "lifelong")])

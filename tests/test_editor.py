@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import edit  # scripts/edit.py
 import pytest
-from conftest import ROOT
+from conftest import ROOT, serving
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"
@@ -79,7 +79,7 @@ def choose(scope, label: str, *options: str):
 def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):
     site, url = admin
     console, hosts = [], set()
-    with edit.decap_server(clone, url), edit.serving(site) as base:
+    with edit.decap_server(clone, url), serving(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.on("console", lambda m: console.append(m) if m.type == "error" else None)
         page.on("pageerror", lambda e: console.append(e))
@@ -156,7 +156,7 @@ def test_each_forge_is_one_setting_and_its_login_page_loads_from_this_site_only(
     repository = {"github": "https://github.com/jx/catalogue"}.get(forge, "https://git.example.org/jx/catalogue")
     (copy / "admin" / "config.yml").write_text(generated(ROOT / "catalogue", repository, settings)["config.yml"], encoding="utf-8")
     hosts = set()
-    with edit.serving(copy) as base:
+    with serving(copy) as base:
         page = browser.new_page()
         page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname) if r.url.startswith("http") else None)
         page.goto(base + "admin/")
@@ -174,7 +174,7 @@ def test_control_decaps_gitea_backend_refuses_the_editorial_workflow(browser, si
     settings = {"backend": "gitea", "app_id": "test-app", "local_backend": edit.free_url()}
     text = generated(ROOT / "catalogue", "https://git.example.org/jx/catalogue", settings)["config.yml"]
     (copy / "admin" / "config.yml").write_text(text.replace("publish_mode: simple", "publish_mode: editorial_workflow"), encoding="utf-8")
-    with edit.serving(copy) as base:
+    with serving(copy) as base:
         page = browser.new_page()
         page.goto(base + "admin/")
         page.get_by_text("does not support editorial workflow").wait_for()
@@ -189,7 +189,7 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
     copy, url = admin
     page_html = BeautifulSoup((site / "providers" / "nanhu-elderly-university" / "index.html").read_text(encoding="utf-8"), "html.parser")
     page_labels = [dt.get_text() for dt in page_html.select(".lc-course")[0].select("dt")]
-    with edit.decap_server(clone, url), edit.serving(copy) as base:
+    with edit.decap_server(clone, url), serving(copy) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.goto(base + "admin/")
         page.get_by_role("button", name="登录").click()

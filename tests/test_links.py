@@ -12,7 +12,9 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import build
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE, QuietHandler
+from conftest import CATALOGUE
+
+from learning_city.tools.local import QuietHandler
 
 pytestmark = pytest.mark.build
 

@@ -1,0 +1,67 @@
+"""A built site on this machine, as a reader's browser sees it: for the tests, the benchmark,
+the screenshots and `make edit`, which all serve a site and drive Chromium the same way.
+
+Everything listens on 127.0.0.1 only. Chromium is Debian's (`make browser`): Playwright cannot
+download its own here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+CHROMIUM = "/usr/bin/chromium"
+# nothing reaches out to the network, and it runs as root in a container
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files with the types the site needs (the editor's YAML, Pagefind's WebAssembly), no log."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".yml": "text/yaml",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path, port: int = 0) -> Iterator[str]:
+    """A built site on 127.0.0.1 (any free port unless given); yields its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium under Playwright."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+# Asks the built Pagefind index directly, as the search page's script does; the page must be one of
+# the site's pages in the language to search (Pagefind picks its index by <html lang>).
+PAGEFIND_SEARCH = """async ([bundle, query, limit]) => {
+    const pagefind = await import(bundle + "pagefind.js");
+    await pagefind.options({baseUrl: "/"});
+    const search = await pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, limit).map(r => r.data()));
+    return data.map(d => d.url);
+}"""
+
+
+def pagefind_urls(page, base: str, query: str, limit: int = 10) -> list[str]:
+    """The first `limit` result URLs for a query, from the page's language's index."""
+    return page.evaluate(PAGEFIND_SEARCH, [base + "pagefind/", query, limit])
