@@ -15,7 +15,7 @@ from learning_city.data.model import Comparator, Level, Measure, ProviderKind, R
 
 
 @dataclass(frozen=True)
-class Record:
+class Evidence:
     """A record behind a figure: a provider that falls short, a recognition that counts."""
 
     collection: str  # "providers", "recognitions", "regions", "leading-group"
@@ -29,8 +29,8 @@ class Record:
 class Figure:
     value: float | None  # the actual figure in the target's unit; None when nobody knows
     met: bool | None
-    counted: list[Record] = field(default_factory=list)  # records that make up the figure
-    short: list[Record] = field(default_factory=list)  # records that fall short
+    counted: list[Evidence] = field(default_factory=list)  # records that make up the figure
+    short: list[Evidence] = field(default_factory=list)  # records that fall short
     total: int | None = None  # for per-school targets: how many schools there are
     report: Statistic | None = None
 
@@ -54,7 +54,7 @@ def _per_school(kind: ProviderKind, count: Callable) -> Callable[[Catalogue, Tar
         for school in schools:
             actual = count(school)
             if not compare(target, actual):
-                short.append(Record("providers", school.id, school.name, actual, max(target.value - actual, 0)))
+                short.append(Evidence("providers", school.id, school.name, actual, max(target.value - actual, 0)))
         meeting = len(schools) - len(short)
         return Figure(meeting, bool(schools) and not short, short=short, total=len(schools))
 
@@ -64,7 +64,7 @@ def _per_school(kind: ProviderKind, count: Callable) -> Callable[[Catalogue, Tar
 def _recognised(kind: RecognitionKind, level: Level) -> Callable[[Catalogue, Target], Figure]:
     def metric(catalogue: Catalogue, target: Target) -> Figure:
         counted = [
-            Record("recognitions", r.id, _recognised_name(catalogue, r))
+            Evidence("recognitions", r.id, _recognised_name(catalogue, r))
             for r in catalogue.recognitions
             if r.kind is kind and r.level is level
         ]
@@ -94,7 +94,7 @@ def _share_of_adult_schools(kind: RecognitionKind, level: Level | None) -> Calla
         schools = sorted(catalogue.providers_of(ProviderKind.adult_school), key=lambda p: p.id)
         if not schools:
             return Figure(None, None, total=0)
-        short = [Record("providers", s.id, s.name) for s in schools if s.id not in holders]
+        short = [Evidence("providers", s.id, s.name) for s in schools if s.id not in holders]
         value = round(100 * (len(schools) - len(short)) / len(schools), 1)
         return Figure(value, compare(target, value), short=short, total=len(schools))
 
@@ -107,14 +107,14 @@ def _towns_with_teaching_point(catalogue: Catalogue, target: Target) -> Figure:
     towns = [town for county in catalogue.regions.counties for town in county.towns]
     if not towns:
         return Figure(None, None, total=0)
-    short = [Record("regions", t.id, t.name) for t in towns if t.id not in reached]
+    short = [Evidence("regions", t.id, t.name) for t in towns if t.id not in reached]
     value = round(100 * (len(towns) - len(short)) / len(towns), 1)
     return Figure(value, compare(target, value), short=short, total=len(towns))
 
 
 def _leading_group_members(catalogue: Catalogue, target: Target) -> Figure:
     members = catalogue.leading_group.members
-    counted = [Record("leading-group", m.id, m.name) for m in members]
+    counted = [Evidence("leading-group", m.id, m.name) for m in members]
     return Figure(len(members), compare(target, len(members)), counted=counted)
 
 
