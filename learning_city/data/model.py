@@ -129,30 +129,30 @@ class Contact(Record):
 
 
 class Town(Record):
-    id: Id
+    id: Id = Field(**_described("镇（街道）编号", "town or subdistrict id"))
     kind: Literal["town", "street"] = Field(**_described("镇或街道", "town or street"))
-    name: Text
+    name: Text = Field(**_described("镇（街道）名称", "name of the town or subdistrict"))
 
 
 class County(Record):
-    id: Id
-    code: DivisionCode
-    kind: Literal["district", "county", "county-level-city"]
-    name: Text
-    towns: list[Town] = Field(default_factory=list)
+    id: Id = Field(**_described("县（市、区）编号", "county id"))
+    code: DivisionCode = Field(**_described("行政区划代码", "administrative division code"))
+    kind: Literal["district", "county", "county-level-city"] = Field(**_described("区、县或县级市", "district, county or county-level city"))
+    name: Text = Field(**_described("县（市、区）名称", "name of the county"))
+    towns: list[Town] = Field(default_factory=list, **_described("镇（街道）", "towns and streets"))
 
 
 class City(Record):
-    id: Id
-    code: DivisionCode
-    name: Text
+    id: Id = Field(**_described("市编号", "city id"))
+    code: DivisionCode = Field(**_described("行政区划代码", "administrative division code"))
+    name: Text = Field(**_described("市名", "name of the city"))
 
 
 class Regions(Record):
     """Jiaxing and its seven county-level divisions with their towns and streets."""
 
-    city: City
-    counties: list[County]
+    city: City = Field(**_described("市", "the city"))
+    counties: list[County] = Field(**_described("县（市、区）", "county-level divisions"))
 
 
 # --- policy and targets ----------------------------------------------------------------
@@ -160,23 +160,23 @@ class Regions(Record):
 
 class PolicySection(Record):
     id: str = Field(pattern=r"^[1-9](?:\.[1-9])?$", **_described("章节编号，如 3.2", "section number, e.g. 3.2"))
-    heading: Text
-    paragraphs: list[Text] = Field(default_factory=list)
-    sections: list[PolicySection] = Field(default_factory=list)
+    heading: Text = Field(**_described("标题", "heading"))
+    paragraphs: list[Text] = Field(default_factory=list, **_described("段落", "paragraphs"))
+    sections: list[PolicySection] = Field(default_factory=list, **_described("下级章节", "subsections"))
 
 
 class Policy(Record):
     """The policy document. Numbers in its prose are tokens that point at targets."""
 
-    id: Id
-    sample: bool = False
-    title: Text
-    number: Text
-    issued: dt.date
-    issuers: list[Text]
-    addressees: Text
-    preamble: list[Text]
-    sections: list[PolicySection]
+    id: Id = Field(**_described("文件编号", "document id"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    title: Text = Field(**_described("文件标题", "title of the document"))
+    number: Text = Field(**_described("文号", "document number"))
+    issued: dt.date = Field(**_described("发布日期", "date issued"))
+    issuers: list[Text] = Field(**_described("发文单位", "issuing bodies"))
+    addressees: Text = Field(**_described("主送单位", "addressees"))
+    preamble: list[Text] = Field(**_described("序言", "preamble"))
+    sections: list[PolicySection] = Field(**_described("下级章节", "subsections"))
 
 
 class Comparator(str, Enum):
@@ -221,8 +221,8 @@ class TargetKind(str, Enum):
 class Target(Record):
     """A quantitative target or norm of the policy; its number lives only here."""
 
-    id: Id
-    title: Text
+    id: Id = Field(**_described("目标编号", "target id"))
+    title: Text = Field(**_described("目标名称", "what the target is"))
     section: str = Field(**_described("出自政策的章节编号", "policy section it comes from"))
     kind: TargetKind = Field(
         **_described(
@@ -230,12 +230,12 @@ class Target(Record):
             "deadline: reached by a date (needs deadline); annual: every year; standing: a standing rule (annual and standing have no deadline)",
         )
     )
-    comparator: Comparator
+    comparator: Comparator = Field(**_described("不少于 / 约 / 等于 / 范围", "at least / about / exactly / range"))
     value: float = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
     value_max: float | None = Field(None, **_described("范围上限", "upper bound of a range"))
-    unit: Unit
+    unit: Unit = Field(**_described("单位", "unit"))
     deadline: dt.date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
-    scope: Scope
+    scope: Scope = Field(**_described("适用范围", "scope"))
     measure: Measure = Field(
         **_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported")
     )
@@ -247,13 +247,13 @@ class Target(Record):
             "the figure is measured at a coarser level than the target asks (towns for a village target): shown as a proxy, never scored",
         ),
     )
-    note: Text | None = None
+    note: Text | None = Field(None, **_described("目标说明", "note on the target"))
 
     _ordered = field_validator("value_max")(not_before("value", code="less_than"))
 
 
 class Targets(Record):
-    targets: list[Target]
+    targets: list[Target] = Field(**_described("目标", "targets"))
 
 
 # --- glossary ------------------------------------------------------------------------------
@@ -293,28 +293,28 @@ class Glossary(Record):
 class Statistic(Record):
     """A reported figure for a target that the catalogue cannot compute."""
 
-    target: Id
-    year: int = Field(ge=2000, le=2100)
-    value: float
-    source: Text
-    url: Link | None = None
-    sample: bool = False
+    target: Id = Field(**_described("目标编号", "target id"))
+    year: int = Field(ge=2000, le=2100, **_described("数据年份", "year of the figure"))
+    value: float = Field(**_described("填报数值", "reported value"))
+    source: Text = Field(**_described("数据来源", "source"))
+    url: Link | None = Field(None, **_described("数据来源链接（http、https）", "link to the source (http, https)"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
 
 
 class Statistics(Record):
-    statistics: list[Statistic] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list, **_described("填报数字", "reported figures"))
 
 
 class Department(Record):
-    id: Id
-    name: Text
+    id: Id = Field(**_described("成员单位编号", "department id"))
+    name: Text = Field(**_described("成员单位名称", "name of the department"))
 
 
 class LeadingGroup(Record):
     """The municipal leading group and its member departments (units)."""
 
-    name: Text
-    members: list[Department]
+    name: Text = Field(**_described("领导小组名称", "name of the leading group"))
+    members: list[Department] = Field(**_described("成员单位", "member departments"))
 
 
 class RecognitionKind(str, Enum):
@@ -336,18 +336,18 @@ class Level(str, Enum):
 class Recognition(Record):
     """A title awarded to a region or a provider (demonstration zone, standardised school…)."""
 
-    id: Id
-    kind: RecognitionKind
-    level: Level
-    year: int = Field(ge=2000, le=2100)
+    id: Id = Field(**_described("称号编号", "recognition id"))
+    kind: RecognitionKind = Field(**_described("称号类型", "kind of recognition"))
+    level: Level = Field(**_described("级别：国家级 / 省级 / 市级", "level: national / provincial / municipal"))
+    year: int = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
     region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
     provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
-    issuer: Text
-    sample: bool = False
+    issuer: Text = Field(**_described("授予单位", "awarded by"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
 
 
 class Recognitions(Record):
-    recognitions: list[Recognition] = Field(default_factory=list)
+    recognitions: list[Recognition] = Field(default_factory=list, **_described("荣誉称号", "recognitions"))
 
 
 # --- providers, courses and venues ---------------------------------------------------------
@@ -384,11 +384,11 @@ class EnrolmentMethod(str, Enum):
 
 
 class Enrolment(Record):
-    method: EnrolmentMethod
-    opens: dt.date | None = None
-    closes: dt.date | None = None
-    url: Link | None = None
-    note: Text | None = None
+    method: EnrolmentMethod = Field(**_described("报名方式", "how to enrol"))
+    opens: dt.date | None = Field(None, **_described("报名开始日期", "first day of enrolment"))
+    closes: dt.date | None = Field(None, **_described("报名截止日期", "last day of enrolment"))
+    url: Link | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
+    note: Text | None = Field(None, **_described("报名说明", "about enrolling"))
 
     _ordered = field_validator("closes")(not_before("opens"))
 
@@ -396,16 +396,16 @@ class Enrolment(Record):
 class Term(Record):
     """A term (semester) of a provider; courses name the term they belong to."""
 
-    id: Id
-    name: Text
-    dates: DateRange
-    enrolment: Enrolment | None = None
+    id: Id = Field(**_described("学期编号", "term id"))
+    name: Text = Field(**_described("学期名称，如 2026 年秋季", "name of the term, e.g. autumn 2026"))
+    dates: DateRange = Field(**_described("学期起止日期", "first and last day of the term"))
+    enrolment: Enrolment | None = Field(None, **_described("本学期的报名", "enrolment for the term"))
 
 
 class AgeRule(Record):
-    min_age: int | None = Field(None, ge=0, le=120)
-    max_age: int | None = Field(None, ge=0, le=120)
-    note: Text | None = None
+    min_age: int | None = Field(None, ge=0, le=120, **_described("最低年龄", "minimum age"))
+    max_age: int | None = Field(None, ge=0, le=120, **_described("最高年龄", "maximum age"))
+    note: Text | None = Field(None, **_described("年龄说明", "about the age rule"))
 
     _ordered = field_validator("max_age")(not_before("min_age", code="less_than"))
 
@@ -448,62 +448,62 @@ class Schedule(Record):
     days: list[Weekday] = Field(min_length=1, **_described("上课日", "weekdays"))
     start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
-    dates: DateRange | None = None
-    sessions: int | None = Field(None, ge=1)
+    dates: DateRange | None = Field(None, **_described("课程起止日期", "first and last day of classes"))
+    sessions: int | None = Field(None, ge=1, **_described("课次", "number of sessions"))
 
     _ordered = field_validator("end")(not_before("start", strictly=True))
 
 
 class Fee(Record):
     amount: float = Field(ge=0, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
-    note: Text | None = None
+    note: Text | None = Field(None, **_described("费用说明，如教材费", "about the fee, e.g. materials"))
 
 
 class Course(Record):
-    id: Id
-    title: Text
-    description: Text | None = None
-    category: Category
-    audience: list[Audience] = Field(min_length=1)
-    mode: Mode
+    id: Id = Field(**_described("课程编号", "course id"))
+    title: Text = Field(**_described("课程名称", "course title"))
+    description: Text | None = Field(None, **_described("课程简介", "about the course"))
+    category: Category = Field(**_described("课程类别", "course category"))
+    audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
+    mode: Mode = Field(**_described("上课形式", "mode of study"))
     term: Id | None = Field(None, **_described("所属学期编号", "id of the provider's term"))
-    schedule: Schedule
+    schedule: Schedule = Field(**_described("上课时间", "when it meets"))
     hours: float = Field(gt=0, **_described("总课时", "total class hours"))
-    fee: Fee
-    capacity: int = Field(ge=1)
+    fee: Fee = Field(**_described("费用", "fee"))
+    capacity: int = Field(ge=1, **_described("名额", "number of places"))
     place: Text | None = Field(None, **_described("上课地点", "where it meets"))
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
-    enrolment: Enrolment
+    enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))
 
 
 class Project(Record):
     """A featured training project (特色培训项目) of an adult school."""
 
-    id: Id
-    name: Text
-    year: int = Field(ge=2000, le=2100)
-    description: Text | None = None
+    id: Id = Field(**_described("项目编号", "project id"))
+    name: Text = Field(**_described("项目名称", "name of the project"))
+    year: int = Field(ge=2000, le=2100, **_described("开始年份", "year started"))
+    description: Text | None = Field(None, **_described("项目简介", "about the project"))
 
 
 class Provider(Record):
     """A school or other institution that offers courses; one file each."""
 
-    id: Id
+    id: Id = Field(**_described("机构编号，与文件名相同", "provider id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据", "sample data"))
-    kind: ProviderKind
-    name: Text
+    kind: ProviderKind = Field(**_described("机构类型", "kind of provider"))
+    name: Text = Field(**_described("机构名称", "name of the provider"))
     plaques: list[Text] = Field(default_factory=list, **_described("加挂牌子", "additional plaques carried"))
-    description: Text | None = None
+    description: Text | None = Field(None, **_described("机构简介", "about the provider"))
     parent: Id | None = Field(None, **_described("上级机构编号（四级网络）", "parent in the four-tier network"))
-    region: Id = Field(**_described("所在县（市、区）或镇（街道）编号", "county or town id"))
-    address: Text
-    contact: Contact = Field(default_factory=Contact)
+    region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
+    address: Text = Field(**_described("地址", "address"))
+    contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
     maintainers: list[Handle] = Field(default_factory=list, **_described("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"))
-    age_rule: AgeRule | None = None
-    projects: list[Project] = Field(default_factory=list)
-    terms: list[Term] = Field(default_factory=list)
-    courses: list[Course] = Field(default_factory=list)
-    last_verified: dt.date | None = None
+    age_rule: AgeRule | None = Field(None, **_described("报名年龄要求", "age rule for enrolment"))
+    projects: list[Project] = Field(default_factory=list, **_described("特色培训项目", "featured training projects"))
+    terms: list[Term] = Field(default_factory=list, **_described("学期", "terms"))
+    courses: list[Course] = Field(default_factory=list, **_described("课程列表", "courses"))
+    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
     @property
     def tier(self) -> int | None:
@@ -521,32 +521,32 @@ class VenueKind(str, Enum):
 
 
 class OpeningHours(Record):
-    days: list[Weekday] = Field(min_length=1)
-    opens: Clock
-    closes: Clock
+    days: list[Weekday] = Field(min_length=1, **_described("星期几（mon…sun）", "weekdays (mon…sun)"))
+    opens: Clock = Field(**_described("开门时间，如 \"09:00\"", "opening time, e.g. \"09:00\""))
+    closes: Clock = Field(**_described("闭馆时间，如 \"17:00\"", "closing time, e.g. \"17:00\""))
 
     _ordered = field_validator("closes")(not_before("opens", strictly=True))
 
 
 class Admission(Record):
-    free: bool
-    note: Text | None = None
+    free: bool = Field(**_described("是否免费", "free of charge"))
+    note: Text | None = Field(None, **_described("入场说明", "about admission"))
 
 
 class Booking(Record):
-    required: bool
-    url: Link | None = None
-    note: Text | None = None
+    required: bool = Field(**_described("是否须预约", "booking required"))
+    url: Link | None = Field(None, **_described("预约链接（http、https）", "booking link (http, https)"))
+    note: Text | None = Field(None, **_described("预约说明", "about booking"))
 
 
 class Accessibility(Record):
-    step_free: bool = False
-    lift: bool = False
-    accessible_toilet: bool = False
-    hearing_loop: bool = False
-    braille: bool = False
-    wheelchair_loan: bool = False
-    note: Text | None = None
+    step_free: bool = Field(False, **_described("无障碍通道", "step-free access"))
+    lift: bool = Field(False, **_described("电梯", "lift"))
+    accessible_toilet: bool = Field(False, **_described("无障碍卫生间", "accessible toilet"))
+    hearing_loop: bool = Field(False, **_described("助听环路", "hearing loop"))
+    braille: bool = Field(False, **_described("盲文标识", "braille signage"))
+    wheelchair_loan: bool = Field(False, **_described("轮椅借用", "wheelchair loan"))
+    note: Text | None = Field(None, **_described("无障碍说明", "about accessibility"))
 
 
 class ServiceKind(str, Enum):
@@ -559,103 +559,26 @@ class ServiceKind(str, Enum):
 
 
 class Service(Record):
-    kind: ServiceKind
-    description: Text
+    kind: ServiceKind = Field(**_described("服务类型", "kind of service"))
+    description: Text = Field(**_described("服务简介", "about the service"))
 
 
 class Venue(Record):
     """An open public venue (library, cultural centre, museum…); one file each."""
 
-    id: Id
-    sample: bool = False
-    kind: VenueKind
-    name: Text
-    description: Text | None = None
-    region: Id
-    address: Text
-    contact: Contact = Field(default_factory=Contact)
-    maintainers: list[Handle] = Field(default_factory=list)
-    opening_hours: list[OpeningHours] = Field(min_length=1)
+    id: Id = Field(**_described("场馆编号，与文件名相同", "venue id, the same as the file name"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    kind: VenueKind = Field(**_described("场馆类型", "kind of venue"))
+    name: Text = Field(**_described("场馆名称", "name of the venue"))
+    description: Text | None = Field(None, **_described("场馆简介", "about the venue"))
+    region: Id = Field(**_described("所在地区编号", "region id"))
+    address: Text = Field(**_described("地址", "address"))
+    contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
+    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"))
+    opening_hours: list[OpeningHours] = Field(min_length=1, **_described("开放时间", "opening hours"))
     closed: Text | None = Field(None, **_described("闭馆日说明", "closing days"))
-    admission: Admission
-    booking: Booking
-    accessibility: Accessibility = Field(default_factory=Accessibility)
-    services: list[Service] = Field(default_factory=list)
-    last_verified: dt.date | None = None
-
-
-# Bilingual help for fields by name, for those without a description of their own above.
-# The JSON Schema carries it to editors, and the schema test requires every field to have one.
-FIELD_HELP: dict[str, tuple[str, str]] = {
-    "accessibility": ("无障碍设施", "accessibility features"),
-    "accessible_toilet": ("无障碍卫生间", "accessible toilet"),
-    "address": ("地址", "address"),
-    "addressees": ("主送单位", "addressees"),
-    "admission": ("入场是否免费", "admission"),
-    "age_rule": ("报名年龄要求", "age rule for enrolment"),
-    "audience": ("面向对象，可多选", "who it is for (one or more)"),
-    "booking": ("是否需要预约", "booking"),
-    "braille": ("盲文标识", "braille signage"),
-    "capacity": ("名额", "number of places"),
-    "category": ("课程类别", "course category"),
-    "city": ("市", "the city"),
-    "closes": ("结束或截止（日期或时间）", "closing date or time"),
-    "code": ("行政区划代码", "administrative division code"),
-    "comparator": ("不少于 / 约 / 等于 / 范围", "at least / about / exactly / range"),
-    "contact": ("公开联系方式", "public contact"),
-    "counties": ("县（市、区）", "county-level divisions"),
-    "courses": ("课程列表", "courses"),
-    "dates": ("起止日期", "first and last day"),
-    "days": ("星期几（mon…sun）", "weekdays (mon…sun)"),
-    "deadline": ("完成期限", "deadline"),
-    "description": ("简介", "description"),
-    "enrolment": ("报名方式和时间", "how and when to enrol"),
-    "fee": ("费用", "fee"),
-    "free": ("是否免费", "free of charge"),
-    "heading": ("标题", "heading"),
-    "hearing_loop": ("助听环路", "hearing loop"),
-    "id": ("编号：小写字母、数字和连字符", "id: lowercase letters, digits and hyphens"),
-    "issued": ("发布日期", "date issued"),
-    "issuer": ("授予单位", "awarded by"),
-    "issuers": ("发文单位", "issuing bodies"),
-    "kind": ("类型", "kind"),
-    "last_verified": ("最近核实日期", "date the record was last checked"),
-    "level": ("级别：国家级 / 省级 / 市级", "level: national / provincial / municipal"),
-    "lift": ("电梯", "lift"),
-    "maintainers": ("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"),
-    "max_age": ("最高年龄", "maximum age"),
-    "members": ("成员单位", "member departments"),
-    "method": ("报名方式", "how to enrol"),
-    "min_age": ("最低年龄", "minimum age"),
-    "mode": ("上课形式", "mode of study"),
-    "name": ("名称", "name"),
-    "note": ("说明", "note"),
-    "number": ("文号", "document number"),
-    "opening_hours": ("开放时间", "opening hours"),
-    "opens": ("开始（日期或时间）", "opening date or time"),
-    "paragraphs": ("段落", "paragraphs"),
-    "preamble": ("序言", "preamble"),
-    "projects": ("特色培训项目", "featured training projects"),
-    "recognitions": ("荣誉称号", "recognitions"),
-    "region": ("所在地区编号", "region id"),
-    "required": ("是否必须", "required"),
-    "sample": ("示例数据（true 时网站会标明）", "sample data (the site says so when true)"),
-    "schedule": ("上课时间", "when it meets"),
-    "scope": ("适用范围", "scope"),
-    "sections": ("下级章节", "subsections"),
-    "services": ("学习服务", "learning services"),
-    "sessions": ("课次", "number of sessions"),
-    "source": ("数据来源", "source"),
-    "statistics": ("填报数字", "reported figures"),
-    "step_free": ("无障碍通道", "step-free access"),
-    "target": ("目标编号", "target id"),
-    "targets": ("目标", "targets"),
-    "terms": ("学期", "terms"),
-    "title": ("标题", "title"),
-    "towns": ("镇（街道）", "towns and streets"),
-    "unit": ("单位", "unit"),
-    "url": ("链接（http、https）", "link (http, https)"),
-    "value": ("数值", "value"),
-    "wheelchair_loan": ("轮椅借用", "wheelchair loan"),
-    "year": ("年份", "year"),
-}
+    admission: Admission = Field(**_described("入场是否免费", "admission"))
+    booking: Booking = Field(**_described("是否需要预约", "booking"))
+    accessibility: Accessibility = Field(default_factory=Accessibility, **_described("无障碍设施", "accessibility features"))
+    services: list[Service] = Field(default_factory=list, **_described("学习服务", "learning services"))
+    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))

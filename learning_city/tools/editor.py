@@ -71,7 +71,7 @@ def _split(description: str) -> tuple[str, str]:
 
 def label(name: str, prop: dict) -> str:
     """A short bilingual label, "名额 / number of places": the field's help up to its first aside."""
-    zh, en = m.FIELD_HELP.get(name) or _split(prop.get("description") or f"{name} / {name}")
+    zh, en = _split(prop.get("description") or f"{name} / {name}")
     zh = re.split(r"[，（：]", zh)[0].strip()
     en = re.split(r"[,(:]| \(", en)[0].strip()
     return f"{zh} / {en}"

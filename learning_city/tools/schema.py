@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from learning_city.data import model as m
 from learning_city.data.files import FILES
 from learning_city.site import i18n
 
@@ -30,12 +29,6 @@ ENUM_LABELS = {
 
 def schema_for(cls: type[BaseModel]) -> dict:
     schema = cls.model_json_schema()
-    definitions = [schema, *schema.get("$defs", {}).values()]
-    for definition in definitions:
-        for name, prop in definition.get("properties", {}).items():
-            if "description" not in prop and name in m.FIELD_HELP:
-                zh, en = m.FIELD_HELP[name]
-                prop["description"] = f"{zh} / {en}"
     strings = i18n.strings()
     for name, definition in schema.get("$defs", {}).items():
         prefix = ENUM_LABELS.get(name)
