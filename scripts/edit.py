@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from editor_config import settings  # scripts/editor_config.py
 
 from learning_city.tools.editor import LOCAL_BACKEND, generated
-from learning_city.tools.local import serving
+from learning_city.tools.local import serving, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -63,12 +63,7 @@ def decap_server(repo: Path, url: str = LOCAL_BACKEND, log=None):
             raise RuntimeError("decap-server did not answer")
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -47,3 +47,26 @@ def test_a_copy_at_another_path_installs_and_validates(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "catalogue valid" in result.stderr
     assert str(ROOT) not in (copy / ".venv" / "pyvenv.cfg").read_text(encoding="utf-8")
+
+
+def ignored(paths: list[str]) -> list[str]:
+    """Those of the paths that git would leave out of a commit."""
+    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(paths), capture_output=True, text=True)
+    return result.stdout.split()
+
+
+def test_no_source_file_is_ignored_by_git():
+    """A source file that .gitignore matches works here and is missing from every clone."""
+    sources = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("learning_city", "macros", "scripts", "tests", "docs", "overrides", "catalogue")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    assert len(sources) > 200
+    assert ignored(sources) == []
+
+
+def test_control_an_ignored_source_file_is_found():
+    assert ignored(["learning_city/site/plugin.py", "site/index.html"]) == ["site/index.html"]
+    assert ignored([".venv/bin/python"]) == [".venv/bin/python"]

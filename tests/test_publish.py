@@ -27,6 +27,7 @@ from conftest import ROOT
 from test_links import crawl
 
 from learning_city.tools import publish
+from learning_city.tools.local import stop
 from learning_city.tools.publish import IMMUTABLE, REVALIDATE, Headers, SiteFile
 
 SECRET = "sEcReT-k3y-that-must-never-be-printed-0123456789"
@@ -158,15 +159,6 @@ def start_moto(env_extra: dict[str, str] | None = None):
             time.sleep(0.1)
     process.kill()
     pytest.fail("moto_server did not answer within 30 s")
-
-
-def stop(process) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +45,16 @@ def serving(directory: Path, port: int = 0) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server started for a test or a preview: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def launch_chromium(playwright):

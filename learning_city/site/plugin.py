@@ -1,0 +1,146 @@
+"""The MkDocs plugin: one build of one language, from the catalogue to the written site.
+
+It holds the build's state — the catalogue, loaded and checked once, and the HTML set aside for
+pages (`Slots`) — and every event of the build: the language's configuration, one generated page
+per provider, venue and county, the page HTML put back after Markdown, the web editor's files,
+open data after the build, and live reload on the catalogue. Page macros (macros/main.py) are thin
+wrappers that read this state; all markup comes from the renderers in `learning_city.site`.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.loader import load, resolve_root
+from learning_city.site import exports, government, i18n
+from learning_city.site import lists as render_lists
+from learning_city.site import records as render_records
+from learning_city.site.config import CatalogueConfig
+from learning_city.site.slots import Slots
+from learning_city.tools import editor
+
+# A record page is its escaped name and a marker for its HTML, made when the page is written.
+# It skips the macros' template step: thousands of pages would each be compiled as a Jinja
+# template only to call one function.
+RECORD_PAGE = "---\nrender_macros: false\n---\n# {title}\n{marker}"
+RENDERERS = {"providers": render_records.provider_page, "venues": render_records.venue_page}
+# Pages for the lists too long for a city-wide page: each county's area page, and its courses
+# in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
+LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
+# The few interface strings the theme's templates show themselves.
+TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link")
+# The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
+ADMIN = "admin/"
+EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
+
+
+class CataloguePlugin(BasePlugin[CatalogueConfig]):
+    def __init__(self):
+        self.catalogue: Catalogue | None = None
+        self.slots = Slots()
+        self.lang = "zh"
+        self.root = Path("catalogue")
+
+    @property
+    def repository(self) -> str:
+        return self.config.repository.rstrip("/")
+
+    def on_config(self, config):
+        """The language's site name and switch, and the catalogue, loaded and checked once."""
+        self.lang = lang = config["theme"]["language"]
+        self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
+        catalogue, problems = load(self.root)
+        if catalogue is None:  # PluginError stops the build with the message and no traceback
+            raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
+        self.catalogue, self.slots = catalogue, Slots()
+        config["site_name"] = i18n.t("site.name", lang)
+        config["site_description"] = i18n.t("site.description", lang)
+        if config.get("site_url") and i18n.ROOTS[lang]:
+            config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
+        config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
+        settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
+        config["extra"]["lc_gov"] = {
+            "footer": government.footer(settings, lang),
+            "meta": government.meta_tags(settings, config["site_name"], config["site_url"]),
+        }
+        back = "../" * i18n.ROOTS[lang].count("/")
+        config["extra"]["alternate"] = [
+            {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}
+            for other in i18n.LANGUAGES
+        ]
+        return config
+
+    def on_files(self, files, config):
+        """A page for every provider, venue and county; ids are validated slugs, never text."""
+        catalogue, lang = self.catalogue, self.lang
+        for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
+            for record_id, record in sorted(records.items()):
+                url = f"{collection}/{record_id}/"
+                render = functools.partial(
+                    RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), self.repository, config["site_url"] + url
+                )
+                title = render_records.heading_text(record.name.get(lang))
+                if record.name.is_fallback(lang):  # untranslated: the Chinese, tagged as Chinese
+                    title = f'<span lang="zh">{title}</span>'
+                content = RECORD_PAGE.format(title=title, marker=self.slots.put(render))
+                files.append(File.generated(config, f"{collection}/{record_id}.md", content=content))
+        for county in catalogue.regions.counties:
+            args = f"'{county.id}'"
+            files.append(File.generated(config, f"areas/{county.id}.md", content=LIST_PAGE.format(title="area_title", body="area", args=args)))
+            for number in range(1, len(render_lists.course_list_pages(catalogue, county)) + 1):
+                path = f"courses/{county.id}.md" if number == 1 else f"courses/{county.id}/{number}.md"
+                args = f"'{county.id}', {number}"
+                content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
+                files.append(File.generated(config, path, content=content))
+        self._admin_files(files, config)
+        return files
+
+    def _admin_files(self, files, config) -> None:
+        """/admin/ in the Chinese build only, its config.yml written for the repository and forge of this build."""
+        admin = [f for f in files if f.src_uri.startswith(ADMIN)]
+        if not admin:
+            return
+        for file in admin:
+            if self.lang != "zh" or file.src_uri in (ADMIN + "config.yml", ADMIN + "model.js"):
+                files.remove(file)
+        if self.lang != "zh":
+            return
+        settings = config["extra"].get("editor") or {}
+        for name, text in editor.generated(self.root, self.config.repository, settings).items():
+            files.append(File.generated(config, ADMIN + name, content=text))
+
+    def on_page_content(self, html, page, config, files):
+        """Put the macros' HTML back where their markers stand (see Slots)."""
+        return self.slots.fill(html)
+
+    def on_post_build(self, config):
+        """Open data from the catalogue this build loaded, and the editor's bundle beside /admin/."""
+        exports.write(self.catalogue, self.lang, Path(config["site_dir"]))
+        if self.lang == "zh":
+            _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
+
+    def on_serve(self, server, config, builder):
+        """Live reload when the catalogue changes, wherever it is."""
+        server.watch(str(self.root))
+        return server
+
+
+def _copy_editor_bundle(target: Path) -> None:
+    """Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
+    modules = Path(editor.__file__).resolve().parents[2] / "node_modules"  # npm ci in this repository
+    for folder, patterns in EDITOR_BUNDLE.items():
+        source = modules / folder
+        if not source.is_dir():
+            raise PluginError(f"{source} 不存在，请运行 make install（npm ci） / is missing: run make install (npm ci)")
+        into = target / ("vendor/yaml" if folder.startswith("yaml") else "")
+        for pattern in patterns:
+            for path in source.glob(pattern):
+                (into / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, into / path.relative_to(source))
