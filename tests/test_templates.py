@@ -7,16 +7,17 @@ In-process: the renderers are called on the repository's catalogue with records 
 from __future__ import annotations
 
 import dataclasses
-import re
 from html import escape
 from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
+from markupsafe import Markup
 
 from learning_city.data.loader import load
 from learning_city.data.model import Text
 from learning_city.site import lists, pages, records
+from learning_city.site import templates as templates_module
 from learning_city.site.templates import DEFAULT_TEMPLATES, PACKAGE_FOLDER, Templates
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue"
@@ -99,19 +100,27 @@ def test_catalogue_text_is_escaped_in_every_renderer(catalogue, lang):
     assert len(found) == 13
 
 
-def test_control_text_rendered_as_markup_is_found(catalogue, tmp_path):
-    """A site template that marks catalogue text safe: the check above catches it on the pages that show names."""
-    macros = (PACKAGE_FOLDER / "lc" / "macros.html").read_text(encoding="utf-8")
-    careless_macros = re.sub(r"\{\{ (value\.\S+ if shown is none else shown) \}\}", r"{{ (\1) | safe }}", macros)
-    assert careless_macros.count("| safe") == 2  # both branches: translated and untranslated text
-    (tmp_path / "lc").mkdir()
-    (tmp_path / "lc" / "macros.html").write_text(careless_macros, encoding="utf-8")
-    careless = Templates([tmp_path, PACKAGE_FOLDER])
+def test_control_unescaped_rendering_is_found(catalogue, monkeypatch):
+    """Templates whose values go out unescaped: the check above catches it in every renderer."""
+    monkeypatch.setattr(templates_module, "html", lambda value: Markup(str(value)))
+    careless = Templates([PACKAGE_FOLDER])
     found = {name: unescaped(render()) for name, render in renderers(catalogue, "en", careless).items()}
+    assert sorted(name for name, problems in found.items() if "markup from the catalogue is in the page" in problems) == sorted(found)
+    assert len(found) == 13
+
+
+def test_control_an_override_that_marks_text_safe_is_found(catalogue, tmp_path):
+    """A site's template that marks untranslated text safe: caught on the pages that show untranslated names."""
+    careless = (PACKAGE_FOLDER / "lc" / "untranslated.html").read_text(encoding="utf-8").replace("{{ text }}", "{{ text | safe }}")
+    assert "| safe" in careless
+    (tmp_path / "lc").mkdir()
+    (tmp_path / "lc" / "untranslated.html").write_text(careless, encoding="utf-8")
+    found = {name: unescaped(render()) for name, render in renderers(catalogue, "en", Templates([tmp_path, PACKAGE_FOLDER])).items()}
     caught = sorted(name for name, problems in found.items() if "markup from the catalogue is in the page" in problems)
-    # every renderer but the two whose text is not a record's (a search bundle's path, the repository's address)
-    assert caught == sorted(set(found) - {"search_box", "accessibility"})
-    assert len(caught) == 11
+    # every page that shows untranslated text here: the policy's number, providers' and towns' names
+    # (the venue page shows its description and county, both translated; two pages show no record)
+    assert caught == sorted(set(found) - {"search_box", "accessibility", "venue"})
+    assert len(caught) == 10
 
 
 def test_template_in_the_override_folder_replaces_the_package_one(catalogue, tmp_path):

@@ -1,6 +1,7 @@
 """Page content as HTML, from the catalogue, with every piece of catalogue text escaped.
 
-Renderers take data and return a string of HTML that starts with a block element, so
+The markup is in templates/lc/ (see templates.py): renderers gather the records and words a
+page shows and hand them to its template as data. Renderers take data and return a string of HTML that starts with a block element, so
 Markdown passes it through untouched: catalogue text is never read as Markdown or as a
 template. `base` is the relative path from the current page to the site root, so links
 work in both languages and under any sub-path.
@@ -93,7 +94,7 @@ class _Prose:
 
     def __init__(self, catalogue: Catalogue, lang: str, base: str, templates: Templates):
         self.catalogue, self.lang, self.base = catalogue, lang, base
-        self.text = templates.macro("lc/macros.html", "text")
+        self.text = templates.text
         self.target_ref = templates.macro("lc/macros.html", "target_ref")
 
     def __call__(self, value: Text) -> Markup:

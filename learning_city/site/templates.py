@@ -17,11 +17,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from learning_city.data.model import Text
 from learning_city.site import i18n, text
 
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
-    "course_anchor", "when_text", "fee_text", "audience_text", "days_text",
+    "course_anchor", "when_text", "dates_text", "fee_text", "audience_text", "days_text",
     "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
 )
 PACKAGE_FOLDER = Path(__file__).with_name("templates")
@@ -29,6 +30,8 @@ PACKAGE_FOLDER = Path(__file__).with_name("templates")
 
 def html(value: object) -> Markup:
     """A value as HTML: kept if already safe, else escaped (quotes as &quot; and &#x27;, as the site always wrote them)."""
+    if isinstance(value, Markup):
+        return value
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return Markup(escape(str(value), quote=True))
@@ -59,8 +62,20 @@ class Templates:
             finalize=html,  # every {{ value }}: escaped the one way (autoescape then keeps it)
             auto_reload=False,
         )
-        self.env.globals.update(t=i18n.t, i18n=i18n, sentence=sentence)
+        self.env.globals.update(t=i18n.t, i18n=i18n, sentence=sentence, text=self.text)
         self.env.globals.update({name: getattr(text, name) for name in PLAIN_TEXT})
+
+    def text(self, value: Text | None, lang: str, shown: Markup | None = None) -> Markup:
+        """Catalogue text in the reader's language, escaped; `shown` is HTML made from it (policy prose).
+
+        Untranslated text is the Chinese, tagged and marked, by lc/untranslated.html. A function,
+        not a macro: pages call it for every name and title, and a macro call costs ten times more.
+        """
+        if value is None:
+            return Markup("")
+        if value.is_fallback(lang):
+            return Markup(self.render("lc/untranslated.html", text=value.zh if shown is None else shown, lang=lang))
+        return html(value.get(lang) if shown is None else shown)
 
     def render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)

@@ -5,6 +5,8 @@ Nothing here is HTML: the pages escape it (templates autoescape), the exports wr
 
 from __future__ import annotations
 
+import datetime as dt
+
 from learning_city.data.model import Course, Provider, Weekday
 from learning_city.site import i18n
 from learning_city.site.i18n import t
@@ -45,6 +47,11 @@ def audience_text(course: Course, lang: str) -> str:
 def when_text(course: Course, lang: str) -> str:
     """Days and hours as plain text: "周二 09:00–10:30"."""
     return f"{days_text(course.schedule.days, lang)} {course.schedule.start}–{course.schedule.end}"
+
+
+def dates_text(start: dt.date, end: dt.date, lang: str) -> str:
+    """A span of days: "2026年3月1日至6月30日", "1 March 2026 to 30 June 2026"."""
+    return t("label.dates", lang, start=i18n.date(start, lang), end=i18n.date(end, lang))
 
 
 def fee_text(course: Course, lang: str) -> str:
