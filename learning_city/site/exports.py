@@ -8,8 +8,7 @@ import json
 from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.site.lists import course_start, times_of_day
-from learning_city.site.records import course_anchor, fee_text, when_text
+from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 from learning_city.data.figures import figure
 
 
