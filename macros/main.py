@@ -17,7 +17,7 @@ from learning_city.site import records as render_records
 def define_env(env):
     # The learning-city plugin (listed before macros in mkdocs.yml) has loaded the catalogue.
     site = env.conf.plugins["learning-city"]
-    catalogue, lang, slots = site.catalogue, site.lang, site.slots
+    catalogue, lang, slots, tpl = site.catalogue, site.lang, site.slots, site.templates
 
     def base() -> str:
         """Relative path from the current page to the site root."""
@@ -29,25 +29,25 @@ def define_env(env):
 
     @env.macro
     def home() -> str:
-        return slots.put(render.home(catalogue, lang, base()))
+        return slots.put(render.home(catalogue, lang, base(), templates=tpl))
 
     @env.macro
     def policy() -> str:
-        return slots.put(render.policy(catalogue, lang, base()))
+        return slots.put(render.policy(catalogue, lang, base(), templates=tpl))
 
     @env.macro
     def search_box() -> str:
         # Pagefind's bundle sits at the root of the Chinese site, above /en/.
         bundle = base() + "../" * i18n.ROOTS[lang].count("/") + "pagefind/"
-        return slots.put(render.search_box(bundle, lang))
+        return slots.put(render.search_box(bundle, lang, templates=tpl))
 
     @env.macro
     def accessibility() -> str:
-        return slots.put(render.accessibility(lang, site.repository))
+        return slots.put(render.accessibility(lang, site.repository, templates=tpl))
 
     @env.macro
     def targets() -> str:
-        return slots.put(render.targets(catalogue, lang, base()))
+        return slots.put(render.targets(catalogue, lang, base(), templates=tpl))
 
     @env.macro
     def area_title(county_id: str) -> str:
@@ -55,7 +55,7 @@ def define_env(env):
 
     @env.macro
     def area(county_id: str) -> str:
-        return slots.put(render_lists.area(catalogue, catalogue.counties[county_id], lang, base()))
+        return slots.put(render_lists.area(catalogue, catalogue.counties[county_id], lang, base(), templates=tpl))
 
     @env.macro
     def county_courses_title(county_id: str, number: int = 1) -> str:
@@ -67,12 +67,12 @@ def define_env(env):
 
     @env.macro
     def county_courses(county_id: str, number: int = 1) -> str:
-        return slots.put(render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base()))
+        return slots.put(render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base(), templates=tpl))
 
     for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
-        env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base, slots), name)
+        env.macro(_list_page(getattr(render_lists, name), catalogue, lang, base, slots, tpl), name)
 
 
-def _list_page(renderer, catalogue, lang, base, slots):
+def _list_page(renderer, catalogue, lang, base, slots, templates):
     """A macro for a page that lists records, rendered for the current page's depth."""
-    return lambda: slots.put(renderer(catalogue, lang, base()))
+    return lambda: slots.put(renderer(catalogue, lang, base(), templates=templates))

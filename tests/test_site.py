@@ -100,3 +100,15 @@ def test_an_invalid_catalogue_fails_the_build_with_its_problems(catalogue_copy, 
     )
     assert env_build.returncode == 1
     assert "jiaxing-library-typo.yml" in env_build.stderr + env_build.stdout
+
+
+def test_a_template_in_the_themes_custom_dir_replaces_the_packages(tmp_path, site):
+    """A site changes a page's markup from overrides/lc/ without touching the package."""
+    project = scratch_project(tmp_path, "# x\n\n{{ ui('home.title') }}\n")
+    package = (ROOT / "learning_city" / "site" / "templates" / "lc" / "untranslated.html").read_text(encoding="utf-8")
+    (project / "overrides" / "lc").mkdir()
+    (project / "overrides" / "lc" / "untranslated.html").write_text(package.replace('<span lang="zh">', '<span lang="zh" data-city-override>'), encoding="utf-8")
+    build.build(ROOT / "catalogue", tmp_path / "site", config=project / "mkdocs.yml")
+    page = "en/venues/jiaxing-library-fengqiao/index.html"  # its name has no English
+    assert "data-city-override" in (tmp_path / "site" / page).read_text(encoding="utf-8")
+    assert "data-city-override" not in (site / page).read_text(encoding="utf-8")  # control: the package's own

@@ -24,6 +24,7 @@ from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
 from learning_city.site.slots import Slots
+from learning_city.site.templates import PACKAGE_FOLDER, Templates
 from learning_city.tools import editor
 
 # A record page is its escaped name and a marker for its HTML, made when the page is written.
@@ -47,6 +48,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.slots = Slots()
         self.lang = "zh"
         self.root = Path("catalogue")
+        self.templates = Templates([PACKAGE_FOLDER])
 
     @property
     def repository(self) -> str:
@@ -60,6 +62,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
         self.catalogue, self.slots = catalogue, Slots()
+        # a site overrides any page template from the theme's custom_dir (overrides/lc/<name>.html)
+        custom_dir = config["theme"].custom_dir
+        self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
         if config.get("site_url") and i18n.ROOTS[lang]:
@@ -67,8 +72,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
         settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
         config["extra"]["lc_gov"] = {
-            "footer": government.footer(settings, lang),
-            "meta": government.meta_tags(settings, config["site_name"], config["site_url"]),
+            "footer": government.footer(settings, lang, templates=self.templates),
+            "meta": government.meta_tags(settings, config["site_name"], config["site_url"], templates=self.templates),
         }
         back = "../" * i18n.ROOTS[lang].count("/")
         config["extra"]["alternate"] = [
@@ -84,7 +89,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             for record_id, record in sorted(records.items()):
                 url = f"{collection}/{record_id}/"
                 render = functools.partial(
-                    RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), self.repository, config["site_url"] + url
+                    RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), self.repository, config["site_url"] + url,
+                    templates=self.templates,
                 )
                 title = render_records.heading_text(record.name.get(lang))
                 if record.name.is_fallback(lang):  # untranslated: the Chinese, tagged as Chinese
