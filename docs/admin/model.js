@@ -286,6 +286,12 @@ export const SPEC = {
          "name": "sessions",
          "required": false,
          "type": "number"
+        },
+        {
+         "name": "except_dates",
+         "required": false,
+         "type": "list",
+         "flow": false
         }
        ]
       },
@@ -357,6 +363,12 @@ export const SPEC = {
          "type": "text"
         }
        ]
+      },
+      {
+       "name": "status",
+       "required": false,
+       "default": "open",
+       "type": "string"
       }
      ]
     }
@@ -465,6 +477,38 @@ export const SPEC = {
     "name": "closed",
     "required": false,
     "type": "text"
+   },
+   {
+    "name": "closures",
+    "required": false,
+    "type": "list",
+    "item": {
+     "type": "object",
+     "fields": [
+      {
+       "name": "dates",
+       "required": true,
+       "type": "object",
+       "fields": [
+        {
+         "name": "start",
+         "required": true,
+         "type": "date"
+        },
+        {
+         "name": "end",
+         "required": true,
+         "type": "date"
+        }
+       ]
+      },
+      {
+       "name": "reason",
+       "required": true,
+       "type": "text"
+      }
+     ]
+    }
    },
    {
     "name": "admission",

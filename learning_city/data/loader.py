@@ -23,6 +23,7 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
 from learning_city.data.files import COLLECTIONS, SINGLE_FILES, schema_line
 from learning_city.data.problems import Problem, dotted
+from learning_city.data.status import WEEKDAYS, meetings
 from learning_city.data.tokens import iter_tokens
 from learning_city.data.yamlfile import MAX_BYTES, Document, parse
 
@@ -336,8 +337,11 @@ def _check_provider(
             problems.append(doc.problem(loc + ("venue",), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
         dates = course.schedule.dates or (terms[course.term].dates if course.term in terms else None)
         problems += _enrolment_fits(doc, loc + ("enrolment",), course.enrolment, dates)
+        for di, day in enumerate(course.schedule.except_dates):
+            if dates and not (dates.start <= day <= dates.end and WEEKDAYS[day.weekday()] in course.schedule.days):
+                problems.append(doc.problem(loc + ("schedule", "except_dates", di), "not_a_class_day", date=day.isoformat()))
         sessions = course.schedule.sessions
-        if sessions and dates and sessions > (possible := class_days(dates, course.schedule.days)):
+        if sessions and dates and sessions > (possible := sum(1 for _ in meetings(course.schedule, dates))):
             problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
     return problems
 
@@ -351,15 +355,6 @@ def _enrolment_fits(doc: Document, loc: tuple, enrolment: m.Enrolment | None, da
         for key, day in (("opens", enrolment.opens), ("closes", enrolment.closes))
         if day and day > dates.end
     ]
-
-
-def class_days(dates: m.DateRange, weekdays: list[m.Weekday]) -> int:
-    """How many days from start to end (both included) fall on one of the weekdays."""
-    wanted = {list(m.Weekday).index(day) for day in weekdays}
-    total = (dates.end - dates.start).days + 1
-    weeks, rest = divmod(total, 7)
-    first = dates.start.weekday()
-    return weeks * len(wanted) + sum((first + i) % 7 in wanted for i in range(rest))
 
 
 def _section_ids(sections: list[m.PolicySection]) -> Iterable[str]:

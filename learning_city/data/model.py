@@ -450,6 +450,9 @@ class Schedule(Record):
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
     dates: DateRange | None = Field(None, **_described("课程起止日期", "first and last day of classes"))
     sessions: int | None = Field(None, ge=1, **_described("课次", "number of sessions"))
+    except_dates: list[dt.date] = Field(
+        default_factory=list, **_described("不上课的日期（节假日），如 2026-10-01", "days it does not meet (holidays), e.g. 2026-10-01")
+    )
 
     _ordered = field_validator("end")(not_before("start", strictly=True))
 
@@ -457,6 +460,15 @@ class Schedule(Record):
 class Fee(Record):
     amount: float = Field(ge=0, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
     note: Text | None = Field(None, **_described("费用说明，如教材费", "about the fee, e.g. materials"))
+
+
+class CourseStatus(str, Enum):
+    """What the provider says of the places; dates alone decide the rest."""
+
+    open = "open"
+    full = "full"
+    waitlist = "waitlist"
+    cancelled = "cancelled"
 
 
 class Course(Record):
@@ -474,6 +486,9 @@ class Course(Record):
     place: Text | None = Field(None, **_described("上课地点", "where it meets"))
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
     enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))
+    status: CourseStatus = Field(
+        CourseStatus.open, **_described("名额情况：open 可报名、full 已满、waitlist 候补、cancelled 取消", "places: open, full, waitlist, cancelled")
+    )
 
 
 class Project(Record):
@@ -528,6 +543,13 @@ class OpeningHours(Record):
     _ordered = field_validator("closes")(not_before("opens", strictly=True))
 
 
+class Closure(Record):
+    """Days a venue is shut beyond its weekly hours: a holiday, works, an exhibition change."""
+
+    dates: DateRange = Field(**_described("闭馆起止日期", "first and last day closed"))
+    reason: Text = Field(**_described("闭馆原因", "why it is closed"))
+
+
 class Admission(Record):
     free: bool = Field(**_described("是否免费", "free of charge"))
     note: Text | None = Field(None, **_described("入场说明", "about admission"))
@@ -577,6 +599,7 @@ class Venue(Record):
     maintainers: list[Handle] = Field(default_factory=list, **_described("维护人 GitHub 账号（不带 @）", "GitHub users who maintain it (no @)"))
     opening_hours: list[OpeningHours] = Field(min_length=1, **_described("开放时间", "opening hours"))
     closed: Text | None = Field(None, **_described("闭馆日说明", "closing days"))
+    closures: list[Closure] = Field(default_factory=list, **_described("临时闭馆（日期与原因）", "dated closures, with the reason"))
     admission: Admission = Field(**_described("入场是否免费", "admission"))
     booking: Booking = Field(**_described("是否需要预约", "booking"))
     accessibility: Accessibility = Field(default_factory=Accessibility, **_described("无障碍设施", "accessibility features"))

@@ -143,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "课程日期 {start} 至 {end} 超出学期 {term_start} 至 {term_end}",
         "the course runs {start} to {end}, outside its term ({term_start} to {term_end})",
     ),
+    "not_a_class_day": (
+        "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期",
+        "{date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
+    ),
     "too_many_sessions": (
         "课次 {sessions} 多于日期范围内的上课日（{possible} 天）",
         "{sessions} sessions do not fit: the dates have {possible} class day(s)",

@@ -23,6 +23,7 @@ ENUM_LABELS = {
     "Mode": "mode.",
     "Weekday": "day.",
     "EnrolmentMethod": "enrol.",
+    "CourseStatus": "status.",
     "ServiceKind": "service.",
 }
 
