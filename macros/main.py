@@ -12,6 +12,7 @@ from learning_city.site import i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
 from learning_city.site import records as render_records
+from learning_city.site.templates import html
 
 
 def define_env(env):
@@ -25,7 +26,7 @@ def define_env(env):
 
     @env.macro
     def ui(key: str) -> str:
-        return render.esc(i18n.t(key, lang))
+        return str(html(i18n.t(key, lang)))
 
     @env.macro
     def home() -> str:

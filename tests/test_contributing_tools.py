@@ -193,6 +193,7 @@ def catalogue_repo(tmp_path):
     return repo
 
 
+@pytest.mark.slow  # a subprocess per step
 def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
     repo = catalogue_repo(tmp_path)
     path = repo / "catalogue" / "providers" / "jiaxing-city-university.yml"
@@ -221,6 +222,7 @@ def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
     assert "touches" not in summary  # one school only
 
 
+@pytest.mark.slow  # a subprocess per step
 def test_diff_flags_a_change_to_more_than_one_school(tmp_path):
     repo = catalogue_repo(tmp_path)
     for name in ("jiaxing-city-university", "nanhu-community-college"):
@@ -234,6 +236,7 @@ def test_diff_flags_a_change_to_more_than_one_school(tmp_path):
 # --- codeowners.py ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a subprocess per step
 def test_codeowners_is_current_and_check_fails_after_a_maintainer_change(catalogue_copy, tmp_path):
     assert run("codeowners.py", "--check").returncode == 0
     owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
@@ -251,6 +254,7 @@ def test_codeowners_is_current_and_check_fails_after_a_maintainer_change(catalog
     assert "@new-staff-member" in output.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # a subprocess per step
 def test_the_worked_example_in_contributing_is_valid(catalogue_copy):
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     after = guide[guide.index('<a id="example"></a>') :]

@@ -24,11 +24,6 @@ from learning_city.data.tokens import Token, split
 from learning_city.data.figures import Figure, figure
 
 
-def esc(value: object) -> str:
-    """Text as HTML, for the few callers outside templates (a macro's interface string)."""
-    return str(html(value))
-
-
 SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
 
 
