@@ -231,3 +231,21 @@ def test_zizmor_still_audits_the_github_workflows():
     # the GitHub files changed here (make targets, schedule, storage job): zizmor's verdict
     proc, findings = run_zizmor(GITHUB)
     assert findings == [] and proc.returncode == 0
+
+
+def test_every_pull_request_check_keeps_warnings_to_the_changed_files():
+    """Each forge's PR check gives `make annotate` the base commit as CHANGED, and has it checked out."""
+    github = load(GITHUB / "pr.yml")
+    forgejo = load(FORGEJO / "pr.yml")
+    gitlab = load(GITLAB)
+
+    def annotate_env(workflow: dict) -> list[str]:
+        steps = [s for job in workflow["jobs"].values() for s in job.get("steps", [])]
+        return [s.get("env", {}).get("CHANGED", "") for s in steps if "make annotate" in s.get("run", "")]
+
+    assert annotate_env(github) == ["${{ github.event.pull_request.base.sha }}"]
+    assert annotate_env(forgejo) == ["${{ github.event.pull_request.base.sha }}"]
+    checkout = next(s["run"] for job in forgejo["jobs"].values() for s in job["steps"] if "git fetch" in s.get("run", ""))
+    assert '"$BASE_SHA"' in checkout  # without the base commit git cannot say what changed
+    job = next(j for j in gitlab.values() if isinstance(j, dict) and "make annotate" in " ".join(j.get("script", [])))
+    assert job["variables"]["CHANGED"] == "$CI_MERGE_REQUEST_DIFF_BASE_SHA" and str(job["variables"]["GIT_DEPTH"]) == "0"
