@@ -4,6 +4,7 @@
       - learning-city:
           catalogue: catalogue            # the catalogue folder, relative to mkdocs.yml
           repository: https://github.com/jx-learning-city/catalogue   # "edit this record" links
+          macros: macros/main.py          # the page macros, registered with mkdocs-macros
 """
 
 from __future__ import annotations
@@ -15,3 +16,4 @@ from mkdocs.config.base import Config
 class CatalogueConfig(Config):
     catalogue = c.Type(str, default="catalogue")
     repository = c.Type(str, default="https://github.com/jx-learning-city/catalogue")
+    macros = c.File(exists=True, default="macros/main.py")

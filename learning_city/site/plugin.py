@@ -3,13 +3,15 @@
 It holds the build's state — the catalogue, loaded and checked once, and the HTML set aside for
 pages (`Slots`) — and every event of the build: the language's configuration, one generated page
 per provider, venue and county, the page HTML put back after Markdown, the web editor's files,
-open data after the build, and live reload on the catalogue. Page macros (macros/main.py) are thin
-wrappers that read this state; all markup comes from the renderers in `learning_city.site`.
+open data after the build, and live reload on the catalogue. It registers the page macros
+(macros/main.py: thin wrappers that read this state) with mkdocs-macros' `register_macros`; all
+markup comes from the renderers in `learning_city.site`.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -49,6 +51,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.lang = "zh"
         self.root = Path("catalogue")
         self.templates = Templates([PACKAGE_FOLDER])
+        self.page = None  # the page mkdocs-macros is about to render (see on_page_markdown)
 
     @property
     def repository(self) -> str:
@@ -65,6 +68,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # a site overrides any page template from the theme's custom_dir (overrides/lc/<name>.html)
         custom_dir = config["theme"].custom_dir
         self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
+        macros = config["plugins"].get("macros")
+        if macros is None:
+            raise PluginError("learning-city needs the macros plugin listed after it / 须在 learning-city 之后列出 macros 插件")
+        macros.register_macros(_page_macros(self.config.macros)(self))
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
         if config.get("site_url") and i18n.ROOTS[lang]:
@@ -122,6 +129,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for name, text in editor.generated(self.root, self.config.repository, settings).items():
             files.append(File.generated(config, ADMIN + name, content=text))
 
+    def on_page_markdown(self, markdown, page, config, files):
+        """The page the macros render next (this plugin's events run before mkdocs-macros')."""
+        self.page = page
+        return markdown
+
     def on_page_content(self, html, page, config, files):
         """Put the macros' HTML back where their markers stand (see Slots)."""
         return self.slots.fill(html)
@@ -136,6 +148,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Live reload when the catalogue changes, wherever it is."""
         server.watch(str(self.root))
         return server
+
+
+def _page_macros(path: str):
+    """`page_macros` of the macros module named in mkdocs.yml (a file beside it, not a package)."""
+    spec = importlib.util.spec_from_file_location("learning_city_page_macros", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.page_macros
 
 
 def _copy_editor_bundle(target: Path) -> None:
