@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from learning_city.data import model as m
-from learning_city.data.status import Status, closure_on, enrolment_status, hours_on, meetings
+from learning_city.data.status import Status, closure_on, enrolment_status, hours_on, meeting_count, meetings
 
 D = dt.date.fromisoformat
 
@@ -53,6 +53,16 @@ def test_meetings_skip_holidays():
     skipped = list(meetings(course(except_dates=["2026-10-05"]).schedule, course().schedule.dates))
     assert len(every) == 17 and every[0] == D("2026-09-07") and every[-1] == D("2026-12-28")
     assert len(skipped) == 16 and D("2026-10-05") in every and D("2026-10-05") not in skipped
+
+
+@pytest.mark.parametrize("start", ["2026-09-01", "2026-09-06", "2026-09-07"])
+@pytest.mark.parametrize("days", [["mon"], ["mon", "thu", "sun"], list(m.Weekday)])
+def test_meeting_count_agrees_with_the_days_walked(start, days):
+    """The loader counts; calendars walk. A holiday twice, one outside the dates, one on a day off."""
+    skipped = ["2026-10-05", "2026-10-05", "2027-03-01", "2026-10-06"]
+    schedule = course(start=start, except_dates=skipped).schedule.model_copy(update={"days": [m.Weekday(d) for d in days]})
+    dates = schedule.dates
+    assert meeting_count(schedule, dates) == len(list(meetings(schedule, dates)))
 
 
 def test_venue_hours_and_closures():

@@ -23,7 +23,7 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
 from learning_city.data.files import COLLECTIONS, SINGLE_FILES, schema_line
 from learning_city.data.problems import Problem, dotted
-from learning_city.data.status import WEEKDAYS, meetings
+from learning_city.data.status import WEEKDAYS, meeting_count
 from learning_city.data.tokens import iter_tokens
 from learning_city.data.yamlfile import MAX_BYTES, Document, parse
 
@@ -341,7 +341,7 @@ def _check_provider(
             if dates and not (dates.start <= day <= dates.end and WEEKDAYS[day.weekday()] in course.schedule.days):
                 problems.append(doc.problem(loc + ("schedule", "except_dates", di), "not_a_class_day", date=day.isoformat()))
         sessions = course.schedule.sessions
-        if sessions and dates and sessions > (possible := sum(1 for _ in meetings(course.schedule, dates))):
+        if sessions and dates and sessions > (possible := meeting_count(course.schedule, dates)):
             problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
     return problems
 

@@ -76,6 +76,15 @@ def meetings(schedule: m.Schedule, dates: m.DateRange) -> Iterator[dt.date]:
         day += dt.timedelta(days=1)
 
 
+def meeting_count(schedule: m.Schedule, dates: m.DateRange) -> int:
+    """How many days the class meets, counted without walking the days (the loader asks for every course)."""
+    wanted = {WEEKDAYS.index(day) for day in schedule.days}
+    weeks, rest = divmod((dates.end - dates.start).days + 1, 7)
+    first = dates.start.weekday()
+    days = weeks * len(wanted) + sum((first + i) % 7 in wanted for i in range(rest))
+    return days - sum(1 for day in set(schedule.except_dates) if dates.start <= day <= dates.end and day.weekday() in wanted)
+
+
 def closure_on(venue: m.Venue, day: dt.date) -> m.Closure | None:
     """The dated closure covering the day, if any."""
     return next((c for c in venue.closures if c.dates.start <= day <= c.dates.end), None)
