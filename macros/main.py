@@ -8,6 +8,7 @@ catalogue text can never run as code. The build's state and events live in the p
 
 from __future__ import annotations
 
+from learning_city.site import datapackage as render_data
 from learning_city.site import i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
@@ -44,6 +45,12 @@ def define_env(env):
     @env.macro
     def accessibility() -> str:
         return slots.put(render.accessibility(lang, site.repository, templates=tpl))
+
+    @env.macro
+    def open_data() -> str:
+        # the data package lives once, at the root of the Chinese site, above /en/
+        root = base() + "../" * i18n.ROOTS[lang].count("/")
+        return slots.put(render_data.page(catalogue, lang, base(), root, env.conf["site_url"], templates=tpl))
 
     @env.macro
     def targets() -> str:

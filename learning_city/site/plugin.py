@@ -10,6 +10,7 @@ wrappers that read this state; all markup comes from the renderers in `learning_
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
-from learning_city.site import exports, government, i18n
+from learning_city.data.today import today
+from learning_city.site import calendars, exports, feed, government, i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -36,7 +38,7 @@ RENDERERS = {"providers": render_records.provider_page, "venues": render_records
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
 # The few interface strings the theme's templates show themselves.
-TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link")
+TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.title")
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
 EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
@@ -127,8 +129,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return self.slots.fill(html)
 
     def on_post_build(self, config):
-        """Open data from the catalogue this build loaded, and the editor's bundle beside /admin/."""
-        exports.write(self.catalogue, self.lang, Path(config["site_dir"]))
+        """Open data from the catalogue this build loaded — the data package, this language's
+        calendars and feed — and the editor's bundle beside /admin/."""
+        site_dir, site_url = Path(config["site_dir"]), config["site_url"]
+        exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ))
+        for path, content in calendars.calendars(self.catalogue, self.lang, site_url).items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_bytes(content)
+        (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         if self.lang == "zh":
             _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
 
