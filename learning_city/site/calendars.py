@@ -13,7 +13,7 @@ import datetime as dt
 from functools import cache
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
@@ -162,7 +162,7 @@ def _calendar(name: str, events: list[bytes], lang: str) -> bytes:
     cal.add("prodid", f"-//Jiaxing Learning City//{t('site.name', 'en')}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", vText(name))  # TEXT, escaped like a summary (an X- property is not, by default)
     cal.add("x-wr-timezone", TZID)
     head = cal.to_ical()
     zone = _timezone() if any(b"\r\nRRULE:" in event for event in events) else b""

@@ -143,7 +143,7 @@ def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
                     changes.append(Change(provider, course_id, kind, when, sha, _title(new or old)))
         if len(changes) >= limit:
             break
-    return _newest(changes, limit)
+    return _newest(changes, limit) if changes else None
 
 
 def from_records(catalogue: Catalogue, limit: int = FEED_SIZE) -> list[Change]:
