@@ -35,6 +35,7 @@ PAGES = {
     "county-courses": "courses/nanhu/",
     "search": "search/",
     "statement": "accessibility/",
+    "data": "data/",
     "404": "404.html",
 }
 LANGS = {"zh": "", "en": "en/"}

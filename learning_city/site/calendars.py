@@ -102,7 +102,7 @@ def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     url = _course_url(site_url, provider, course)
     event.add("url", url)
     about = course.description.get(lang) if course.description else ""
-    event.add("description", f"{provider.name.get(lang)}\n{about}\n{url}".replace("\n\n", "\n"))
+    event.add("description", f"{provider.name.get(lang)}\n{about}".strip())
     if course.status is CourseStatus.cancelled:
         event.add("status", "CANCELLED")
     return event
@@ -149,7 +149,9 @@ def deadline_event(provider: Provider, course: Course, lang: str, site_url: str,
 
 @cache
 def _timezone() -> bytes:
-    return Timezone.from_tzid(TZID).to_ical()
+    """Asia/Shanghai's rules for the years a course can be in: one STANDARD part (China has kept
+    +08:00 without summer time since 1992), not the full history the zone database holds."""
+    return Timezone.from_tzid(TZID, first_date=dt.date(2000, 1, 1), last_date=dt.date(2100, 1, 1)).to_ical()
 
 
 END = b"END:VCALENDAR\r\n"
