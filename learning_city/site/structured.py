@@ -127,7 +127,7 @@ def provider_graph(catalogue: Catalogue, provider: Provider, lang: str, page: st
         "parentOrganization": {"@id": f"{_root(page)}providers/{provider.parent}/#provider"} if provider.parent else None,
     })
     courses = [course_node(catalogue, provider, course, lang, page) for course in provider.courses]
-    return {"@context": CONTEXT, "@graph": [organisation, *courses], "inLanguage": LANGUAGE[lang]}
+    return {"@context": CONTEXT, "@graph": [organisation, *courses]}
 
 
 def venue_node(catalogue: Catalogue, venue: Venue, lang: str, page: str) -> dict:
