@@ -32,6 +32,9 @@ VENUE_TYPE = {
 LANGUAGE = {"zh": "zh-CN", "en": "en"}
 # The classes are taught in Chinese: a course's inLanguage is that, whichever page describes it.
 TEACHING_LANGUAGE = "zh-CN"
+# The provider's node, relative to the page (JSON-LD resolves it against the page's address): a
+# page holds one provider and is referred to once per course, so the short form keeps pages small.
+PROVIDER = "#provider"
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -80,11 +83,10 @@ def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: 
         "scheduleTimezone": TZID,
     })
     venue = catalogue.venues.get(course.venue) if course.venue else None
-    if venue:
-        location = {"@type": VENUE_TYPE[venue.kind], "@id": venue_url(_root(page), venue.id) + "#venue", "name": venue.name.get(lang),
-                    "address": _address(venue, catalogue, lang)}
-    else:
-        location = _clean({"@type": "Place", "name": _text(course.place, lang) or provider.name.get(lang), "address": _address(provider, catalogue, lang)})
+    # the provider is itself a place (EducationalOrganization is a CivicStructure): referred to, not repeated
+    location = {"@id": venue_url(_root(page), venue.id) + "#venue"} if venue else {"@id": PROVIDER}
+    if course.place:
+        location = {"@type": "Place", "name": course.place.get(lang), "containedInPlace": location}
     instance = {"@type": "CourseInstance", "courseMode": COURSE_MODE[course.mode], "courseSchedule": timetable, "location": location}
     if course.status is CourseStatus.cancelled:
         instance["eventStatus"] = "https://schema.org/EventCancelled"
@@ -94,15 +96,14 @@ def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: 
         "priceCurrency": "CNY",
         "category": "Free" if course.fee.amount == 0 else "Paid",
         "description": _text(course.fee.note, lang),
-        "url": page + "#" + course_anchor(course.id),
     })
     return _clean({
         "@type": "Course",
         "@id": page + "#" + course_anchor(course.id),
         "name": course.title.get(lang),
-        "description": _text(course.description, lang) or course.title.get(lang),
+        "description": _text(course.description, lang),
         "inLanguage": TEACHING_LANGUAGE,
-        "provider": {"@id": page + "#provider"},
+        "provider": {"@id": PROVIDER},
         "offers": [offer],
         "hasCourseInstance": [instance],
     })
@@ -117,7 +118,7 @@ def provider_graph(catalogue: Catalogue, provider: Provider, lang: str, page: st
     """The provider as an EducationalOrganization and a Course node per course; `page` is its absolute address."""
     organisation = _clean({
         "@type": "EducationalOrganization",
-        "@id": page + "#provider",
+        "@id": PROVIDER,
         "name": provider.name.get(lang),
         "alternateName": [p.get(lang) for p in provider.plaques],
         "description": _text(provider.description, lang),
