@@ -174,6 +174,7 @@ def test_a_provider_is_an_organisation_with_a_course_node_per_course(catalogue):
     organisation, courses = graph[0], [n for n in graph if n["@type"] == "Course"]
     assert organisation["@type"] == "EducationalOrganization" and organisation["name"] == "Jiaxing City University"
     assert [c["@id"] for c in courses] == [f"{page}#course-{c.id}" for c in record.courses]
+    venues = {f"{SITE}en/venues/{v}/#venue" for v in catalogue.venues}
     for node, course in zip(courses, record.courses, strict=True):
         assert node["provider"] == {"@id": organisation["@id"]} and node["name"] == course.title.en
         offer = node["offers"][0]
@@ -181,7 +182,9 @@ def test_a_provider_is_an_organisation_with_a_course_node_per_course(catalogue):
         assert offer["category"] == ("Free" if course.fee.amount == 0 else "Paid")
         instance = node["hasCourseInstance"][0]
         schedule = instance["courseSchedule"]
-        assert instance["courseMode"] in {"Onsite", "Online", "Blended"} and instance["location"]["name"]
+        assert instance["courseMode"] in {"Onsite", "Online", "Blended"}
+        location = instance["location"]  # a named room in the provider's premises, the provider itself, or a venue
+        assert (location["name"] == course.place.en and location["containedInPlace"]) if course.place else location["@id"] in {"#provider"} | venues
         assert schedule["repeatFrequency"] == "P1W" and schedule["scheduleTimezone"] == "Asia/Shanghai"
         assert schedule["startTime"] == course.schedule.start and schedule["endTime"] == course.schedule.end
         assert len(schedule["byDay"]) == len(course.schedule.days) and schedule["startDate"] <= schedule["endDate"]
