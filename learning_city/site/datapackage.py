@@ -17,10 +17,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import get_args
 
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import Audience, Category, CourseStatus, EnrolmentMethod, Mode, ProviderKind, VenueKind, Weekday
+from learning_city.data.model import SLUG, Audience, Category, CourseStatus, EnrolmentMethod, Mode, ProviderKind, VenueKind, Weekday
 from markupsafe import Markup
 
 from learning_city.site import calendars, i18n, structured
@@ -35,7 +36,7 @@ LICENCE = {
     "title": "Creative Commons Attribution 4.0 International",
 }
 BOM = "\ufeff"  # Excel on a Chinese Windows reads UTF-8 only when the file says so
-STATUS_KINDS = ["open", "not-yet", "full", "waitlist", "closed", "cancelled"]
+STATUS_KINDS = list(get_args(status.StatusKind))  # the rules in learning_city/data/status.py
 DATE_LIST = r"^(\d{4}-\d{2}-\d{2})?( \d{4}-\d{2}-\d{2})*$"
 
 
@@ -163,8 +164,7 @@ def _closures(row: Row) -> str:
     return " ".join(f"{c.dates.start.isoformat()}/{c.dates.end.isoformat()}" for c in row.venue.closures)
 
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-CLOCK = "%H:%M"
+CLOCK = "%H:%M"  # how the catalogue writes a time of day
 DAYS = "^(" + "|".join(d.value for d in Weekday) + ")( (" + "|".join(d.value for d in Weekday) + "))*$"
 AUDIENCES = "^(" + "|".join(a.value for a in Audience) + ")( (" + "|".join(a.value for a in Audience) + "))*$"
 
