@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learning_city.site import datapackage as render_data
 from learning_city.site import i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
@@ -42,6 +43,11 @@ def page_macros(site) -> dict[str, Callable[..., str]]:
     def accessibility() -> str:
         return slots.put(render.accessibility(lang, site.repository, templates=tpl))
 
+    def open_data() -> str:
+        # the data package lives once, at the root of the Chinese site, above /en/
+        root = base() + "../" * i18n.ROOTS[lang].count("/")
+        return slots.put(render_data.page(catalogue, lang, base(), root, site.site_url, templates=tpl))
+
     def targets() -> str:
         return slots.put(render.targets(catalogue, lang, base(), templates=tpl))
 
@@ -66,7 +72,7 @@ def page_macros(site) -> dict[str, Callable[..., str]]:
         return lambda: slots.put(renderer(catalogue, lang, base(), templates=tpl))
 
     macros = {
-        "ui": ui, "home": home, "policy": policy, "search_box": search_box, "accessibility": accessibility,
+        "ui": ui, "home": home, "policy": policy, "open_data": open_data, "search_box": search_box, "accessibility": accessibility,
         "targets": targets, "area_title": area_title, "area": area,
         "county_courses_title": county_courses_title, "county_courses": county_courses,
     }  # fmt: skip

@@ -35,6 +35,7 @@ PAGES = {
     "county-courses": "courses/nanhu/",
     "search": "search/",
     "statement": "accessibility/",
+    "data": "data/",
     "404": "404.html",
 }
 LANGS = {"zh": "", "en": "en/"}
@@ -365,6 +366,7 @@ UNTAGGED_CHINESE = """() => {
   const bad = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!/\\p{Script=Han}/u.test(node.data)) continue;
+    if (node.parentElement.closest("script")) continue;  // data for software (JSON-LD), never shown or read aloud
     const tagged = node.parentElement.closest("[lang]");
     if (!tagged || !tagged.lang.startsWith("zh")) bad.push(node.parentElement.tagName + ": " + node.data.trim().slice(0, 40));
   }

@@ -16,7 +16,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.slow
 
 LIMIT = 100 * 1024
-FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility"]
+FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data"]
 
 
 @pytest.fixture(scope="module")

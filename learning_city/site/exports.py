@@ -1,15 +1,16 @@
-"""Open data: the whole catalogue as JSON and the courses as CSV, both languages, stable ids."""
+"""Open data: the whole catalogue as JSON and the course finder's files; the tables, their schemas
+and the rest of the data package are in datapackage.py."""
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import json
 from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 from learning_city.data.figures import figure
+from learning_city.site import datapackage
+from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 
 
 def catalogue_json(catalogue: Catalogue) -> dict:
@@ -28,30 +29,6 @@ def catalogue_json(catalogue: Catalogue) -> dict:
         "providers": [p.model_dump(mode="json") for p in catalogue.providers.values()],
         "venues": [v.model_dump(mode="json") for v in catalogue.venues.values()],
     }
-
-
-COURSE_COLUMNS = [
-    "id", "provider", "title_zh", "title_en", "category", "audience", "mode", "days", "start", "end",
-    "hours", "fee", "capacity", "county", "town", "enrolment", "sample",
-]
-
-
-def courses_csv(catalogue: Catalogue) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COURSE_COLUMNS)
-    for provider in catalogue.providers.values():
-        county = catalogue.county_of(provider.region)
-        town = catalogue.town_of(provider.region)
-        for course in provider.courses:
-            writer.writerow([
-                f"{provider.id}/{course.id}", provider.id, course.title.zh, course.title.en or "",
-                course.category.value, " ".join(a.value for a in course.audience), course.mode.value,
-                " ".join(d.value for d in course.schedule.days), course.schedule.start, course.schedule.end,
-                f"{course.hours:g}", f"{course.fee.amount:g}", course.capacity, county.id if county else "",
-                town.id if town else "", course.enrolment.method.value, str(provider.sample).lower(),
-            ])
-    return out.getvalue()
 
 
 def finder_shards(catalogue: Catalogue, lang: str) -> dict[str, list[dict]]:
@@ -89,12 +66,13 @@ def finder_shards(catalogue: Catalogue, lang: str) -> dict[str, list[dict]]:
     return shards
 
 
-def write(catalogue: Catalogue, lang: str, site_dir: Path) -> None:
-    """The finder's per-county files in each language; the whole catalogue once, in the Chinese root."""
+def write(catalogue: Catalogue, lang: str, site_dir: Path, site: str, today: dt.date) -> None:
+    """The finder's per-county files in each language; the data package once, in the Chinese root
+    (`site` is its absolute address, `today` the day enrolment status is given for)."""
     data = site_dir / "data"
     (data / "courses").mkdir(parents=True, exist_ok=True)
     for county, items in finder_shards(catalogue, lang).items():
         (data / "courses" / f"{county}.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     if lang == "zh":  # language-independent: both languages are in it
-        (data / "catalogue.json").write_text(json.dumps(catalogue_json(catalogue), ensure_ascii=False), encoding="utf-8")
-        (data / "courses.csv").write_text(courses_csv(catalogue), encoding="utf-8")
+        for name, content in datapackage.files(catalogue, site, today, catalogue_json(catalogue)).items():
+            (data / name).write_bytes(content)

@@ -62,7 +62,7 @@ def accessibility(lang: str, repository: str, *, templates: Templates = DEFAULT_
 
 # --- home -------------------------------------------------------------------------------
 
-HOME_PAGES = ("courses", "venues", "elderly", "policy", "targets")
+HOME_PAGES = ("courses", "venues", "elderly", "policy", "targets", "data")
 
 
 def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:

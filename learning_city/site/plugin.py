@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
-from learning_city.site import exports, government, i18n
+from learning_city.data.today import today
+from learning_city.site import calendars, exports, feed, government, i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -38,7 +40,7 @@ RENDERERS = {"providers": render_records.provider_page, "venues": render_records
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
 # The few interface strings the theme's templates show themselves.
-TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link")
+TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.title")
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
 EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
@@ -52,6 +54,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.root = Path("catalogue")
         self.templates = Templates([PACKAGE_FOLDER])
         self.page = None  # the page mkdocs-macros is about to render (see on_page_markdown)
+        self.site_url = ""  # this language's address, from site_url
 
     @property
     def repository(self) -> str:
@@ -76,6 +79,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         config["site_description"] = i18n.t("site.description", lang)
         if config.get("site_url") and i18n.ROOTS[lang]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
+        self.site_url = config["site_url"] or ""
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
         settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
         config["extra"]["lc_gov"] = {
@@ -139,8 +143,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return self.slots.fill(html)
 
     def on_post_build(self, config):
-        """Open data from the catalogue this build loaded, and the editor's bundle beside /admin/."""
-        exports.write(self.catalogue, self.lang, Path(config["site_dir"]))
+        """Open data from the catalogue this build loaded — the data package, this language's
+        calendars and feed — and the editor's bundle beside /admin/."""
+        site_dir, site_url = Path(config["site_dir"]), config["site_url"]
+        exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ))
+        for path, content in calendars.calendars(self.catalogue, self.lang, site_url).items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_bytes(content)
+        (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         if self.lang == "zh":
             _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
 

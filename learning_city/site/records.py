@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from learning_city.data.catalogue import Catalogue
 from learning_city.site.i18n import t
 from learning_city.data.model import Provider, Venue, Weekday
+from learning_city.site import calendars, structured
 from learning_city.site.pages import SPEECH_LANG, qr_svg
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url  # noqa: F401 (the addresses, for callers of this module)
@@ -72,6 +73,8 @@ def provider_page(
         report=report_url(repository, path, provider.name.zh, provider.id, page, lang), reports=reports,
         parent=catalogue.providers[provider.parent] if provider.parent else None,
         children=catalogue.children.get(provider.id, []), groups=groups,
+        jsonld=structured.script_json(structured.provider_graph(catalogue, provider, lang, page)),
+        calendar=calendars.provider_path(provider.id), course_calendar=calendars.course_path,
     )
 
 
@@ -87,4 +90,5 @@ def venue_page(
         keywords=search_keywords(catalogue, venue.region), regions=_regions(catalogue, venue.region),
         report=report_url(repository, path, venue.name.zh, venue.id, page, lang),
         closed=[d for d in Weekday if d not in open_days],
+        jsonld=structured.script_json(structured.venue_node(catalogue, venue, lang, page)),
     )

@@ -1,0 +1,218 @@
+"""Calendars (RFC 5545) of classes and enrolment, so a reader can put a course in the phone's calendar.
+
+Written with the `icalendar` library, which escapes text and folds long lines as the RFC asks. A
+class is one weekly recurring event (RRULE with UNTIL from the course's dates, EXDATE for its
+holidays, local times in Asia/Shanghai with the zone's VTIMEZONE); enrolment is an all-day event.
+Nothing here reads the clock: UIDs come from ids and the site's host, DTSTAMP from the record's
+last-verified date (else the catalogue's), so two builds of one commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, Timezone, vText
+
+from learning_city.data import status
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.model import County, Course, CourseStatus, Provider, Term
+from learning_city.data.today import JIAXING
+from learning_city.site.i18n import t
+from learning_city.site.text import course_anchor, provider_url
+
+TZID = "Asia/Shanghai"
+BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+ONE_DAY = dt.timedelta(days=1)
+
+
+def provider_path(provider_id: str) -> str:
+    """Where a provider's calendar lives, relative to the language's root."""
+    return f"calendars/providers/{provider_id}.ics"
+
+
+def course_path(provider_id: str, course_id: str) -> str:
+    return f"calendars/courses/{provider_id}/{course_id}.ics"
+
+
+def deadlines_path(county_id: str) -> str:
+    return f"calendars/deadlines/{county_id}.ics"
+
+
+def host(site_url: str) -> str:
+    """The site's host, the right-hand side of every UID."""
+    return urlsplit(site_url).hostname or "localhost"
+
+
+def uid(provider: Provider, course: Course, site_url: str, part: str = "") -> str:
+    """`<provider>/<course>@<host>` for the classes; `<provider>/<course>/<part>@<host>` for enrolment."""
+    return f"{provider.id}/{course.id}{'/' + part if part else ''}@{host(site_url)}"
+
+
+def term_of(provider: Provider, course: Course) -> Term | None:
+    return next((term for term in provider.terms if term.id == course.term), None)
+
+
+def catalogue_date(catalogue: Catalogue) -> dt.date:
+    """The catalogue's own date: the latest day a record was checked, else the policy's issue date."""
+    days = [r.last_verified for r in (*catalogue.providers.values(), *catalogue.venues.values()) if r.last_verified]
+    return max(days, default=catalogue.policy.issued)
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
+
+
+def _local(day: dt.date, clock: str) -> dt.datetime:
+    hour, minute = map(int, clock.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), JIAXING)
+
+
+def _course_url(site_url: str, provider: Provider, course: Course) -> str:
+    return provider_url(site_url, provider.id) + "#" + course_anchor(course.id)
+
+
+def _location(catalogue: Catalogue, provider: Provider, course: Course, lang: str) -> str:
+    venue = catalogue.venues.get(course.venue) if course.venue else None
+    parts = [course.place.get(lang) if course.place else None]
+    parts += [venue.name.get(lang), venue.address.get(lang)] if venue else [provider.name.get(lang), provider.address.get(lang)]
+    return ", ".join(p for p in parts if p)
+
+
+def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> Event | None:
+    """The course's meetings as one weekly event; None when the course has no dates to bound it."""
+    dates = status.class_dates(course, term_of(provider, course))
+    wanted = {status.WEEKDAYS.index(day) for day in course.schedule.days}
+    first = next((day for day in _days(dates) if day.weekday() in wanted), None) if dates else None
+    if first is None:
+        return None
+    schedule = course.schedule
+    event = Event()
+    event.add("uid", uid(provider, course, site_url))
+    event.add("dtstamp", _stamp(stamp))
+    event.add("summary", course.title.get(lang))
+    event.add("dtstart", _local(first, schedule.start))
+    event.add("dtend", _local(first, schedule.end))
+    until = _local(dates.end, schedule.end).astimezone(dt.UTC)  # UNTIL is UTC when DTSTART has a zone (RFC 5545 3.3.10)
+    event.add("rrule", {"freq": "weekly", "byday": [BYDAY[d.value] for d in schedule.days], "until": until})
+    for day in sorted(schedule.except_dates):
+        event.add("exdate", _local(day, schedule.start))
+    event.add("location", _location(catalogue, provider, course, lang))
+    url = _course_url(site_url, provider, course)
+    event.add("url", url)
+    about = course.description.get(lang) if course.description else ""
+    event.add("description", f"{provider.name.get(lang)}\n{about}".strip())
+    if course.status is CourseStatus.cancelled:
+        event.add("status", "CANCELLED")
+    return event
+
+
+def _days(dates):
+    day = dates.start
+    while day <= dates.end:
+        yield day
+        day += ONE_DAY
+
+
+def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> Event | None:
+    """The enrolment window as an all-day event (DTEND is the day after, as the RFC counts); None without dates."""
+    days = status.window(course, term_of(provider, course))
+    if not (days.opens or days.closes):
+        return None
+    event = Event()
+    event.add("uid", uid(provider, course, site_url, "enrolment"))
+    event.add("dtstamp", _stamp(stamp))
+    event.add("summary", t("calendar.enrolment", lang, title=course.title.get(lang)))
+    event.add("dtstart", days.opens or days.closes)
+    event.add("dtend", (days.closes or days.opens) + ONE_DAY)
+    event.add("url", _course_url(site_url, provider, course))
+    event.add("transp", "TRANSPARENT")  # a window to enrol in, not time taken
+    return event
+
+
+def deadline_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> Event | None:
+    """The last day of enrolment, all day; None when enrolment has no closing date."""
+    closes = status.window(course, term_of(provider, course)).closes
+    if closes is None:
+        return None
+    event = Event()
+    event.add("uid", uid(provider, course, site_url, "enrolment-closes"))
+    event.add("dtstamp", _stamp(stamp))
+    event.add("summary", t("calendar.deadline", lang, title=course.title.get(lang), provider=provider.name.get(lang)))
+    event.add("dtstart", closes)
+    event.add("dtend", closes + ONE_DAY)
+    event.add("url", _course_url(site_url, provider, course))
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+@cache
+def _timezone() -> bytes:
+    """Asia/Shanghai's rules for the years a course can be in: one STANDARD part (China has kept
+    +08:00 without summer time since 1992), not the full history the zone database holds."""
+    return Timezone.from_tzid(TZID, first_date=dt.date(2000, 1, 1), last_date=dt.date(2100, 1, 1)).to_ical()
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str, events: list[bytes], lang: str) -> bytes:
+    """A VCALENDAR around events already serialised by icalendar (each is written once, then
+    shared by the course's and the provider's calendars), with the zone when a class uses it."""
+    cal = Calendar()
+    cal.add("prodid", f"-//Jiaxing Learning City//{t('site.name', 'en')}//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", vText(name))  # TEXT, escaped like a summary (an X- property is not, by default)
+    cal.add("x-wr-timezone", TZID)
+    head = cal.to_ical()
+    zone = _timezone() if any(b"\r\nRRULE:" in event for event in events) else b""
+    return head[: -len(END)] + zone + b"".join(events) + END
+
+
+def _stamp_of(catalogue: Catalogue, provider: Provider) -> dt.date:
+    return provider.last_verified or catalogue_date(catalogue)
+
+
+def course_events(catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str) -> list[bytes]:
+    """The course's classes and its enrolment window, serialised."""
+    stamp = _stamp_of(catalogue, provider)
+    events = [class_event(catalogue, provider, course, lang, site_url, stamp), enrolment_event(provider, course, lang, site_url, stamp)]
+    return [event.to_ical() for event in events if event is not None]
+
+
+def provider_calendar(catalogue: Catalogue, provider: Provider, lang: str, site_url: str, events: dict | None = None) -> bytes:
+    """Every class of the provider and every enrolment window."""
+    events = events or {c.id: course_events(catalogue, provider, c, lang, site_url) for c in provider.courses}
+    return _calendar(provider.name.get(lang), [e for course in provider.courses for e in events[course.id]], lang)
+
+
+def course_calendar(catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str, events: list[bytes] | None = None) -> bytes:
+    """One course: its classes and its enrolment window, for the "add to calendar" link."""
+    events = events if events is not None else course_events(catalogue, provider, course, lang, site_url)
+    return _calendar(f"{course.title.get(lang)} · {provider.name.get(lang)}", events, lang)
+
+
+def deadlines_calendar(catalogue: Catalogue, county: County, lang: str, site_url: str) -> bytes:
+    """The last day of enrolment of every course in a county, for one subscription per county."""
+    events = []
+    for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
+        if catalogue.county_of(provider.region) is not county:
+            continue
+        stamp = _stamp_of(catalogue, provider)
+        events += [deadline_event(provider, course, lang, site_url, stamp) for course in provider.courses]
+    return _calendar(t("calendar.deadlines_name", lang, county=county.name.get(lang)), [e.to_ical() for e in events if e is not None], lang)
+
+
+def calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:
+    """Every calendar of one language, by path under the language's root."""
+    files = {}
+    for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
+        events = {course.id: course_events(catalogue, provider, course, lang, site_url) for course in provider.courses}
+        files[provider_path(provider.id)] = provider_calendar(catalogue, provider, lang, site_url, events)
+        for course in provider.courses:
+            files[course_path(provider.id, course.id)] = course_calendar(catalogue, provider, course, lang, site_url, events[course.id])
+    for county in catalogue.regions.counties:
+        files[deadlines_path(county.id)] = deadlines_calendar(catalogue, county, lang, site_url)
+    return files
