@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
+from learning_city.site import enrolment
 from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 from learning_city.data.figures import figure
 
@@ -84,6 +85,7 @@ def finder_shards(catalogue: Catalogue, lang: str) -> dict[str, list[dict]]:
                 "times": times_of_day(course),
                 "kind": provider.kind.value,
                 "start": course_start(provider, course),
+                "enrolment": enrolment.facts(provider, course),  # the status, worked out in the browser
                 "text": " ".join(w for w in words if w).lower(),
             })
     return shards

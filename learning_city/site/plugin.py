@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
-from learning_city.site import exports, government, i18n
+from learning_city.site import enrolment, exports, government, i18n, search_records
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -67,17 +67,25 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
+        site_root = (config.get("site_url") or "").rstrip("/") + "/"  # the Chinese root: hreflang links name pages by full URL
         if config.get("site_url") and i18n.ROOTS[lang]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
+        config["extra"]["lc_script"] = enrolment.script_strings(lang)  # for docs/assets/status.js and course.js
         settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
         config["extra"]["lc_gov"] = {
             "footer": government.footer(settings, lang, templates=self.templates),
             "meta": government.meta_tags(settings, config["site_name"], config["site_url"], templates=self.templates),
         }
         back = "../" * i18n.ROOTS[lang].count("/")
-        config["extra"]["alternate"] = [
-            {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}
+        # The language switch and the hreflang links are ours (overrides/): `alternate` only tells Material
+        # to show the switch. Its own <link rel="alternate"> would name each language's root, not the page.
+        config["extra"]["alternate"] = True
+        config["extra"]["lc_languages"] = [
+            {
+                "name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang,
+                "site": site_root + i18n.ROOTS[other] if config.get("site_url") else "",
+            }
             for other in i18n.LANGUAGES
         ]
         return config
@@ -129,6 +137,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_post_build(self, config):
         """Open data from the catalogue this build loaded, and the editor's bundle beside /admin/."""
         exports.write(self.catalogue, self.lang, Path(config["site_dir"]))
+        search_records.write(self.catalogue, self.lang)
+        _copy_npm_files(Path(config["site_dir"]) / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
         if self.lang == "zh":
             _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
 
@@ -140,8 +150,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
 def _copy_editor_bundle(target: Path) -> None:
     """Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
+    _copy_npm_files(target, EDITOR_BUNDLE)
+
+
+def _copy_npm_files(target: Path, bundle: dict) -> None:
+    """Files of npm packages into the site (the editor's bundle; the QR code library that draws one
+    course's printed card, docs/assets/course.js): nothing loads from another host."""
     modules = Path(editor.__file__).resolve().parents[2] / "node_modules"  # npm ci in this repository
-    for folder, patterns in EDITOR_BUNDLE.items():
+    for folder, patterns in bundle.items():
         source = modules / folder
         if not source.is_dir():
             raise PluginError(f"{source} 不存在，请运行 make install（npm ci） / is missing: run make install (npm ci)")

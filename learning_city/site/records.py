@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from html import escape
 from urllib.parse import urlencode
 
 from learning_city.data.catalogue import Catalogue
+from learning_city.data.today import today as today_in_jiaxing
+from learning_city.site import venue_today
 from learning_city.site.i18n import t
 from learning_city.data.model import Provider, Venue, Weekday
 from learning_city.site.pages import SPEECH_LANG, qr_svg
@@ -77,8 +81,10 @@ def provider_page(
 
 def venue_page(
     catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates = DEFAULT_TEMPLATES,
+    *, templates: Templates = DEFAULT_TEMPLATES, today: dt.date | None = None,
 ) -> str:
+    """`today`: the build's day (SOURCE_DATE_EPOCH), for the week shown without JavaScript."""
+    today = today or today_in_jiaxing(os.environ)
     path = f"catalogue/{catalogue.sources[('venues', venue.id)]}"
     open_days = {d for h in venue.opening_hours for d in h.days}
     return templates.render(
@@ -87,4 +93,5 @@ def venue_page(
         keywords=search_keywords(catalogue, venue.region), regions=_regions(catalogue, venue.region),
         report=report_url(repository, path, venue.name.zh, venue.id, page, lang),
         closed=[d for d in Weekday if d not in open_days],
+        week=venue_today.week(venue, today, lang), today_facts=venue_today.facts(venue, lang), today=today,
     )
