@@ -6,7 +6,7 @@
   "use strict";
   var box = document.querySelector(".lc-venue-today");
   var strings = (window.lcStatus || {}).strings || {};
-  if (!box || !strings["venue.closed_today"]) return;
+  if (!box || !strings["today.closed"]) return;
   var facts = JSON.parse(box.dataset.facts);
   var WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
@@ -25,10 +25,10 @@
   var rows = closure ? [] : facts.hours.filter(function (row) { return row.days.indexOf(at.weekday) !== -1; });
   var open = rows.filter(function (row) { return row.opens <= at.time && at.time < row.closes; })[0];
   var words;
-  if (closure) words = strings["venue.closed_today_reason"].replace("{reason}", closure.reason);
-  else if (!rows.length) words = strings["venue.closed_today"];
-  else if (open) words = strings["venue.open_now"].replace("{closes}", open.closes);
-  else words = strings["venue.open_later"].replace("{hours}", rows.map(function (r) { return r.opens + "–" + r.closes; }).join(", "));
+  if (closure) words = strings["today.closed_reason"].replace("{reason}", closure.reason);
+  else if (!rows.length) words = strings["today.closed"];
+  else if (open) words = strings["today.open_now"].replace("{closes}", open.closes);
+  else words = strings["today.open_later"].replace("{hours}", rows.map(function (r) { return r.opens + "–" + r.closes; }).join(", "));
   var line = box.querySelector(".lc-today-now");
   line.textContent = words;
   line.dataset.state = closure || !rows.length ? "closed-today" : open ? "open" : "closed-now";

@@ -20,7 +20,7 @@ SCRIPT_STRINGS = (
     "status.open", "status.open_until", "status.not_yet", "status.closed", "status.full",
     "status.waitlist", "status.cancelled", "date.format",
     "course.copy_link", "course.copied", "course.copy_failed", "course.print",
-    "venue.open_now", "venue.open_later", "venue.closed_today", "venue.closed_today_reason",
+    "today.open_now", "today.open_later", "today.closed", "today.closed_reason",
     "search.provider", "search.when", "search.place", "search.fee", "search.status",
 )
 # statuses under which a reader can still put their name down (now or when enrolment opens)

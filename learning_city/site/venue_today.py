@@ -22,7 +22,7 @@ def week(venue: Venue, today: dt.date, lang: str) -> list[dict]:
         closure = rules.closure_on(venue, day)
         hours = rules.hours_on(venue, day)
         if closure:
-            shown = t("venue.closed_today_reason", lang, reason=closure.reason.get(lang))
+            shown = t("today.closed_reason", lang, reason=closure.reason.get(lang))
         elif hours:
             shown = ", ".join(f"{row.opens}–{row.closes}" for row in hours)
         else:
