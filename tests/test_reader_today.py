@@ -106,6 +106,21 @@ def test_the_status_script_agrees_with_status_py_on_every_case(page, server):
     assert dropped != [expected for _, _, expected in cases]
 
 
+def test_the_dates_a_page_keeps_give_the_same_status_from_its_build_day_on(page, server):
+    """A page carries only the facts that can still change the status (enrolment.live): for every
+    build day and every later reader's day the script's answer is status.py's."""
+    page.goto(server)
+    cases = [
+        (enrolment.live(facts, D(built)), day, expected)
+        for facts, day, expected in table() for built in TODAYS if built <= day
+    ]
+    assert len(cases) > 1000
+    assert script_answers(page, cases) == [expected for _, _, expected in cases]
+    # control: the same facts read on days before the build day are not always right
+    early = [(enrolment.live(facts, D(built)), day, expected) for facts, day, expected in table() for built in TODAYS if built > day]
+    assert script_answers(page, early) != [expected for _, _, expected in early]
+
+
 # --- a course's status on its provider's page ---------------------------------------------------------
 
 
@@ -372,3 +387,15 @@ def test_printing_one_course_gives_its_card_with_a_qr_code_of_its_address(browse
     expect(page.locator(".lc-record > .lc-facts").first).to_be_hidden()
     assert card.locator(".lc-course-qr svg rect, .lc-course-qr svg path").count() > 0
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_older_peoples_page_gives_each_terms_enrolment_for_the_readers_day(page, server, site, lang):
+    term = 'a[href$="jiaxing-elderly-university/#term-2027-spring"]'
+    soup = BeautifulSoup((site / PREFIX[lang] / "elderly" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    built = soup.select_one(term).find_parent("dt").find_next_sibling("dd").select_one(".lc-status")
+    assert built["data-kind"] == "not-yet"  # on 29 November 2026 it opens on 15 January 2027
+    page.clock.set_fixed_time(at(dt.date(2027, 1, 20)))
+    page.goto(server + PREFIX[lang] + "elderly/")
+    status = page.locator(f"dt:has({term}) + dd .lc-status")
+    expect(status).to_have_text(t("status.open_until", lang, date="9 February 2027" if lang == "en" else "2027年2月9日"))

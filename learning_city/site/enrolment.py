@@ -11,7 +11,7 @@ from html import escape
 from markupsafe import Markup
 
 from learning_city.data import status as rules
-from learning_city.data.model import Course, Provider, Term
+from learning_city.data.model import Course, CourseStatus, Enrolment, Provider, Schedule, Term
 from learning_city.site import i18n
 from learning_city.site.i18n import t
 
@@ -40,28 +40,60 @@ def text(status: rules.Status, lang: str) -> str:
     return t(f"status.{status.kind}", lang)
 
 
-def facts(provider: Provider, course: Course) -> dict[str, str]:
-    """What the browser recomputes the status from: the provider's word and the three dates."""
-    window = rules.window(course, term_of(provider, course))
+def window_facts(word: str, window: rules.Window) -> dict[str, str]:
+    """What the browser works the status out from: the provider's word and the three dates."""
     return {
-        "status": course.status.value,
+        "status": word,
         "opens": window.opens.isoformat() if window.opens else "",
         "closes": window.closes.isoformat() if window.closes else "",
         "ends": window.ends.isoformat() if window.ends else "",
     }
 
 
+def facts(provider: Provider, course: Course) -> dict[str, str]:
+    return window_facts(course.status.value, rules.window(course, term_of(provider, course)))
+
+
+def live(facts: dict[str, str], today: dt.date) -> dict[str, str]:
+    """Only the facts that can still change the status on `today` or later, as a page carries them
+    (a list may hold 120 courses): "open" is the default word; a day of opening already past, or
+    the last day of classes after enrolment closes, no longer decides anything."""
+    kept = {"status": facts["status"]} if facts["status"] != "open" else {}
+    if facts["status"] == "cancelled":
+        return kept
+    if facts["opens"] and today.isoformat() < facts["opens"]:
+        kept["opens"] = facts["opens"]
+    if facts["closes"]:
+        kept["closes"] = facts["closes"]
+    if facts["ends"] and not (facts["closes"] and facts["closes"] <= facts["ends"]):
+        kept["ends"] = facts["ends"]
+    return kept
+
+
 def of(provider: Provider, course: Course, today: dt.date) -> rules.Status:
     return rules.enrolment_status(course, term_of(provider, course), today)
 
 
+def _element(status: rules.Status, facts: dict[str, str], lang: str, today: dt.date) -> Markup:
+    attrs = "".join(f' data-{name}="{value}"' for name, value in live(facts, today).items())
+    return Markup(f'<span class="lc-status"{attrs}>{escape(text(status, lang))}</span>')
+
+
 def badge(provider: Provider, course: Course, lang: str, today: dt.date) -> Markup:
-    """The status element of a course: words for the build's day, and the facts as data attributes
+    """The status element of a course: words for the build's day, and the dates as data attributes
     (the script rewrites the words for the reader's day). A function, not a template macro: it is
-    called for every course of every list, and kept short, as a list may hold 120 courses."""
-    status = of(provider, course, today)
-    attrs = "".join(f' data-{name}="{value}"' for name, value in facts(provider, course).items() if value)
-    return Markup(f'<span class="lc-status" data-kind="{status.kind}"{attrs}>{escape(text(status, lang))}</span>')
+    called for every course of every list."""
+    return _element(of(provider, course, today), facts(provider, course), lang, today)
+
+
+def term_badge(term: Term, lang: str, today: dt.date) -> Markup:
+    """A term's enrolment (the older people's page lists terms, not courses): the status of a course
+    of that term with no dates or word of its own, by the same rules."""
+    course = Course.model_construct(
+        status=CourseStatus.open, enrolment=Enrolment.model_construct(opens=None, closes=None), schedule=Schedule.model_construct(dates=None)
+    )
+    status = rules.enrolment_status(course, term, today)
+    return _element(status, window_facts("open", rules.window(course, term)), lang, today)
 
 
 def as_of(lang: str, today: dt.date) -> Markup:
@@ -73,6 +105,7 @@ def template_globals(today: dt.date) -> dict:
     """What the page templates call: `course_status(provider, course, lang)` and the build's day."""
     return {
         "course_status": lambda provider, course, lang: badge(provider, course, lang, today),
+        "term_status": lambda term, lang: term_badge(term, lang, today),
         "status_as_of": lambda lang: as_of(lang, today),
     }
 
