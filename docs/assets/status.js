@@ -5,10 +5,7 @@
 // the same functions (window.lcStatus). Without JavaScript the build's words stay, "as of" their day.
 (function () {
   "use strict";
-  var strings = {};
-  try {
-    strings = JSON.parse(document.getElementById("lc-strings").textContent);
-  } catch (e) { /* a page without the strings shows the build's words */ }
+  var strings = window.lcStrings || {};  // assets/strings.js, written by the build in the page's language
 
   // Today in Jiaxing (Asia/Shanghai), as YYYY-MM-DD, whatever the reader's own time zone.
   function today() {

@@ -10,6 +10,7 @@ wrappers that read this state; all markup comes from the renderers in `learning_
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 from pathlib import Path
 
@@ -71,7 +72,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if config.get("site_url") and i18n.ROOTS[lang]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
-        config["extra"]["lc_script"] = enrolment.script_strings(lang)  # for docs/assets/status.js and course.js
         settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
         config["extra"]["lc_gov"] = {
             "footer": government.footer(settings, lang, templates=self.templates),
@@ -113,6 +113,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 args = f"'{county.id}', {number}"
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
+        # the page scripts' interface strings, once per language rather than in every page
+        strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
+        files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
         self._admin_files(files, config)
         return files
 
