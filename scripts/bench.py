@@ -128,16 +128,18 @@ def html_pages(site: Path) -> list[Path]:
 # --- in the browser --------------------------------------------------------------------------
 
 
-def browser_measures(site: Path, queries: list[dict], catalogue: Path) -> dict:
-    """Bytes of a first query in each language, and recall in the top 5 for a relevance set."""
+def browser_measures(site: Path, queries: list[dict], catalogue: Path, course_queries: list[dict] | None = None) -> dict:
+    """Bytes of a first query in each language, recall in the top 5 for a relevance set, and
+    course-level recall (the course's own anchor in the top 5) per language."""
     from playwright.sync_api import sync_playwright
 
     with serving(site) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         first = {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
         recall = relevance(browser, base, queries, catalogue)
+        courses = {lang: relevance(browser, base, [q for q in course_queries or [] if q["lang"] == lang], catalogue, exact=True) for lang in ("zh", "en")}
         browser.close()
-    return {"first_query_bytes": first, "recall_at_5": recall}
+    return {"first_query_bytes": first, "recall_at_5": recall, "course_recall_at_5": courses}
 
 
 def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
@@ -158,8 +160,9 @@ def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
     return int(loaded_before + sum(sizes))
 
 
-def relevance(browser, base: str, queries: list[dict], catalogue: Path) -> dict:
-    """Share of queries whose top 5 holds a record they must return.
+def relevance(browser, base: str, queries: list[dict], catalogue: Path, exact: bool = False) -> dict:
+    """Share of queries whose top 5 holds a record they must return: its page, or with `exact`
+    the course itself (the result's address with its #course- anchor).
 
     Pagefind picks its index by the page's language, so each language asks from its own page.
     """
@@ -171,11 +174,11 @@ def relevance(browser, base: str, queries: list[dict], catalogue: Path) -> dict:
         pages[lang].goto(base + prefix + "search/")
     hits, misses = 0, []
     for entry in queries:
-        expected = expected_urls(cat, entry)
+        expected = expected_course_urls(cat, entry) if exact else expected_urls(cat, entry)
         if not expected:
             continue
         urls = pagefind_urls(pages[entry["lang"]], base, entry["query"], limit=5)
-        if any(url.split("#")[0] in expected for url in urls):
+        if any((url if exact else url.split("#")[0]) in expected for url in urls):
             hits += 1
         else:
             misses.append({"query": entry["query"], "top5": urls})
@@ -198,6 +201,24 @@ def expected_urls(catalogue, entry: dict) -> set[str]:
         venues = {f"{prefix}venues/{v.id}/" for v in catalogue.venues.values() if v.region == entry["town"]}
         return venues | {f"{prefix}providers/{p.id}/" for p in providers if p.region == entry["town"]}
     return {f"{prefix}providers/{p.id}/" for p in chosen}
+
+
+def expected_course_urls(catalogue, entry: dict) -> set[str]:
+    """The courses a course-level query must find (bench/relevance.yml, `courses:`), as result addresses."""
+    prefix = "/en/" if entry["lang"] == "en" else "/"
+    lang = entry["lang"]
+
+    def wanted(provider, course) -> bool:
+        title = course.title.get(lang)
+        if "title" in entry:
+            return title == entry["title"]
+        if "subject" in entry:
+            return entry["subject"].lower() in title.lower()
+        return provider.region == entry["town"] and course.category.value == entry["category"]
+
+    return {
+        f"{prefix}providers/{p.id}/#course-{c.id}" for p in catalogue.providers.values() for c in p.courses if wanted(p, c)
+    }
 
 
 # --- edit, then see it -------------------------------------------------------------------------
@@ -301,12 +322,16 @@ def run(args) -> dict:
     growth.append((len(pages), results["ours"]["seconds"]["median"]))
     results["growth"] = {"points": [{"pages": p, "seconds": s} for p, s in growth], "exponent": fit_exponent(growth)}
 
-    measured = browser_measures(ours_site, relevance_set["generic"], city)
+    courses = relevance_set["courses"]
+    measured = browser_measures(ours_site, relevance_set["generic"], city, courses["generic"])
     results["first_query_bytes"] = measured["first_query_bytes"]
     results["recall_synthetic"] = measured["recall_at_5"]
+    results["course_recall_synthetic"] = measured["course_recall_at_5"]
     sample_site = work / "sample-site"
     subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    results["recall_sample"] = browser_measures(sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue")["recall_at_5"]
+    measured = browser_measures(sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue", courses["generic"] + courses["sample"])
+    results["recall_sample"] = measured["recall_at_5"]
+    results["course_recall_sample"] = measured["course_recall_at_5"]
 
     results["edit_to_view_seconds"] = edit_latency(city, work)
     return results
@@ -323,6 +348,10 @@ GOALS = [
     ("build time growth exponent", lambda r: r["growth"]["exponent"], "≤ 1.1", lambda v: v <= 1.1),
     ("search recall@5, sample", lambda r: r["recall_sample"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
     ("search recall@5, synthetic", lambda r: r["recall_synthetic"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
+    *(
+        (f"course recall@5, {name}, {lang}", lambda r, key=f"course_recall_{name}", lang=lang: r[key][lang]["recall"], "≥ 0.95", lambda v: v >= 0.95)
+        for name in ("sample", "synthetic") for lang in ("zh", "en")
+    ),
     ("edit → visible in make serve (s)", lambda r: r["edit_to_view_seconds"], "< 5 s", lambda v: v < 5),
 ]
 

@@ -5,7 +5,8 @@
 
 Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
 into a folder of its own (a clean build empties its folder), and are put together after;
-Pagefind then indexes both languages into SITE_DIR/pagefind. Both builds share one "today",
+Pagefind (npm) then indexes both languages into SITE_DIR/pagefind, each course a result of its own
+(scripts/search_index.mjs). Both builds share one "today",
 SOURCE_DATE_EPOCH (set to now when it is not set): two builds of one commit with the same
 setting give byte-identical trees, search index included. Builds are strict: a warning,
 a macro error or an undefined variable fails them (never add --quiet: it hides warnings from
@@ -44,6 +45,7 @@ def build(
             SITE_DIR=str(staging / lang),
             CATALOGUE=str(catalogue.resolve()),
             NO_MKDOCS_2_WARNING="1",
+            LC_SEARCH_RECORDS=str(staging / f"{lang}.records.json"),  # the courses as search records (plugin)
         )
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
         runs.append(subprocess.Popen(command, env=env, cwd=config.parent))
@@ -58,8 +60,9 @@ def build(
     for lang, sub in ROOTS.items():
         if sub:
             shutil.move(staging / lang, site_dir / sub.strip("/"))
+    records = [str(staging / f"{lang}.records.json") for lang in ROOTS]
+    subprocess.run(["node", str(ROOT / "scripts" / "search_index.mjs"), str(site_dir), *records], check=True)
     shutil.rmtree(staging)
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"], check=True)
     _sort_pagefind_entry(site_dir / "pagefind" / "pagefind-entry.json")
 
 

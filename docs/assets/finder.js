@@ -12,10 +12,12 @@
   var list = document.getElementById("lc-results");
   var count = document.querySelector(".lc-count");
   var more = document.querySelector(".lc-more");
-  var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free"];
+  var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free", "enrol", "sort"];
+  var status = window.lcStatus;
   var courses = [];
   var matched = [];
   var shown = 0;
+  var day = "";
 
   function state() {
     var s = {};
@@ -39,7 +41,14 @@
     if (s.kind && c.kind !== s.kind) return false;
     if (s.start && (!c.start || c.start < s.start)) return false;
     if (s.free && !c.free) return false;
+    if (s.enrol && !status.canEnrol(c.status.kind)) return false;
     return true;
+  }
+
+  function soonest(a, b) {
+    var aLater = a.start >= day ? 0 : 1, bLater = b.start >= day ? 0 : 1;
+    if (aLater !== bLater) return aLater - bLater;
+    return a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
   }
 
   function span(text, lang, tag) {
@@ -61,6 +70,8 @@
     var small = document.createElement("small");
     small.appendChild(span(c.provider, c.provider_lang));
     small.appendChild(document.createTextNode(" · " + c.when + " · " + c.fee));
+    small.appendChild(document.createElement("br"));
+    small.appendChild(status.element(c.enrolment, day));
     li.appendChild(small);
     return li;
   }
@@ -77,6 +88,8 @@
   function apply(remember) {
     var s = state();
     matched = courses.filter(function (c) { return matches(c, s); });
+    // starting soonest: courses yet to start, the nearest first, then those already under way
+    if (s.sort === "soonest") matched = matched.slice().sort(soonest);
     list.textContent = "";
     shown = 0;
     showMore();
@@ -105,6 +118,8 @@
     });
   })).then(function (shards) {
     courses = [].concat.apply([], shards);
+    day = status.today();
+    courses.forEach(function (c) { c.status = status.compute(c.enrolment, day); });
     form.hidden = false;
     restore();
     apply(false);

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import figure
-from learning_city.site import datapackage
+from learning_city.site import datapackage, enrolment
 from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 
 
@@ -61,6 +61,7 @@ def finder_shards(catalogue: Catalogue, lang: str) -> dict[str, list[dict]]:
                 "times": times_of_day(course),
                 "kind": provider.kind.value,
                 "start": course_start(provider, course),
+                "enrolment": enrolment.facts(provider, course),  # the status, worked out in the browser
                 "text": " ".join(w for w in words if w).lower(),
             })
     return shards

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import os
 import shutil
 from pathlib import Path
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
 from learning_city.data.today import today
-from learning_city.site import calendars, exports, feed, government, i18n
+from learning_city.site import calendars, enrolment, exports, feed, government, i18n, search_records
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -77,6 +78,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         macros.register_macros(_page_macros(self.config.macros)(self))
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
+        site_root = (config.get("site_url") or "").rstrip("/") + "/"  # the Chinese root: hreflang links name pages by full URL
         if config.get("site_url") and i18n.ROOTS[lang]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
         self.site_url = config["site_url"] or ""
@@ -87,8 +89,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             "meta": government.meta_tags(settings, config["site_name"], config["site_url"], templates=self.templates),
         }
         back = "../" * i18n.ROOTS[lang].count("/")
-        config["extra"]["alternate"] = [
-            {"name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang}
+        # The language switch and the hreflang links are ours (overrides/): `alternate` only tells Material
+        # to show the switch. Its own <link rel="alternate"> would name each language's root, not the page.
+        config["extra"]["alternate"] = True
+        config["extra"]["lc_languages"] = [
+            {
+                "name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang,
+                "site": site_root + i18n.ROOTS[other] if config.get("site_url") else "",
+            }
             for other in i18n.LANGUAGES
         ]
         return config
@@ -116,6 +124,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 args = f"'{county.id}', {number}"
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
+        # the page scripts' interface strings, once per language rather than in every page
+        strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
+        files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
         self._admin_files(files, config)
         return files
 
@@ -144,13 +155,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_build(self, config):
         """Open data from the catalogue this build loaded — the data package, this language's
-        calendars and feed — and the editor's bundle beside /admin/."""
+        calendars and feed —, the courses' search records, and the editor's bundle beside /admin/."""
         site_dir, site_url = Path(config["site_dir"]), config["site_url"]
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ))
         for path, content in calendars.calendars(self.catalogue, self.lang, site_url).items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(content)
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
+        search_records.write(self.catalogue, self.lang)
+        _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
         if self.lang == "zh":
             _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
 
@@ -170,8 +183,14 @@ def _page_macros(path: str):
 
 def _copy_editor_bundle(target: Path) -> None:
     """Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
+    _copy_npm_files(target, EDITOR_BUNDLE)
+
+
+def _copy_npm_files(target: Path, bundle: dict) -> None:
+    """Files of npm packages into the site (the editor's bundle; the QR code library that draws one
+    course's printed card, docs/assets/course.js): nothing loads from another host."""
     modules = Path(editor.__file__).resolve().parents[2] / "node_modules"  # npm ci in this repository
-    for folder, patterns in EDITOR_BUNDLE.items():
+    for folder, patterns in bundle.items():
         source = modules / folder
         if not source.is_dir():
             raise PluginError(f"{source} 不存在，请运行 make install（npm ci） / is missing: run make install (npm ci)")

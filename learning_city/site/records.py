@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from html import escape
 from urllib.parse import urlencode
 
 from learning_city.data.catalogue import Catalogue
+from learning_city.data.today import today as today_in_jiaxing
+from learning_city.site import venue_today
 from learning_city.site.i18n import t
 from learning_city.data.model import Provider, Venue, Weekday
 from learning_city.site import calendars, structured
@@ -20,21 +24,6 @@ def heading_text(value: str) -> str:
     """Record text safe for a Markdown heading: HTML escaped, Markdown punctuation escaped."""
     escaped = escape(value, quote=False)
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in escaped)
-
-
-PLACE_SUFFIXES = ("街道", "镇", "区", "县", "市")
-
-
-def search_keywords(catalogue: Catalogue, region_id: str) -> str:
-    """Place names as people type them (西塘 for 西塘镇, 嘉善 for 嘉善县), for the search index only.
-
-    The browser splits a query it has no word for into single characters (嘉善 -> 嘉, 善) while
-    the index keeps words, so each name is given as a word and as its characters too.
-    Pagefind indexes the attribute named in data-pagefind-index-attrs; nothing is shown or read aloud.
-    """
-    names = [r.name.zh for r in _regions(catalogue, region_id)]
-    short = [name.removesuffix(next((s for s in PLACE_SUFFIXES if name.endswith(s)), "")) for name in names]
-    return " ".join(w + " " + " ".join(w) for w in short if len(w) >= 2)
 
 
 def _regions(catalogue: Catalogue, region_id: str) -> list:
@@ -69,7 +58,7 @@ def provider_page(
     return templates.render(
         "lc/provider.html", catalogue=catalogue, provider=provider, lang=lang, base=base,
         repository=repository, path=path, page=page, speech_lang=SPEECH_LANG[lang], qr=qr_svg(page),
-        keywords=search_keywords(catalogue, provider.region), regions=_regions(catalogue, provider.region),
+        regions=_regions(catalogue, provider.region),
         report=report_url(repository, path, provider.name.zh, provider.id, page, lang), reports=reports,
         parent=catalogue.providers[provider.parent] if provider.parent else None,
         children=catalogue.children.get(provider.id, []), groups=groups,
@@ -80,15 +69,18 @@ def provider_page(
 
 def venue_page(
     catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates = DEFAULT_TEMPLATES,
+    *, templates: Templates = DEFAULT_TEMPLATES, today: dt.date | None = None,
 ) -> str:
+    """`today`: the build's day (SOURCE_DATE_EPOCH), for the week shown without JavaScript."""
+    today = today or today_in_jiaxing(os.environ)
     path = f"catalogue/{catalogue.sources[('venues', venue.id)]}"
     open_days = {d for h in venue.opening_hours for d in h.days}
     return templates.render(
         "lc/venue.html", venue=venue, lang=lang, repository=repository, path=path, page=page,
         speech_lang=SPEECH_LANG[lang], qr=qr_svg(page),
-        keywords=search_keywords(catalogue, venue.region), regions=_regions(catalogue, venue.region),
+        regions=_regions(catalogue, venue.region),
         report=report_url(repository, path, venue.name.zh, venue.id, page, lang),
         closed=[d for d in Weekday if d not in open_days],
         jsonld=structured.script_json(structured.venue_node(catalogue, venue, lang, page)),
+        week=venue_today.week(venue, today, lang), today_facts=venue_today.facts(venue, lang), today=today,
     )

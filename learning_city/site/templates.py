@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from learning_city.data.model import Text
-from learning_city.site import i18n, text
+from learning_city.data.today import today
+from learning_city.site import enrolment, i18n, text
 
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
@@ -64,6 +66,7 @@ class Templates:
         )
         self.env.globals.update(t=i18n.t, i18n=i18n, sentence=sentence, text=self.text)
         self.env.globals.update({name: getattr(text, name) for name in PLAIN_TEXT})
+        self.env.globals.update(enrolment.template_globals(today(os.environ)))  # the build's "today"
 
     def text(self, value: Text | None, lang: str, shown: Markup | None = None) -> Markup:
         """Catalogue text in the reader's language, escaped; `shown` is HTML made from it (policy prose).

@@ -1,0 +1,14 @@
+// The language switch keeps the reader where they are: the same page in the other language, with
+// the page's ?query (the finder's filters, a search) and #fragment (a course) carried over. Without
+// JavaScript the switch still links to the same page. Its own click handler keeps Material's
+// language handling (which would drop the fragment) out of the way.
+(function () {
+  "use strict";
+  document.querySelectorAll("a.lc-alternate").forEach(function (link) {
+    var page = link.getAttribute("href");
+    link.addEventListener("click", function (event) {
+      event.stopPropagation();
+      link.href = page + location.search + location.hash;  // read at the click: the finder and the search change them
+    });
+  });
+})();

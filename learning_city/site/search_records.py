@@ -1,0 +1,59 @@
+"""Courses as search results of their own: one Pagefind record per course and language, linking to
+the course's anchor on its provider's page, with what a reader decides by shown under its title
+(provider, days and time, place, fee, enrolment). Written by the plugin, indexed by
+scripts/search_index.mjs with the site's pages; no page is made per course.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from learning_city.data.catalogue import Catalogue
+from learning_city.data.model import Course, Provider
+from learning_city.site import enrolment, i18n
+from learning_city.site.i18n import t
+from learning_city.site.text import course_anchor, dates_text, fee_text, provider_url, when_text
+
+
+def place_text(catalogue: Catalogue, course: Course, lang: str) -> str:
+    venue = catalogue.venues[course.venue] if course.venue else None
+    return " · ".join(x for x in (course.place.get(lang) if course.place else "", venue.name.get(lang) if venue else "") if x)
+
+
+def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang: str) -> dict:
+    regions = [r for r in (catalogue.town_of(provider.region), catalogue.county_of(provider.region)) if r is not None]
+    dates = course.schedule.dates or (term.dates if (term := enrolment.term_of(provider, course)) else None)
+    when = when_text(course, lang) + (f" · {dates_text(dates.start, dates.end, lang)}" if dates else "")
+    place = place_text(catalogue, course, lang) or provider.address.get(lang)
+    title = course.title.get(lang)
+    words = [
+        title, course.description.get(lang) if course.description else "", provider.name.get(lang),
+        *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang), place, when,
+    ]
+    meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
+    meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
+    return {
+        "url": "/" + provider_url(i18n.ROOTS[lang], provider.id) + "#" + course_anchor(course.id),
+        "content": "\n".join(w for w in words if w),
+        "language": lang,
+        "meta": meta,
+    }
+
+
+def course_records(catalogue: Catalogue, lang: str) -> list[dict]:
+    """Every course of the catalogue, in a stable order (the index is the same for the same catalogue)."""
+    return [
+        course_record(catalogue, provider, course, lang)
+        for provider in sorted(catalogue.providers.values(), key=lambda p: p.id)
+        for course in provider.courses
+    ]
+
+
+
+def write(catalogue: Catalogue, lang: str) -> None:
+    """The records where the build asks for them (LC_SEARCH_RECORDS, set by scripts/build.py)."""
+    target = os.environ.get("LC_SEARCH_RECORDS")
+    if target:
+        Path(target).write_text(json.dumps(course_records(catalogue, lang), ensure_ascii=False), encoding="utf-8")
