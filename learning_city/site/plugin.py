@@ -19,7 +19,8 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
-from learning_city.site import exports, government, i18n
+from learning_city.data.store import Store
+from learning_city.site import exports, government, i18n, incremental
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -49,6 +50,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.lang = "zh"
         self.root = Path("catalogue")
         self.templates = Templates([PACKAGE_FOLDER])
+        self.parsed: dict | None = None  # serve: every file parsed, kept between rebuilds
+        self.keys: dict[str, str] = {}  # each page's inputs (incremental.py)
+        self.disk = Store.default()
+
+    def on_startup(self, command, dirty):
+        """`make serve` keeps parsed files between rebuilds (the plugin lives as long as the server)."""
+        self.parsed = {} if command == "serve" else None
 
     @property
     def repository(self) -> str:
@@ -58,7 +66,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """The language's site name and switch, and the catalogue, loaded and checked once."""
         self.lang = lang = config["theme"]["language"]
         self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
-        catalogue, problems = load(self.root)
+        i18n.strings.cache_clear()  # ui.yml read afresh, so a live preview shows a changed string
+        serving = self.parsed is not None
+        catalogue, problems = load(self.root, cache=self.parsed, disk=self.disk, whole=not serving)
+        incremental.load_qr_codes(self.disk, lang)
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
         self.catalogue, self.slots = catalogue, Slots()
@@ -106,6 +117,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
         self._admin_files(files, config)
+        setting = incremental.setting(config, lang, self.repository)
+        self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
+        incremental.mark(files, self.keys, config["site_dir"])
+        self.files = files
         return files
 
     def _admin_files(self, files, config) -> None:
@@ -128,9 +143,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_build(self, config):
         """Open data from the catalogue this build loaded, and the editor's bundle beside /admin/."""
-        exports.write(self.catalogue, self.lang, Path(config["site_dir"]))
-        if self.lang == "zh":
-            _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
+        site_dir = config["site_dir"]
+        first = incremental.first_build(site_dir)
+        exports.write(self.catalogue, self.lang, Path(site_dir))
+        if self.lang == "zh" and first:
+            _copy_editor_bundle(Path(site_dir) / ADMIN)
+        pages = self.files.documentation_pages()
+        incremental.finished(self.keys, site_dir, {f.src_uri: f.dest_uri for f in pages})
+        addresses = {config["site_url"] + f.url for f in pages if f.src_uri.split("/")[0] in RENDERERS}
+        incremental.save_qr_codes(self.disk, self.lang, addresses)
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
