@@ -26,7 +26,7 @@ from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.files import SINGLE_FILES
 from learning_city.data.today import today
-from learning_city.site import pages
+from learning_city.site import i18n, pages
 
 # site folder -> ({page source: key}, {page source: file written}) of the last build that
 # finished in this process (serve)
@@ -65,7 +65,7 @@ def setting(config, lang: str, repository: str) -> str:
     custom_dir = config["theme"].custom_dir
     folders = [_SITE_PACKAGE / "templates", Path(config["docs_dir"])] + ([Path(custom_dir)] if custom_dir else [])
     return _digest(
-        store.code_version("data", "site"), _tree(*folders), (_SITE_PACKAGE / "ui.yml").read_bytes(),
+        store.code_version("data", "site"), _tree(*folders), i18n.UI_FILE.read_bytes(),
         config_file.read_bytes(), lang, repository, config["site_url"] or "", today(os.environ).isoformat(),
     )
 
