@@ -149,3 +149,25 @@ def test_control_a_missed_dependency_shows_as_a_difference(preview, tmp_path, mo
     clean = run(tmp_path / "clean", dirty=False)
     served_files, clean_files = hashes(served), hashes(clean)
     assert [n for n in clean_files if clean_files[n] != served_files[n]] == ["providers/haining-elderly-university/index.html"]
+
+
+def test_a_build_with_nothing_changed_keeps_the_site_and_any_change_builds_again(tmp_path, catalogue_copy):
+    env = {**BUILD_ENV, "LEARNING_CITY_CACHE": str(tmp_path / "cache")}
+    site = tmp_path / "site"
+    build.build(catalogue_copy, site, environ=env)
+    first, written = hashes(site), (site / "index.html").stat().st_mtime_ns
+    build.build(catalogue_copy, site, environ=env)
+    assert hashes(site) == first and (site / "index.html").stat().st_mtime_ns == written  # kept, not written again
+
+    venue = sorted((catalogue_copy / "venues").glob("*.yml"))[0]
+    venue.write_text(venue.read_text(encoding="utf-8").replace("\n  zh: ", "\n  zh: 新名字", 1), encoding="utf-8")
+    build.build(catalogue_copy, site, environ=env)
+    assert "新名字" in (site / "venues" / venue.stem / "index.html").read_text(encoding="utf-8")
+
+    build.build(catalogue_copy, site, environ={**env, "SITE_URL": "https://elsewhere.example.org/"})
+    assert "https://elsewhere.example.org/" in (site / "index.html").read_text(encoding="utf-8")
+
+    edited = hashes(site)
+    (site / "policy" / "index.html").write_text("damaged", encoding="utf-8")  # the output changed by hand
+    build.build(catalogue_copy, site, environ={**env, "SITE_URL": "https://elsewhere.example.org/"})
+    assert hashes(site) == edited

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import os
 from pathlib import Path
 
@@ -159,3 +160,42 @@ def save_qr_codes(disk: store.Store, lang: str, addresses: set[str]) -> None:
     used = {url: pages.QR_CODES[url] for url in sorted(addresses) if url in pages.QR_CODES}
     if disk.get("qr", _digest(QR_KEY, lang)) != used:
         disk.put("qr", _digest(QR_KEY, lang), used)
+
+
+# --- a whole build with nothing changed --------------------------------------------------------
+
+_ENV_NAMES = re.compile(r"!ENV\s*\[?\s*([A-Z_][A-Z0-9_]*)")
+# Files whose change changes how the site is built: the pinned tools, the build script.
+_TOOLING = ("requirements.txt", "package-lock.json", "pyproject.toml", "scripts/build.py")
+
+
+def build_inputs(config_file: Path, catalogue: Path, site_dir: Path, environ) -> str:
+    """Everything a build of both languages reads: the code, templates, ui.yml, docs, overrides,
+    mkdocs.yml and every setting it takes from the environment, the pinned tools, the catalogue's
+    files (all of them, strays too) and "today" to the second (SOURCE_DATE_EPOCH, as build.py sets it)."""
+    project = config_file.parent
+    text = config_file.read_text(encoding="utf-8")
+    settings = sorted({*_ENV_NAMES.findall(text), "SOURCE_DATE_EPOCH"})
+    catalogue_files = sorted(p for p in catalogue.rglob("*") if p.is_file() or p.is_symlink())
+    return _digest(
+        store.code_version("data", "site", "tools"), text, i18n.UI_FILE.read_bytes(),
+        _tree(project / "docs", project / "overrides", project / "macros", _SITE_PACKAGE / "templates"),
+        *[(project / name).read_bytes() if (project / name).is_file() else b"" for name in _TOOLING],
+        *[f"{name}={environ.get(name, '')}" for name in settings], str(catalogue.resolve()), str(site_dir.resolve()),
+        *[f"{p.relative_to(catalogue)}:{'link' if p.is_symlink() else _digest(p.read_bytes())}" for p in catalogue_files],
+    )
+
+
+def _manifest(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Each file of a built site with its size and modification time: any change to the output shows."""
+    return {p.relative_to(site_dir).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in site_dir.rglob("*") if p.is_file()}
+
+
+def up_to_date(disk: store.Store, site_dir: Path, inputs: str) -> bool:
+    """True when site_dir holds, untouched, what a build of these inputs wrote."""
+    kept = disk.get("site", _digest(str(site_dir.resolve())))
+    return isinstance(kept, tuple) and kept[0] == inputs and site_dir.is_dir() and kept[1] == _manifest(site_dir)
+
+
+def built(disk: store.Store, site_dir: Path, inputs: str) -> None:
+    disk.put("site", _digest(str(site_dir.resolve())), (inputs, _manifest(site_dir)))
