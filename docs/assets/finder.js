@@ -13,6 +13,8 @@
   var count = document.querySelector(".lc-count");
   var more = document.querySelector(".lc-more");
   var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free"];
+  var finder = form.closest(".lc-finder");
+  var loaded = false;
   var courses = [];
   var matched = [];
   var shown = 0;
@@ -75,6 +77,7 @@
   }
 
   function apply(remember) {
+    if (!loaded) return; // what was chosen meanwhile applies once the courses are in
     var s = state();
     matched = courses.filter(function (c) { return matches(c, s); });
     list.textContent = "";
@@ -97,7 +100,15 @@
     });
   }
 
+  // The form shows from the first paint (site.css): filters from the URL are set now, and what a
+  // reader chooses while the course files load is kept.
   count.textContent = form.dataset.loading;
+  restore();
+  form.addEventListener("input", function () { apply(true); });
+  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  more.addEventListener("click", showMore);
   Promise.all(counties.map(function (county) {
     return fetch(base + "data/courses/" + county + ".json").then(function (response) {
       if (!response.ok) throw new Error(response.status);
@@ -105,15 +116,12 @@
     });
   })).then(function (shards) {
     courses = [].concat.apply([], shards);
+    loaded = true;
     form.hidden = false;
-    restore();
     apply(false);
-    form.addEventListener("input", function () { apply(true); });
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    more.addEventListener("click", showMore);
+    finder.classList.remove("lc-loading");
   }).catch(function () {
     count.textContent = form.dataset.failed;
+    finder.classList.remove("lc-loading");
   });
 })();
