@@ -382,9 +382,21 @@ def _check_provider(
             if dates and not (dates.start <= day <= dates.end and WEEKDAYS[day.weekday()] in course.schedule.days):
                 problems.append(doc.problem(loc + ("schedule", "except_dates", di), "not_a_class_day", date=day.isoformat()))
         sessions = course.schedule.sessions
-        if sessions and dates and sessions > (possible := sum(1 for _ in meetings(course.schedule, dates))):
+        if sessions and dates and sessions > (possible := _possible_sessions(course.schedule, dates)):
             problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
     return problems
+
+
+# Class days by (weekdays, holidays, first day, last day): many courses share their term's dates
+# and weekdays, and counting walks every day of the term (80 % of a reload in a live preview).
+_SESSIONS: dict[tuple, int] = {}
+
+
+def _possible_sessions(schedule: m.Schedule, dates: m.DateRange) -> int:
+    key = (tuple(schedule.days), tuple(schedule.except_dates), dates.start, dates.end)
+    if key not in _SESSIONS:
+        _SESSIONS[key] = sum(1 for _ in meetings(schedule, dates))
+    return _SESSIONS[key]
 
 
 def _enrolment_fits(doc: Document, loc: tuple, enrolment: m.Enrolment | None, dates: m.DateRange | None) -> list[Problem]:
