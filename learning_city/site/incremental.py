@@ -21,6 +21,7 @@ import re
 import os
 from pathlib import Path
 
+import jinja2
 import segno
 
 from learning_city.data import store
@@ -77,6 +78,11 @@ def record_digests(root: Path, catalogue: Catalogue) -> tuple[str, dict[tuple[st
     return shared, {source: _digest((root / path).read_bytes()) for source, path in catalogue.sources.items()}
 
 
+# Pages that show nothing of providers or venues: the policy (with the targets' numbers), the
+# search page, the accessibility statement.
+SHARED_ONLY = ("policy.md", "search.md", "accessibility.md")
+
+
 def page_keys(root: Path, catalogue: Catalogue, setting_key: str, uris: list[str]) -> dict[str, str]:
     """The key of every page, by its source in docs (generated or not)."""
     shared, records = record_digests(root, catalogue)
@@ -90,6 +96,8 @@ def page_keys(root: Path, catalogue: Catalogue, setting_key: str, uris: list[str
         elif parts[0] in ("areas", "courses") and len(parts) >= 2 and parts[1] in catalogue.counties:
             related = _in_county(catalogue, parts[1])
             keys[uri] = _digest(setting_key, uri, shared, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
+        elif uri in SHARED_ONLY:
+            keys[uri] = _digest(setting_key, uri, shared)
         else:
             keys[uri] = _digest(setting_key, uri, whole)
     return keys
@@ -120,12 +128,23 @@ def _in_county(catalogue: Catalogue, county_id: str) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def mark(files, keys: dict[str, str], site_dir: str) -> int:
-    """Tell a dirty build which pages to write again; the number of pages to write."""
+def nav_sources(nav) -> set[str]:
+    """The pages named in the navigation (mkdocs.yml's `nav`: names, or titles mapped to names or lists)."""
+    found: set[str] = set()
+    for item in nav or []:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            found |= nav_sources(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return found
+
+
+def mark(files, keys: dict[str, str], site_dir: str, nav: set[str]) -> int:
+    """Tell a dirty build which pages to write again; the number of pages to write. Pages in the
+    navigation are always read again: every page written shows their titles, which MkDocs takes
+    from the pages it reads."""
     before = _BUILT.get(site_dir, ({}, {}))[0]
     changed = 0
     for file in files.documentation_pages():
-        modified = before.get(file.src_uri) != keys.get(file.src_uri, "")
+        modified = file.src_uri in nav or before.get(file.src_uri) != keys.get(file.src_uri, "")
         file.is_modified = (lambda value: lambda: value)(modified)  # what MkDocs asks in a dirty build
         changed += modified
     return changed
@@ -199,3 +218,29 @@ def up_to_date(disk: store.Store, site_dir: Path, inputs: str) -> bool:
 
 def built(disk: store.Store, site_dir: Path, inputs: str) -> None:
     disk.put("site", _digest(str(site_dir.resolve())), (inputs, _manifest(site_dir)))
+
+
+# --- compiled templates and other work kept between builds ------------------------------------------
+
+_REMEMBERED: dict[str, tuple[str, object]] = {}
+
+
+def remembered(kind: str, key: str, make):
+    """A value made from inputs that `key` names, kept in this process (a live preview's rebuilds)."""
+    if _REMEMBERED.get(kind, ("",))[0] != key:
+        _REMEMBERED[kind] = (key, make())
+    return _REMEMBERED[kind][1]
+
+
+def template_cache(disk: store.Store, *versions: str) -> jinja2.BytecodeCache | None:
+    """Compiled Jinja templates on disk. Jinja checks each entry against its template's source; the
+    folder is named by the versions of what compiles them (Jinja, the theme, our code), so a change
+    of environment never reads code compiled for another."""
+    if disk.folder is None:
+        return None
+    folder = disk.folder / "jinja" / _digest(jinja2.__version__, *versions)[:32]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))

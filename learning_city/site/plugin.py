@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
+from learning_city.data import store
 from learning_city.data.store import Store
 from learning_city.site import exports, government, i18n, incremental
 from learning_city.site import lists as render_lists
@@ -41,6 +43,9 @@ TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link")
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
 EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
+
+
+_THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -76,6 +81,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # a site overrides any page template from the theme's custom_dir (overrides/lc/<name>.html)
         custom_dir = config["theme"].custom_dir
         self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
+        self.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("site"))
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
         if config.get("site_url") and i18n.ROOTS[lang]:
@@ -119,7 +125,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self._admin_files(files, config)
         setting = incremental.setting(config, lang, self.repository)
         self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
-        incremental.mark(files, self.keys, config["site_dir"])
+        incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
         self.files = files
         return files
 
@@ -134,8 +140,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self.lang != "zh":
             return
         settings = config["extra"].get("editor") or {}
-        for name, text in editor.generated(self.root, self.config.repository, settings).items():
+        inputs = incremental.setting(config, self.lang, self.repository) + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
+        made = incremental.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
+        for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
+
+    def on_env(self, env, config, files):
+        """The theme's templates compiled once and kept (Jinja checks each against its source)."""
+        env.bytecode_cache = incremental.template_cache(self.disk, "theme", store.code_version("site"), *_THEME_VERSIONS)
+        return env
 
     def on_page_content(self, html, page, config, files):
         """Put the macros' HTML back where their markers stand (see Slots)."""
