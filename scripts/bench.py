@@ -43,7 +43,9 @@ from learning_city.tools.local import launch_chromium, pagefind_urls, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# One "today" for the whole run, as a day's builds of one commit share it (build.py): without it
+# every build's today is the second it starts, its sitemap.xml.gz differs, and no build is "unchanged".
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time()))))
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
