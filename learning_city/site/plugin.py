@@ -122,14 +122,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 args = f"'{county.id}', {number}"
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
-        self._admin_files(files, config)
         setting = incremental.setting(config, lang, self.repository)
+        self._admin_files(files, config, setting)
         self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
         incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
         self.files = files
         return files
 
-    def _admin_files(self, files, config) -> None:
+    def _admin_files(self, files, config, setting: str) -> None:
         """/admin/ in the Chinese build only, its config.yml written for the repository and forge of this build."""
         admin = [f for f in files if f.src_uri.startswith(ADMIN)]
         if not admin:
@@ -140,7 +140,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self.lang != "zh":
             return
         settings = config["extra"].get("editor") or {}
-        inputs = incremental.setting(config, self.lang, self.repository) + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
+        inputs = setting + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
         made = incremental.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
