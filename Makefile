@@ -43,10 +43,10 @@ site: validate node_modules/.installed
 	$(PY) scripts/build.py --catalogue $(CATALOGUE) --site-dir $(SITE_DIR)
 
 serve: validate node_modules/.installed
-	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload
+	CATALOGUE=$(abspath $(CATALOGUE)) $(VENV)/bin/mkdocs serve --livereload --dirty
 
 serve-en: validate
-	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload
+	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload --dirty
 
 # CI on every forge (.github, .gitlab-ci.yml, .forgejo) calls these targets: its logic lives here.
 check: validate
@@ -95,4 +95,4 @@ edit: site
 	$(PY) scripts/edit.py --site site
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache .cache

@@ -17,7 +17,10 @@ Absolute seconds depend on the machine; the ratios are what the project claims.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import functools
+import http.server
 import json
 import math
 import os
@@ -25,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -34,11 +38,15 @@ import yaml
 from bs4 import BeautifulSoup
 
 from learning_city.data.loader import load
+from learning_city.tools import publish
 from learning_city.tools.local import launch_chromium, pagefind_urls, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# One "today" for the whole run, as a day's builds of one commit share it (build.py): without it
+# every build's today is the second it starts, its sitemap.xml.gz differs, and no build is "unchanged".
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time()))))
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
 # --- measuring a command -------------------------------------------------------------------
@@ -69,9 +77,14 @@ def summary(samples: list[float]) -> dict:
 # --- the three builds --------------------------------------------------------------------------
 
 
-def ours(catalogue: Path, site: Path) -> dict:
-    validate = measure([PY, str(ROOT / "scripts" / "validate.py"), str(catalogue)])
-    built = measure([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(catalogue), "--site-dir", str(site)])
+def ours(catalogue: Path, site: Path, cache: Path | None = None, cold: bool = True) -> dict:
+    """`make site`: validation, then both languages and the search index. `cold` empties the
+    cache (parsed files, loads, QR codes) first; warm runs again on what the last run kept."""
+    env = dict(ENV, LEARNING_CITY_CACHE=str(cache)) if cache else ENV
+    if cache and cold:
+        shutil.rmtree(cache, ignore_errors=True)
+    validate = measure([PY, str(ROOT / "scripts" / "validate.py"), str(catalogue)], env=env)
+    built = measure([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(catalogue), "--site-dir", str(site)], env=env)
     return {"seconds": validate["seconds"] + built["seconds"], "peak_mb": max(validate["peak_mb"], built["peak_mb"])}
 
 
@@ -108,6 +121,34 @@ def plain_project(site: Path, project: Path, naive: bool) -> None:
         else:
             config["not_in_nav"] = "/*"
             config["nav"] = ["index.md"]
+        (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def text_floor_project(site: Path, project: Path) -> None:
+    """The text floor: plain Material building the same pages' article text as plain Markdown,
+    out of the navigation, no search, no data layer (issue 16)."""
+    shutil.rmtree(project, ignore_errors=True)
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        docs = project / lang / "docs"
+        language_root = site / prefix.strip("/") if prefix else site
+        for html in sorted(language_root.rglob("index.html")):
+            relative = html.relative_to(language_root)
+            if not prefix and relative.parts[0] in ("en", "pagefind", "assets"):
+                continue
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            article = soup.select_one("article.md-content__inner")
+            if article is None:
+                continue
+            for hidden in article.select("svg, script, style"):
+                hidden.decompose()
+            name = "index.md" if relative.parent == Path(".") else f"{relative.parent.as_posix()}.md"
+            path = docs / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(article.get_text("\n\n", strip=True) + "\n", encoding="utf-8")
+        config = {
+            "site_name": "Learning City", "site_url": "https://learning-city.example.org/" + prefix, "docs_dir": "docs",
+            "theme": {"name": "material", "language": lang}, "plugins": [], "not_in_nav": "/*", "nav": ["index.md"],
+        }
         (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
@@ -221,18 +262,119 @@ def expected_course_urls(catalogue, entry: dict) -> set[str]:
     }
 
 
+# --- Lighthouse ------------------------------------------------------------------------------------
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of every kind, by its address under a language's root."""
+    first = {folder: sorted(p.name for p in (site / folder).iterdir() if p.is_dir())[0] for folder in ("providers", "venues", "areas")}
+    return {
+        "home": "", "finder": "courses/", "county courses": f"courses/{first['areas']}/", "area": f"areas/{first['areas']}/",
+        "providers": "providers/", "provider": f"providers/{first['providers']}/", "venues": "venues/",
+        "venue": f"venues/{first['venues']}/", "elderly": "elderly/", "network": "network/", "policy": "policy/",
+        "targets": "targets/", "search": "search/", "accessibility": "accessibility/", "open data": "data/",
+    }
+
+
+class AsPublished(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as `make publish` stores it: each file with its content type, caching and
+    gzip encoding from learning_city/tools/publish.py (text compressed, Pagefind's files as they are)."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        relative = path.relative_to(self.directory).as_posix()
+        headers = publish.headers_for(relative)
+        content = publish.body(path.read_bytes(), headers)
+        self.send_response(200)
+        self.send_header("Content-Type", headers.content_type)
+        self.send_header("Cache-Control", headers.cache_control)
+        if headers.content_encoding:
+            self.send_header("Content-Encoding", headers.content_encoding)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        with contextlib.suppress(ConnectionError):  # Lighthouse drops connections it no longer needs
+            self.wfile.write(content)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def published(site: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(AsPublished, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def lighthouse(site: Path, work: Path) -> dict:
+    """Lighthouse's mobile profile with its default (simulated) throttling, Debian's Chromium,
+    on every kind of page in both languages, the site served as published (gzip): scores, LCP,
+    CLS and the bytes of the first view (as transferred)."""
+    results: dict = {}
+    env = dict(ENV, CHROME_PATH="/usr/bin/chromium")
+    flags = "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+    with published(site) as base:
+        for lang, prefix in (("zh", ""), ("en", "en/")):
+            for kind, path in page_kinds(site).items():
+                out = work / f"lighthouse-{lang}-{kind.replace(' ', '-')}.json"
+                command = [str(LIGHTHOUSE), base + prefix + path, "--output=json", f"--output-path={out}",
+                           "--only-categories=performance,accessibility", "--quiet", flags]  # fmt: skip
+                subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+                results.setdefault(lang, {})[kind] = lighthouse_summary(json.loads(out.read_text(encoding="utf-8")))
+    return results
+
+
+def lighthouse_summary(report: dict) -> dict:
+    def score(category: str):
+        value = report["categories"][category]["score"]
+        return None if value is None else round(value * 100)
+
+    audits = report["audits"]
+    return {
+        "url": report["finalDisplayedUrl"], "performance": score("performance"), "accessibility": score("accessibility"),
+        "lcp_ms": audits["largest-contentful-paint"].get("numericValue"), "cls": audits["cumulative-layout-shift"].get("numericValue"),
+        "bytes": audits["total-byte-weight"].get("numericValue"),
+        "failed": [key for key, audit in audits.items() if audit.get("score") == 0 and audit.get("scoreDisplayMode") == "binary"],
+    }
+
+
+def lighthouse_worst(results: dict) -> dict:
+    """The worst page of every kind and language, for the goals."""
+    pages = [(f"{lang} {kind}", page) for lang, kinds in results.items() for kind, page in kinds.items()]
+
+    def worst(field, pick):
+        known = [(name, page[field]) for name, page in pages if page[field] is not None]
+        return pick(known, key=lambda item: item[1]) if known else (None, None)
+
+    return {
+        "performance": worst("performance", min), "accessibility": worst("accessibility", min),
+        "lcp_ms": worst("lcp_ms", max), "cls": worst("cls", max),
+        "finder_bytes": max(results[lang]["finder"]["bytes"] for lang in results),
+    }
+
+
 # --- edit, then see it -------------------------------------------------------------------------
 
 
 def edit_latency(catalogue: Path, work: Path) -> float:
-    """Seconds from saving a school's file to the new text being served by `mkdocs serve`."""
+    """Seconds from saving a school's file to the new text being served by `make serve`
+    (`mkdocs serve --livereload --dirty`: only the pages whose inputs changed are written again)."""
     copy = work / "serve-catalogue"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(catalogue, copy)
     port = 8765
     env = dict(ENV, CATALOGUE=str(copy), SITE_LANG="zh")
     server = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
+        [PY, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
@@ -281,27 +423,57 @@ def fit_exponent(points: list[tuple[int, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
+def quarter_city(work: Path, runs: int) -> dict:
+    """The issue's quarter of the city (350 providers, 100 venues, 5,000 courses, seed 7): ours cold
+    and warm against the text floor, in paired runs."""
+    city = work / "quarter"
+    args = ["--providers", "350", "--venues", "100", "--courses", "5000", "--seed", "7"]
+    subprocess.run([PY, str(ROOT / "scripts" / "synth.py"), str(city), *args], check=True, env=ENV, stderr=subprocess.DEVNULL)
+    site, cache = work / "quarter-site", work / "quarter-cache"
+    ours(city, site, cache)  # warm-up, and the pages the text floor is made of
+    text_floor_project(site, work / "quarter-text-project")
+    samples: dict[str, list[dict]] = {"ours": [], "ours_warm": [], "text_floor": []}
+    for _ in range(runs):
+        samples["ours"].append(ours(city, site, cache, cold=True))
+        samples["ours_warm"].append(ours(city, site, cache, cold=False))
+        samples["text_floor"].append(plain_build(work / "quarter-text-project", work / "quarter-text-site"))
+    result = {name: {"seconds": summary([r["seconds"] for r in rs]), "peak_mb": max(r["peak_mb"] for r in rs)} for name, rs in samples.items()}
+    pairs = [o["seconds"] / t["seconds"] for o, t in zip(samples["ours"], samples["text_floor"], strict=True)]
+    warm_pairs = [o["seconds"] / t["seconds"] for o, t in zip(samples["ours_warm"], samples["text_floor"], strict=True)]
+    result["ratio_ours_text_floor"] = summary(pairs)
+    result["ratio_warm_text_floor"] = summary(warm_pairs)
+    return result
+
+
 def run(args) -> dict:
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     relevance_set = yaml.safe_load((ROOT / "bench" / "relevance.yml").read_text(encoding="utf-8"))
     city = synth(work / "city", args.scale)
-    ours_site, naive_site, floor_site = work / "ours", work / "naive", work / "floor"
+    ours_site, naive_site, floor_site, text_site = work / "ours", work / "naive", work / "floor", work / "text-floor"
+    cache = work / "cache"
 
     results: dict = {"measured": dt.date.today().isoformat(), "cores": os.cpu_count(), "scale": args.scale}
-    ours(city, ours_site)  # warm-up, and the pages naive and floor are made of
+    ours(city, ours_site, cache)  # warm-up, and the pages naive and the floors are made of
     plain_project(ours_site, work / "naive-project", naive=True)
     plain_project(ours_site, work / "floor-project", naive=False)
-    samples: dict[str, list[dict]] = {"ours": [], "naive": [], "floor": []}
-    for _ in range(args.runs):
-        samples["ours"].append(ours(city, ours_site))
-        samples["naive"].append(plain_build(work / "naive-project", naive_site))
+    text_floor_project(ours_site, work / "text-floor-project")
+    samples: dict[str, list[dict]] = {"ours": [], "ours_warm": [], "naive": [], "floor": [], "text_floor": []}
+    for run_number in range(args.runs):
+        samples["ours"].append(ours(city, ours_site, cache, cold=True))
+        samples["ours_warm"].append(ours(city, ours_site, cache, cold=False))
+        if run_number < args.naive_runs:  # 5 minutes a run at city scale
+            samples["naive"].append(plain_build(work / "naive-project", naive_site))
         samples["floor"].append(plain_build(work / "floor-project", floor_site))
+        samples["text_floor"].append(plain_build(work / "text-floor-project", text_site))
     for name, runs in samples.items():
         results[name] = {"seconds": summary([r["seconds"] for r in runs]), "peak_mb": max(r["peak_mb"] for r in runs)}
     results["ratio_ours_naive"] = results["ours"]["seconds"]["median"] / results["naive"]["seconds"]["median"]
     results["ratio_ours_floor"] = results["ours"]["seconds"]["median"] / results["floor"]["seconds"]["median"]
+    results["ratio_ours_text_floor"] = results["ours"]["seconds"]["median"] / results["text_floor"]["seconds"]["median"]
+    results["ratio_warm_text_floor"] = results["ours_warm"]["seconds"]["median"] / results["text_floor"]["seconds"]["median"]
+    results["quarter"] = quarter_city(work, args.runs)
 
     pages = html_pages(ours_site)
     sizes = sorted(p.stat().st_size for p in pages)
@@ -312,12 +484,13 @@ def run(args) -> dict:
     index = naive_site / "zh" / "search" / "search_index.json"
     results["naive_search_index_bytes"] = index.stat().st_size if index.exists() else None
 
-    results["validation_seconds"] = summary([measure([PY, str(ROOT / "scripts" / "validate.py"), str(city)])["seconds"] for _ in range(args.runs)])
+    env = dict(ENV, LEARNING_CITY_CACHE="off")  # validation reading every file afresh
+    results["validation_seconds"] = summary([measure([PY, str(ROOT / "scripts" / "validate.py"), str(city)], env=env)["seconds"] for _ in range(args.runs)])
 
     growth = []
     for fraction in (1 / 8, 1 / 4, 1 / 2):
         catalogue = synth(work / f"city-{fraction:.3f}", fraction * args.scale)
-        seconds = statistics.median(ours(catalogue, work / "growth-site")["seconds"] for _ in range(max(1, args.runs - 1)))
+        seconds = statistics.median(ours(catalogue, work / "growth-site", cache)["seconds"] for _ in range(max(1, args.runs - 1)))
         growth.append((len(html_pages(work / "growth-site")), seconds))
     growth.append((len(pages), results["ours"]["seconds"]["median"]))
     results["growth"] = {"points": [{"pages": p, "seconds": s} for p, s in growth], "exponent": fit_exponent(growth)}
@@ -334,7 +507,25 @@ def run(args) -> dict:
     results["course_recall_sample"] = measured["course_recall_at_5"]
 
     results["edit_to_view_seconds"] = edit_latency(city, work)
+    results["edit_to_view_sample_seconds"] = edit_latency(ROOT / "catalogue", work)
+    results["lighthouse"] = lighthouse(sample_site, work)
+    results["lighthouse_worst"] = lighthouse_worst(results["lighthouse"])
     return results
+
+
+def run_piece(args) -> dict:
+    """One piece of the bench alone (`--only`), to measure while working: its results only."""
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    if args.only == "quarter":
+        return {"quarter": quarter_city(work, args.runs)}
+    if args.only == "serve":
+        city = synth(work / "city", args.scale)
+        return {"edit_to_view_seconds": edit_latency(city, work), "edit_to_view_sample_seconds": edit_latency(ROOT / "catalogue", work)}
+    sample_site = work / "sample-site"
+    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    found = lighthouse(sample_site, work)
+    return {"lighthouse": found, "lighthouse_worst": lighthouse_worst(found)}
 
 
 GOALS = [
@@ -344,7 +535,11 @@ GOALS = [
     ("first Chinese query (bytes)", lambda r: r["first_query_bytes"]["zh"], "< 600 KB", lambda v: v < 600 * 1024),
     ("first English query (bytes)", lambda r: r["first_query_bytes"]["en"], "< 600 KB", lambda v: v < 600 * 1024),
     ("validation (s)", lambda r: r["validation_seconds"]["median"], "< 5 s", lambda v: v < 5),
-    ("peak memory, ours (MB)", lambda r: r["ours"]["peak_mb"], "< 2048", lambda v: v < 2048),
+    ("ours / text floor, cold", lambda r: r["ratio_ours_text_floor"], "≤ 2.0", lambda v: v <= 2.0),
+    ("ours / text floor, cold, ¼ city (median of pairs)", lambda r: r["quarter"]["ratio_ours_text_floor"]["median"], "≤ 2.0", lambda v: v <= 2.0),
+    ("ours warm, nothing changed / text floor", lambda r: r["ratio_warm_text_floor"], "≤ 0.5", lambda v: v <= 0.5),
+    ("ours warm / text floor, ¼ city", lambda r: r["quarter"]["ratio_warm_text_floor"]["median"], "≤ 0.5", lambda v: v <= 0.5),
+    ("peak memory, ours (MB)", lambda r: r["ours"]["peak_mb"], "≤ 1024", lambda v: v <= 1024),
     ("build time growth exponent", lambda r: r["growth"]["exponent"], "≤ 1.1", lambda v: v <= 1.1),
     ("search recall@5, sample", lambda r: r["recall_sample"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
     ("search recall@5, synthetic", lambda r: r["recall_synthetic"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
@@ -352,7 +547,13 @@ GOALS = [
         (f"course recall@5, {name}, {lang}", lambda r, key=f"course_recall_{name}", lang=lang: r[key][lang]["recall"], "≥ 0.95", lambda v: v >= 0.95)
         for name in ("sample", "synthetic") for lang in ("zh", "en")
     ),
-    ("edit → visible in make serve (s)", lambda r: r["edit_to_view_seconds"], "< 5 s", lambda v: v < 5),
+    ("edit → visible in make serve (s)", lambda r: r["edit_to_view_seconds"], "≤ 3 s", lambda v: v <= 3),
+    ("edit → visible in make serve, sample (s)", lambda r: r["edit_to_view_sample_seconds"], "≤ 1 s", lambda v: v <= 1),
+    ("Lighthouse performance, worst page", lambda r: r["lighthouse_worst"]["performance"][1], "≥ 95", lambda v: v >= 95),
+    ("Lighthouse accessibility, worst page", lambda r: r["lighthouse_worst"]["accessibility"][1], "100", lambda v: v == 100),
+    ("Lighthouse LCP, worst page (ms)", lambda r: r["lighthouse_worst"]["lcp_ms"][1], "≤ 2500", lambda v: v <= 2500),
+    ("Lighthouse CLS, worst page", lambda r: r["lighthouse_worst"]["cls"][1], "≤ 0.01", lambda v: v <= 0.01),
+    ("finder's first view (bytes)", lambda r: r["lighthouse_worst"]["finder_bytes"], "≤ 300 KB", lambda v: v <= 300 * 1024),
 ]
 
 
@@ -367,7 +568,7 @@ def table(results: dict) -> str:
         "| build | median s | min s | max s | peak MB |",
         "|---|---|---|---|---|",
     ]
-    for name in ("ours", "naive", "floor"):
+    for name in ("ours", "ours_warm", "naive", "floor", "text_floor"):
         s = results[name]["seconds"]
         lines.append(f"| {name} | {fmt(s['median'])} | {fmt(s['min'])} | {fmt(s['max'])} | {fmt(results[name]['peak_mb'])} |")
     lines += ["", "| measure | value | goal | met |", "|---|---|---|---|"]
@@ -379,17 +580,36 @@ def table(results: dict) -> str:
         f"Median HTML page: {fmt(results['html_bytes']['median'])} bytes (naive: {fmt(results['naive_html_bytes_median'])}); "
         f"largest: `{results['html_bytes']['largest_page']}`. Naive's search index: {fmt(results['naive_search_index_bytes'] or 0)} bytes.",
         "Growth: " + ", ".join(f"{p['pages']} pages {p['seconds']:.1f} s" for p in results["growth"]["points"]) + ".",
+        "",
+        lighthouse_table(results["lighthouse"]),
     ]
+    return "\n".join(lines)
+
+
+def lighthouse_table(found: dict) -> str:
+    lines = ["| page (sample catalogue) | performance zh / en | accessibility zh / en | LCP ms zh / en | CLS zh / en | bytes zh / en |", "|---|---|---|---|---|---|"]
+    for kind in found["zh"]:
+        zh, en = found["zh"][kind], found["en"][kind]
+        cells = [f"{zh[f]} / {en[f]}" if f in ("performance", "accessibility") else f"{zh[f]:,.0f} / {en[f]:,.0f}" if f != "cls" else f"{zh[f]:.3f} / {en[f]:.3f}" for f in ("performance", "accessibility", "lcp_ms", "cls", "bytes")]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=2, help="alternating runs of each build (2 keeps make bench under 20 minutes)")
+    parser.add_argument("--runs", type=int, default=2, help="alternating runs of each build (2 keeps make bench under 25 minutes)")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the city-scale catalogue (1 = full)")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--naive-runs", type=int, default=1, help="runs of the naive build (5 minutes each at city scale)")
+    parser.add_argument("--only", choices=["quarter", "serve", "lighthouse"], help="one piece alone, printed as JSON")
     parser.add_argument("--work", default="/tmp/learning-city-bench")
     args = parser.parse_args()
+    if args.only:
+        results = run_piece(args)
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return 0
     results = run(args)
     print(table(results))
     if args.json:

@@ -26,6 +26,7 @@ from pathlib import Path
 from learning_city.data.characters import visible
 from learning_city.data.loader import load
 from learning_city.data.problems import Problem
+from learning_city.data.store import Store
 from learning_city.data.today import today
 
 # Files named per kind of warning in the summary.
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: 无法与提交 {args.changed} 比较 / cannot compare with commit {args.changed}", file=sys.stderr)
         return 2
     try:
-        catalogue, problems = load(root, today=date)
+        catalogue, problems = load(root, today=date, disk=Store.default())  # the builds reuse its work
     except Exception as err:  # a bug of ours: say so in one line, never a traceback
         print(f"{visible(str(root))}: error: 程序内部错误，请报告 / internal error, please report it: {err!r}", file=sys.stderr)
         return 1

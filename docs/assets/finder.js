@@ -14,6 +14,8 @@
   var more = document.querySelector(".lc-more");
   var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free", "enrol", "sort"];
   var status = window.lcStatus;
+  var finder = form.closest(".lc-finder");
+  var loaded = false;
   var courses = [];
   var matched = [];
   var shown = 0;
@@ -86,6 +88,7 @@
   }
 
   function apply(remember) {
+    if (!loaded) return; // what was chosen meanwhile applies once the courses are in
     var s = state();
     matched = courses.filter(function (c) { return matches(c, s); });
     // starting soonest: courses yet to start, the nearest first, then those already under way
@@ -110,7 +113,15 @@
     });
   }
 
+  // The form shows from the first paint (site.css): filters from the URL are set now, and what a
+  // reader chooses while the course files load is kept.
   count.textContent = form.dataset.loading;
+  restore();
+  form.addEventListener("input", function () { apply(true); });
+  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  more.addEventListener("click", showMore);
   Promise.all(counties.map(function (county) {
     return fetch(base + "data/courses/" + county + ".json").then(function (response) {
       if (!response.ok) throw new Error(response.status);
@@ -120,15 +131,12 @@
     courses = [].concat.apply([], shards);
     day = status.today();
     courses.forEach(function (c) { c.status = status.compute(c.enrolment, day); });
+    loaded = true;
     form.hidden = false;
-    restore();
     apply(false);
-    form.addEventListener("input", function () { apply(true); });
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    more.addEventListener("click", showMore);
+    finder.classList.remove("lc-loading");
   }).catch(function () {
     count.textContent = form.dataset.failed;
+    finder.classList.remove("lc-loading");
   });
 })();

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from learning_city.data import inventory
+from learning_city.data import inventory, store
 from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
@@ -45,17 +45,26 @@ def catalogue_files(root: Path) -> list[Path]:
 # Parsed and validated files by (model, file content): a caller that loads again and again (tests,
 # a live preview) passes one in, and only files whose bytes changed are parsed again.
 Cache = dict[tuple[type, bytes], tuple[Document, BaseModel | None]]
+Raw = dict[Path, bytes | Problem]
 
 
 def load(
-    root: Path | str, today: dt.date | None = None, cache: Cache | None = None
+    root: Path | str, today: dt.date | None = None, cache: Cache | None = None, disk: store.Store | None = None,
+    *, whole: bool = True,
 ) -> tuple[Catalogue | None, list[Problem]]:
-    """The catalogue, or None if any error; with `today`, warnings that do not block are added."""
+    """The catalogue, or None if any error; with `today`, warnings that do not block are added.
+
+    With `disk` (validation and the builds pass `Store.default()`), parsed and validated files and
+    whole results are kept on disk by content and code version: validation parses, both language
+    builds reuse its work, and a run with nothing changed reads one entry. Problems are kept with
+    the records, so an entry gives back exactly what checking the files again would. `whole=False`
+    skips the whole-result entry, for a live preview that keeps every file parsed in `cache`.
+    """
     # Reading builds millions of small objects that all stay alive until the end; Python's cycle
     # collector would walk them again and again (9 s instead of 3 s at city scale). Nothing
     # here makes reference cycles, so it is paused while loading.
     with _collector_paused():
-        return _load(Path(root), today, {} if cache is None else cache)
+        return _load(Path(root), today, {} if cache is None else cache, disk or store.Store(None), whole)
 
 
 @contextlib.contextmanager
@@ -69,8 +78,34 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | None, list[Problem]]:
+def _load(
+    root: Path, today: dt.date | None, cache: Cache, disk: store.Store, whole: bool
+) -> tuple[Catalogue | None, list[Problem]]:
     found = inventory.take(root, list(SINGLE_FILES), list(COLLECTIONS))
+    paths = list(found.single.values()) + [path for folder in COLLECTIONS for path in found.records[folder]]
+    raw: Raw = {path: inventory.read_bytes(path, MAX_BYTES) for path in paths}
+    if not whole:
+        return _check(root, today, cache, disk, found, raw)
+    name = _load_key(root, today, found, raw)
+    kept = disk.get("load", name)
+    if kept is not store.MISSING:
+        return kept
+    result = _check(root, today, cache, disk, found, raw)
+    disk.put("load", name, result)
+    return result
+
+
+def _load_key(root: Path, today: dt.date | None, found: inventory.Inventory, raw: Raw) -> str:
+    """What a whole load depends on: the code, the folder, today, and every file's path and bytes."""
+    parts = [store.code_version("data"), str(root), today.isoformat() if today else "", repr(found.problems)]
+    for path, content in raw.items():
+        parts += [str(path), repr(content) if isinstance(content, Problem) else store.key(content)]
+    return store.key(*parts)
+
+
+def _check(
+    root: Path, today: dt.date | None, cache: Cache, disk: store.Store, found: inventory.Inventory, raw: Raw
+) -> tuple[Catalogue | None, list[Problem]]:
     problems: list[Problem] = list(found.problems)
     docs: dict[str, Document] = {}
     records: dict[str, BaseModel] = {}
@@ -81,7 +116,7 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
             if not any(p.path == str(root / name) for p in problems):  # a link or folder is named already
                 problems.append(Problem(str(root / name), 1, 1, "", "missing_file"))
             continue
-        doc, record = _read_record(path, str(path), cls, cache)
+        doc, record = _read_record(raw[path], str(path), cls, cache, disk)
         docs[name], problems = doc, problems + doc.problems
         if record is not None:
             records[name] = record
@@ -92,7 +127,7 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
     for folder, cls in COLLECTIONS.items():
         collections[folder] = {}
         for path in found.records[folder]:
-            doc, record = _read_record(path, str(path), cls, cache)
+            doc, record = _read_record(raw[path], str(path), cls, cache, disk)
             problems += doc.problems
             if record is None:
                 unreadable.add(path.stem)
@@ -125,7 +160,7 @@ def _load(root: Path, today: dt.date | None, cache: Cache) -> tuple[Catalogue | 
     problems += _check_references(catalogue, docs, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
-    warnings = _advise(root, collections, today) if today else []
+    warnings = _advise(root, collections, today, raw) if today else []
     return catalogue, sorted(set(warnings))
 
 
@@ -139,16 +174,22 @@ def _misplaced(doc: Document, folder: str) -> list[Problem]:
     return []
 
 
-def _read_record(path: Path, shown: str, cls: type[BaseModel], cache: Cache) -> tuple[Document, BaseModel | None]:
-    raw = inventory.read_bytes(path, MAX_BYTES)
+def _read_record(
+    raw: bytes | Problem, shown: str, cls: type[BaseModel], cache: Cache, disk: store.Store
+) -> tuple[Document, BaseModel | None]:
     if isinstance(raw, Problem):
         return Document(shown, problems=[raw]), None
     key = (cls, raw)
     if key not in cache:
-        try:
-            cache[key] = _validate(parse(raw, shown), cls)
-        except Exception as err:  # a bug of ours; still named with its file, and nothing else stops
-            cache[key] = Document(shown, problems=[Problem(shown, 1, 1, "", "internal", {"detail": repr(err)})]), None
+        name = store.key(store.code_version("data"), cls.__name__, raw)
+        kept = disk.get("file", name)
+        if kept is store.MISSING:
+            try:
+                kept = _validate(parse(raw, shown), cls)
+            except Exception as err:  # a bug of ours; still named with its file, and nothing else stops
+                kept = Document(shown, problems=[Problem(shown, 1, 1, "", "internal", {"detail": repr(err)})]), None
+            disk.put("file", name, kept)
+        cache[key] = kept
     doc, record = cache[key]
     return (doc, record) if doc.path == shown else (doc.moved(shown), record)
 
@@ -385,7 +426,7 @@ def _policy_texts(policy: m.Policy) -> Iterable[tuple[tuple, str]]:
     yield from walk(policy.sections, ("sections",))
 
 
-def _advise(root: Path, collections: dict, today: dt.date) -> list[Problem]:
+def _advise(root: Path, collections: dict, today: dt.date, raw: Raw) -> list[Problem]:
     """Warnings: what readers would miss or be misled by, but which must not block a change."""
     warnings: list[Problem] = []
 
@@ -396,7 +437,7 @@ def _advise(root: Path, collections: dict, today: dt.date) -> list[Problem]:
         for record, doc in records.values():
             path = Path(doc.path)
             expected = schema_line(path.relative_to(root).as_posix())
-            if not path.read_text(encoding="utf-8-sig").startswith(expected + "\n"):
+            if not raw[path].decode("utf-8-sig").startswith(expected + "\n"):  # the bytes read once, valid UTF-8
                 warnings.append(Problem(doc.path, 1, 1, "", "schema_line", {"line": expected}, "warning"))
             if not record.name.en:
                 warn(doc, ("name",), "no_english")

@@ -205,14 +205,23 @@ def deadlines_calendar(catalogue: Catalogue, county: County, lang: str, site_url
     return _calendar(t("calendar.deadlines_name", lang, county=county.name.get(lang)), [e.to_ical() for e in events if e is not None], lang)
 
 
+def provider_calendars(catalogue: Catalogue, provider: Provider, lang: str, site_url: str) -> dict[str, bytes]:
+    """A provider's calendar and one per course, by path: what one record's page links to."""
+    events = {course.id: course_events(catalogue, provider, course, lang, site_url) for course in provider.courses}
+    files = {provider_path(provider.id): provider_calendar(catalogue, provider, lang, site_url, events)}
+    for course in provider.courses:
+        files[course_path(provider.id, course.id)] = course_calendar(catalogue, provider, course, lang, site_url, events[course.id])
+    return files
+
+
+def county_calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:
+    """Each county's enrolment deadlines, by path."""
+    return {deadlines_path(county.id): deadlines_calendar(catalogue, county, lang, site_url) for county in catalogue.regions.counties}
+
+
 def calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:
     """Every calendar of one language, by path under the language's root."""
     files = {}
     for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
-        events = {course.id: course_events(catalogue, provider, course, lang, site_url) for course in provider.courses}
-        files[provider_path(provider.id)] = provider_calendar(catalogue, provider, lang, site_url, events)
-        for course in provider.courses:
-            files[course_path(provider.id, course.id)] = course_calendar(catalogue, provider, course, lang, site_url, events[course.id])
-    for county in catalogue.regions.counties:
-        files[deadlines_path(county.id)] = deadlines_calendar(catalogue, county, lang, site_url)
-    return files
+        files.update(provider_calendars(catalogue, provider, lang, site_url))
+    return files | county_calendars(catalogue, lang, site_url)

@@ -15,6 +15,7 @@ import importlib.util
 import json
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,8 +24,10 @@ from mkdocs.structure.files import File
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
+from learning_city.data import store
+from learning_city.data.store import Store
 from learning_city.data.today import today
-from learning_city.site import calendars, enrolment, exports, feed, government, i18n, search_records
+from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site.config import CatalogueConfig
@@ -47,6 +50,9 @@ ADMIN = "admin/"
 EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
 
 
+_THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
+
+
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self):
         self.catalogue: Catalogue | None = None
@@ -56,6 +62,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.templates = Templates([PACKAGE_FOLDER])
         self.page = None  # the page mkdocs-macros is about to render (see on_page_markdown)
         self.site_url = ""  # this language's address, from site_url
+        self.parsed: dict | None = None  # serve: every file parsed, kept between rebuilds
+        self.keys: dict[str, str] = {}  # each page's inputs (incremental.py)
+        self.disk = Store.default()
+
+    def on_startup(self, command, dirty):
+        """`make serve` keeps parsed files between rebuilds (the plugin lives as long as the server)."""
+        self.parsed = {} if command == "serve" else None
 
     @property
     def repository(self) -> str:
@@ -65,13 +78,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """The language's site name and switch, and the catalogue, loaded and checked once."""
         self.lang = lang = config["theme"]["language"]
         self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
-        catalogue, problems = load(self.root)
+        i18n.strings.cache_clear()  # ui.yml read afresh, so a live preview shows a changed string
+        serving = self.parsed is not None
+        catalogue, problems = load(self.root, cache=self.parsed, disk=self.disk, whole=not serving)
+        incremental.load_qr_codes(self.disk, lang)
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
         self.catalogue, self.slots = catalogue, Slots()
         # a site overrides any page template from the theme's custom_dir (overrides/lc/<name>.html)
         custom_dir = config["theme"].custom_dir
         self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
+        self.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("site"))
         macros = config["plugins"].get("macros")
         if macros is None:
             raise PluginError("learning-city needs the macros plugin listed after it / 须在 learning-city 之后列出 macros 插件")
@@ -127,10 +144,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
-        self._admin_files(files, config)
+        setting = incremental.setting(config, lang, self.repository)
+        self._admin_files(files, config, setting)
+        self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
+        incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
+        self.files = files
         return files
 
-    def _admin_files(self, files, config) -> None:
+    def _admin_files(self, files, config, setting: str) -> None:
         """/admin/ in the Chinese build only, its config.yml written for the repository and forge of this build."""
         admin = [f for f in files if f.src_uri.startswith(ADMIN)]
         if not admin:
@@ -141,13 +162,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self.lang != "zh":
             return
         settings = config["extra"].get("editor") or {}
-        for name, text in editor.generated(self.root, self.config.repository, settings).items():
+        inputs = setting + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
+        made = incremental.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
+        for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
 
     def on_page_markdown(self, markdown, page, config, files):
         """The page the macros render next (this plugin's events run before mkdocs-macros')."""
         self.page = page
         return markdown
+
+    def on_env(self, env, config, files):
+        """The theme's templates compiled once and kept (Jinja checks each against its source)."""
+        env.bytecode_cache = incremental.template_cache(self.disk, "theme", store.code_version("site"), *_THEME_VERSIONS)
+        return env
 
     def on_page_content(self, html, page, config, files):
         """Put the macros' HTML back where their markers stand (see Slots)."""
@@ -157,15 +185,39 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Open data from the catalogue this build loaded — the data package, this language's
         calendars and feed —, the courses' search records, and the editor's bundle beside /admin/."""
         site_dir, site_url = Path(config["site_dir"]), config["site_url"]
+        first = incremental.first_build(config["site_dir"])
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ))
-        for path, content in calendars.calendars(self.catalogue, self.lang, site_url).items():
+        made = self._calendars(config["site_dir"], site_url, first)
+        made.update(calendars.county_calendars(self.catalogue, self.lang, site_url))
+        for path, content in made.items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(content)
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         search_records.write(self.catalogue, self.lang)
         _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
-        if self.lang == "zh":
-            _copy_editor_bundle(Path(config["site_dir"]) / ADMIN)
+        if self.lang == "zh" and first:
+            _copy_editor_bundle(site_dir / ADMIN)
+        pages = self.files.documentation_pages()
+        incremental.finished(self.keys, config["site_dir"], {f.src_uri: f.dest_uri for f in pages})
+        addresses = {site_url + f.url for f in pages if f.src_uri.split("/")[0] in RENDERERS}
+        incremental.save_qr_codes(self.disk, self.lang, addresses)
+
+    def _calendars(self, site_dir: str, site_url: str, first: bool) -> dict[str, bytes]:
+        """Each provider's calendars, kept on disk under its page's key (the calendars read what the
+        page reads); in a live preview only those whose key changed are written again."""
+        made = {}
+        for provider_id, provider in sorted(self.catalogue.providers.items()):
+            key = self.keys.get(f"providers/{provider_id}.md")
+            name = store.key("calendars", key or "", self.lang, site_url)
+            files = self.disk.get("calendars", name) if key else store.MISSING
+            if files is store.MISSING:
+                files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
+                if key:
+                    self.disk.put("calendars", name, files)
+            elif not first and not incremental.changed(self.keys, site_dir, f"providers/{provider_id}.md"):
+                continue
+            made.update(files)
+        return made
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
