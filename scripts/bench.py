@@ -38,6 +38,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from learning_city.data.loader import load
+from learning_city.site import structured
 from learning_city.tools import publish
 from learning_city.tools.local import launch_chromium, pagefind_urls, serving
 
@@ -480,6 +481,11 @@ def run(args) -> dict:
     results["pages_per_language"] = {"zh": sum(1 for p in pages if p.relative_to(ours_site).parts[0] != "en"), "en": sum(1 for p in pages if p.relative_to(ours_site).parts[0] == "en")}
     largest = max(pages, key=lambda p: p.stat().st_size)
     results["html_bytes"] = {"largest": sizes[-1], "largest_page": str(largest.relative_to(ours_site)), "median": int(statistics.median(sizes))}
+    # what a phone lays out (structured data left out) and what it downloads (gzip, as published)
+    laid_out = {p: len(structured.laid_out(p.read_bytes())) for p in pages}
+    sent = {p: len(publish.body(p.read_bytes(), publish.headers_for(p.name))) for p in pages}
+    results["html_bytes"]["largest_laid_out"] = max(laid_out.values())
+    results["html_bytes"]["largest_sent"] = max(sent.values())
     results["naive_html_bytes_median"] = int(statistics.median(p.stat().st_size for p in html_pages(naive_site)))
     index = naive_site / "zh" / "search" / "search_index.json"
     results["naive_search_index_bytes"] = index.stat().st_size if index.exists() else None
@@ -531,7 +537,8 @@ def run_piece(args) -> dict:
 GOALS = [
     ("ours / naive build time", lambda r: r["ratio_ours_naive"], "≤ 0.35", lambda v: v <= 0.35),
     ("ours / floor build time", lambda r: r["ratio_ours_floor"], "≤ 1.2", lambda v: v <= 1.2),
-    ("largest HTML page (bytes)", lambda r: r["html_bytes"]["largest"], "≤ 100 KB", lambda v: v <= 100 * 1024),
+    ("largest page laid out, without JSON-LD (bytes)", lambda r: r["html_bytes"]["largest_laid_out"], "≤ 100 KB", lambda v: v <= 100 * 1024),
+    ("largest page sent, gzip (bytes)", lambda r: r["html_bytes"]["largest_sent"], "≤ 30 KB", lambda v: v <= 30 * 1024),
     ("first Chinese query (bytes)", lambda r: r["first_query_bytes"]["zh"], "< 600 KB", lambda v: v < 600 * 1024),
     ("first English query (bytes)", lambda r: r["first_query_bytes"]["en"], "< 600 KB", lambda v: v < 600 * 1024),
     ("validation (s)", lambda r: r["validation_seconds"]["median"], "< 5 s", lambda v: v < 5),

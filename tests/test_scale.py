@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -13,9 +14,12 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from learning_city.site import structured
+
 pytestmark = pytest.mark.slow
 
-LIMIT = 100 * 1024
+LIMIT = 100 * 1024  # bytes of HTML a page lays out (issue 5's page-weight goal)
+TRANSFER = 30 * 1024  # bytes sent, gzip as publish.py stores them, structured data included
 FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data"]
 
 
@@ -37,10 +41,17 @@ def records(catalogue, folder):
 
 
 def test_no_page_exceeds_the_size_limit(city):
+    """What a phone lays out stays under LIMIT; the structured data for other software (JSON-LD, never
+    laid out: about 0.7 KB a course, issue 14) is counted in what the reader downloads, TRANSFER."""
     _, site = city
-    sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts}
-    too_big = {str(p): n for p, n in sizes.items() if n > LIMIT}
-    assert not too_big, too_big
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    laid_out = {str(p.relative_to(site)): len(structured.laid_out(p.read_bytes())) for p in pages}
+    sent = {str(p.relative_to(site)): len(gzip.compress(p.read_bytes(), compresslevel=9, mtime=0)) for p in pages}
+    assert not {p: n for p, n in laid_out.items() if n > LIMIT}
+    assert not {p: n for p, n in sent.items() if n > TRANSFER}
+    # control: the largest provider page does carry its structured data
+    largest = max((p for p in pages if p.parts[-3] == "providers"), key=lambda p: p.stat().st_size)
+    assert structured.SCRIPT.search(largest.read_bytes())
 
 
 def test_page_count_is_what_the_catalogue_implies(city):
