@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import http.server
 import json
 import math
@@ -28,7 +27,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -89,68 +87,60 @@ def ours(catalogue: Path, site: Path, cache: Path | None = None, cold: bool = Tr
     return {"seconds": validate["seconds"] + built["seconds"], "peak_mb": max(validate["peak_mb"], built["peak_mb"])}
 
 
+LANGUAGES = (("zh", ""), ("en", "en/"))
+
+
+def articles(site: Path, prefix: str):
+    """Each page of one language in our built site: its Markdown name, its parsed HTML and its article."""
+    language_root = site / prefix.strip("/") if prefix else site
+    for html in sorted(language_root.rglob("index.html")):
+        relative = html.relative_to(language_root)
+        if not prefix and relative.parts[0] in ("en", "pagefind", "assets"):
+            continue
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        if article is not None:
+            yield ("index.md" if relative.parent == Path(".") else f"{relative.parent.as_posix()}.md"), soup, article
+
+
+def write_plain(project: Path, lang: str, prefix: str, pages: dict[str, str], **settings) -> None:
+    """One language's plain Material project: the pages' Markdown and its mkdocs.yml."""
+    docs = project / lang / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    config = {
+        "site_name": "Learning City", "site_url": "https://learning-city.example.org/" + prefix, "docs_dir": "docs",
+        "theme": {"name": "material", "language": lang}, **settings,
+    }  # fmt: skip
+    (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
 def plain_project(site: Path, project: Path, naive: bool) -> None:
     """A plain Material project with our pages' content as its pages, per language."""
     shutil.rmtree(project, ignore_errors=True)
-    for lang, prefix in (("zh", ""), ("en", "en/")):
-        docs = project / lang / "docs"
-        pages = []
-        language_root = site / prefix.strip("/") if prefix else site
-        for html in sorted(language_root.rglob("index.html")):
-            relative = html.relative_to(language_root)
-            if not prefix and relative.parts[0] in ("en", "pagefind", "assets"):
-                continue
-            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-            article = soup.select_one("article.md-content__inner")
-            if article is None:
-                continue
-            name = "index.md" if relative.parent == Path(".") else f"{relative.parent.as_posix()}.md"
-            path = docs / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            title = soup.h1.get_text(strip=True) if soup.h1 else name
-            path.write_text(f"# {title}\n\n<div>{article.decode_contents()}</div>\n", encoding="utf-8")
-            pages.append(name)
-        config = {
-            "site_name": "Learning City",
-            "site_url": "https://learning-city.example.org/" + prefix,
-            "docs_dir": "docs",
-            "theme": {"name": "material", "language": lang},
-            "plugins": [{"search": {"lang": lang}}] if naive else [],
+    for lang, prefix in LANGUAGES:
+        pages = {
+            name: f"# {soup.h1.get_text(strip=True) if soup.h1 else name}\n\n<div>{article.decode_contents()}</div>\n"
+            for name, soup, article in articles(site, prefix)
         }
         if naive:
-            config["nav"] = pages
+            write_plain(project, lang, prefix, pages, plugins=[{"search": {"lang": lang}}], nav=list(pages))
         else:
-            config["not_in_nav"] = "/*"
-            config["nav"] = ["index.md"]
-        (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+            write_plain(project, lang, prefix, pages, plugins=[], not_in_nav="/*", nav=["index.md"])
 
 
 def text_floor_project(site: Path, project: Path) -> None:
     """The text floor: plain Material building the same pages' article text as plain Markdown,
     out of the navigation, no search, no data layer (issue 16)."""
     shutil.rmtree(project, ignore_errors=True)
-    for lang, prefix in (("zh", ""), ("en", "en/")):
-        docs = project / lang / "docs"
-        language_root = site / prefix.strip("/") if prefix else site
-        for html in sorted(language_root.rglob("index.html")):
-            relative = html.relative_to(language_root)
-            if not prefix and relative.parts[0] in ("en", "pagefind", "assets"):
-                continue
-            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-            article = soup.select_one("article.md-content__inner")
-            if article is None:
-                continue
+    for lang, prefix in LANGUAGES:
+        pages = {}
+        for name, _, article in articles(site, prefix):
             for hidden in article.select("svg, script, style"):
                 hidden.decompose()
-            name = "index.md" if relative.parent == Path(".") else f"{relative.parent.as_posix()}.md"
-            path = docs / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(article.get_text("\n\n", strip=True) + "\n", encoding="utf-8")
-        config = {
-            "site_name": "Learning City", "site_url": "https://learning-city.example.org/" + prefix, "docs_dir": "docs",
-            "theme": {"name": "material", "language": lang}, "plugins": [], "not_in_nav": "/*", "nav": ["index.md"],
-        }
-        (project / lang / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+            pages[name] = article.get_text("\n\n", strip=True) + "\n"
+        write_plain(project, lang, prefix, pages, plugins=[], not_in_nav="/*", nav=["index.md"])
 
 
 def plain_build(project: Path, out: Path) -> dict:
@@ -211,7 +201,7 @@ def relevance(browser, base: str, queries: list[dict], catalogue: Path, exact: b
     cat, _ = load(catalogue)
     context = browser.new_context()
     pages = {}
-    for lang, prefix in (("zh", ""), ("en", "en/")):
+    for lang, prefix in LANGUAGES:
         pages[lang] = context.new_page()
         pages[lang].goto(base + prefix + "search/")
     hits, misses = 0, []
@@ -305,15 +295,8 @@ class AsPublished(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def published(site: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(AsPublished, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return serving(site, handler=AsPublished)
 
 
 def lighthouse(site: Path, work: Path) -> dict:
@@ -324,7 +307,7 @@ def lighthouse(site: Path, work: Path) -> dict:
     env = dict(ENV, CHROME_PATH="/usr/bin/chromium")
     flags = "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
     with published(site) as base:
-        for lang, prefix in (("zh", ""), ("en", "en/")):
+        for lang, prefix in LANGUAGES:
             for kind, path in page_kinds(site).items():
                 out = work / f"lighthouse-{lang}-{kind.replace(' ', '-')}.json"
                 command = [str(LIGHTHOUSE), base + prefix + path, "--output=json", f"--output-path={out}",

@@ -36,9 +36,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path, port: int = 0) -> Iterator[str]:
+def serving(directory: Path, port: int = 0, handler: type | None = None) -> Iterator[str]:
     """A built site on 127.0.0.1 (any free port unless given); yields its base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler or QuietHandler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
