@@ -601,9 +601,9 @@ def main() -> int:
             args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return 0
     results = run(args)
-    print(table(results))
-    if args.json:
+    if args.json:  # first: a long run's figures are kept even if the table cannot be printed
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
     return 0
 
 
