@@ -1,7 +1,7 @@
 """Page macros: what a page in docs/ may call, each a thin wrapper over `learning_city.site`.
 
-Pages call these with ids; each returns HTML that the site layer built and escaped, set aside
-while Markdown runs (the plugin's Slots). Nothing here is rendered again as a template, so
+Pages call these with ids; each returns a marker for HTML that the site layer builds and escapes
+when the page is written (the plugin's Slots: one page's HTML in memory at a time, not the site's). Nothing here is rendered again as a template, so
 catalogue text can never run as code. The learning-city plugin loads this module (its `macros`
 setting) and hands `page_macros` to mkdocs-macros with `register_macros`; `site` is the plugin,
 which holds the build's state, including the page being rendered (links are relative to it).
@@ -9,6 +9,7 @@ which holds the build's state, including the page being rendered (links are rela
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from learning_city.site import datapackage as render_data
@@ -26,36 +27,40 @@ def page_macros(site) -> dict[str, Callable[..., str]]:
         """Relative path from the current page to the site root."""
         return "../" * site.page.url.count("/")
 
+    def later(renderer, *args) -> str:
+        """A marker now; the renderer runs, with these arguments, when the page is written."""
+        return slots.put(functools.partial(renderer, *args, templates=tpl))
+
     def ui(key: str) -> str:
         return str(html(i18n.t(key, lang)))
 
     def home() -> str:
-        return slots.put(render.home(catalogue, lang, base(), templates=tpl))
+        return later(render.home, catalogue, lang, base())
 
     def policy() -> str:
-        return slots.put(render.policy(catalogue, lang, base(), templates=tpl))
+        return later(render.policy, catalogue, lang, base())
 
     def search_box() -> str:
         # Pagefind's bundle sits at the root of the Chinese site, above /en/.
         bundle = base() + "../" * i18n.ROOTS[lang].count("/") + "pagefind/"
-        return slots.put(render.search_box(bundle, lang, templates=tpl))
+        return later(render.search_box, bundle, lang)
 
     def accessibility() -> str:
-        return slots.put(render.accessibility(lang, site.repository, templates=tpl))
+        return later(render.accessibility, lang, site.repository)
 
     def open_data() -> str:
         # the data package lives once, at the root of the Chinese site, above /en/
         root = base() + "../" * i18n.ROOTS[lang].count("/")
-        return slots.put(render_data.page(catalogue, lang, base(), root, site.site_url, templates=tpl))
+        return later(render_data.page, catalogue, lang, base(), root, site.site_url)
 
     def targets() -> str:
-        return slots.put(render.targets(catalogue, lang, base(), templates=tpl))
+        return later(render.targets, catalogue, lang, base())
 
     def area_title(county_id: str) -> str:
         return render_records.heading_text(catalogue.counties[county_id].name.get(lang))
 
     def area(county_id: str) -> str:
-        return slots.put(render_lists.area(catalogue, catalogue.counties[county_id], lang, base(), templates=tpl))
+        return later(render_lists.area, catalogue, catalogue.counties[county_id], lang, base())
 
     def county_courses_title(county_id: str, number: int = 1) -> str:
         county = catalogue.counties[county_id].name.get(lang)
@@ -65,11 +70,11 @@ def page_macros(site) -> dict[str, Callable[..., str]]:
         return render_records.heading_text(title)
 
     def county_courses(county_id: str, number: int = 1) -> str:
-        return slots.put(render_lists.county_courses(catalogue, catalogue.counties[county_id], number, lang, base(), templates=tpl))
+        return later(render_lists.county_courses, catalogue, catalogue.counties[county_id], number, lang, base())
 
     def list_page(renderer) -> Callable[[], str]:
         """A macro for a page that lists records, rendered for the current page's depth."""
-        return lambda: slots.put(renderer(catalogue, lang, base(), templates=tpl))
+        return lambda: later(renderer, catalogue, lang, base())
 
     macros = {
         "ui": ui, "home": home, "policy": policy, "open_data": open_data, "search_box": search_box, "accessibility": accessibility,

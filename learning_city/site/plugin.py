@@ -177,9 +177,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         env.bytecode_cache = incremental.template_cache(self.disk, "theme", store.code_version("site"), *_THEME_VERSIONS)
         return env
 
-    def on_page_content(self, html, page, config, files):
-        """Put the macros' HTML back where their markers stand (see Slots)."""
-        return self.slots.fill(html)
+    def on_page_context(self, context, page, config, nav):
+        """Put the pages' HTML where their markers stand (see Slots), just before the page is
+        written: MkDocs reads every page before it writes any, so HTML made earlier would all be
+        held at once (about 700 MB a language at city scale)."""
+        page.content = self.slots.fill(page.content)
+        return context
+
+    def on_post_page(self, output, page, config):
+        """The page is written: its HTML is not needed again."""
+        page.content = None
+        return output
 
     def on_post_build(self, config):
         """Open data from the catalogue this build loaded — the data package, this language's

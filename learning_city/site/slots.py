@@ -12,7 +12,8 @@ class Slots:
 
     A macro returns a marker (an HTML comment) in place of its HTML: Markdown passes a comment
     through untouched, and never parses our (already escaped) HTML, which at city scale took
-    half the build. the plugin's `on_page_content` swaps each marker for its HTML.
+    half the build. The plugin's `on_page_context` swaps each marker for its HTML just before the
+    page is written; a function put here runs then, so one page's HTML is in memory at a time.
     """
 
     MARKER = re.compile(r"<!--lc-slot-(\d+)-->")
