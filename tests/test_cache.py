@@ -143,3 +143,26 @@ def test_off_keeps_nothing(tmp_path):
     assert disk.get("file", "cd" * 32) is store.MISSING
     assert Store.default({"LEARNING_CITY_CACHE": str(tmp_path)}).folder == tmp_path
     assert Store.default({}).folder == store.DEFAULT_FOLDER
+
+
+# --- a live preview's parts of the whole-catalogue files (site/incremental.py) ---------------
+
+
+def test_pieces_keep_a_records_part_until_its_key_changes():
+    from learning_city.site.incremental import Pieces
+
+    pieces, made = Pieces(), []
+
+    def make(value):
+        made.append(value)
+        return value
+
+    pieces.keys = {"providers/a.md": "k1"}
+    assert pieces("finder", "providers/a.md", lambda: make("first")) == "first"
+    assert pieces("finder", "providers/a.md", lambda: make("second")) == "first"  # kept: same key
+    assert pieces("csv", "providers/a.md", lambda: make("other kind")) == "other kind"  # kinds apart
+    pieces.keys = {"providers/a.md": "k2"}  # the record was edited
+    assert pieces("finder", "providers/a.md", lambda: make("third")) == "third"
+    assert pieces("finder", "providers/b.md", lambda: make("no key")) == "no key"  # unknown: never kept
+    assert pieces("finder", "providers/b.md", lambda: make("no key again")) == "no key again"
+    assert made == ["first", "other kind", "third", "no key", "no key again"]

@@ -26,6 +26,7 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import County, Course, CourseStatus, Provider, Term
 from learning_city.data.today import JIAXING
 from learning_city.site.i18n import t
+from learning_city.site.incremental import made
 from learning_city.site.text import course_anchor, provider_url
 
 TZID = "Asia/Shanghai"
@@ -233,15 +234,20 @@ def course_calendar(catalogue: Catalogue, provider: Provider, course: Course, la
     return _calendar(f"{course.title.get(lang)} · {provider.name.get(lang)}", events, lang)
 
 
-def deadlines_calendar(catalogue: Catalogue, county: County, lang: str, site_url: str) -> bytes:
-    """The last day of enrolment of every course in a county, for one subscription per county."""
+def deadlines_calendar(catalogue: Catalogue, county: County, lang: str, site_url: str, piece=made) -> bytes:
+    """The last day of enrolment of every course in a county, for one subscription per county
+    (`piece`: each provider's events made, or kept, by incremental.Pieces)."""
     events = []
     for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
-        if catalogue.county_of(provider.region) is not county:
-            continue
-        stamp = _stamp_of(catalogue, provider)
-        events += [deadline_event(provider, course, lang, site_url, stamp) for course in provider.courses]
-    return _calendar(t("calendar.deadlines_name", lang, county=county.name.get(lang)), [e for e in events if e is not None], lang)
+        if catalogue.county_of(provider.region) is county:
+            events += piece("deadlines", f"providers/{provider.id}.md", lambda provider=provider: deadline_events(catalogue, provider, lang, site_url))
+    return _calendar(t("calendar.deadlines_name", lang, county=county.name.get(lang)), events, lang)
+
+
+def deadline_events(catalogue: Catalogue, provider: Provider, lang: str, site_url: str) -> list[bytes]:
+    stamp = _stamp_of(catalogue, provider)
+    events = [deadline_event(provider, course, lang, site_url, stamp) for course in provider.courses]
+    return [event for event in events if event is not None]
 
 
 def provider_calendars(catalogue: Catalogue, provider: Provider, lang: str, site_url: str) -> dict[str, bytes]:
@@ -253,9 +259,9 @@ def provider_calendars(catalogue: Catalogue, provider: Provider, lang: str, site
     return files
 
 
-def county_calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:
+def county_calendars(catalogue: Catalogue, lang: str, site_url: str, piece=made) -> dict[str, bytes]:
     """Each county's enrolment deadlines, by path."""
-    return {deadlines_path(county.id): deadlines_calendar(catalogue, county, lang, site_url) for county in catalogue.regions.counties}
+    return {deadlines_path(county.id): deadlines_calendar(catalogue, county, lang, site_url, piece) for county in catalogue.regions.counties}
 
 
 def calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:

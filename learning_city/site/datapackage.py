@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from learning_city.site import calendars, i18n, structured
 from learning_city.site.i18n import t
+from learning_city.site.incremental import made
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url
 
@@ -265,23 +266,29 @@ TABLES = [PROVIDERS, COURSES, VENUES]
 CATALOGUE_JSON = "catalogue.json"
 
 
-def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[Row]:
+def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[tuple[str, Callable[[], list[Row]]]]:
+    """The table's rows, grouped by the record they come from (its page's source), made when asked."""
     providers = sorted(catalogue.providers.values(), key=lambda p: p.id)
     if table is PROVIDERS:
-        return [Row(catalogue, site, today, provider=p) for p in providers]
+        return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p)]) for p in providers]
     if table is COURSES:
-        return [Row(catalogue, site, today, provider=p, course=c) for p in providers for c in p.courses]
-    return [Row(catalogue, site, today, venue=v) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
+        return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p, course=c) for c in p.courses]) for p in providers]
+    return [(f"venues/{v.id}.md", lambda v=v: [Row(catalogue, site, today, venue=v)]) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
 
 
-def table_csv(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> bytes:
-    """The table as CSV, UTF-8 with a byte-order mark, one header row, then a row per record."""
+def table_csv(table: Table, catalogue: Catalogue, site: str, today: dt.date, piece=made) -> bytes:
+    """The table as CSV, UTF-8 with a byte-order mark, one header row, then a row per record
+    (`piece`: each record's cells made, or kept, by incremental.Pieces)."""
+    lines = [_csv([[c.name for c in table.columns]])]
+    for record, group in rows(table, catalogue, site, today):
+        lines.append(piece(f"csv:{table.name}", record, lambda group=group: _csv([c.cell(row) for c in table.columns] for row in group())))
+    return (BOM + "".join(lines)).encode("utf-8")
+
+
+def _csv(cells) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c.name for c in table.columns])
-    for row in rows(table, catalogue, site, today):
-        writer.writerow([c.cell(row) for c in table.columns])
-    return (BOM + out.getvalue()).encode("utf-8")
+    csv.writer(out).writerows(cells)
+    return out.getvalue()
 
 
 def modified(catalogue: Catalogue) -> dt.date:
@@ -335,10 +342,10 @@ def _both_text(text) -> str:
     return text.zh if not text.en else f"{text.zh} / {text.en}"
 
 
-def files(catalogue: Catalogue, site: str, today: dt.date, catalogue_json: dict) -> dict[str, bytes]:
+def files(catalogue: Catalogue, site: str, today: dt.date, catalogue_json: bytes, piece=made) -> dict[str, bytes]:
     """Every file of the package, by name under data/: the CSVs, the JSON and datapackage.json."""
-    written = {table.path: table_csv(table, catalogue, site, today) for table in TABLES}
-    written[CATALOGUE_JSON] = json.dumps(catalogue_json, ensure_ascii=False).encode("utf-8")
+    written = {table.path: table_csv(table, catalogue, site, today, piece) for table in TABLES}
+    written[CATALOGUE_JSON] = catalogue_json
     package = descriptor(catalogue, site, written)
     written["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return written

@@ -87,6 +87,7 @@ def page_keys(root: Path, catalogue: Catalogue, setting_key: str, uris: list[str
     """The key of every page, by its source in docs (generated or not)."""
     shared, records = record_digests(root, catalogue)
     whole = _digest(shared, *[f"{c}/{i}:{d}" for (c, i), d in sorted(records.items())])
+    counties: dict[str, list[tuple[str, str]]] = {}  # a county's records, once for all its pages
     keys = {}
     for uri in uris:
         parts = uri.removesuffix(".md").split("/")
@@ -94,7 +95,7 @@ def page_keys(root: Path, catalogue: Catalogue, setting_key: str, uris: list[str
             related = _related(catalogue, parts[0], parts[1])
             keys[uri] = _digest(setting_key, uri, shared, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
         elif parts[0] in ("areas", "courses") and len(parts) >= 2 and parts[1] in catalogue.counties:
-            related = _in_county(catalogue, parts[1])
+            related = counties.get(parts[1]) or counties.setdefault(parts[1], _in_county(catalogue, parts[1]))
             keys[uri] = _digest(setting_key, uri, shared, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
         elif uri in SHARED_ONLY:
             keys[uri] = _digest(setting_key, uri, shared)
@@ -137,17 +138,23 @@ def nav_sources(nav) -> set[str]:
     return found
 
 
-def mark(files, keys: dict[str, str], site_dir: str, nav: set[str]) -> int:
-    """Tell a dirty build which pages to write again; the number of pages to write. Pages in the
-    navigation are always read again: every page written shows their titles, which MkDocs takes
-    from the pages it reads."""
+def mark(files, keys: dict[str, str], site_dir: str, nav: set[str]) -> set[str]:
+    """Tell a dirty build which pages to write again. Pages in the navigation are always read
+    again (every page written shows their titles, which MkDocs takes from the pages it reads);
+    those whose key did not change are returned, to be kept as written once read (`keep`)."""
     before = _BUILT.get(site_dir, ({}, {}))[0]
-    changed = 0
+    unchanged_nav = set()
     for file in files.documentation_pages():
-        modified = file.src_uri in nav or before.get(file.src_uri) != keys.get(file.src_uri, "")
-        file.is_modified = (lambda value: lambda: value)(modified)  # what MkDocs asks in a dirty build
-        changed += modified
-    return changed
+        modified = before.get(file.src_uri) != keys.get(file.src_uri, "")
+        if file.src_uri in nav and not modified:
+            unchanged_nav.add(file.src_uri)
+        file.is_modified = (lambda value: lambda: value)(modified or file.src_uri in nav)  # what MkDocs asks in a dirty build
+    return unchanged_nav
+
+
+def keep(file) -> None:
+    """A page read for its title only: MkDocs will not write it again (it asks `is_modified`)."""
+    file.is_modified = lambda: False
 
 
 def finished(keys: dict[str, str], site_dir: str, dests: dict[str, str]) -> None:
@@ -166,6 +173,31 @@ def changed(keys: dict[str, str], site_dir: str, uri: str) -> bool:
 
 def first_build(site_dir: str) -> bool:
     return site_dir not in _BUILT
+
+
+def made(kind: str, record: str, make):
+    """A part of a whole-catalogue file, made afresh (a clean build: nothing kept)."""
+    return make()
+
+
+class Pieces:
+    """Parts of the whole-catalogue files — the finder's data, the data package, the counties'
+    calendars — made per record and kept, in a live preview, under the key of the record's page
+    (the page reads what the part reads): after an edit only the edited record's parts are made
+    again. Called as `pieces(kind, "providers/<id>.md", make)`, like `made`."""
+
+    def __init__(self):
+        self.keys: dict[str, str] = {}
+        self._kept: dict[tuple[str, str], tuple[str, object]] = {}
+
+    def __call__(self, kind: str, record: str, make):
+        key = self.keys.get(record)
+        if key is None:
+            return make()
+        kept = self._kept.get((kind, record))
+        if kept is None or kept[0] != key:
+            kept = self._kept[(kind, record)] = (key, make())
+        return kept[1]
 
 
 # --- QR codes kept on disk between builds ---------------------------------------------------------

@@ -64,6 +64,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.site_url = ""  # this language's address, from site_url
         self.parsed: dict | None = None  # serve: every file parsed, kept between rebuilds
         self.keys: dict[str, str] = {}  # each page's inputs (incremental.py)
+        self.pieces = incremental.Pieces()  # serve: the whole-catalogue files' parts, kept by record
+        self.unchanged_nav: set[str] = set()  # serve: pages read for their titles, not written again
         self.disk = Store.default()
 
     def on_startup(self, command, dirty):
@@ -147,7 +149,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         setting = incremental.setting(config, lang, self.repository)
         self._admin_files(files, config, setting)
         self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
-        incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
+        self.pieces.keys = self.keys
+        self.unchanged_nav = incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
         self.files = files
         return files
 
@@ -170,6 +173,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         """The page the macros render next (this plugin's events run before mkdocs-macros')."""
         self.page = page
+        if page.file.src_uri in self.unchanged_nav:
+            incremental.keep(page.file)
         return markdown
 
     def on_env(self, env, config, files):
@@ -194,9 +199,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         calendars and feed —, the courses' search records, and the editor's bundle beside /admin/."""
         site_dir, site_url = Path(config["site_dir"]), config["site_url"]
         first = incremental.first_build(config["site_dir"])
-        exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ))
+        piece = self.pieces if self.parsed is not None else incremental.made  # a clean build keeps nothing
+        exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
         made = self._calendars(config["site_dir"], site_url, first)
-        made.update(calendars.county_calendars(self.catalogue, self.lang, site_url))
+        made.update(calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
         for path, content in made.items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(content)
