@@ -2,8 +2,9 @@
 
 Each page gets a key made from everything its content is read from: a record page from its own
 file, the files of the records it names (parent, children, venues), the shared files (regions,
-policy, targets …) and the build's setting; a county's pages from the files of that county's
-records and their network; any other page from the whole catalogue. Every key also holds the
+policy, targets …) and the build's setting; a county's area page from the files of that county's
+records and their network; a page of a county's course list from which provider is on which of
+its pages and the files of the providers on it (and what they name); any other page from the whole catalogue. Every key also holds the
 code, the templates, `ui.yml`, `mkdocs.yml`, `docs/` and the theme overrides, read afresh on
 each build, and "today". Between two builds in one process a page is written again only when
 its key changed; pages that vanished (a deleted record) are deleted. MkDocs asks
@@ -28,7 +29,7 @@ from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.files import SINGLE_FILES
 from learning_city.data.today import today
-from learning_city.site import i18n, pages
+from learning_city.site import i18n, lists, pages
 
 # site folder -> ({page source: key}, {page source: file written}) of the last build that
 # finished in this process (serve)
@@ -87,15 +88,22 @@ def page_keys(root: Path, catalogue: Catalogue, setting_key: str, uris: list[str
     """The key of every page, by its source in docs (generated or not)."""
     shared, records = record_digests(root, catalogue)
     whole = _digest(shared, *[f"{c}/{i}:{d}" for (c, i), d in sorted(records.items())])
-    counties: dict[str, list[tuple[str, str]]] = {}  # a county's records, once for all its pages
+    layouts: dict[str, list] = {}  # a county's course list pages, once for all of them
     keys = {}
     for uri in uris:
         parts = uri.removesuffix(".md").split("/")
         if parts[0] in ("providers", "venues") and len(parts) == 2 and (parts[0], parts[1]) in records:
             related = _related(catalogue, parts[0], parts[1])
             keys[uri] = _digest(setting_key, uri, shared, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
-        elif parts[0] in ("areas", "courses") and len(parts) >= 2 and parts[1] in catalogue.counties:
-            related = counties.get(parts[1]) or counties.setdefault(parts[1], _in_county(catalogue, parts[1]))
+        elif parts[0] == "courses" and len(parts) >= 2 and parts[1] in catalogue.counties:
+            layout = layouts.get(parts[1]) or layouts.setdefault(parts[1], lists.course_list_pages(catalogue, catalogue.counties[parts[1]]))
+            number = int(parts[2]) if len(parts) > 2 else 1
+            on_page = layout[number - 1] if number <= len(layout) else []
+            related = sorted({r for provider in on_page for r in _related(catalogue, "providers", provider.id)})
+            pages_of = ";".join(",".join(p.id for p in page) for page in layout)  # which provider is on which page
+            keys[uri] = _digest(setting_key, uri, shared, pages_of, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
+        elif parts[0] == "areas" and len(parts) == 2 and parts[1] in catalogue.counties:
+            related = _in_county(catalogue, parts[1])
             keys[uri] = _digest(setting_key, uri, shared, *[f"{c}/{i}:{records[(c, i)]}" for c, i in related])
         elif uri in SHARED_ONLY:
             keys[uri] = _digest(setting_key, uri, shared)
