@@ -5,8 +5,8 @@
 
 Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
 into a folder of its own (a clean build empties its folder), and are put together after;
-Pagefind (npm) then indexes both languages into SITE_DIR/pagefind, each course a result of its own
-(scripts/search_index.mjs). Both builds share one "today",
+Pagefind (npm) then indexes each language in turn into SITE_DIR/pagefind, each course a result of
+its own (scripts/search_index.mjs). Both builds share one "today",
 SOURCE_DATE_EPOCH (set to now when it is not set): two builds of one commit with the same
 setting give byte-identical trees, search index included. Builds are strict: a warning,
 a macro error or an undefined variable fails them (never add --quiet: it hides warnings from
@@ -69,18 +69,23 @@ def build(
     for lang, sub in ROOTS.items():
         if sub:
             shutil.move(staging / lang, site_dir / sub.strip("/"))
-    records = [str(staging / f"{lang}.records.json") for lang in ROOTS]
-    subprocess.run(["node", str(ROOT / "scripts" / "search_index.mjs"), str(site_dir), *records], check=True)
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    languages = {}
+    for lang, root in ROOTS.items():  # one language after the other: Pagefind's memory is one language's
+        others = [other for other in ROOTS.values() if other and other != root]
+        command = ["node", str(ROOT / "scripts" / "search_index.mjs"), str(site_dir), str(staging / f"{lang}.records.json"), root, *others]
+        subprocess.run(command, check=True)
+        languages.update(json.loads(entry.read_text(encoding="utf-8"))["languages"])
     shutil.rmtree(staging)
-    _sort_pagefind_entry(site_dir / "pagefind" / "pagefind-entry.json")
+    _write_pagefind_entry(entry, languages)
     incremental.built(disk, site_dir, inputs)
 
 
-def _sort_pagefind_entry(path: Path) -> None:
-    """Pagefind writes its languages in hash-map order, which changes from run to run; sorted,
-    the file is the same for the same index (its readers look languages up by name)."""
+def _write_pagefind_entry(path: Path, languages: dict) -> None:
+    """Pagefind's entry file names the languages of the run that wrote it: every language's, in
+    order of name, so the file is the same for the same index (its readers look languages up by name)."""
     entry = json.loads(path.read_text(encoding="utf-8"))
-    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry["languages"] = dict(sorted(languages.items()))
     path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

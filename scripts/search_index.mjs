@@ -1,13 +1,19 @@
-// The site's search index: Pagefind 1.6 (npm, pinned by package-lock.json) over the built pages of
-// both languages, plus one record per course (written by the build, learning_city/site/search_records.py)
+// One language's search index: Pagefind 1.6 (npm, pinned by package-lock.json) over that language's
+// built pages, plus one record per course (written by the build, learning_city/site/search_records.py)
 // so that a course is a result of its own, linked to its anchor, with its details under the title.
+// scripts/build.py runs it once per language, one after the other, into the same SITE_DIR/pagefind
+// (each language's files are named by its own hashes): at city scale one Pagefind process for both
+// languages held 2.2 GB, one per language 1.5 GB at most.
 //
-//     node scripts/search_index.mjs SITE_DIR [RECORDS.json …]
-import { readFileSync } from "node:fs";
+//     node scripts/search_index.mjs SITE_DIR RECORDS.json ROOT [OTHER_ROOT …]
+//
+// ROOT is the language's folder in SITE_DIR ("" for the Chinese site at the top); the other
+// languages' folders inside it are left out.
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
-const [site, ...recordFiles] = process.argv.slice(2);
+const [site, recordFile, root, ...others] = process.argv.slice(2);
 
 function fail(errors) {
   if (errors.length) {
@@ -16,15 +22,17 @@ function fail(errors) {
   }
 }
 
+// The language's pages: everything under ROOT but the other languages' folders and the index itself.
+const skip = new Set(["pagefind", ...others.map((other) => other.replace(/\/$/, ""))]);
+const folders = readdirSync(join(site, root), { withFileTypes: true }).filter((e) => e.isDirectory() && !skip.has(e.name));
+const glob = root + "{" + ["*.html", ...folders.map((e) => `${e.name}/**/*.html`)].join(",") + "}";
+
 const { index, errors } = await pagefind.createIndex({});
 fail(errors);
-fail((await index.addDirectory({ path: site })).errors);
+fail((await index.addDirectory({ path: site, glob })).errors);
 // Sent all at once, in order (the index is the same run after run, tested); awaiting each record
-// in turn took half as long again at city scale (40,000 records).
-const pending = [];
-for (const file of recordFiles) {
-  for (const record of JSON.parse(readFileSync(file, "utf-8"))) pending.push(index.addCustomRecord(record));
-}
-for (const added of await Promise.all(pending)) fail(added.errors);
+// in turn took half as long again at city scale (20,000 records a language).
+const records = JSON.parse(readFileSync(recordFile, "utf-8"));
+for (const added of await Promise.all(records.map((record) => index.addCustomRecord(record)))) fail(added.errors);
 fail((await index.writeFiles({ outputPath: join(site, "pagefind") })).errors);
 await pagefind.close();
