@@ -82,7 +82,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
         i18n.strings.cache_clear()  # ui.yml read afresh, so a live preview shows a changed string
         serving = self.parsed is not None
-        catalogue, problems = load(self.root, cache=self.parsed, disk=self.disk, whole=not serving)
+        # with the day validation used (`make site` validates first), so its whole load is found on disk
+        catalogue, problems = load(self.root, today(os.environ), cache=self.parsed, disk=self.disk, whole=not serving)
         incremental.load_qr_codes(self.disk, lang)
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
