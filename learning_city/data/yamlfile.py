@@ -91,7 +91,7 @@ def parse(raw: bytes, display: str) -> Document:
     if hidden:  # named where they are, then replaced so that the rest of the file can still be checked
         text = hidden_characters().sub("\ufffd", text)
     _scan_lines(text, doc)
-    builder = None if doc.problems else _parse_events(text, doc)
+    builder = None if doc.problems else _parse_events(text, doc, spans=bool(hidden))
     if builder is not None:
         builder.build()
     fatal = bool(doc.problems)
@@ -104,10 +104,11 @@ def parse(raw: bytes, display: str) -> Document:
     return doc
 
 
-def _parse_events(text: str, doc: Document) -> _Builder | None:
-    """A builder over the file's YAML events, or None with the syntax error added to the problems."""
+def _parse_events(text: str, doc: Document, spans: bool = False) -> _Builder | None:
+    """A builder over the file's YAML events, or None with the syntax error added to the problems;
+    `spans`: keep where each value is, to name the key of a hidden character."""
     try:
-        return _Builder(doc, list(yaml.parse(text, Loader=_Loader)))
+        return _Builder(doc, list(yaml.parse(text, Loader=_Loader)), spans)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         detail = " ".join(str(part) for part in (err.context, err.problem) if part)
@@ -141,11 +142,13 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 
 def _scan_lines(text: str, doc: Document) -> None:
     """Find the typing mistakes YAML itself reports badly or on the wrong line."""
+    if "\t" not in text and "：" not in text:  # most files: neither character anywhere
+        return
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             doc.problems.append(Problem(doc.path, number, indent.index("\t") + 1, "", "tab"))
-        match = _KEY_WITH_FULLWIDTH_COLON.match(line)
+        match = _KEY_WITH_FULLWIDTH_COLON.match(line) if "：" in line else None
         if match:
             key = line[match.end(1) : line.index("：")].strip()
             doc.problems.append(Problem(doc.path, number, line.index("：") + 1, key, "fullwidth_colon"))
@@ -154,10 +157,11 @@ def _scan_lines(text: str, doc: Document) -> None:
 class _Builder:
     """Turns the event stream into dicts, lists and strings, recording positions."""
 
-    def __init__(self, doc: Document, events: list):
+    def __init__(self, doc: Document, events: list, spans: bool = True):
         self.doc = doc
         self.events = iter(events)
-        self.spans: list[tuple[tuple[int, int], tuple[int, int], Loc]] = []  # scalar start, end, loc
+        # scalar start, end, loc: kept only when the file has a hidden character to place
+        self.spans: list[tuple[tuple[int, int], tuple[int, int], Loc]] | None = [] if spans else None
 
     def scalar_at(self, line: int, col: int) -> Loc:
         """The key whose value spans (line, col); () when it is outside every value (a comment)."""
@@ -185,6 +189,8 @@ class _Builder:
     def _node(self, event, loc: Loc):
         mark = event.start_mark
         self.doc.values[loc] = (mark.line + 1, mark.column + 1)
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag in (None, "!") and len(loc) <= MAX_DEPTH:
+            return self._scalar(event, loc)  # most nodes: a plain value, none of the checks below apply
         if len(loc) > MAX_DEPTH:
             self._problem(event, loc[:MAX_DEPTH], "too_deep", limit=MAX_DEPTH)
             self._skip(event)
@@ -230,9 +236,10 @@ class _Builder:
                 continue
             key = key_event.value
             key_loc = loc + (key,)
-            start, end = key_event.start_mark, key_event.end_mark
-            self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), key_loc))
-            escaped = hidden_characters().search(key)
+            if self.spans is not None:
+                start, end = key_event.start_mark, key_event.end_mark
+                self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), key_loc))
+            escaped = key_event.style == '"' and hidden_characters().search(key)  # only an escape makes one here
             if escaped:
                 self._problem(key_event, key_loc, "hidden_character", char=character_name(escaped.group()))
             first = self.doc.keys.get(key_loc)
@@ -244,10 +251,13 @@ class _Builder:
             mapping[key] = self._node(next(self.events), key_loc)
 
     def _scalar(self, event, loc: Loc):
-        start, end = event.start_mark, event.end_mark
-        self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), loc))
+        if self.spans is not None:
+            start, end = event.start_mark, event.end_mark
+            self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), loc))
         value = event.value
-        escaped = hidden_characters().search(value)  # typed as an escape ("\u202e") in quotes
+        # A hidden character typed into the file was replaced before parsing (and named where it
+        # stands); one can still come from an escape ("\u202e"), which only double quotes read.
+        escaped = event.style == '"' and hidden_characters().search(value)
         if escaped:
             self._problem(event, loc, "hidden_character", char=character_name(escaped.group()))
         if event.style:  # quoted or block scalar: always text
