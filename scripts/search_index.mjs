@@ -1,19 +1,19 @@
 // One language's search index: Pagefind 1.6 (npm, pinned by package-lock.json) over that language's
 // built pages, plus one record per course (written by the build, learning_city/site/search_records.py)
 // so that a course is a result of its own, linked to its anchor, with its details under the title.
-// scripts/build.py runs it once per language, one after the other, into the same SITE_DIR/pagefind
-// (each language's files are named by its own hashes): at city scale one Pagefind process for both
+// scripts/build.py runs it once per language, one after the other, into the same OUT folder (each
+// language's files are named by its own hashes): at city scale one Pagefind process for both
 // languages held 2.2 GB, one per language 1.5 GB at most.
 //
-//     node scripts/search_index.mjs SITE_DIR RECORDS.json ROOT [OTHER_ROOT …]
+//     node scripts/search_index.mjs SITE_DIR RECORDS.json ROOT OUT [OTHER_ROOT …]
 //
-// ROOT is the language's folder in SITE_DIR ("" for the Chinese site at the top); the other
-// languages' folders inside it are left out.
+// ROOT is the language's folder in SITE_DIR ("" for the Chinese site at the top, "en/"), so that
+// pages get their addresses in the whole site; other languages' folders inside it are left out.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
-const [site, recordFile, root, ...others] = process.argv.slice(2);
+const [site, recordFile, root, out, ...others] = process.argv.slice(2);
 
 function fail(errors) {
   if (errors.length) {
@@ -34,5 +34,5 @@ fail((await index.addDirectory({ path: site, glob })).errors);
 // in turn took half as long again at city scale (20,000 records a language).
 const records = JSON.parse(readFileSync(recordFile, "utf-8"));
 for (const added of await Promise.all(records.map((record) => index.addCustomRecord(record)))) fail(added.errors);
-fail((await index.writeFiles({ outputPath: join(site, "pagefind") })).errors);
+fail((await index.writeFiles({ outputPath: out })).errors);
 await pagefind.close();
