@@ -168,7 +168,7 @@ def _line(name: str, value: str) -> str:
     """One content line, folded before 75 octets (RFC 5545 3.1) without splitting a character
     or an escape, as icalendar folds."""
     line = f"{name}:{value}"
-    if len(line.encode()) < 75:
+    if len(line) < 75 and (line.isascii() or len(line.encode()) < 75):
         return line + "\r\n"
     parts, current, size = [], [], 0
     for char in line:
