@@ -133,7 +133,8 @@ def test_status_on_the_build_day_closed_and_open_until(page, server, lang):
     expect(closed).to_have_text(t("status.closed", lang))
     expect(open_).to_have_text(t("status.open_until", lang, date="8 December 2026" if lang == "en" else "2026年12月8日"))
     assert status_words(PROVIDER, OPEN_COURSE, BUILT, lang) == open_.inner_text()
-    expect(page.locator(".lc-status-as-of")).to_be_hidden()  # the reader's day now, not the build's
+    # the reader's day now, said in place of the build's (hidden, it would move the list up)
+    expect(page.locator(".lc-status-as-of")).to_have_text(t("status.as_of", lang, date="29 November 2026" if lang == "en" else "2026年11月29日"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -147,6 +148,7 @@ def test_a_page_built_earlier_shows_the_status_of_the_readers_later_day(page, se
     page.goto(server + path)
     expect(page.locator(f"#course-{OPEN_COURSE} .lc-status")).to_have_text(t("status.closed", lang))
     assert page.locator(f"#course-{OPEN_COURSE} .lc-status").get_attribute("data-kind") == "closed"
+    expect(page.locator(".lc-status-as-of")).to_have_text(t("status.as_of", lang, date="10 December 2026" if lang == "en" else "2026年12月10日"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

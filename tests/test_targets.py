@@ -66,7 +66,7 @@ def test_the_village_target_shows_the_town_figure_as_an_unscored_proxy(site, cat
     for lang, words in (("", "参考数字，不评定"), ("en", "proxy, not scored")):
         tr = row(site, lang, "teaching-points-every-village")
         assert tr["data-status"] == "proxy"
-        assert words in tr.select_one(".lc-status").get_text()
+        assert words in tr.select_one(".lc-target-status").get_text()
         assert re.match(r"\d+(\.\d)?%", tr.select_one(".lc-actual").get_text())  # the town-level figure is still shown
     target = catalogue.target_index["teaching-points-every-village"]
     assert target.proxy and figure(catalogue, target).met is None

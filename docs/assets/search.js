@@ -4,12 +4,21 @@
   "use strict";
   var box = document.getElementById("lc-search");
   if (!box) return;
+  // the page's own box (search_box.html), shown until Pagefind's takes its place
+  var early = box.querySelector(".lc-search-form");
+  // Pagefind's UI goes in once both its script and its styles are here: unstyled, it would jump
+  var waiting = 2;
+  function ready() { if (--waiting === 0) afterPaint(start); }
+  // once the page's own box has painted: Pagefind's, of the same size, is then no new largest paint
+  function afterPaint(then) { requestAnimationFrame(function () { setTimeout(then, 0); }); }
   var style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = box.dataset.bundle + "pagefind-ui.css";
+  style.onload = style.onerror = ready;
   document.head.appendChild(style);
   var script = document.createElement("script");
   script.src = box.dataset.bundle + "pagefind-ui.js";
+  script.onload = ready;
   // A course's result shows, under its title, its provider, days and time, place, fee and
   // enrolment status, labelled in the page's language; the status is worked out for today by
   // the same script as the pages' (status.js), from the dates the index holds.
@@ -26,7 +35,8 @@
     return data;
   }
 
-  script.onload = function () {
+  function start() {
+    var typed = early ? early.querySelector("input").value : "";
     // Result links are made absolute from the site's root, wherever the site is served from.
     var root = new URL(box.dataset.bundle, location.href).pathname.replace(/pagefind\/$/, "");
     var ui = new PagefindUI({
@@ -39,15 +49,19 @@
       processResult: course,
       translations: JSON.parse(box.dataset.translations)
     });
-    var query = new URLSearchParams(location.search).get("q");
+    if (early) early.remove();  // in the same task as Pagefind's box went in: one paint, no jump
+    var query = typed || new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
+    if (typed) remember(typed);
     var input = box.querySelector("input");
     if (input) {
       input.focus();
-      input.addEventListener("input", function () {
-        history.replaceState(null, "", location.pathname + (input.value ? "?q=" + encodeURIComponent(input.value) : ""));
-      });
+      input.addEventListener("input", function () { remember(input.value); });
     }
-  };
+  }
+  // the query in the address, to share or come back to
+  function remember(value) {
+    history.replaceState(null, "", location.pathname + (value ? "?q=" + encodeURIComponent(value) : ""));
+  }
   document.head.appendChild(script);
 })();

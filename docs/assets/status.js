@@ -67,9 +67,14 @@
     var day = today();
     var done = 0;
     (root || document).querySelectorAll(".lc-status").forEach(function (el) { update(el, day); done++; });
-    // the statuses are the reader's day's now: the build's "as of" no longer applies
-    if (done && strings["status.open"]) {
-      (root || document).querySelectorAll(".lc-status-as-of").forEach(function (note) { note.hidden = true; });
+    // the statuses are the reader's day's now, so the "as of" note names that day: its words change
+    // in place, where hiding it would move the whole list up under the reader (layout shift, issue 16)
+    if (done && strings["status.open"] && strings["status.as_of"]) {
+      var words = strings["status.as_of"].replace("{date}", formatDate(day));
+      (root || document).querySelectorAll(".lc-status-as-of").forEach(function (note) {
+        (note.querySelector("small") || note).textContent = words;
+        note.dataset.day = day;
+      });
     }
   }
 

@@ -18,7 +18,7 @@ from learning_city.site.i18n import t
 # the interface strings the status script needs (given to every page by the plugin)
 SCRIPT_STRINGS = (
     "status.open", "status.open_until", "status.not_yet", "status.closed", "status.full",
-    "status.waitlist", "status.cancelled", "date.format",
+    "status.waitlist", "status.cancelled", "status.as_of", "date.format",
     "course.copy_link", "course.copied", "course.copy_failed", "course.print",
     "today.open_now", "today.open_later", "today.closed", "today.closed_reason",
     "search.provider", "search.when", "search.place", "search.fee", "search.status",
@@ -97,7 +97,7 @@ def term_badge(term: Term, lang: str, today: dt.date) -> Markup:
 
 
 def as_of(lang: str, today: dt.date) -> Markup:
-    """Once above a list of statuses: the day they were true (the script hides it once it has redone them)."""
+    """Once above a list of statuses: the day they were true (the script names the reader's day once it has redone them)."""
     return Markup(f'<p class="lc-status-as-of"><small>{escape(t("status.as_of", lang, date=i18n.date(today, lang)))}</small></p>')
 
 

@@ -1,0 +1,159 @@
+"""The first view as a phone shows it (issue 16, measured by Lighthouse in `make bench`): nothing a
+script does after load moves the page (cumulative layout shift, as Chromium counts it, at most 0.01)
+and the search box is in the page itself, painted with it, not drawn later by Pagefind's script.
+Sizes and counts only: Chromium's layout-shift entries, boxes, elements. The browser's clock is the
+build's day (Playwright's clock), so the enrolment words do not change with the day the tests run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from learning_city.site.i18n import t
+
+BUILT = dt.datetime(2026, 11, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # conftest's SOURCE_DATE_EPOCH
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}  # Lighthouse's mobile screen
+CLS_GOAL = 0.01
+# the pages that moved (county lists: the "as of" note hidden; targets: their states rewritten as
+# enrolment), the search page (its box swapped for Pagefind's), and a provider page with the note
+STILL_PAGES = ["courses/haining/", "en/courses/haining/", "targets/", "en/targets/", "search/", "en/search/",
+               "providers/jiaxing-technician-college/", "en/elderly/"]  # fmt: skip
+
+# every layout shift since the page started, summed as CLS sums them when no input came between
+# (two frames on, so a shift a script has just caused is drawn and counted)
+LAYOUT_SHIFT = """() => new Promise(done => {
+  const entries = [];
+  const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
+  observer.observe({type: "layout-shift", buffered: true});
+  const frame = then => requestAnimationFrame(() => setTimeout(then, 0));
+  frame(() => frame(() => {
+    entries.push(...observer.takeRecords());
+    observer.disconnect();
+    const counted = entries.filter(e => !e.hadRecentInput);
+    const what = n => n ? (n.nodeName + "." + (n.className || "") + " " + (n.textContent || "").trim().slice(0, 30)) : "?";
+    done({total: counted.reduce((sum, e) => sum + e.value, 0),
+          moved: counted.map(e => [e.value, e.sources.map(s => [what(s.node), s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])])});
+  }));
+})"""
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(BUILT)
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def settled(page, address: str) -> None:
+    """Loaded, and what the scripts put in is there (the search page's Pagefind box)."""
+    page.goto(address, wait_until="load")
+    if page.locator("#lc-search").count():
+        expect(page.locator(".pagefind-ui__search-input")).to_be_attached()
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def layout_shift(page) -> float:
+    return page.evaluate(LAYOUT_SHIFT)["total"]
+
+
+def what_moved(page) -> list:
+    """Each shift and its elements (name, top before and after, height before and after), for the message."""
+    return page.evaluate(LAYOUT_SHIFT)["moved"]
+
+
+@pytest.mark.parametrize("path", STILL_PAGES)
+def test_nothing_moves_after_the_page_is_drawn(phone, server, path):
+    settled(phone, server + path)
+    assert layout_shift(phone) <= CLS_GOAL, what_moved(phone)
+
+
+def test_control_a_box_put_above_the_list_after_load_is_seen(phone, server):
+    """The measure can fail: a line put in above the courses once the page is drawn moves them."""
+    settled(phone, server + "courses/haining/")
+    phone.evaluate("""() => new Promise(done => requestAnimationFrame(() => setTimeout(() => {
+      const note = document.createElement("p"); note.textContent = "moved"; note.style.height = "60px";
+      document.querySelector(".lc-county-courses").prepend(note); done(); }, 0)))""")
+    assert layout_shift(phone) > CLS_GOAL
+
+
+def test_control_hiding_the_as_of_note_moves_the_list(phone, server):
+    """What status.js did before: hide the build's "as of" note once it had redone the statuses."""
+    settled(phone, server + "en/courses/haining/")
+    before = layout_shift(phone)
+    phone.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(() => { document.querySelector('.lc-status-as-of').hidden = true; done(); }, 0)))")
+    assert before <= CLS_GOAL < layout_shift(phone)
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_the_as_of_note_stays_and_names_the_readers_day(phone, server, lang, prefix):
+    settled(phone, server + prefix + "courses/haining/")
+    note = phone.locator(".lc-status-as-of")
+    expect(note).to_be_visible()
+    expect(note).to_have_text(t("status.as_of", lang, date="29 November 2026" if lang == "en" else "2026年11月29日"))
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_a_targets_state_keeps_its_words_after_the_scripts(phone, server, site, lang, prefix):
+    """The targets' state cells are not courses' enrolment: status.js once rewrote every one "Open"."""
+    built = BeautifulSoup((site / prefix / "targets" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    states = [cell.get_text() for cell in built.select("td.lc-target-status")]
+    assert len(states) > 10 and t("status.open", lang) not in states
+    settled(phone, server + prefix + "targets/")
+    assert phone.locator("td.lc-target-status").all_inner_texts() == states
+    assert phone.locator("table.lc-targets-table .lc-status").count() == 0
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_the_search_box_is_in_the_page_before_any_script(browser, server, lang, prefix):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + prefix + "search/")
+    box = page.locator("#lc-search form[role=search] input[name=q]")
+    expect(box).to_be_visible()
+    expect(box).to_have_attribute("placeholder", t("search.placeholder", lang))
+    early = box.bounding_box()
+    context.close()
+    assert early["height"] > 40 and early["width"] > 300
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_pagefinds_box_takes_the_place_of_the_pages_own_at_its_size(browser, server, lang, prefix):
+    """One box after the script, where the page's own was and as large: no jump and no later, larger paint."""
+    boxes = {}
+    for scripts in (False, True):
+        context = browser.new_context(**PHONE, java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(server + prefix + "search/")
+        selector = ".pagefind-ui__search-input" if scripts else ".lc-search-input"
+        expect(page.locator(selector)).to_be_visible()
+        assert page.locator("#lc-search input:not([type=checkbox])").count() == 1
+        boxes[scripts] = page.locator(selector).bounding_box()
+        context.close()
+    assert boxes[True] == boxes[False]
+
+
+def test_what_is_typed_before_pagefind_is_here_is_searched(phone, server):
+    """A reader quicker than the script: the words typed in the page's own box are searched for."""
+    held = []
+    phone.route("**/pagefind/pagefind-ui.js", lambda route: held.append(route))
+    phone.goto(server + "search/", wait_until="domcontentloaded")  # its load waits for the held script
+    phone.locator(".lc-search-input").fill("太极")
+    for _ in range(200):  # until search.js has asked for Pagefind's script (held above)
+        if held:
+            break
+        phone.wait_for_timeout(50)
+    assert len(held) == 1 and phone.locator(".pagefind-ui__search-input").count() == 0
+    held[0].continue_()
+    expect(phone.locator(".pagefind-ui__search-input")).to_have_value("太极")
+    expect(phone.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=15000)
+    assert phone.locator(".lc-search-input").count() == 0
+    assert "q=" in phone.url
