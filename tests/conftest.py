@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -72,3 +73,16 @@ def browser():
         chromium = launch_chromium(p)
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def watched_page(browser, **context_options):
+    """A page in a context of its own; a script error or a dialog on it fails the test."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    yield page
+    context.close()
+    assert errors == [], errors

@@ -6,7 +6,7 @@ import re
 
 import build
 import pytest
-from conftest import CATALOGUE, serving
+from conftest import CATALOGUE, serving, watched_page
 from playwright.sync_api import expect
 
 from learning_city.data.loader import load
@@ -18,14 +18,8 @@ pytestmark = pytest.mark.build
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def shown_count(page) -> int:

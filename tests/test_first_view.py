@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import watched_page
 from playwright.sync_api import expect
 
 from learning_city.site.i18n import t
@@ -43,14 +44,9 @@ LAYOUT_SHIFT = """() => new Promise(done => {
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.clock.set_fixed_time(BUILT)
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(browser, **PHONE) as page:
+        page.clock.set_fixed_time(BUILT)
+        yield page
 
 
 def settled(page, address: str) -> None:

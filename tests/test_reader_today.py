@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE, ROOT
+from conftest import CATALOGUE, ROOT, watched_page
 from playwright.sync_api import expect
 
 import bench  # scripts/bench.py (on the path from conftest): the relevance set's expectations and recall
@@ -37,13 +37,8 @@ def at(day: dt.date, hour: int = 12) -> dt.datetime:
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def catalogue():
