@@ -4,14 +4,16 @@ Each page gets a key made from everything its content is read from: a record pag
 file, the files of the records it names (parent, children, venues), the shared files (regions,
 policy, targets …) and the build's setting; a county's area page from the files of that county's
 records and their network; a page of a county's course list from which provider is on which of
-its pages and the files of the providers on it (and what they name); any other page from the whole catalogue. Every key also holds the
-code, the templates, `ui.yml`, `mkdocs.yml`, `docs/` and the theme overrides, read afresh on
-each build, and "today". Between two builds in one process a page is written again only when
-its key changed; pages that vanished (a deleted record) are deleted. MkDocs asks
-`File.is_modified()` in a dirty build; we answer it from the key.
+its pages and the files of the providers on it (and what they name); any other page from the
+whole catalogue. Every key also holds the code, the templates, `ui.yml`, `mkdocs.yml`, `docs/`
+and the theme overrides, read afresh on each build, and "today". Between two builds of one plugin
+(a live preview's, `Builds`) a page is written again only when its key changed; pages that vanished
+(a deleted record) are deleted. MkDocs asks `File.is_modified()` in a dirty build; we answer it
+from the key. The whole-catalogue files are put together from parts kept under the key of the
+record they come from (`Pieces`).
 
-The same keys name the rendered content of record pages on disk (`rendered`), and the QR codes
-are kept by address, so a clean build also skips what an earlier build already made.
+The keys also name each provider's calendars on disk, and the QR codes are kept by address, so a
+clean build also skips what an earlier build already made.
 """
 
 from __future__ import annotations
@@ -31,9 +33,6 @@ from learning_city.data.files import SINGLE_FILES
 from learning_city.data.today import today
 from learning_city.site import i18n, lists, pages
 
-# site folder -> ({page source: key}, {page source: file written}) of the last build that
-# finished in this process (serve)
-_BUILT: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 _SITE_PACKAGE = Path(pages.__file__).resolve().parent
 
 
@@ -146,41 +145,54 @@ def nav_sources(nav) -> set[str]:
     return found
 
 
-def mark(files, keys: dict[str, str], site_dir: str, nav: set[str]) -> set[str]:
-    """Tell a dirty build which pages to write again. Pages in the navigation are always read
-    again (every page written shows their titles, which MkDocs takes from the pages it reads);
-    those whose key did not change are returned, to be kept as written once read (`keep`)."""
-    before = _BUILT.get(site_dir, ({}, {}))[0]
-    unchanged_nav = set()
-    for file in files.documentation_pages():
-        modified = before.get(file.src_uri) != keys.get(file.src_uri, "")
-        if file.src_uri in nav and not modified:
-            unchanged_nav.add(file.src_uri)
-        file.is_modified = (lambda value: lambda: value)(modified or file.src_uri in nav)  # what MkDocs asks in a dirty build
-    return unchanged_nav
+class Builds:
+    """What the builds of one plugin wrote, by site folder, and work kept between them. A live
+    preview's plugin lives as long as its server (it has `on_startup`), so its rebuilds see what
+    the one before wrote; a plain build starts with nothing."""
+
+    def __init__(self):
+        # site folder -> ({page source: key}, {page source: file written}) of the last build there
+        self._written: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        self._remembered: dict[str, tuple[str, object]] = {}
+
+    def mark(self, files, keys: dict[str, str], site_dir: str, nav: set[str]) -> set[str]:
+        """Tell a dirty build which pages to write again. Pages in the navigation are always read
+        again (every page written shows their titles, which MkDocs takes from the pages it reads);
+        those whose key did not change are returned, to be kept as written once read (`keep`)."""
+        before = self._written.get(site_dir, ({}, {}))[0]
+        unchanged_nav = set()
+        for file in files.documentation_pages():
+            modified = before.get(file.src_uri) != keys.get(file.src_uri, "")
+            if file.src_uri in nav and not modified:
+                unchanged_nav.add(file.src_uri)
+            file.is_modified = (lambda value: lambda: value)(modified or file.src_uri in nav)  # what MkDocs asks in a dirty build
+        return unchanged_nav
+
+    def finished(self, keys: dict[str, str], site_dir: str, dests: dict[str, str]) -> None:
+        """Remember what this build wrote; delete the pages of sources gone since the last build."""
+        if site_dir in self._written:
+            before, before_dests = self._written[site_dir]
+            for uri in set(before) - set(keys):
+                (Path(site_dir) / before_dests[uri]).unlink(missing_ok=True)
+        self._written[site_dir] = (dict(keys), dict(dests))
+
+    def changed(self, keys: dict[str, str], site_dir: str, uri: str) -> bool:
+        """Whether a page's inputs differ from the last build (always, on the first)."""
+        return self._written.get(site_dir, ({}, {}))[0].get(uri) != keys.get(uri, "")
+
+    def first(self, site_dir: str) -> bool:
+        return site_dir not in self._written
+
+    def remembered(self, kind: str, key: str, make):
+        """A value made from inputs that `key` names, kept for the next build (a live preview's)."""
+        if self._remembered.get(kind, ("",))[0] != key:
+            self._remembered[kind] = (key, make())
+        return self._remembered[kind][1]
 
 
 def keep(file) -> None:
     """A page read for its title only: MkDocs will not write it again (it asks `is_modified`)."""
     file.is_modified = lambda: False
-
-
-def finished(keys: dict[str, str], site_dir: str, dests: dict[str, str]) -> None:
-    """Remember what this build wrote; delete the pages of sources gone since the last build."""
-    if site_dir in _BUILT:
-        before, before_dests = _BUILT[site_dir]
-        for uri in set(before) - set(keys):
-            (Path(site_dir) / before_dests[uri]).unlink(missing_ok=True)
-    _BUILT[site_dir] = (dict(keys), dict(dests))
-
-
-def changed(keys: dict[str, str], site_dir: str, uri: str) -> bool:
-    """Whether a page's inputs differ from the last build in this process (always, on the first)."""
-    return _BUILT.get(site_dir, ({}, {}))[0].get(uri) != keys.get(uri, "")
-
-
-def first_build(site_dir: str) -> bool:
-    return site_dir not in _BUILT
 
 
 def made(kind: str, record: str, make):
@@ -266,16 +278,6 @@ def built(disk: store.Store, site_dir: Path, inputs: str) -> None:
 
 
 # --- compiled templates and other work kept between builds ------------------------------------------
-
-_REMEMBERED: dict[str, tuple[str, object]] = {}
-
-
-def remembered(kind: str, key: str, make):
-    """A value made from inputs that `key` names, kept in this process (a live preview's rebuilds)."""
-    if _REMEMBERED.get(kind, ("",))[0] != key:
-        _REMEMBERED[kind] = (key, make())
-    return _REMEMBERED[kind][1]
-
 
 def template_cache(disk: store.Store, *versions: str) -> jinja2.BytecodeCache | None:
     """Compiled Jinja templates on disk. Jinja checks each entry against its template's source; the

@@ -65,6 +65,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.parsed: dict | None = None  # serve: every file parsed, kept between rebuilds
         self.keys: dict[str, str] = {}  # each page's inputs (incremental.py)
         self.pieces = incremental.Pieces()  # serve: the whole-catalogue files' parts, kept by record
+        self.builds = incremental.Builds()  # serve: what the last build wrote, for the next
         self.unchanged_nav: set[str] = set()  # serve: pages read for their titles, not written again
         self.disk = Store.default()
 
@@ -151,7 +152,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self._admin_files(files, config, setting)
         self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
         self.pieces.keys = self.keys
-        self.unchanged_nav = incremental.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
+        self.unchanged_nav = self.builds.mark(files, self.keys, config["site_dir"], incremental.nav_sources(config["nav"]))
         self.files = files
         return files
 
@@ -167,7 +168,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return
         settings = config["extra"].get("editor") or {}
         inputs = setting + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
-        made = incremental.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
+        made = self.builds.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
 
@@ -199,7 +200,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Open data from the catalogue this build loaded — the data package, this language's
         calendars and feed —, the courses' search records, and the editor's bundle beside /admin/."""
         site_dir, site_url = Path(config["site_dir"]), config["site_url"]
-        first = incremental.first_build(config["site_dir"])
+        first = self.builds.first(config["site_dir"])
         piece = self.pieces if self.parsed is not None else incremental.made  # a clean build keeps nothing
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
         made = self._calendars(config["site_dir"], site_url, first)
@@ -213,7 +214,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self.lang == "zh" and first:
             _copy_editor_bundle(site_dir / ADMIN)
         pages = self.files.documentation_pages()
-        incremental.finished(self.keys, config["site_dir"], {f.src_uri: f.dest_uri for f in pages})
+        self.builds.finished(self.keys, config["site_dir"], {f.src_uri: f.dest_uri for f in pages})
         addresses = {site_url + f.url for f in pages if f.src_uri.split("/")[0] in RENDERERS}
         incremental.save_qr_codes(self.disk, self.lang, addresses)
 
@@ -229,7 +230,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
                 if key:
                     self.disk.put("calendars", name, files)
-            elif not first and not incremental.changed(self.keys, site_dir, f"providers/{provider_id}.md"):
+            elif not first and not self.builds.changed(self.keys, site_dir, f"providers/{provider_id}.md"):
                 continue
             made.update(files)
         return made
