@@ -11,6 +11,7 @@ markup comes from the renderers in `learning_city.site`.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.util
 import json
 import os
@@ -83,8 +84,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
         i18n.strings.cache_clear()  # ui.yml read afresh, so a live preview shows a changed string
         serving = self.parsed is not None
-        # with the day validation used (`make site` validates first), so its whole load is found on disk
-        catalogue, problems = load(self.root, today(os.environ), cache=self.parsed, disk=self.disk, whole=not serving)
+        # A build loads with the day validation used (`make site` validates first), so validation's
+        # whole load is found on disk; a live preview keeps parsed files instead, and needs no warnings.
+        day = None if serving else today(os.environ)
+        catalogue, problems = load(self.root, day, cache=self.parsed, disk=self.disk, whole=not serving)
         incremental.load_qr_codes(self.disk, lang)
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
@@ -203,11 +206,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         first = self.builds.first(config["site_dir"])
         piece = self.pieces if self.parsed is not None else incremental.made  # a clean build keeps nothing
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
-        made = self._calendars(config["site_dir"], site_url, first)
-        made.update(calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
-        for path, content in made.items():
-            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / path).write_bytes(content)
+        self._write_calendars(site_dir, site_url, first)
+        _write_files(site_dir, calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         search_records.write(self.catalogue, self.lang)
         _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
@@ -217,28 +217,38 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.builds.finished(self.keys, config["site_dir"], {f.src_uri: f.dest_uri for f in pages})
         addresses = {site_url + f.url for f in pages if f.src_uri.split("/")[0] in RENDERERS}
         incremental.save_qr_codes(self.disk, self.lang, addresses)
+        if first and self.parsed is not None:
+            # A live preview keeps millions of objects (parsed files, the catalogue, kept parts);
+            # Python's collector would walk them all in its full passes during every rebuild.
+            # Frozen, they are left out of those passes (still freed when no longer referred to).
+            gc.freeze()
 
-    def _calendars(self, site_dir: str, site_url: str, first: bool) -> dict[str, bytes]:
+    def _write_calendars(self, site_dir: Path, site_url: str, first: bool) -> None:
         """Each provider's calendars, kept on disk under its page's key (the calendars read what the
         page reads); in a live preview only those whose key changed are written again."""
-        made = {}
         for provider_id, provider in sorted(self.catalogue.providers.items()):
-            key = self.keys.get(f"providers/{provider_id}.md")
+            uri = f"providers/{provider_id}.md"
+            if not first and not self.builds.changed(self.keys, str(site_dir), uri):
+                continue  # a live preview: an earlier build wrote them, from the same inputs
+            key = self.keys.get(uri)
             name = store.key("calendars", key or "", self.lang, site_url)
             files = self.disk.get("calendars", name) if key else store.MISSING
             if files is store.MISSING:
                 files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
                 if key:
                     self.disk.put("calendars", name, files)
-            elif not first and not self.builds.changed(self.keys, site_dir, f"providers/{provider_id}.md"):
-                continue
-            made.update(files)
-        return made
+            _write_files(site_dir, files)
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
         server.watch(str(self.root))
         return server
+
+
+def _write_files(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, content in files.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(content)
 
 
 def _page_macros(path: str):
