@@ -167,29 +167,31 @@ def browser_measures(site: Path, queries: list[dict], catalogue: Path, course_qu
 
     with serving(site) as base, sync_playwright() as p:
         browser = launch_chromium(p)
-        first = {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
+        first = first_queries(browser, base)
         recall = relevance(browser, base, queries, catalogue)
         courses = {lang: relevance(browser, base, [q for q in course_queries or [] if q["lang"] == lang], catalogue, exact=True) for lang in ("zh", "en")}
         browser.close()
     return {"first_query_bytes": first, "recall_at_5": recall, "course_recall_at_5": courses}
 
 
+def first_queries(browser, base: str) -> dict[str, int]:
+    return {lang: first_query_bytes(browser, base, lang, query) for lang, query in (("zh", "太极"), ("en", "tai chi"))}
+
+
 def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
+    """Everything the search page loads from the index's folder up to the first results (script,
+    styles, WebAssembly, meta, index chunks, fragments), each address once, from the page's start."""
     context = browser.new_context()
     page = context.new_page()
+    loaded: dict[str, int] = {}
+    page.on("response", lambda r: loaded.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url and r.ok else None)
     page.goto(base + ("en/" if lang == "en" else "") + "search/")
     page.wait_for_selector(".pagefind-ui__search-input")
-    sizes: list[int] = []
-    # everything the search loads (script, WebAssembly, index chunks, fragments) counts
-    page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
-    loaded_before = page.evaluate(
-        "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).reduce((s, e) => s + e.decodedBodySize, 0)"
-    )
     page.fill(".pagefind-ui__search-input", query)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
     page.wait_for_load_state("networkidle")
     context.close()
-    return int(loaded_before + sum(sizes))
+    return sum(loaded.values())
 
 
 def relevance(browser, base: str, queries: list[dict], catalogue: Path, exact: bool = False) -> dict:
@@ -392,6 +394,11 @@ def wait_for(url: str, ok, timeout: float) -> None:
 # --- the run ------------------------------------------------------------------------------------
 
 
+def validation(city: Path, runs: int) -> dict:
+    env = dict(ENV, LEARNING_CITY_CACHE="off")  # validation reading every file afresh
+    return summary([measure([PY, str(ROOT / "scripts" / "validate.py"), str(city)], env=env)["seconds"] for _ in range(runs)])
+
+
 def synth(out: Path, fraction: float) -> Path:
     sizes = {"providers": 1400, "venues": 400, "courses": 20000}
     args = [f"--{k}={max(1, round(v * fraction))}" for k, v in sizes.items()]
@@ -473,8 +480,7 @@ def run(args) -> dict:
     index = naive_site / "zh" / "search" / "search_index.json"
     results["naive_search_index_bytes"] = index.stat().st_size if index.exists() else None
 
-    env = dict(ENV, LEARNING_CITY_CACHE="off")  # validation reading every file afresh
-    results["validation_seconds"] = summary([measure([PY, str(ROOT / "scripts" / "validate.py"), str(city)], env=env)["seconds"] for _ in range(args.runs)])
+    results["validation_seconds"] = validation(city, args.runs)
 
     growth = []
     for fraction in (1 / 8, 1 / 4, 1 / 2):
@@ -508,6 +514,18 @@ def run_piece(args) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     if args.only == "quarter":
         return {"quarter": quarter_city(work, args.runs)}
+    if args.only == "validation":
+        return {"validation_seconds": validation(synth(work / "city", args.scale), args.runs)}
+    if args.only == "first-query":
+        site = work / "ours"
+        ours(synth(work / "city", args.scale), site, work / "cache")
+        from playwright.sync_api import sync_playwright
+
+        with serving(site) as base, sync_playwright() as p:
+            browser = launch_chromium(p)
+            first = first_queries(browser, base)
+            browser.close()
+        return {"first_query_bytes": first}
     if args.only == "serve":
         city = synth(work / "city", args.scale)
         return {"edit_to_view_seconds": edit_latency(city, work), "edit_to_view_sample_seconds": edit_latency(ROOT / "catalogue", work)}
@@ -591,7 +609,7 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the city-scale catalogue (1 = full)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--naive-runs", type=int, default=1, help="runs of the naive build (5 minutes each at city scale)")
-    parser.add_argument("--only", choices=["quarter", "serve", "lighthouse"], help="one piece alone, printed as JSON")
+    parser.add_argument("--only", choices=["quarter", "serve", "lighthouse", "validation", "first-query"], help="one piece alone, printed as JSON")
     parser.add_argument("--work", default="/tmp/learning-city-bench")
     args = parser.parse_args()
     if args.only:

@@ -34,6 +34,17 @@ def hidden_characters() -> re.Pattern:
     return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
+@functools.cache
+def _hidden_set() -> frozenset[str]:
+    return frozenset(chr(code) for code in _PLANES_WITH_HIDDEN if _is_hidden(chr(code)))
+
+
+def has_hidden(text: str) -> bool:
+    """Whether text holds any of `hidden_characters()`: a set test, about twice as fast as the
+    expression over a whole file, which is then run only to place them."""
+    return not _hidden_set().isdisjoint(text)
+
+
 def _is_hidden(ch: str) -> bool:
     category = unicodedata.category(ch)
     return (category == "Cc" and ch not in "\t\n\r") or category in ("Cf", "Zl", "Zp") or ch in _INVISIBLE_LETTERS

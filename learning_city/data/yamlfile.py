@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from learning_city.data.characters import character_name, hidden_characters
+from learning_city.data.characters import character_name, has_hidden, hidden_characters
 from learning_city.data.problems import Problem, dotted
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
@@ -87,7 +87,7 @@ def parse(raw: bytes, display: str) -> Document:
         doc.problems.append(Problem(doc.path, 1, 1, "", "empty"))
         return doc
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line end, as editors count lines
-    hidden = [(match.start(), match.group()) for match in hidden_characters().finditer(text)]
+    hidden = [(match.start(), match.group()) for match in hidden_characters().finditer(text)] if has_hidden(text) else []
     if hidden:  # named where they are, then replaced so that the rest of the file can still be checked
         text = hidden_characters().sub("\ufffd", text)
     _scan_lines(text, doc)
