@@ -206,7 +206,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         first = self.builds.first(config["site_dir"])
         piece = self.pieces if self.parsed is not None else incremental.made  # a clean build keeps nothing
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
-        self._write_calendars(site_dir, site_url, first)
+        self._write_calendars(config["site_dir"], site_url, first)
         _write_files(site_dir, calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         search_records.write(self.catalogue, self.lang)
@@ -223,12 +223,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             # Frozen, they are left out of those passes (still freed when no longer referred to).
             gc.freeze()
 
-    def _write_calendars(self, site_dir: Path, site_url: str, first: bool) -> None:
+    def _write_calendars(self, site_dir: str, site_url: str, first: bool) -> None:
         """Each provider's calendars, kept on disk under its page's key (the calendars read what the
         page reads); in a live preview only those whose key changed are written again."""
         for provider_id, provider in sorted(self.catalogue.providers.items()):
             uri = f"providers/{provider_id}.md"
-            if not first and not self.builds.changed(self.keys, str(site_dir), uri):
+            if not first and not self.builds.changed(self.keys, site_dir, uri):
                 continue  # a live preview: an earlier build wrote them, from the same inputs
             key = self.keys.get(uri)
             name = store.key("calendars", key or "", self.lang, site_url)
@@ -237,7 +237,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
                 if key:
                     self.disk.put("calendars", name, files)
-            _write_files(site_dir, files)
+            _write_files(Path(site_dir), files)
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
