@@ -19,30 +19,30 @@ _INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
 
 
 @functools.cache
-def hidden_characters() -> re.Pattern:
+def _hidden() -> frozenset[str]:
     """Characters a reader cannot see or that change what others show: control characters (but tab
     and line ends), format characters (bidirectional controls, zero-width spaces, soft hyphen),
     line and paragraph separators. Taken from the Unicode database, not typed by hand."""
+    return frozenset(chr(code) for code in _PLANES_WITH_HIDDEN if _is_hidden(chr(code)))
+
+
+@functools.cache
+def hidden_characters() -> re.Pattern:
+    """The hidden characters (`_hidden`) as a regular expression, to find where they stand."""
     ranges: list[list[int]] = []
-    for code in _PLANES_WITH_HIDDEN:
-        if _is_hidden(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
+    for code in sorted(map(ord, _hidden())):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
     # as ranges, which the regular expression engine tests far faster than a list of characters
     return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
-@functools.cache
-def _hidden_set() -> frozenset[str]:
-    return frozenset(chr(code) for code in _PLANES_WITH_HIDDEN if _is_hidden(chr(code)))
-
-
 def has_hidden(text: str) -> bool:
-    """Whether text holds any of `hidden_characters()`: a set test, about twice as fast as the
+    """Whether text holds any hidden character: a set test, about twice as fast as the
     expression over a whole file, which is then run only to place them."""
-    return not _hidden_set().isdisjoint(text)
+    return not _hidden().isdisjoint(text)
 
 
 def _is_hidden(ch: str) -> bool:
