@@ -109,6 +109,29 @@ def test_a_shared_url_restores_the_filters(page, server):
     assert shown_count(page) == expected
 
 
+def test_filters_chosen_while_the_courses_load_are_applied_and_shared(page, server):
+    """A slow phone: the reader chooses before the course files arrive; the link must still carry them."""
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/data/courses/*.json", hold)
+    page.goto(server + "courses/")
+    page.select_option("#f-mode", "in-person")
+    page.check("#f-free")
+    assert held and "?" not in page.url and not re.search(r"\d", page.locator(".lc-count").inner_text())
+    released.append(True)
+    for route in held:
+        route.continue_()
+    _, pairs, _ = expected_counts()
+    expect_count(page, sum(1 for _p, c in pairs if c.mode.value == "in-person" and c.fee.amount == 0))
+    assert "mode=in-person" in page.url and "free=1" in page.url
+
+
 def test_without_javascript_the_courses_are_listed_by_county(browser, server):
     catalogue, pairs = course_pairs()
     context = browser.new_context(java_script_enabled=False)

@@ -20,6 +20,7 @@
   var matched = [];
   var shown = 0;
   var day = "";
+  var chosen = false; // the reader changed a filter before the courses were in
 
   function state() {
     var s = {};
@@ -88,7 +89,10 @@
   }
 
   function apply(remember) {
-    if (!loaded) return; // what was chosen meanwhile applies once the courses are in
+    if (!loaded) { // what was chosen meanwhile applies, and goes into the URL, once the courses are in
+      chosen = chosen || remember;
+      return;
+    }
     var s = state();
     matched = courses.filter(function (c) { return matches(c, s); });
     // starting soonest: courses yet to start, the nearest first, then those already under way
@@ -133,7 +137,7 @@
     courses.forEach(function (c) { c.status = status.compute(c.enrolment, day); });
     loaded = true;
     form.hidden = false;
-    apply(false);
+    apply(chosen);
     finder.classList.remove("lc-loading");
   }).catch(function () {
     count.textContent = form.dataset.failed;
