@@ -8,13 +8,16 @@ build's day (Playwright's clock), so the enrolment words do not change with the 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import watched_page
+from conftest import serving, watched_page
 from playwright.sync_api import expect
 
 from learning_city.site.i18n import t
+from learning_city.tools.local import QuietHandler
 
 BUILT = dt.datetime(2026, 11, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # conftest's SOURCE_DATE_EPOCH
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75}  # Lighthouse's mobile screen
@@ -36,7 +39,9 @@ LAYOUT_SHIFT = """() => new Promise(done => {
     observer.disconnect();
     const counted = entries.filter(e => !e.hadRecentInput);
     const what = n => n ? (n.nodeName + "." + (n.className || "") + " " + (n.textContent || "").trim().slice(0, 30)) : "?";
-    done({total: counted.reduce((sum, e) => sum + e.value, 0),
+    const inTable = n => Boolean(n && (n.nodeType === 1 ? n : n.parentElement)?.closest("table"));
+    const sum = list => list.reduce((total, e) => total + e.value, 0);
+    done({total: sum(counted), tables: sum(counted.filter(e => e.sources.some(s => inTable(s.node)))),
           moved: counted.map(e => [e.value, e.sources.map(s => [what(s.node), s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])])});
   }));
 })"""
@@ -153,3 +158,59 @@ def test_what_is_typed_before_pagefind_is_here_is_searched(phone, server):
     expect(phone.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=15000)
     assert phone.locator(".lc-search-input").count() == 0
     assert "q=" in phone.url
+
+
+# --- a slow network: the page's HTML in two parts ------------------------------------------------
+
+# every page kind with a table of ours, in both languages, and the provider directory's county counts
+TABLE_PAGES = ["targets/", "en/targets/", "network/", "en/network/", "providers/", "en/data/", "en/elderly/",
+               "venues/xiuzhou-cultural-centre/"]  # fmt: skip
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+# what the tables looked like before site.css laid them out from their header (Material's own box,
+# widths from the rows): the control, which the slow network must catch
+WIDTHS_FROM_ROWS = (b"<style>.md-typeset table.lc-table { table-layout: auto !important; width: auto !important; }"
+                    b" .md-typeset .md-typeset__table.lc-table-wrap { display: inline-block !important; }</style>")  # fmt: skip
+
+
+def in_two_parts(head: bytes = b"") -> type:
+    """A server that sends each page's HTML cut after its first table row, the rest 0.4 s later:
+    what a phone on a slow network gets, with the browser drawing the first part meanwhile."""
+
+    class TwoParts(QuietHandler):
+        def do_GET(self):
+            page = Path(self.directory, self.path.split("?")[0].lstrip("/"), "index.html")
+            if not self.path.endswith("/") or not page.is_file():
+                return super().do_GET()
+            body = page.read_bytes().replace(b"</head>", head + b"</head>", 1)
+            cut = body.index(b"</tr>", body.index(b"<tbody>")) + len(b"</tr>")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:cut])
+            self.wfile.flush()
+            time.sleep(0.4)
+            self.wfile.write(body[cut:])
+
+    return TwoParts
+
+
+def shift_on_a_slow_network(browser, site, path: str, screen: dict, head: bytes = b"") -> dict:
+    with serving(site, handler=in_two_parts(head)) as base, watched_page(browser, **screen) as page:
+        page.clock.set_fixed_time(BUILT)
+        page.goto(base + path, wait_until="load")
+        assert page.locator("table.lc-table tbody tr").count() > 1
+        return page.evaluate(LAYOUT_SHIFT)
+
+
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_a_table_arriving_in_parts_keeps_its_columns(browser, site, path, screen):
+    shift = shift_on_a_slow_network(browser, site, path, screen)
+    assert shift["tables"] == 0 and shift["total"] <= CLS_GOAL, shift["moved"]
+
+
+def test_control_widths_taken_from_the_rows_move_the_page_as_rows_arrive(browser, site):
+    """The measure can fail: the tables as they were, laid out from their rows, move on the same network."""
+    shifts = [shift_on_a_slow_network(browser, site, "targets/", screen, WIDTHS_FROM_ROWS) for screen in (PHONE, DESKTOP)]
+    assert all(shift["tables"] > CLS_GOAL for shift in shifts), shifts
