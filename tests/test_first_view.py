@@ -214,3 +214,19 @@ def test_control_widths_taken_from_the_rows_move_the_page_as_rows_arrive(browser
     """The measure can fail: the tables as they were, laid out from their rows, move on the same network."""
     shifts = [shift_on_a_slow_network(browser, site, "targets/", screen, WIDTHS_FROM_ROWS) for screen in (PHONE, DESKTOP)]
     assert all(shift["tables"] > CLS_GOAL for shift in shifts), shifts
+
+
+@pytest.mark.parametrize("path", ["en/network/", "en/targets/"])
+def test_a_wide_table_scrolls_sideways_on_a_phone_keeping_what_each_row_counts_in_view(phone, server, path):
+    """The county counts and the English targets are wider than a phone: the numbers scroll, and the
+    first column (what the row is) stays in view."""
+    settled(phone, server + path)
+    wrap = phone.locator(".md-typeset__scrollwrap").first
+    first = phone.locator("table.lc-table tbody th").first
+    number = phone.locator("table.lc-table tbody td").first
+    assert wrap.evaluate("el => el.scrollWidth > el.clientWidth + 100")
+    before = first.bounding_box()["x"], number.bounding_box()["x"]
+    wrap.evaluate("el => { el.scrollLeft = 200; }")
+    after = first.bounding_box()["x"], number.bounding_box()["x"]
+    # the numbers went 200 px left; the first column stays at the scrolling box's edge (it would be at -180)
+    assert 0 <= after[0] <= before[0] and after[1] < before[1] - 150, (before, after)
