@@ -449,7 +449,9 @@ class Schedule(Record):
     start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
     dates: DateRange | None = Field(None, **_described("课程起止日期", "first and last day of classes"))
-    sessions: int | None = Field(None, ge=1, **_described("课次", "number of sessions"))
+    # Upper bounds catch typing slips (an extra zero, a year typed into a count), not real limits:
+    # a course meeting every day for two years has about 730 sessions.
+    sessions: int | None = Field(None, ge=1, le=1000, **_described("课次", "number of sessions"))
     except_dates: list[dt.date] = Field(
         default_factory=list, **_described("不上课的日期（节假日），如 2026-10-01", "days it does not meet (holidays), e.g. 2026-10-01")
     )
@@ -458,7 +460,8 @@ class Schedule(Record):
 
 
 class Fee(Record):
-    amount: float = Field(ge=0, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
+    # The dearest vocational programme here costs a few thousand yuan a term; 100,000 is a slip.
+    amount: float = Field(ge=0, le=100_000, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
     note: Text | None = Field(None, **_described("费用说明，如教材费", "about the fee, e.g. materials"))
 
 
@@ -480,9 +483,11 @@ class Course(Record):
     mode: Mode = Field(**_described("上课形式", "mode of study"))
     term: Id | None = Field(None, **_described("所属学期编号", "id of the provider's term"))
     schedule: Schedule = Field(**_described("上课时间", "when it meets"))
-    hours: float = Field(gt=0, **_described("总课时", "total class hours"))
+    # Bounds against typing slips: a full-time year of vocational training is about 1,000 hours,
+    # and 10,000 places is beyond any hall here and any online class a provider runs.
+    hours: float = Field(gt=0, le=2000, **_described("总课时", "total class hours"))
     fee: Fee = Field(**_described("费用", "fee"))
-    capacity: int = Field(ge=1, **_described("名额", "number of places"))
+    capacity: int = Field(ge=1, le=10_000, **_described("名额", "number of places"))
     place: Text | None = Field(None, **_described("上课地点", "where it meets"))
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
     enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))

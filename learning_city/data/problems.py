@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用了全角冒号“：”，键名后应为半角冒号“:”加空格",
         "full-width colon '：' after a key; type ':' and a space",
     ),
+    "conflict_marker": (
+        "合并冲突标记 {marker}：两次修改冲突了，请保留正确的内容，删除 <<<<<<<、=======、>>>>>>> 这几行",
+        "merge conflict marker {marker}: two changes collided; keep the right text and delete the <<<<<<<, ======= and >>>>>>> lines",
+    ),
     "syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "duplicate_key": (
         "键重复，第 {first} 行已经写过",

@@ -30,6 +30,8 @@ TRUE = {"true", "True", "TRUE"}
 FALSE = {"false", "False", "FALSE"}
 # YAML 1.1 booleans that YAML 1.2 reads as text: ambiguous between tools, so refused unquoted.
 YES_NO = {"yes", "no", "on", "off", "y", "n"}
+# The lines git writes around a conflict (`|||||||` with diff3): at the start of a line, seven of a kind.
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7}|\|{7})(?: |$)|^={7}$")
 _KEY_WITH_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w-]*\s*：")
 # Deeper than any catalogue file needs; guards the builder's recursion against crafted files.
 MAX_DEPTH = 40
@@ -90,6 +92,7 @@ def parse(raw: bytes, display: str) -> Document:
     hidden = [(match.start(), match.group()) for match in hidden_characters().finditer(text)] if has_hidden(text) else []
     if hidden:  # named where they are, then replaced so that the rest of the file can still be checked
         text = hidden_characters().sub("\ufffd", text)
+    _conflict_markers(text, doc)
     _scan_lines(text, doc)
     builder = None if doc.problems else _parse_events(text, doc, spans=bool(hidden))
     if builder is not None:
@@ -138,6 +141,16 @@ def _decode(raw: bytes, doc: Document) -> str | None:
             code = "not_utf8"
         doc.problems.append(Problem(doc.path, line, col, "", code))
         return None
+
+
+def _conflict_markers(text: str, doc: Document) -> None:
+    """Name git's merge-conflict markers where they are: YAML would report a syntax error on some
+    other line, and the person needs to know a merge left both sides in the file."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _CONFLICT_MARKER.match(line):
+            doc.problems.append(Problem(doc.path, number, 1, "", "conflict_marker", {"marker": line[:7]}))
 
 
 def _scan_lines(text: str, doc: Document) -> None:
