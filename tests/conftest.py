@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "catalogue"
+ADMIN = ROOT / "docs" / "admin"  # the web editor
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402  (scripts/build.py)
@@ -86,3 +89,15 @@ def watched_page(browser, **context_options):
     yield page
     context.close()
     assert errors == [], errors
+
+
+def node(code: str, data: object = None) -> object:
+    """Run ES module code with format.js, checks.js and model.js imported; `input` is `data`; returns `output`."""
+    prelude = "".join(
+        f"import * as {name} from {json.dumps((ADMIN / f'{name}.js').as_uri())};\n" for name in ("format", "checks", "model")
+    )
+    prelude += "import { readFileSync } from 'fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n"
+    script = f"{prelude}let output;\n{code}\nprocess.stdout.write(JSON.stringify(output));\n"
+    result = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -208,3 +208,22 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
         term.select_option("2027-spring")  # the preview moves the course to that term
         preview.locator("section", has=preview.get_by_role("heading", name="2027 年春季学期")).get_by_text("南湖故事会").wait_for()
         page.close()
+
+
+def test_a_save_the_check_would_refuse_is_refused_in_the_form_at_phone_width(browser, admin, clone):
+    """An id changed to another school's is refused before saving with the validator's message:
+    the form checks against the catalogue the build wrote beside it (records.json), and no branch
+    is made, so no pull request fails."""
+    site, url = admin
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        school = "nanhu-daqiao-jiangnan-community-school"
+        page.goto(f"{base}admin/#/collections/providers/entries/{school}")
+        field(page, "机构编号 / provider id").fill("nanhu-daqiao-adult-school")
+        page.get_by_role("button", name="保存", exact=True).click()
+        visible(page.get_by_text(f"与文件名“{school}”不一致")).first.wait_for()
+        assert page.get_by_text("内容已保存").count() == 0
+        page.close()
+    assert git(clone, "branch", "--list", "cms/*").strip() == ""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CATALOGUE, ROOT
+from conftest import ADMIN, CATALOGUE, ROOT, node
 
 from learning_city.data import model as m
 from learning_city.data.loader import load
@@ -20,23 +20,9 @@ from learning_city.tools import editor
 from learning_city.tools.fmt import tidy
 from learning_city.tools.schema import schema_for
 
-ADMIN = ROOT / "docs" / "admin"
-
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], capture_output=True, text=True, cwd=ROOT)
-
-
-def node(code: str, data: object = None) -> object:
-    """Run ES module code with format.js, checks.js and model.js imported; `input` is `data`; returns `output`."""
-    prelude = "".join(
-        f"import * as {name} from {json.dumps((ADMIN / f'{name}.js').as_uri())};\n" for name in ("format", "checks", "model")
-    )
-    prelude += "import { readFileSync } from 'fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n"
-    script = f"{prelude}let output;\n{code}\nprocess.stdout.write(JSON.stringify(output));\n"
-    result = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def changed_lines(before: str, after: str) -> list[str]:

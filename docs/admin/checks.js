@@ -40,3 +40,125 @@ export function problems(data, spec, messages) {
   walk(tidy(data, spec.fields), spec.fields, "", messages, found);
   return found;
 }
+
+// --- across a record's parts and across records (learning_city/data/loader.py's rules) ---------
+// `context`: what the form cannot see in the record itself. `records` is admin/records.json, the
+// ids of the published catalogue (providers with their kind, venues), written by the build;
+// `tiers` the network tier of each kind of provider (model.js); `slug` the file the record was read
+// from (absent for a new record).
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAY = 86400000;
+
+function fill(message, args) {
+  return message.replace(/\{(\w+)\}/g, (_, name) => (name in args ? String(args[name]) : `{${name}}`));
+}
+
+function day(value) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(String(value || ""));
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+function weekday(time) {
+  return WEEKDAYS[(new Date(time).getUTCDay() + 6) % 7];
+}
+
+/** How many days a class meets between its dates, counted as status.meeting_count counts them. */
+function meetings(schedule, start, end) {
+  const wanted = new Set((schedule.days || []).map((d) => WEEKDAYS.indexOf(d)));
+  const total = Math.round((end - start) / DAY) + 1;
+  const weeks = Math.floor(total / 7);
+  const first = WEEKDAYS.indexOf(weekday(start));
+  let count = weeks * wanted.size;
+  for (let i = 0; i < total % 7; i += 1) if (wanted.has((first + i) % 7)) count += 1;
+  const skipped = new Set((schedule.except_dates || []).map(day).filter((t) => t !== null && start <= t && t <= end));
+  for (const t of skipped) if (wanted.has(WEEKDAYS.indexOf(weekday(t)))) count -= 1;
+  return count;
+}
+
+function duplicates(items, where, add) {
+  const seen = new Map();
+  (items || []).forEach((item, i) => {
+    const id = item && item.id;
+    if (!id) return;
+    if (seen.has(id)) add(`${where}[${i}].id`, "duplicate_id", { value: id, first: `${where}[${seen.get(id)}]` });
+    else seen.set(id, i);
+  });
+}
+
+function enrolmentFits(enrolment, dates, where, add) {
+  const end = dates && day(dates.end);
+  if (!enrolment || end === null || end === undefined) return;
+  for (const key of ["opens", "closes"]) {
+    if (enrolment[key] && day(enrolment[key]) > end) add(`${where}.${key}`, "enrolment_after_end", { date: enrolment[key], end: dates.end });
+  }
+}
+
+/** Characters that show text other than it is (the validator's list, `hidden` from model.js), wherever they are. */
+function hiddenCharacters(value, where, hidden, add) {
+  if (typeof value === "string") {
+    const found = value.match(hidden);
+    if (found) add(where, "hidden_character", { char: `U+${found[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}` });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => hiddenCharacters(item, `${where}[${i}]`, hidden, add));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) hiddenCharacters(item, where ? `${where}.${key}` : key, hidden, add);
+  }
+}
+
+/** Problems of one provider or venue against the rest of the catalogue, each [where, code, args]. */
+export function crossProblems(collection, data, context) {
+  const found = [];
+  const add = (where, code, args = {}) => found.push([where, code, args]);
+  const { records = {}, tiers = {}, slug, hidden } = context;
+  const known = records[collection] || {};
+  if (hidden) hiddenCharacters(data, "", new RegExp(hidden, "u"), add);
+  const ages = data.age_rule || {};
+  if (typeof ages.min_age === "number" && typeof ages.max_age === "number" && ages.max_age < ages.min_age) {
+    add("age_rule.max_age", "less_than", { other: "min_age", start: ages.min_age });
+  }
+  if (data.id && slug === undefined && Object.hasOwn(known, data.id)) {
+    add("id", "duplicate_id", { value: data.id, first: `catalogue/${collection}/${data.id}.yml` });
+  }
+  if (data.id && slug !== undefined && data.id !== slug) add("id", "id_mismatch", { value: data.id, stem: slug });
+  if (collection !== "providers") return found;
+  if (data.parent) {
+    const parentKind = (records.providers || {})[data.parent];
+    const tier = tiers[data.kind];
+    if (parentKind === undefined) add("parent", "unknown_ref", { what: "上级机构", what_en: "parent provider", value: data.parent });
+    else if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
+    else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
+  }
+  for (const list of ["terms", "courses", "projects"]) duplicates(data[list], list, add);
+  const terms = new Map((data.terms || []).filter((t) => t && t.id).map((t) => [t.id, t]));
+  (data.terms || []).forEach((term, i) => term && enrolmentFits(term.enrolment, term.dates, `terms[${i}].enrolment`, add));
+  const venues = records.venues || {};
+  (data.courses || []).forEach((course, i) => {
+    if (!course) return;
+    const where = `courses[${i}]`;
+    if (course.term && !terms.has(course.term)) add(`${where}.term`, "unknown_ref", { what: "学期", what_en: "term", value: course.term });
+    if (course.venue && !Object.hasOwn(venues, course.venue)) add(`${where}.venue`, "unknown_ref", { what: "场馆", what_en: "venue", value: course.venue });
+    const schedule = course.schedule || {};
+    const dates = schedule.dates || (terms.get(course.term) || {}).dates;
+    enrolmentFits(course.enrolment, dates, `${where}.enrolment`, add);
+    const start = dates && day(dates.start);
+    const end = dates && day(dates.end);
+    if (start === null || end === null || start === undefined) return;
+    (schedule.except_dates || []).forEach((skip, d) => {
+      const t = day(skip);
+      if (t !== null && !(start <= t && t <= end && (schedule.days || []).includes(weekday(t)))) {
+        add(`${where}.schedule.except_dates[${d}]`, "not_a_class_day", { date: skip });
+      }
+    });
+    const possible = meetings(schedule, start, end);
+    if (schedule.sessions && schedule.sessions > possible) {
+      add(`${where}.schedule.sessions`, "too_many_sessions", { sessions: schedule.sessions, possible });
+    }
+  });
+  return found;
+}
+
+/** crossProblems as the form shows them, "where: message". */
+export function crossMessages(collection, data, spec, context, messages) {
+  return crossProblems(collection, tidy(data, spec.fields), context).map(([where, code, args]) => `${where}: ${fill(messages[code], args)}`);
+}

@@ -4,8 +4,8 @@
 // model.js is generated from the model (scripts/editor_config.py).
 
 import { formatter } from "./format.js";
-import { problems } from "./checks.js";
-import { MESSAGES, SPEC, STRINGS } from "./model.js";
+import { crossMessages, problems } from "./checks.js";
+import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
 
 const CMS = window.CMS;
@@ -44,12 +44,22 @@ const TermControl = window.createClass({
 });
 CMS.registerWidget("lc-term", TermControl);
 
-// What the validator refuses across fields of one record, refused before saving with its message.
+// The ids of the published catalogue (written by the build), which a record is checked against.
+const records = fetch("records.json").then((response) => (response.ok ? response.json() : null)).catch(() => null);
+
+// What the validator refuses across fields of one record, across its parts and against the rest
+// of the catalogue, refused before saving with its message: a save never fails the pull request's check.
 CMS.registerEventListener({
   name: "preSave",
-  handler: ({ entry }) => {
-    const spec = SPEC[entry.get("collection")];
-    const found = spec ? problems(entry.get("data").toJS(), spec, MESSAGES) : [];
+  handler: async ({ entry }) => {
+    const collection = entry.get("collection");
+    const spec = SPEC[collection];
+    if (!spec) return entry.get("data");
+    const known = await records;
+    if (!known) throw new Error(`${STRINGS["editor.records_unavailable"].zh} / ${STRINGS["editor.records_unavailable"].en}`);
+    const data = entry.get("data").toJS();
+    const slug = entry.get("newRecord") ? undefined : entry.get("slug");
+    const found = [...problems(data, spec, MESSAGES), ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES)];
     if (found.length) throw new Error(found.join("；"));
     return entry.get("data");
   },

@@ -1129,10 +1129,33 @@ export const STRINGS = {
  "editor.no_term": {
   "zh": "（不属于某个学期）",
   "en": "(no term)"
+ },
+ "editor.records_unavailable": {
+  "zh": "无法读取目录中已有的编号，暂时不能保存，请刷新页面后再试",
+  "en": "the catalogue's existing ids could not be read, so nothing can be saved yet; reload the page and try again"
  }
 };
 export const MESSAGES = {
  "missing": "缺少必填项 / required field is missing",
  "missing_zh": "缺少中文内容（zh） / Chinese text (zh) is required",
- "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})"
+ "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})",
+ "hidden_character": "含有看不见的字符 {char}，请删除（它会让文字显示得与内容不同） / contains the invisible character {char}; delete it (it makes text show other than it is)",
+ "less_than": "不能小于 {other}（{other} 为 {start}） / may not be less than {other} ({other} is {start})",
+ "duplicate_id": "编号“{value}”重复，已在 {first} 使用 / id '{value}' is used twice, first at {first}",
+ "id_mismatch": "编号“{value}”与文件名“{stem}”不一致 / id '{value}' does not match the file name '{stem}'",
+ "unknown_ref": "引用了不存在的{what}“{value}” / refers to a {what_en} '{value}' that does not exist",
+ "no_kind_tier": "“{kind}”不属于四级网络，不能有上级 / a {kind} is outside the four-tier network and has no parent",
+ "wrong_parent_tier": "上级机构必须在上一级（第 {tier} 级） / the parent must be one tier up (tier {tier})",
+ "enrolment_after_end": "报名日期 {date} 晚于结课日 {end}：报名时课程已结束 / the enrolment date {date} is after the last day of classes, {end}",
+ "not_a_class_day": "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期 / {date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
+ "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)"
 };
+export const TIERS = {
+ "city-university": 1,
+ "community-college": 2,
+ "adult-school": 3,
+ "community-education-centre": 3,
+ "community-school": 4,
+ "teaching-point": 4
+};
+export const HIDDEN = "[\\u{0}-\\u{8}\\u{b}-\\u{c}\\u{e}-\\u{1f}\\u{7f}-\\u{9f}\\u{ad}-\\u{ad}\\u{600}-\\u{605}\\u{61c}-\\u{61c}\\u{6dd}-\\u{6dd}\\u{70f}-\\u{70f}\\u{890}-\\u{891}\\u{8e2}-\\u{8e2}\\u{115f}-\\u{1160}\\u{180e}-\\u{180e}\\u{200b}-\\u{200f}\\u{2028}-\\u{202e}\\u{2060}-\\u{2064}\\u{2066}-\\u{206f}\\u{3164}-\\u{3164}\\u{feff}-\\u{feff}\\u{ffa0}-\\u{ffa0}\\u{fff9}-\\u{fffb}\\u{110bd}-\\u{110bd}\\u{110cd}-\\u{110cd}\\u{13430}-\\u{13438}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0001}-\\u{e0001}\\u{e0020}-\\u{e007f}]";

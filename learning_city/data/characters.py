@@ -27,16 +27,22 @@ def _hidden() -> frozenset[str]:
 
 
 @functools.cache
-def hidden_characters() -> re.Pattern:
-    """The hidden characters (`_hidden`) as a regular expression, to find where they stand."""
+def hidden_ranges() -> tuple[tuple[int, int], ...]:
+    """The hidden characters (`_hidden`) as ranges of code points: the web editor's check uses them too."""
     ranges: list[list[int]] = []
     for code in sorted(map(ord, _hidden())):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
+    return tuple((a, b) for a, b in ranges)
+
+
+@functools.cache
+def hidden_characters() -> re.Pattern:
+    """The hidden characters as a regular expression, to find where they stand."""
     # as ranges, which the regular expression engine tests far faster than a list of characters
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in hidden_ranges()) + "]")
 
 
 def has_hidden(text: str) -> bool:

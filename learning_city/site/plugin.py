@@ -174,6 +174,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         made = self.builds.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
+        files.append(File.generated(config, ADMIN + "records.json", content=editor.records_json(self.catalogue)))
 
     def on_page_markdown(self, markdown, page, config, files):
         """The page the macros render next (this plugin's events run before mkdocs-macros')."""

@@ -1,0 +1,191 @@
+"""The web editor refuses before saving what the pull request's check would refuse.
+
+A differential test: each mistake a form can make is made to a real record; the record is written
+as the editor writes it (format.js) into a copy of the catalogue and checked by the validator, and
+the same data is checked by the form (checks.js, as editor.js calls it before saving). Wherever the
+validator reports an error, the form must refuse at the same key. The form must not refuse any
+record of the shipped catalogue (no false alarms)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import shutil
+from collections.abc import Callable
+
+import pytest
+from conftest import CATALOGUE, node
+
+from learning_city.data.loader import load
+from learning_city.data.problems import MESSAGES
+from learning_city.data.yamlfile import read
+from learning_city.tools import editor
+
+SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
+ELDERLY = "nanhu-elderly-university"  # courses in terms
+
+# Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
+# the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
+FILE_ONLY = {
+    "not_utf8", "gbk", "empty", "tab", "fullwidth_colon", "syntax", "duplicate_key", "anchor", "tag",
+    "multiple_documents", "yes_no", "non_string_key", "top_not_mapping", "unknown_key", "bad_token",
+    "missing_file", "metric_missing", "unknown_metric", "range_needs_max", "deadline_missing",
+    "deadline_not_allowed", "token_without_deadline", "no_english", "enrolment_passed", "stale",
+    "schema_line", "internal", "symlink", "not_regular", "wrong_extension", "stray_file", "stray_folder",
+    "unreadable", "wrong_folder", "too_large", "too_deep", "conflict_marker", "enrolment_after_start",
+    "dates_outside_term",
+}
+# Codes the form's fields refuse by themselves (config.yml: required, pattern, min/max, choices,
+# typed widgets) or checks.js's `problems` (required parts of optional objects, ends before starts).
+BY_FIELD = {
+    "missing", "missing_zh", "slug", "clock", "link_scheme", "bad_format", "too_small", "too_big", "too_few",
+    "bad_choice", "bad_date", "bad_value", "expected_text", "expected_number", "expected_list",
+    "expected_mapping", "expected_bool", "fullwidth", "end_before_start",
+}
+
+
+def test_every_message_code_is_refused_by_the_form_or_cannot_come_from_it():
+    """A new validator error must be placed here: checked by the form, or impossible from it."""
+    placed = FILE_ONLY | BY_FIELD | set(editor.CROSS_CODES)
+    assert set(MESSAGES) - placed == set(), "codes the form neither checks nor rules out"
+    assert placed - set(MESSAGES) == set(), "codes that no longer exist"
+    assert not (FILE_ONLY & (BY_FIELD | set(editor.CROSS_CODES)))
+
+
+def records() -> dict:
+    catalogue, _ = load(CATALOGUE)
+    return json.loads(editor.records_json(catalogue))
+
+
+def data_of(record_id: str, collection: str = "providers") -> dict:
+    """A record's data as the form holds it: dates and times as text."""
+    return json.loads(json.dumps(read(CATALOGUE / collection / f"{record_id}.yml").data, default=str))
+
+
+def form_refusals(cases: list[dict]) -> list[list]:
+    """checks.js on each {collection, data, slug}: [[where, code], ...] per case."""
+    return node(
+        "output = input.cases.map((c) => ["
+        "...checks.problems(c.data, model.SPEC[c.collection], model.MESSAGES).map((m) => [m.split(': ')[0], 'field']),"
+        "...checks.crossProblems(c.collection, format.tidy(c.data, model.SPEC[c.collection].fields),"
+        " { records: input.records, tiers: model.TIERS, slug: c.slug ?? undefined, hidden: model.HIDDEN }).map(([w, code]) => [w, code])]);",
+        {"cases": cases, "records": records()},
+    )
+
+
+def test_the_form_refuses_nothing_in_the_shipped_catalogue():
+    cases = [{"collection": folder, "data": data_of(path.stem, folder), "slug": path.stem}
+             for folder in ("providers", "venues") for path in sorted((CATALOGUE / folder).glob("*.yml"))]
+    found = form_refusals(cases)
+    assert {c["data"]["id"]: f for c, f in zip(cases, found, strict=True) if f} == {}
+    assert len(cases) > 100
+
+
+def _course(data: dict, index: int = 0) -> dict:
+    return data["courses"][index]
+
+
+def _plus(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+# name -> (record, mutation of its data, the file the editor would write it to, whether it is new,
+#          the validator's code, the key both must name, the form's code where it says it otherwise)
+Mutation = Callable[[dict], None]
+MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]] = {
+    "enrolment closes after the last class day": (
+        SCHOOL, lambda d: _course(d, 1)["enrolment"].update(closes=_plus(_course(d, 1)["schedule"]["dates"]["end"], 10)),
+        None, False, "enrolment_after_end", "courses[1].enrolment.closes", None),
+    "enrolment closes after the last class day of the course's term": (
+        ELDERLY, lambda d: _course(d)["enrolment"].update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
+        None, False, "enrolment_after_end", "courses[0].enrolment.closes", None),
+    "a term's enrolment closes after the term": (
+        ELDERLY, lambda d: d["terms"][0].setdefault("enrolment", {"method": "on-site"}).update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
+        None, False, "enrolment_after_end", "terms[0].enrolment.closes", None),
+    # Decap saves a new record whose id is taken as `<id>-1.yml`: the validator sees a misnamed file
+    "a new provider with an id already used": (
+        SCHOOL, lambda d: None, f"{SCHOOL}-1", True, "id_mismatch", "id", "duplicate_id"),
+    "an existing provider's id changed": (
+        SCHOOL, lambda d: d.update(id="nanhu-daqiao-jiangnan-school"), SCHOOL, False, "id_mismatch", "id", None),
+    "two courses with one id": (
+        SCHOOL, lambda d: d["courses"].append(copy.deepcopy(_course(d))), None, False, "duplicate_id", "courses[3].id", None),
+    "two terms with one id": (
+        ELDERLY, lambda d: d["terms"].append(copy.deepcopy(d["terms"][0])), None, False, "duplicate_id", "terms[2].id", None),
+    "a parent two tiers up": (
+        SCHOOL, lambda d: d.update(parent="nanhu-community-college"), None, False, "wrong_parent_tier", "parent", None),
+    "a parent for a kind outside the network": (
+        ELDERLY, lambda d: d.update(parent="nanhu-community-college"), None, False, "no_kind_tier", "parent", None),
+    "a parent that does not exist": (
+        SCHOOL, lambda d: d.update(parent="nanhu-no-such-school"), None, False, "unknown_ref", "parent", None),
+    "a venue that does not exist": (
+        SCHOOL, lambda d: _course(d).update(venue="no-such-venue"), None, False, "unknown_ref", "courses[0].venue", None),
+    "a term removed while a course keeps it": (
+        ELDERLY, lambda d: d["terms"].pop(1), None, False, "unknown_ref", "courses[1].term", None),
+    "more sessions than class days": (
+        SCHOOL, lambda d: _course(d, 1)["schedule"].update(sessions=6), None, False, "too_many_sessions", "courses[1].schedule.sessions", None),
+    "a holiday that is not a class day": (
+        SCHOOL, lambda d: _course(d, 1)["schedule"].update(except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["end"], 7)]),
+        None, False, "not_a_class_day", "courses[1].schedule.except_dates[0]", None),
+    "a zero-width space pasted into a title": (
+        SCHOOL, lambda d: _course(d)["title"].update(zh="太极\u200b拳"), None, False, "hidden_character", "courses[0].title.zh", None),
+    "ages the wrong way round": (
+        SCHOOL, lambda d: d.update(age_rule={"min_age": 60, "max_age": 50}), None, False, "less_than", "age_rule.max_age", None),
+}
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory):
+    """For each mistake: what the validator says of the file, and what the form says of the data."""
+    cases, files = [], []
+    for record_id, mutate, file, new, _code, _key, _form in MISTAKES.values():
+        data = data_of(record_id)
+        mutate(data)
+        cases.append({"collection": "providers", "data": data, "slug": None if new else record_id})
+        files.append(file or record_id)
+    written = node("output = input.map((d) => format.write(d, model.SPEC.providers));", [c["data"] for c in cases])
+    found = form_refusals(cases)
+    out = {}
+    for name, text, file, form in zip(MISTAKES, written, files, found, strict=True):
+        root = tmp_path_factory.mktemp("catalogue") / "catalogue"
+        shutil.copytree(CATALOGUE, root)
+        (root / "providers" / f"{file}.yml").write_text(text, encoding="utf-8")
+        _, problems = load(root)
+        errors = {(p.key, p.code) for p in problems if p.severity == "error" and p.path.endswith(f"/{file}.yml")}
+        out[name] = (errors, {tuple(f) for f in form})
+    return out
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_the_form_refuses_what_the_validator_refuses(verdicts, name):
+    _record, _mutate, _file, _new, code, key, form_code = MISTAKES[name]
+    validator, form = verdicts[name]
+    assert (key, code) in validator, f"the validator does not see this mistake: {validator}"  # the case is real
+    assert (key, form_code or code) in form, f"the form would save it: {form}"
+
+
+def test_control_without_the_catalogue_the_form_cannot_see_cross_record_mistakes():
+    """The same checks given no catalogue: the reused id and the wrong parent pass, so the test above
+    depends on records.json, which the build writes beside the editor."""
+    data = data_of(SCHOOL)
+    data["parent"] = "nanhu-community-college"
+    found = node(
+        "output = checks.crossProblems('providers', input, { records: { providers: { [input.id]: 'community-school',"
+        " 'nanhu-community-college': 'community-school' } }, tiers: model.TIERS });",
+        data,
+    )
+    assert [where for where, _code, _args in found] == ["id", "parent"]  # with a catalogue that says otherwise
+    assert node("output = checks.crossProblems('providers', input, { tiers: model.TIERS });", data)[0][0] == "parent"
+
+
+def test_every_refusal_has_the_validators_message():
+    """The form's message for each code is the validator's, with the record's values filled in."""
+    messages = node("output = model.MESSAGES;")
+    for code in editor.CROSS_CODES:
+        assert messages[code] == " / ".join(MESSAGES[code])
+    shown = node(
+        "output = checks.crossMessages('providers', input.data, model.SPEC.providers, { records: input.records, tiers: model.TIERS }, model.MESSAGES);",
+        {"data": {**data_of(SCHOOL), "id": "nanhu-daqiao-adult-school"}, "records": records()},
+    )
+    assert shown == ["id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
+                     "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"]
