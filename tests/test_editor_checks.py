@@ -164,9 +164,10 @@ def test_the_form_refuses_what_the_validator_refuses(verdicts, name):
     assert (key, form_code or code) in form, f"the form would save it: {form}"
 
 
-def test_control_without_the_catalogue_the_form_cannot_see_cross_record_mistakes():
-    """The same checks given no catalogue: the reused id and the wrong parent pass, so the test above
-    depends on records.json, which the build writes beside the editor."""
+def test_the_cross_record_checks_answer_from_the_catalogue_they_are_given():
+    """The verdict comes from records.json, not from the record alone: given a catalogue that holds
+    the id and a parent of the same tier, both are refused; given none, the parent cannot be looked
+    up and is refused as unknown rather than saved unchecked."""
     data = data_of(SCHOOL)
     data["parent"] = "nanhu-community-college"
     found = node(

@@ -3,6 +3,7 @@
 // before its start. editor.js refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
+import { REFERENCES, WEEKDAYS } from "./model.js";
 
 const PAIRS = [["start", "end", false], ["opens", "closes", false]]; // (from, until, times must differ)
 const CLOCK = /^\d\d:\d\d$/;
@@ -47,11 +48,17 @@ export function problems(data, spec, messages) {
 // `tiers` the network tier of each kind of provider (model.js); `slug` the file the record was read
 // from (absent for a new record).
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAY = 86400000;
 
-function fill(message, args) {
+/** A message with its {placeholders} filled from `args`. */
+export function fill(message, args) {
   return message.replace(/\{(\w+)\}/g, (_, name) => (name in args ? String(args[name]) : `{${name}}`));
+}
+
+/** unknown_ref's arguments naming what was referred to (problems.REFERENCES). */
+function reference(kind) {
+  const [what, what_en] = REFERENCES[kind];
+  return { what, what_en };
 }
 
 function day(value) {
@@ -125,7 +132,7 @@ export function crossProblems(collection, data, context) {
   if (data.parent) {
     const parentKind = (records.providers || {})[data.parent];
     const tier = tiers[data.kind];
-    if (parentKind === undefined) add("parent", "unknown_ref", { what: "上级机构", what_en: "parent provider", value: data.parent });
+    if (parentKind === undefined) add("parent", "unknown_ref", { ...reference("parent"), value: data.parent });
     else if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
     else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
   }
@@ -136,8 +143,8 @@ export function crossProblems(collection, data, context) {
   (data.courses || []).forEach((course, i) => {
     if (!course) return;
     const where = `courses[${i}]`;
-    if (course.term && !terms.has(course.term)) add(`${where}.term`, "unknown_ref", { what: "学期", what_en: "term", value: course.term });
-    if (course.venue && !Object.hasOwn(venues, course.venue)) add(`${where}.venue`, "unknown_ref", { what: "场馆", what_en: "venue", value: course.venue });
+    if (course.term && !terms.has(course.term)) add(`${where}.term`, "unknown_ref", { ...reference("term"), value: course.term });
+    if (course.venue && !Object.hasOwn(venues, course.venue)) add(`${where}.venue`, "unknown_ref", { ...reference("venue"), value: course.venue });
     const schedule = course.schedule || {};
     const dates = schedule.dates || (terms.get(course.term) || {}).dates;
     enrolmentFits(course.enrolment, dates, `${where}.enrolment`, add);

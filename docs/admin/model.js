@@ -1159,3 +1159,34 @@ export const TIERS = {
  "teaching-point": 4
 };
 export const HIDDEN = "[\\u{0}-\\u{8}\\u{b}-\\u{c}\\u{e}-\\u{1f}\\u{7f}-\\u{9f}\\u{ad}-\\u{ad}\\u{600}-\\u{605}\\u{61c}-\\u{61c}\\u{6dd}-\\u{6dd}\\u{70f}-\\u{70f}\\u{890}-\\u{891}\\u{8e2}-\\u{8e2}\\u{115f}-\\u{1160}\\u{180e}-\\u{180e}\\u{200b}-\\u{200f}\\u{2028}-\\u{202e}\\u{2060}-\\u{2064}\\u{2066}-\\u{206f}\\u{3164}-\\u{3164}\\u{feff}-\\u{feff}\\u{ffa0}-\\u{ffa0}\\u{fff9}-\\u{fffb}\\u{110bd}-\\u{110bd}\\u{110cd}-\\u{110cd}\\u{13430}-\\u{13438}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0001}-\\u{e0001}\\u{e0020}-\\u{e007f}]";
+export const REFERENCES = {
+ "section": [
+  "政策章节",
+  "policy section"
+ ],
+ "target": [
+  "目标",
+  "target"
+ ],
+ "region": [
+  "地区",
+  "region"
+ ],
+ "provider": [
+  "机构",
+  "provider"
+ ],
+ "parent": [
+  "上级机构",
+  "parent provider"
+ ],
+ "term": [
+  "学期",
+  "term"
+ ],
+ "venue": [
+  "场馆",
+  "venue"
+ ]
+};
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];

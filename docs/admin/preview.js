@@ -2,6 +2,8 @@
 // in Chinese, with the page's own labels (from ui.yml, through the generated model.js).
 // React escapes every text it is given: record text stays text here as on the site.
 
+import { fill } from "./checks.js";
+
 export const PREVIEW_CSS = `
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 1rem 1.5rem; line-height: 1.6; color: #222; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.3rem; margin-top: 1.5rem; } h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; }
@@ -15,7 +17,7 @@ function strings(STRINGS) {
   return (key, args = {}) => {
     const found = STRINGS[key];
     if (!found) return key;
-    return found.zh.replace(/\{(\w+)\}/g, (_, name) => (name in args ? String(args[name]) : `{${name}}`));
+    return fill(found.zh, args);
   };
 }
 

@@ -22,7 +22,7 @@ from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
 from learning_city.data.files import COLLECTIONS, SINGLE_FILES, schema_line
-from learning_city.data.problems import Problem, dotted
+from learning_city.data.problems import Problem, dotted, reference
 from learning_city.data.status import WEEKDAYS, meeting_count
 from learning_city.data.tokens import iter_tokens
 from learning_city.data.yamlfile import MAX_BYTES, Document, parse
@@ -304,7 +304,7 @@ def _check_references(
     for ti, target in enumerate(catalogue.targets):
         loc = ("targets", ti)
         if target.section not in sections:
-            problems.append(targets_doc.problem(loc + ("section",), "unknown_ref", what="政策章节", what_en="policy section", value=target.section))
+            problems.append(targets_doc.problem(loc + ("section",), "unknown_ref", **reference("section"), value=target.section))
         if target.measure is m.Measure.computed and not target.metric:
             problems.append(targets_doc.problem(loc + ("measure",), "metric_missing"))
         if target.metric and target.metric not in METRICS:
@@ -327,7 +327,7 @@ def _check_references(
     stats_doc = docs["statistics.yml"]
     for si, stat in enumerate(catalogue.statistics):
         if stat.target not in catalogue.target_index:
-            problems.append(stats_doc.problem(("statistics", si, "target"), "unknown_ref", what="目标", what_en="target", value=stat.target))
+            problems.append(stats_doc.problem(("statistics", si, "target"), "unknown_ref", **reference("target"), value=stat.target))
 
     group_doc = docs["leading-group.yml"]
     problems += _duplicates(group_doc, ("members",), catalogue.leading_group.members)
@@ -336,15 +336,15 @@ def _check_references(
     problems += _duplicates(rec_doc, ("recognitions",), catalogue.recognitions)
     for ri, rec in enumerate(catalogue.recognitions):
         if rec.region and rec.region not in region_ids:
-            problems.append(rec_doc.problem(("recognitions", ri, "region"), "unknown_ref", what="地区", what_en="region", value=rec.region))
+            problems.append(rec_doc.problem(("recognitions", ri, "region"), "unknown_ref", **reference("region"), value=rec.region))
         if rec.provider and rec.provider not in providers:
-            problems.append(rec_doc.problem(("recognitions", ri, "provider"), "unknown_ref", what="机构", what_en="provider", value=rec.provider))
+            problems.append(rec_doc.problem(("recognitions", ri, "provider"), "unknown_ref", **reference("provider"), value=rec.provider))
 
     for provider, doc in collections["providers"].values():
         problems += _check_provider(catalogue, provider, doc, region_ids, providers, venues)
     for venue, doc in collections["venues"].values():
         if venue.region not in region_ids:
-            problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=venue.region))
+            problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=venue.region))
     return problems
 
 
@@ -353,11 +353,11 @@ def _check_provider(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if provider.region not in region_ids:
-        problems.append(doc.problem(("region",), "unknown_ref", what="地区", what_en="region", value=provider.region))
+        problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=provider.region))
     if provider.parent:
         parent = catalogue.providers.get(provider.parent)
         if provider.parent not in providers:
-            problems.append(doc.problem(("parent",), "unknown_ref", what="上级机构", what_en="parent provider", value=provider.parent))
+            problems.append(doc.problem(("parent",), "unknown_ref", **reference("parent"), value=provider.parent))
         elif parent is None:
             pass  # the parent's own file has errors, reported there
         elif provider.tier is None:
@@ -373,9 +373,9 @@ def _check_provider(
     for ci, course in enumerate(provider.courses):
         loc = ("courses", ci)
         if course.term and course.term not in terms:
-            problems.append(doc.problem(loc + ("term",), "unknown_ref", what="学期", what_en="term", value=course.term))
+            problems.append(doc.problem(loc + ("term",), "unknown_ref", **reference("term"), value=course.term))
         if course.venue and course.venue not in venues:
-            problems.append(doc.problem(loc + ("venue",), "unknown_ref", what="场馆", what_en="venue", value=course.venue))
+            problems.append(doc.problem(loc + ("venue",), "unknown_ref", **reference("venue"), value=course.venue))
         dates = course.schedule.dates or (terms[course.term].dates if course.term in terms else None)
         problems += _enrolment_fits(doc, loc + ("enrolment",), course.enrolment, dates)
         for di, day in enumerate(course.schedule.except_dates):

@@ -158,6 +158,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# What a reference names, for unknown_ref's {what} and {what_en}: the validator and the web editor say it alike.
+REFERENCES: dict[str, tuple[str, str]] = {
+    "section": ("政策章节", "policy section"),
+    "target": ("目标", "target"),
+    "region": ("地区", "region"),
+    "provider": ("机构", "provider"),
+    "parent": ("上级机构", "parent provider"),
+    "term": ("学期", "term"),
+    "venue": ("场馆", "venue"),
+}
+
+
+def reference(kind: str) -> dict[str, str]:
+    """unknown_ref's arguments naming what was referred to."""
+    zh, en = REFERENCES[kind]
+    return {"what": zh, "what_en": en}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from learning_city.data import model as m
 from learning_city.data.characters import hidden_ranges
 from learning_city.data.files import schema_line
-from learning_city.data.problems import MESSAGES
+from learning_city.data.problems import MESSAGES, REFERENCES
 from learning_city.data.yamlfile import read
 from learning_city.site import i18n
 from learning_city.tools.schema import ENUM_LABELS, schema_for
@@ -318,6 +318,8 @@ def model_js() -> str:
         f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
         f"export const TIERS = {json.dumps(tiers, indent=1)};\n"
         f"export const HIDDEN = {json.dumps(hidden_js())};\n"
+        f"export const REFERENCES = {json.dumps(REFERENCES, ensure_ascii=False, indent=1)};\n"
+        f"export const WEEKDAYS = {json.dumps([day.value for day in m.Weekday])};\n"
     )
 
 
