@@ -6,7 +6,7 @@ CATALOGUE ?= catalogue
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish edit
+.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish edit codeowners
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -49,9 +49,16 @@ serve-en: validate
 	CATALOGUE=$(abspath $(CATALOGUE)) SITE_LANG=en $(VENV)/bin/mkdocs serve --livereload --dirty
 
 # CI on every forge (.github, .gitlab-ci.yml, .forgejo) calls these targets: its logic lives here.
+# CHANGED=BASE (a pull request's base commit): CODEOWNERS may also be as BASE had it, since a
+# school's pull request adds records or changes maintainers without touching it; default HEAD.
 check: validate
 	$(PY) scripts/fmt.py --check
-	$(PY) scripts/codeowners.py --check
+	$(PY) scripts/codeowners.py --check --base $(or $(CHANGED),HEAD)
+
+# Rewrites .github/CODEOWNERS from the data: a maintainer runs it on main after merging a new
+# school, venue or a change of `maintainers:` (CI never writes to main).
+codeowners: $(VENV)/.installed
+	$(PY) scripts/codeowners.py
 
 # The catalogue's problems where the forge shows them: FORMAT=github (annotations on the pull
 # request), FORMAT=gitlab (Code Quality report gl-code-quality-report.json) or text.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from learning_city.data.catalogue import Catalogue
 
 HEADER = """\
@@ -22,3 +25,20 @@ def codeowners(catalogue: Catalogue, project: list[str], catalogue_dir: str = "c
 
 def read_maintainers(text: str) -> list[str]:
     return [line.strip().lstrip("@") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def committed_at(path: Path, rev: str) -> str | None:
+    """The file as commit `rev` holds it; None outside git, or when the commit was not fetched."""
+    shown = subprocess.run(["git", "-C", str(path.parent), "show", f"{rev}:./{path.name}"], capture_output=True, check=False)
+    return shown.stdout.decode("utf-8") if shown.returncode == 0 else None
+
+
+def acceptable(committed: str, generated: str, base: str | None) -> bool:
+    """A pull request may leave CODEOWNERS as its base had it, or regenerate it; nothing else.
+
+    GitHub reads CODEOWNERS from the base branch when it asks for reviews, and a file the base
+    does not list falls to the `*` line (the project's maintainers), so a school's change that
+    leaves CODEOWNERS alone is reviewed rightly; a maintainer regenerates it on main after merging.
+    Any other content is a hand edit the data does not give.
+    """
+    return committed == generated or (base is not None and committed == base)
