@@ -7,9 +7,13 @@ import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
 import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
+import { refusal, registerLocale, saying } from "./locale.js";
+import { registerWidgets } from "./widgets.js";
 
 const CMS = window.CMS;
-document.title = `${STRINGS["editor.title"].zh} · ${STRINGS["editor.title"].en}`;
+document.title = STRINGS["editor.title"].zh;
+registerLocale(CMS); // Decap's words a secretary understands (locale.js)
+registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
 // a promise with no reason, which browsers report as an uncaught error. That one is expected.
@@ -27,7 +31,7 @@ const TermControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
     const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
-    const none = `${STRINGS["editor.no_term"].zh} ${STRINGS["editor.no_term"].en}`;
+    const none = STRINGS["editor.no_term"].zh;
     const options = [h("option", { key: "", value: "" }, none)];
     for (const term of terms) {
       if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
@@ -60,7 +64,7 @@ CMS.registerEventListener({
     const data = entry.get("data").toJS();
     const slug = entry.get("newRecord") ? undefined : entry.get("slug");
     const found = [...problems(data, spec, MESSAGES), ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES)];
-    if (found.length) throw new Error(found.join("；"));
+    if (found.length) throw refusal(found.map((line) => saying(line, spec, data, STRINGS)));
     return entry.get("data");
   },
 });
