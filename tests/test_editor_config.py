@@ -57,7 +57,8 @@ def mismatches(fields: list[dict], cls) -> list[str]:
         return found
     required = set(schema.get("required", []))
     for field in fields:
-        if field["required"] != (field["name"] in required):
+        made = field["widget"] == "lc-id"  # left empty, it is made from the name before saving (ids.js)
+        if field["required"] != (field["name"] in required and not made):
             found.append(f"{cls.__name__}.{field['name']}: required {field['required']}")
     return found
 

@@ -38,43 +38,49 @@ function itemTitle(item) {
   return (named && named.zh) || item.id || "";
 }
 
-/** A field's path in a record ("courses[0].schedule.end") as a person finds it in the form:
- * "课程列表 › 第 1 项“育婴员培训” › 上课时间 › 结束时间" (labels from model.js SPEC, the item by its title). */
-export function place(path, spec, data, strings) {
-  const words = [];
+/** The steps of a field's path ("courses[0].schedule.end") as the form shows them: a field by its
+ * label (model.js SPEC), or an item of a list by its index, with the item's value from `data`. */
+export function steps(path, spec, data) {
+  const found = [];
   let fields = spec.fields;
   let list = null;
   let value = data;
   for (const [, name, index] of path.matchAll(PART)) {
     if (index !== undefined) {
       value = value ? value[Number(index)] : undefined;
-      const title = itemTitle(value);
-      words.push(`第 ${Number(index) + 1} 项${title ? `“${title}”` : ""}`);
-      fields = list && list.item ? list.item.fields : undefined;
-      if (list && list.item && list.item.type === "text") fields = undefined;
+      found.push({ index: Number(index), title: itemTitle(value) });
+      fields = list && list.item && list.item.type !== "text" ? list.item.fields : undefined;
       list = null;
       continue;
     }
     const field = (fields || []).find((f) => f.name === name);
-    if (!field && TEXT.includes(name)) {
-      words.push(strings[name === "zh" ? "editor.chinese" : "editor.english"].zh);
-    } else {
-      words.push(field ? field.label : name);
-    }
+    found.push({ name, label: field ? field.label : undefined });
     value = value && typeof value === "object" ? value[name] : undefined;
     list = field && field.type === "list" ? field : null;
     fields = field ? field.fields : undefined;
   }
-  return words.join(" › ");
+  return found;
 }
 
-/** One refusal, "courses[0].schedule.end: 结束早于开始… / ends before…", in Chinese words for the form. */
+/** A field's path as a person finds it in the form:
+ * "课程列表 › 第 1 项“育婴员培训” › 上课时间 › 结束时间". */
+export function place(path, spec, data, strings) {
+  return steps(path, spec, data).map((step) => {
+    if (step.index !== undefined) return `第 ${step.index + 1} 项${step.title ? `“${step.title}”` : ""}`;
+    if (step.label) return step.label;
+    if (TEXT.includes(step.name)) return strings[step.name === "zh" ? "editor.chinese" : "editor.english"].zh;
+    return step.name;
+  }).join(" › ");
+}
+
+/** One refusal, "courses[0].schedule.end: 结束早于开始… / ends before…", for the form: the field's
+ * path, where it is in words, and the Chinese message with any path in it in words too. */
 export function saying(line, spec, data, strings) {
   const cut = line.indexOf(": ");
-  const where = cut < 0 ? "" : line.slice(0, cut);
+  const path = cut < 0 ? "" : line.slice(0, cut);
   const message = (cut < 0 ? line : line.slice(cut + 2)).split(" / ")[0];
-  const inWords = message.replace(/[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*\[\d+\](?:\[\d+\]|\.[A-Za-z_]\w*)*/g, (path) => place(path, spec, data, strings));
-  return where ? `${place(where, spec, data, strings)}：${inWords}` : inWords;
+  const inWords = message.replace(/[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*\[\d+\](?:\[\d+\]|\.[A-Za-z_]\w*)*/g, (p) => place(p, spec, data, strings));
+  return { path, where: path ? place(path, spec, data, strings) : "", message: inWords };
 }
 
 /** The error a save is refused with: its text is the refusals (an Error's "Error: " left off, as

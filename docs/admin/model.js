@@ -7,7 +7,8 @@ export const SPEC = {
     "name": "id",
     "label": "机构编号",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "from": "name"
    },
    {
     "name": "sample",
@@ -132,7 +133,8 @@ export const SPEC = {
        "name": "id",
        "label": "项目编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "name"
       },
       {
        "name": "name",
@@ -167,7 +169,8 @@ export const SPEC = {
        "name": "id",
        "label": "学期编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "name"
       },
       {
        "name": "name",
@@ -248,7 +251,8 @@ export const SPEC = {
        "name": "id",
        "label": "课程编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "title"
       },
       {
        "name": "title",
@@ -454,7 +458,8 @@ export const SPEC = {
     "name": "id",
     "label": "场馆编号",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "from": "name"
    },
    {
     "name": "sample",
@@ -1293,6 +1298,34 @@ export const STRINGS = {
  "editor.list_separator": {
   "zh": "、",
   "en": ", "
+ },
+ "editor.refused": {
+  "zh": "有 {count} 处要修改，改好后再保存",
+  "en": "{count} fields to correct before saving"
+ },
+ "editor.refused_at": {
+  "zh": "没有保存：第 {at} 处，共 {count} 处要修改",
+  "en": "Not saved: field {at} of {count} to correct"
+ },
+ "editor.refused_previous": {
+  "zh": "上一处",
+  "en": "Previous"
+ },
+ "editor.refused_next": {
+  "zh": "下一处",
+  "en": "Next"
+ },
+ "editor.refused_close": {
+  "zh": "关闭",
+  "en": "Close"
+ },
+ "editor.id_hint": {
+  "zh": "可以不填：保存时按名称的拼音自动生成（如“大桥镇成人学校”→ da-qiao-zhen-cheng-ren-xue-xiao），也可以自己改。只用小写字母、数字和连字符。",
+  "en": "May be left empty: on saving it is made from the name's pinyin (大桥镇成人学校 → da-qiao-zhen-cheng-ren-xue-xiao); it can be changed. Lowercase letters, digits and hyphens only."
+ },
+ "editor.id_suggested": {
+  "zh": "保存时将用：{id}",
+  "en": "On saving: {id}"
  }
 };
 export const DECAP = {
@@ -1491,6 +1524,10 @@ export const DECAP = {
  "editor.editorToolbar.deleteUnpublishedEntry": {
   "zh": "放弃这条新记录",
   "en": "Discard this new record"
+ },
+ "editor.editorToolbar.save": {
+  "zh": "保存",
+  "en": "Save"
  },
  "editor.editorToolbar.saving": {
   "zh": "正在保存……",

@@ -7,7 +7,8 @@
 // The words come from ui.yml through model.js (STRINGS).
 
 import { fill } from "./checks.js";
-import { STRINGS } from "./model.js";
+import { idFrom } from "./ids.js";
+import { SPEC, STRINGS } from "./model.js";
 
 const h = window.h;
 const zh = (key) => STRINGS[key].zh;
@@ -138,7 +139,31 @@ const ClockControl = window.createClass({
   },
 });
 
+/** An id: typed, or left empty and made from the name on saving (ids.js); a record's own id shows
+ * what it will be while the name is typed. */
+const IdControl = window.createClass({
+  suggestion() {
+    const { parentIds, collection, getEntry } = this.props;
+    if ((parentIds && parentIds.length) || !collection || !getEntry) return "";
+    const spec = SPEC[collection.get("name")];
+    const from = spec && (spec.fields.find((f) => f.name === "id") || {}).from;
+    const name = from && getEntry().getIn(["data", from, "zh"]);
+    return name ? idFrom(name) : "";
+  },
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const made = value ? "" : this.suggestion();
+    return h("input", {
+      id: forID, type: "text", className: classNameWrapper, autoComplete: "off", spellCheck: false, value: value || "",
+      placeholder: made ? fill(zh("editor.id_suggested"), { id: made }) : "",
+      onChange: (e) => onChange(e.target.value.normalize("NFKC").toLowerCase()),
+      onFocus: setActiveStyle, onBlur: setInactiveStyle,
+    });
+  },
+});
+
 export function registerWidgets(CMS) {
+  CMS.registerWidget("lc-id", IdControl);
   const list = CMS.getWidget("list");
   CMS.registerWidget("list", wordyList(list.control), list.preview, list.schema);
   CMS.registerWidget("lc-date", DateControl);

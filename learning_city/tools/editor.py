@@ -219,10 +219,20 @@ def _pattern(field: dict, schema: dict) -> None:
         field["pattern"] = [pattern, form_message(code) if code else f"{field['label']}：{form_message('bad_format')}"]
 
 
+# A record or part that has a Chinese name has its id made from it (ids.js): a secretary never
+# invents a slug. The form leaves such an id optional; editor.js fills an empty one before saving.
+NAMED_BY = ("name", "title")
+
+
 def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:
     required = set(schema.get("required", []))
     pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
-    return [f for f, _ in pairs], [s for _, s in pairs]
+    fields, specs = [f for f, _ in pairs], [s for _, s in pairs]
+    named = next((s["name"] for s in specs if s["name"] in NAMED_BY and s.get("type") == "text"), None)
+    if named and fields and fields[0]["name"] == "id":
+        fields[0].update(widget="lc-id", required=False, hint=i18n.strings()["editor.id_hint"]["zh"])
+        specs[0]["from"] = named
+    return fields, specs
 
 
 def region_options(regions: m.Regions) -> list[dict]:
