@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import edit  # scripts/edit.py
 import pytest
-from conftest import ROOT, serving
+from conftest import ROOT, box, choose, field, git, serving, visible
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"
@@ -35,45 +34,6 @@ NEW_COURSE = """\
       method: phone
 """
 CLOCK_MESSAGE = "时间写成“时:分”，如 19:30"
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def clone(tmp_path) -> Path:
-    """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""
-    return edit.scratch_repo(ROOT / "catalogue", tmp_path / "clone")
-
-
-@pytest.fixture
-def admin(site, tmp_path):
-    """The built site with /admin/'s config.yml pointing at this test's decap-server."""
-    url = edit.free_url()
-    return edit.site_for(site, tmp_path / "site", url), url
-
-
-def visible(locator):
-    return locator.locator("visible=true")
-
-
-def field(scope, label: str):
-    """The input of the visible field labelled `label` inside `scope`."""
-    return visible(scope.get_by_label(label, exact=True)).first
-
-
-def box(scope, label: str):
-    """The visible control (label, widget and nested fields) of the field labelled `label`."""
-    return visible(scope.locator("label", has_text=re.compile(f"^{re.escape(label)}( \\(可选\\))?$"))).first.locator("xpath=../..")
-
-
-def choose(scope, label: str, *options: str):
-    """Pick options of a select by their Chinese labels, as a person types and presses Enter."""
-    control = box(scope, label)
-    for option in options:
-        control.locator("input").first.fill(option)
-        control.page.keyboard.press("Enter")
 
 
 def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):

@@ -1446,8 +1446,8 @@ export const DECAP = {
   "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
  },
  "editor.editor.onLeavePage": {
-  "zh": "还有修改没保存。离开后，这些修改留在这台设备上，下次打开这条记录时可以恢复。确定离开吗？",
-  "en": "Some changes are not saved. They stay on this device, and you can restore them when you open this record again. Leave?"
+  "zh": "还有修改没保存。回到列表或打开别的记录，这些修改就会丢掉（关掉或刷新网页不会：下次打开这条记录时可以恢复）。确定离开吗？",
+  "en": "Some changes are not saved. Going back to the list or to another record discards them (closing or reloading the page does not; they can be restored next time). Leave?"
  },
  "editor.editor.confirmLoadBackup": {
   "zh": "这条记录有上次没保存的修改（留在这台设备上）。点“确定”恢复这些修改；点“取消”丢弃它们，显示已保存的内容。",
@@ -1522,8 +1522,8 @@ export const DECAP = {
   "en": "Discard unpublished changes"
  },
  "editor.editorToolbar.deleteUnpublishedEntry": {
-  "zh": "放弃这条新记录",
-  "en": "Discard this new record"
+  "zh": "放弃未发布的修改",
+  "en": "Discard unpublished changes"
  },
  "editor.editorToolbar.save": {
   "zh": "保存",

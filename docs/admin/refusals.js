@@ -13,6 +13,7 @@ const zh = (key) => STRINGS[key].zh;
 const OPTIONAL = /\s*\(可选\)$/; // Decap's own mark after an optional field's label
 const PANEL = "lc-refusals";
 
+const shown = (element) => element.getClientRects().length > 0;
 const labelText = (label) => label.textContent.replace(OPTIONAL, "").trim();
 const controlOf = (label) => label.parentElement && label.parentElement.parentElement; // label → topbar → control
 const ITEM = "[class*=SortableListItem]";
@@ -22,21 +23,32 @@ const itemOf = (element) => element.parentElement && element.parentElement.close
 const ownLabels = (scope) => [...scope.querySelectorAll("label")].filter((label) => label.closest(ITEM) === scope.closest(ITEM));
 const ownItems = (scope) => [...scope.querySelectorAll(ITEM)].filter((item) => itemOf(item) === scope.closest(ITEM));
 
+const rendered = () => new Promise((resolve) => setTimeout(resolve, 60)); // React draws what a click opened
+
 /** The control of the field a path's steps lead to (locale.js `steps`), opening collapsed list
- * items on the way; the nearest control found when the form does not show the last step. */
-export function locate(root, path) {
+ * items and parts on the way; the nearest control found when the form does not show the last step. */
+export async function locate(root, path) {
   let scope = root;
   for (const step of path) {
     if (step.index !== undefined) {
       const item = ownItems(scope)[step.index];
       if (!item) return scope;
-      if (!item.querySelector("label")) item.querySelector("button")?.click(); // collapsed: open it
+      if (![...item.querySelectorAll("label")].some(shown)) {
+        item.querySelector("button")?.click(); // a collapsed item: open it
+        await rendered();
+      }
       scope = item;
-    } else {
-      const label = step.label && ownLabels(scope).find((l) => labelText(l) === step.label);
-      if (!label) return scope;
-      scope = controlOf(label);
+      continue;
     }
+    const find = () => step.label && ownLabels(scope).find((l) => labelText(l) === step.label);
+    const closed = scope.querySelector(`button[aria-label='${DECAP["editor.editorWidgets.object.expand"].zh}']`);
+    if (!(find() && shown(find())) && closed) {
+      closed.click(); // a collapsed part: open it
+      await rendered();
+    }
+    const label = find();
+    if (!label) return scope;
+    scope = controlOf(label);
   }
   return scope;
 }
@@ -52,7 +64,8 @@ export function markedFields(root) {
   });
 }
 
-function show(element) {
+async function show(found) {
+  const element = await found;
   if (!element) return;
   element.scrollIntoView({ block: "center" });
   const input = element.querySelector("input, textarea, select, [contenteditable=true]");

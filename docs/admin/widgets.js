@@ -142,6 +142,16 @@ const ClockControl = window.createClass({
 /** An id: typed, or left empty and made from the name on saving (ids.js); a record's own id shows
  * what it will be while the name is typed. */
 const IdControl = window.createClass({
+  // Decap re-renders a field when its own value changes, not its neighbour's: the suggestion is
+  // looked at twice a second while the id is empty.
+  componentDidMount() {
+    this.timer = setInterval(() => {
+      if (!this.props.value && this.suggestion() !== this.shown) this.forceUpdate();
+    }, 500);
+  },
+  componentWillUnmount() {
+    clearInterval(this.timer);
+  },
   suggestion() {
     const { parentIds, collection, getEntry } = this.props;
     if ((parentIds && parentIds.length) || !collection || !getEntry) return "";
@@ -153,6 +163,7 @@ const IdControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
     const made = value ? "" : this.suggestion();
+    this.shown = made;
     return h("input", {
       id: forID, type: "text", className: classNameWrapper, autoComplete: "off", spellCheck: false, value: value || "",
       placeholder: made ? fill(zh("editor.id_suggested"), { id: made }) : "",
