@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ ADMIN = ROOT / "docs" / "admin"  # the web editor
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402  (scripts/build.py)
+import edit  # noqa: E402  (scripts/edit.py: the web editor on a scratch clone)
 
 from learning_city.tools.local import launch_chromium, serving  # noqa: E402  (serving: for the tests)
 
@@ -101,3 +103,50 @@ def node(code: str, data: object = None) -> object:
     result = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+# --- the web editor (tests/test_editor*.py): decap-server on a scratch clone, the form by its labels ---
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""
+    return edit.scratch_repo(ROOT / "catalogue", tmp_path / "clone")
+
+
+@pytest.fixture
+def admin(site, tmp_path):
+    """The built site with /admin/'s config.yml pointing at this test's decap-server."""
+    url = edit.free_url()
+    return edit.site_for(site, tmp_path / "site", url), url
+
+
+def visible(locator):
+    return locator.locator("visible=true")
+
+
+def field(scope, label: str):
+    """The input of the visible field labelled `label` inside `scope`."""
+    return visible(scope.get_by_label(_labelled(label))).first
+
+
+def _labelled(label: str) -> re.Pattern:
+    """A label as Decap shows it: an optional field's with " (可选)" after it."""
+    return re.compile(f"^{re.escape(label)}( \\(可选\\))?$")
+
+
+def box(scope, label: str):
+    """The visible control (label, widget and nested fields) of the field labelled `label`."""
+    return visible(scope.locator("label", has_text=_labelled(label))).first.locator("xpath=../..")
+
+
+def choose(scope, label: str, *options: str):
+    """Pick options of a select by their Chinese labels, as a person types and presses Enter."""
+    control = box(scope, label)
+    for option in options:
+        control.locator("input").first.fill(option)
+        control.page.keyboard.press("Enter")

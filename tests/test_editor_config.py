@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,8 @@ def mismatches(fields: list[dict], cls) -> list[str]:
         return found
     required = set(schema.get("required", []))
     for field in fields:
-        if field["required"] != (field["name"] in required):
+        made = field["widget"] == "lc-id"  # left empty, it is made from the name before saving (ids.js)
+        if field["required"] != (field["name"] in required and not made):
             found.append(f"{cls.__name__}.{field['name']}: required {field['required']}")
     return found
 
@@ -86,10 +88,10 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
     assert name["widget"] == "object" and [(f["name"], f["required"]) for f in name["fields"]] == [("zh", True), ("en", False)]
     assert providers["kind"]["widget"] == "select"
     assert {o["value"]: o["label"] for o in providers["kind"]["options"]}["adult-school"] == t("kind.adult-school", "zh")
-    assert schedule["start"]["pattern"][0] == m.CLOCK and "HH:MM" in schedule["start"]["pattern"][1] and " / " in schedule["start"]["pattern"][1]
+    assert schedule["start"]["widget"] == "lc-clock" and schedule["start"]["pattern"] == [m.CLOCK, t("editor.clock", "zh")]
     assert schedule["days"]["multiple"] is True and len(schedule["days"]["options"]) == 7
     dates = {f["name"]: f for f in schedule["dates"]["fields"]}
-    assert dates["start"]["widget"] == "datetime" and dates["start"]["format"] == "YYYY-MM-DD" and dates["start"]["time_format"] is False
+    assert dates["start"]["widget"] == "lc-date"  # typed or picked, shown 2027-03-02 (Decap's datetime: mm/dd/yyyy, UTC)
     assert courses["capacity"]["widget"] == "number" and courses["capacity"]["min"] == 1 and courses["capacity"]["value_type"] == "int"
     assert courses["hours"]["value_type"] == "float" and courses["hours"]["pattern"]
     assert "title.zh" in providers["courses"]["summary"] and "schedule.start" in providers["courses"]["summary"]
@@ -97,10 +99,39 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
     assert courses["venue"]["widget"] == "relation" and courses["term"]["widget"] == "lc-term"
     region = {o["value"]: o["label"] for o in providers["region"]["options"]}
     assert region["nanhu-daqiao"] == "南湖区 · 大桥镇" and region["nanhu"] == "南湖区"
-    assert providers["address"]["label"] == "地址 / address"
+    assert providers["address"]["label"] == "地址"
     # inside an optional part nothing is required in the form (Decap would demand it even when left empty)
     place = courses["place"]
     assert place["required"] is False and place["fields"][0]["required"] is False
+
+
+def walk(fields):
+    for field in fields:
+        yield field
+        yield from walk(field.get("fields", []))
+        if "field" in field:
+            yield from walk([field["field"]])
+
+
+def test_the_form_speaks_chinese_only():
+    """Labels, hints and messages a secretary reads: no English beside them, no file syntax in a hint
+    whose widget writes that syntax for her (a choice, a switch, a date, a time)."""
+    config = yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
+    english = re.compile(r"[A-Za-z]{3,}")
+    found = []
+    for collection in config["collections"]:
+        for text in (collection["label"], collection["label_singular"]):
+            found += [text] if english.search(text) else []
+        for field in walk(collection["fields"]):
+            found += [f"{field['name']}: {field['label']}"] if english.search(field["label"]) or " / " in field["label"] else []
+            if "pattern" in field:
+                found += [f"{field['name']}: {field['pattern'][1]}"] if " / " in field["pattern"][1] else []
+            if field.get("hint") and field["widget"] in editor.SYNTAX_WIDGETS:
+                found += [f"{field['name']}: {field['hint']}"] if re.search(r'[A-Za-z"]', field["hint"].replace(":", "")) and field["widget"] != "lc-clock" else []
+    assert found == []
+    # control: the labels as they were ("名额 / number of places") are found
+    old = {**collection, "fields": [{**f, "label": f"{f['label']} / {f['name']}"} for f in collection["fields"]]}
+    assert any(english.search(f["label"]) for f in walk(old["fields"]))
 
 
 def test_backends_github_by_default_gitlab_forgejo_and_gitea_by_one_setting():
@@ -246,7 +277,7 @@ def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000 and (admin / "vendor" / "yaml" / "index.js").is_file()
     assert "://" not in html.replace('"http-equiv"', "")  # every script is loaded from beside it
     assert "data-pagefind-body" not in html and 'name="robots" content="noindex' in html
-    assert f"<title>{t('editor.title', 'zh')} · {t('editor.title', 'en')}</title>" in html
+    assert f"<title>{t('editor.title', 'zh')}</title>" in html  # the people editing read Chinese
     assert "admin" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "admin/" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
     assert not (site / "en" / "admin").exists()

@@ -7,9 +7,16 @@ import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
 import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
+import { refusal, registerLocale, saying, steps } from "./locale.js";
+import { locate, showRefusals, watchSaves } from "./refusals.js";
+import { registerWidgets } from "./widgets.js";
+import { madeIds, withIds } from "./ids.js";
 
 const CMS = window.CMS;
-document.title = `${STRINGS["editor.title"].zh} · ${STRINGS["editor.title"].en}`;
+document.title = STRINGS["editor.title"].zh;
+registerLocale(CMS); // Decap's words a secretary understands (locale.js)
+registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
+watchSaves(); // a save Decap refuses for a field: the panel that goes to each (refusals.js)
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
 // a promise with no reason, which browsers report as an uncaught error. That one is expected.
@@ -27,7 +34,7 @@ const TermControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
     const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
-    const none = `${STRINGS["editor.no_term"].zh} ${STRINGS["editor.no_term"].en}`;
+    const none = STRINGS["editor.no_term"].zh;
     const options = [h("option", { key: "", value: "" }, none)];
     for (const term of terms) {
       if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
@@ -56,12 +63,18 @@ CMS.registerEventListener({
     const spec = SPEC[collection];
     if (!spec) return entry.get("data");
     const known = await records;
-    if (!known) throw new Error(`${STRINGS["editor.records_unavailable"].zh} / ${STRINGS["editor.records_unavailable"].en}`);
-    const data = entry.get("data").toJS();
+    if (!known) throw refusal([STRINGS["editor.records_unavailable"].zh]);
     const slug = entry.get("newRecord") ? undefined : entry.get("slug");
+    const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
+    const data = withIds(entry.get("data").toJS(), made);
     const found = [...problems(data, spec, MESSAGES), ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES)];
-    if (found.length) throw new Error(found.join("；"));
-    return entry.get("data");
+    if (found.length) {
+      const said = found.map((line) => saying(line, spec, data, STRINGS));
+      const form = document.querySelector("[class*=ControlPaneContainer]") || document.body;
+      showRefusals(said.map((s) => ({ ...s, find: () => locate(form, steps(s.path, spec, data)) })));
+      throw refusal(said.map((s) => (s.where ? `${s.where}：${s.message}` : s.message)));
+    }
+    return made.reduce((saved, [path, id]) => saved.setIn(path, id), entry.get("data"));
   },
 });
 

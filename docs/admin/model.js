@@ -5,27 +5,33 @@ export const SPEC = {
   "fields": [
    {
     "name": "id",
+    "label": "机构编号",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "from": "name"
    },
    {
     "name": "sample",
+    "label": "示例数据",
     "required": false,
     "default": false,
     "type": "boolean"
    },
    {
     "name": "kind",
+    "label": "机构类型",
     "required": true,
     "type": "string"
    },
    {
     "name": "name",
+    "label": "机构名称",
     "required": true,
     "type": "text"
    },
    {
     "name": "plaques",
+    "label": "加挂牌子",
     "required": false,
     "type": "list",
     "item": {
@@ -34,41 +40,49 @@ export const SPEC = {
    },
    {
     "name": "description",
+    "label": "机构简介",
     "required": false,
     "type": "text"
    },
    {
     "name": "parent",
+    "label": "上级机构编号",
     "required": false,
     "type": "string"
    },
    {
     "name": "region",
+    "label": "所在地区编号",
     "required": true,
     "type": "string"
    },
    {
     "name": "address",
+    "label": "地址",
     "required": true,
     "type": "text"
    },
    {
     "name": "contact",
+    "label": "公开联系方式",
     "required": false,
     "type": "object",
     "fields": [
      {
       "name": "phone",
+      "label": "公开电话",
       "required": false,
       "type": "string"
      },
      {
       "name": "email",
+      "label": "公开邮箱",
       "required": false,
       "type": "string"
      },
      {
       "name": "website",
+      "label": "网址",
       "required": false,
       "type": "string"
      }
@@ -76,27 +90,32 @@ export const SPEC = {
    },
    {
     "name": "maintainers",
+    "label": "维护人账号",
     "required": false,
     "type": "list",
     "flow": false
    },
    {
     "name": "age_rule",
+    "label": "报名年龄要求",
     "required": false,
     "type": "object",
     "fields": [
      {
       "name": "min_age",
+      "label": "最低年龄",
       "required": false,
       "type": "number"
      },
      {
       "name": "max_age",
+      "label": "最高年龄",
       "required": false,
       "type": "number"
      },
      {
       "name": "note",
+      "label": "年龄说明",
       "required": false,
       "type": "text"
      }
@@ -104,6 +123,7 @@ export const SPEC = {
    },
    {
     "name": "projects",
+    "label": "特色培训项目",
     "required": false,
     "type": "list",
     "item": {
@@ -111,21 +131,26 @@ export const SPEC = {
      "fields": [
       {
        "name": "id",
+       "label": "项目编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "name"
       },
       {
        "name": "name",
+       "label": "项目名称",
        "required": true,
        "type": "text"
       },
       {
        "name": "year",
+       "label": "开始年份",
        "required": true,
        "type": "number"
       },
       {
        "name": "description",
+       "label": "项目简介",
        "required": false,
        "type": "text"
       }
@@ -134,6 +159,7 @@ export const SPEC = {
    },
    {
     "name": "terms",
+    "label": "学期",
     "required": false,
     "type": "list",
     "item": {
@@ -141,26 +167,32 @@ export const SPEC = {
      "fields": [
       {
        "name": "id",
+       "label": "学期编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "name"
       },
       {
        "name": "name",
+       "label": "学期名称",
        "required": true,
        "type": "text"
       },
       {
        "name": "dates",
+       "label": "学期起止日期",
        "required": true,
        "type": "object",
        "fields": [
         {
          "name": "start",
+         "label": "开始日期",
          "required": true,
          "type": "date"
         },
         {
          "name": "end",
+         "label": "结束日期",
          "required": true,
          "type": "date"
         }
@@ -168,31 +200,37 @@ export const SPEC = {
       },
       {
        "name": "enrolment",
+       "label": "本学期的报名",
        "required": false,
        "type": "object",
        "fields": [
         {
          "name": "method",
+         "label": "报名方式",
          "required": true,
          "type": "string"
         },
         {
          "name": "opens",
+         "label": "报名开始日期",
          "required": false,
          "type": "date"
         },
         {
          "name": "closes",
+         "label": "报名截止日期",
          "required": false,
          "type": "date"
         },
         {
          "name": "url",
+         "label": "报名链接",
          "required": false,
          "type": "string"
         },
         {
          "name": "note",
+         "label": "报名说明",
          "required": false,
          "type": "text"
         }
@@ -203,6 +241,7 @@ export const SPEC = {
    },
    {
     "name": "courses",
+    "label": "课程列表",
     "required": false,
     "type": "list",
     "item": {
@@ -210,73 +249,88 @@ export const SPEC = {
      "fields": [
       {
        "name": "id",
+       "label": "课程编号",
        "required": true,
-       "type": "string"
+       "type": "string",
+       "from": "title"
       },
       {
        "name": "title",
+       "label": "课程名称",
        "required": true,
        "type": "text"
       },
       {
        "name": "description",
+       "label": "课程简介",
        "required": false,
        "type": "text"
       },
       {
        "name": "category",
+       "label": "课程类别",
        "required": true,
        "type": "string"
       },
       {
        "name": "audience",
+       "label": "面向对象",
        "required": true,
        "type": "list",
        "flow": true
       },
       {
        "name": "mode",
+       "label": "上课形式",
        "required": true,
        "type": "string"
       },
       {
        "name": "term",
+       "label": "所属学期编号",
        "required": false,
        "type": "string"
       },
       {
        "name": "schedule",
+       "label": "上课时间",
        "required": true,
        "type": "object",
        "fields": [
         {
          "name": "days",
+         "label": "上课日",
          "required": true,
          "type": "list",
          "flow": true
         },
         {
          "name": "start",
+         "label": "开始时间",
          "required": true,
          "type": "clock"
         },
         {
          "name": "end",
+         "label": "结束时间",
          "required": true,
          "type": "clock"
         },
         {
          "name": "dates",
+         "label": "课程起止日期",
          "required": false,
          "type": "object",
          "fields": [
           {
            "name": "start",
+           "label": "开始日期",
            "required": true,
            "type": "date"
           },
           {
            "name": "end",
+           "label": "结束日期",
            "required": true,
            "type": "date"
           }
@@ -284,11 +338,13 @@ export const SPEC = {
         },
         {
          "name": "sessions",
+         "label": "课次",
          "required": false,
          "type": "number"
         },
         {
          "name": "except_dates",
+         "label": "不上课的日期",
          "required": false,
          "type": "list",
          "flow": false
@@ -297,21 +353,25 @@ export const SPEC = {
       },
       {
        "name": "hours",
+       "label": "总课时",
        "required": true,
        "type": "number"
       },
       {
        "name": "fee",
+       "label": "费用",
        "required": true,
        "type": "object",
        "fields": [
         {
          "name": "amount",
+         "label": "费用",
          "required": true,
          "type": "number"
         },
         {
          "name": "note",
+         "label": "费用说明",
          "required": false,
          "type": "text"
         }
@@ -319,46 +379,55 @@ export const SPEC = {
       },
       {
        "name": "capacity",
+       "label": "名额",
        "required": true,
        "type": "number"
       },
       {
        "name": "place",
+       "label": "上课地点",
        "required": false,
        "type": "text"
       },
       {
        "name": "venue",
+       "label": "场馆编号",
        "required": false,
        "type": "string"
       },
       {
        "name": "enrolment",
+       "label": "本课程的报名",
        "required": true,
        "type": "object",
        "fields": [
         {
          "name": "method",
+         "label": "报名方式",
          "required": true,
          "type": "string"
         },
         {
          "name": "opens",
+         "label": "报名开始日期",
          "required": false,
          "type": "date"
         },
         {
          "name": "closes",
+         "label": "报名截止日期",
          "required": false,
          "type": "date"
         },
         {
          "name": "url",
+         "label": "报名链接",
          "required": false,
          "type": "string"
         },
         {
          "name": "note",
+         "label": "报名说明",
          "required": false,
          "type": "text"
         }
@@ -366,6 +435,7 @@ export const SPEC = {
       },
       {
        "name": "status",
+       "label": "名额情况",
        "required": false,
        "default": "open",
        "type": "string"
@@ -375,6 +445,7 @@ export const SPEC = {
    },
    {
     "name": "last_verified",
+    "label": "最近核实日期",
     "required": false,
     "type": "date"
    }
@@ -385,57 +456,69 @@ export const SPEC = {
   "fields": [
    {
     "name": "id",
+    "label": "场馆编号",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "from": "name"
    },
    {
     "name": "sample",
+    "label": "示例数据",
     "required": false,
     "default": false,
     "type": "boolean"
    },
    {
     "name": "kind",
+    "label": "场馆类型",
     "required": true,
     "type": "string"
    },
    {
     "name": "name",
+    "label": "场馆名称",
     "required": true,
     "type": "text"
    },
    {
     "name": "description",
+    "label": "场馆简介",
     "required": false,
     "type": "text"
    },
    {
     "name": "region",
+    "label": "所在地区编号",
     "required": true,
     "type": "string"
    },
    {
     "name": "address",
+    "label": "地址",
     "required": true,
     "type": "text"
    },
    {
     "name": "contact",
+    "label": "公开联系方式",
     "required": false,
     "type": "object",
     "fields": [
      {
       "name": "phone",
+      "label": "公开电话",
       "required": false,
       "type": "string"
      },
      {
       "name": "email",
+      "label": "公开邮箱",
       "required": false,
       "type": "string"
      },
      {
       "name": "website",
+      "label": "网址",
       "required": false,
       "type": "string"
      }
@@ -443,12 +526,14 @@ export const SPEC = {
    },
    {
     "name": "maintainers",
+    "label": "维护人账号",
     "required": false,
     "type": "list",
     "flow": false
    },
    {
     "name": "opening_hours",
+    "label": "开放时间",
     "required": true,
     "type": "list",
     "item": {
@@ -456,17 +541,20 @@ export const SPEC = {
      "fields": [
       {
        "name": "days",
+       "label": "星期几",
        "required": true,
        "type": "list",
        "flow": true
       },
       {
        "name": "opens",
+       "label": "开门时间",
        "required": true,
        "type": "clock"
       },
       {
        "name": "closes",
+       "label": "闭馆时间",
        "required": true,
        "type": "clock"
       }
@@ -475,11 +563,13 @@ export const SPEC = {
    },
    {
     "name": "closed",
+    "label": "闭馆日说明",
     "required": false,
     "type": "text"
    },
    {
     "name": "closures",
+    "label": "临时闭馆",
     "required": false,
     "type": "list",
     "item": {
@@ -487,16 +577,19 @@ export const SPEC = {
      "fields": [
       {
        "name": "dates",
+       "label": "闭馆起止日期",
        "required": true,
        "type": "object",
        "fields": [
         {
          "name": "start",
+         "label": "开始日期",
          "required": true,
          "type": "date"
         },
         {
          "name": "end",
+         "label": "结束日期",
          "required": true,
          "type": "date"
         }
@@ -504,6 +597,7 @@ export const SPEC = {
       },
       {
        "name": "reason",
+       "label": "闭馆原因",
        "required": true,
        "type": "text"
       }
@@ -512,16 +606,19 @@ export const SPEC = {
    },
    {
     "name": "admission",
+    "label": "入场是否免费",
     "required": true,
     "type": "object",
     "fields": [
      {
       "name": "free",
+      "label": "是否免费",
       "required": true,
       "type": "boolean"
      },
      {
       "name": "note",
+      "label": "入场说明",
       "required": false,
       "type": "text"
      }
@@ -529,21 +626,25 @@ export const SPEC = {
    },
    {
     "name": "booking",
+    "label": "是否需要预约",
     "required": true,
     "type": "object",
     "fields": [
      {
       "name": "required",
+      "label": "是否须预约",
       "required": true,
       "type": "boolean"
      },
      {
       "name": "url",
+      "label": "预约链接",
       "required": false,
       "type": "string"
      },
      {
       "name": "note",
+      "label": "预约说明",
       "required": false,
       "type": "text"
      }
@@ -551,47 +652,55 @@ export const SPEC = {
    },
    {
     "name": "accessibility",
+    "label": "无障碍设施",
     "required": false,
     "type": "object",
     "fields": [
      {
       "name": "step_free",
+      "label": "无障碍通道",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "lift",
+      "label": "电梯",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "accessible_toilet",
+      "label": "无障碍卫生间",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "hearing_loop",
+      "label": "助听环路",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "braille",
+      "label": "盲文标识",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "wheelchair_loan",
+      "label": "轮椅借用",
       "required": false,
       "default": false,
       "type": "boolean"
      },
      {
       "name": "note",
+      "label": "无障碍说明",
       "required": false,
       "type": "text"
      }
@@ -599,6 +708,7 @@ export const SPEC = {
    },
    {
     "name": "services",
+    "label": "学习服务",
     "required": false,
     "type": "list",
     "item": {
@@ -606,11 +716,13 @@ export const SPEC = {
      "fields": [
       {
        "name": "kind",
+       "label": "服务类型",
        "required": true,
        "type": "string"
       },
       {
        "name": "description",
+       "label": "服务简介",
        "required": true,
        "type": "text"
       }
@@ -619,6 +731,7 @@ export const SPEC = {
    },
    {
     "name": "last_verified",
+    "label": "最近核实日期",
     "required": false,
     "type": "date"
    }
@@ -1133,6 +1246,480 @@ export const STRINGS = {
  "editor.records_unavailable": {
   "zh": "无法读取目录中已有的编号，暂时不能保存，请刷新页面后再试",
   "en": "the catalogue's existing ids could not be read, so nothing can be saved yet; reload the page and try again"
+ },
+ "editor.create": {
+  "zh": "新建 {{collection}}：{{slug}}",
+  "en": "Create {{collection}}: {{slug}}"
+ },
+ "editor.update": {
+  "zh": "修改 {{collection}}：{{slug}}",
+  "en": "Update {{collection}}: {{slug}}"
+ },
+ "editor.delete": {
+  "zh": "删除 {{collection}}：{{slug}}",
+  "en": "Delete {{collection}}: {{slug}}"
+ },
+ "editor.chinese": {
+  "zh": "中文",
+  "en": "Chinese"
+ },
+ "editor.english": {
+  "zh": "英文",
+  "en": "English"
+ },
+ "editor.clock": {
+  "zh": "时间写成“时:分”，如 19:30（24 小时制）",
+  "en": "write the time as hours:minutes, like 19:30 (24-hour clock)"
+ },
+ "editor.clock_hint": {
+  "zh": "24 小时制，如 19:30；用中文输入法打出的全角冒号“：”会自动改成“:”",
+  "en": "24-hour clock, like 19:30; a full-width colon '：' from a Chinese input method is turned into ':'"
+ },
+ "editor.date": {
+  "zh": "日期写成“年-月-日”，如 2027-03-02，并且是日历上有的日子；也可以点“选日期”",
+  "en": "write the date as year-month-day, like 2027-03-02, a day that exists; or tap \"Pick a date\""
+ },
+ "editor.date_placeholder": {
+  "zh": "如 2027-03-02",
+  "en": "like 2027-03-02"
+ },
+ "editor.pick_date": {
+  "zh": "选日期",
+  "en": "Pick a date"
+ },
+ "editor.remove_item": {
+  "zh": "确定删除“{item}”吗？删除后点“保存”才生效；不保存，网站上的内容不变。",
+  "en": "Remove “{item}”? Nothing changes on the site until you tap Save."
+ },
+ "editor.this_item": {
+  "zh": "这一项",
+  "en": "this item"
+ },
+ "editor.list_separator": {
+  "zh": "、",
+  "en": ", "
+ },
+ "editor.refused": {
+  "zh": "有 {count} 处要修改，改好后再保存",
+  "en": "{count} fields to correct before saving"
+ },
+ "editor.refused_at": {
+  "zh": "没有保存：第 {at} 处，共 {count} 处要修改",
+  "en": "Not saved: field {at} of {count} to correct"
+ },
+ "editor.refused_previous": {
+  "zh": "上一处",
+  "en": "Previous"
+ },
+ "editor.refused_next": {
+  "zh": "下一处",
+  "en": "Next"
+ },
+ "editor.refused_close": {
+  "zh": "关闭",
+  "en": "Close"
+ },
+ "editor.id_hint": {
+  "zh": "可以不填：保存时按名称的拼音自动生成（如“大桥镇成人学校”→ da-qiao-zhen-cheng-ren-xue-xiao），也可以自己改。只用小写字母、数字和连字符。",
+  "en": "May be left empty: on saving it is made from the name's pinyin (大桥镇成人学校 → da-qiao-zhen-cheng-ren-xue-xiao); it can be changed. Lowercase letters, digits and hyphens only."
+ },
+ "editor.id_suggested": {
+  "zh": "保存时将用：{id}",
+  "en": "On saving: {id}"
+ }
+};
+export const DECAP = {
+ "auth.loginWithForgejo": {
+  "zh": "使用 Forgejo 登录",
+  "en": "Login with Forgejo"
+ },
+ "app.header.content": {
+  "zh": "学校和场馆",
+  "en": "Schools and venues"
+ },
+ "app.header.workflow": {
+  "zh": "提交进度",
+  "en": "Changes in review"
+ },
+ "app.header.quickAdd": {
+  "zh": "新建",
+  "en": "New"
+ },
+ "app.app.waitingBackend": {
+  "zh": "正在连接保存服务……",
+  "en": "Connecting to the saving service…"
+ },
+ "app.app.loadingConfig": {
+  "zh": "正在打开编辑器……",
+  "en": "Opening the editor…"
+ },
+ "collection.sidebar.collections": {
+  "zh": "目录",
+  "en": "Catalogue"
+ },
+ "collection.sidebar.allCollections": {
+  "zh": "全部",
+  "en": "All"
+ },
+ "collection.sidebar.searchAll": {
+  "zh": "按名称搜索……",
+  "en": "Search by name…"
+ },
+ "collection.sidebar.searchIn": {
+  "zh": "搜索",
+  "en": "Search"
+ },
+ "collection.collectionTop.newButton": {
+  "zh": "＋ 新建%{collectionLabel}",
+  "en": "+ New %{collectionLabel}"
+ },
+ "collection.collectionTop.newButtonAriaLabel": {
+  "zh": "新建一条%{collectionLabel}记录",
+  "en": "Create a new %{collectionLabel} record"
+ },
+ "collection.collectionTop.viewAsList": {
+  "zh": "列表显示",
+  "en": "Show as a list"
+ },
+ "collection.collectionTop.viewAsGrid": {
+  "zh": "方块显示",
+  "en": "Show as tiles"
+ },
+ "collection.entries.loadingEntries": {
+  "zh": "正在读取……",
+  "en": "Loading…"
+ },
+ "collection.entries.cachingEntries": {
+  "zh": "正在读取……",
+  "en": "Loading…"
+ },
+ "collection.entries.unpublishedHeader": {
+  "zh": "还没发布的修改",
+  "en": "Changes not yet published"
+ },
+ "editor.editorControl.field.widgetLabel": {
+  "zh": "%{widgetLabel}",
+  "en": "%{widgetLabel}"
+ },
+ "editor.editorControlPane.widget.required": {
+  "zh": "请填写“%{fieldLabel}”",
+  "en": "Fill in “%{fieldLabel}”"
+ },
+ "editor.editorControlPane.widget.regexPattern": {
+  "zh": "%{pattern}",
+  "en": "%{pattern}"
+ },
+ "editor.editorControlPane.widget.range": {
+  "zh": "“%{fieldLabel}”请填 %{minValue} 到 %{maxValue} 之间的数",
+  "en": "“%{fieldLabel}” takes a number from %{minValue} to %{maxValue}"
+ },
+ "editor.editorControlPane.widget.min": {
+  "zh": "“%{fieldLabel}”不能小于 %{minValue}",
+  "en": "“%{fieldLabel}” may not be less than %{minValue}"
+ },
+ "editor.editorControlPane.widget.max": {
+  "zh": "“%{fieldLabel}”不能大于 %{maxValue}",
+  "en": "“%{fieldLabel}” may not be more than %{maxValue}"
+ },
+ "editor.editorControlPane.widget.rangeCount": {
+  "zh": "“%{fieldLabel}”填 %{minCount} 到 %{maxCount} 项",
+  "en": "“%{fieldLabel}” takes %{minCount} to %{maxCount} items"
+ },
+ "editor.editorControlPane.widget.rangeCountExact": {
+  "zh": "“%{fieldLabel}”正好填 %{count} 项",
+  "en": "“%{fieldLabel}” takes exactly %{count} items"
+ },
+ "editor.editorControlPane.widget.rangeMin": {
+  "zh": "“%{fieldLabel}”至少填 %{minCount} 项",
+  "en": "“%{fieldLabel}” takes at least %{minCount} item(s)"
+ },
+ "editor.editorControlPane.widget.rangeMax": {
+  "zh": "“%{fieldLabel}”最多填 %{maxCount} 项",
+  "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
+ },
+ "editor.editorControlPane.widget.minCount": {
+  "zh": "“%{fieldLabel}”至少填 %{minCount} 项",
+  "en": "“%{fieldLabel}” takes at least %{minCount} item(s)"
+ },
+ "editor.editorControlPane.widget.maxCount": {
+  "zh": "“%{fieldLabel}”最多填 %{maxCount} 项",
+  "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
+ },
+ "editor.editor.onLeavePage": {
+  "zh": "还有修改没保存。回到列表或打开别的记录，这些修改就会丢掉（关掉或刷新网页不会：下次打开这条记录时可以恢复）。确定离开吗？",
+  "en": "Some changes are not saved. Going back to the list or to another record discards them (closing or reloading the page does not; they can be restored next time). Leave?"
+ },
+ "editor.editor.confirmLoadBackup": {
+  "zh": "这条记录有上次没保存的修改（留在这台设备上）。点“确定”恢复这些修改；点“取消”丢弃它们，显示已保存的内容。",
+  "en": "This record has changes from last time that were not saved (kept on this device). OK restores them; Cancel discards them and shows what was saved."
+ },
+ "editor.editor.onUpdatingWithUnsavedChanges": {
+  "zh": "还有修改没保存：请先点“保存”，再改状态。",
+  "en": "Some changes are not saved; tap Save first, then change the status."
+ },
+ "editor.editor.onPublishingNotReady": {
+  "zh": "只有“审核通过，待发布”的修改才能发布：请先把状态改为“审核通过，待发布”。",
+  "en": "Only changes marked “Approved, to publish” can be published; set that status first."
+ },
+ "editor.editor.onPublishingWithUnsavedChanges": {
+  "zh": "还有修改没保存：请先点“保存”，再发布。",
+  "en": "Some changes are not saved; tap Save first, then publish."
+ },
+ "editor.editor.onPublishing": {
+  "zh": "发布就是把这次的修改合并到网站的正式内容里。合并后自动检查和构建会运行，网站几分钟后更新。确定发布吗？",
+  "en": "Publishing merges these changes into the site's content. The automatic checks and build then run, and the site updates in a few minutes. Publish?"
+ },
+ "editor.editor.onDeleteUnpublishedChanges": {
+  "zh": "放弃这次还没发布的全部修改吗？它们的分支会被删除，网站不变。",
+  "en": "Discard all of these unpublished changes? Their branch is deleted; the site does not change."
+ },
+ "editor.editor.onDeleteUnpublishedChangesWithUnsavedChanges": {
+  "zh": "放弃这次还没发布的全部修改，连同没保存的修改吗？它们的分支会被删除，网站不变。",
+  "en": "Discard all of these unpublished changes, and the changes not yet saved? Their branch is deleted; the site does not change."
+ },
+ "editor.editor.loadingEntry": {
+  "zh": "正在读取……",
+  "en": "Loading…"
+ },
+ "editor.editorInterface.togglePreview": {
+  "zh": "显示或隐藏预览",
+  "en": "Show or hide the preview"
+ },
+ "editor.editorInterface.toggleScrollSync": {
+  "zh": "预览跟着表单滚动",
+  "en": "Scroll the preview with the form"
+ },
+ "editor.editorToolbar.publishing": {
+  "zh": "正在合并……",
+  "en": "Merging…"
+ },
+ "editor.editorToolbar.publish": {
+  "zh": "发布",
+  "en": "Publish"
+ },
+ "editor.editorToolbar.published": {
+  "zh": "已在网站上",
+  "en": "On the site"
+ },
+ "editor.editorToolbar.publishNow": {
+  "zh": "发布：合并，网站几分钟后更新",
+  "en": "Publish: merge; the site updates in a few minutes"
+ },
+ "editor.editorToolbar.publishAndCreateNew": {
+  "zh": "发布，再新建一条",
+  "en": "Publish, then start a new record"
+ },
+ "editor.editorToolbar.publishAndDuplicate": {
+  "zh": "发布，再复制一条",
+  "en": "Publish, then copy it into a new record"
+ },
+ "editor.editorToolbar.duplicate": {
+  "zh": "复制为新记录",
+  "en": "Copy into a new record"
+ },
+ "editor.editorToolbar.deleteUnpublishedChanges": {
+  "zh": "放弃未发布的修改",
+  "en": "Discard unpublished changes"
+ },
+ "editor.editorToolbar.deleteUnpublishedEntry": {
+  "zh": "放弃未发布的修改",
+  "en": "Discard unpublished changes"
+ },
+ "editor.editorToolbar.save": {
+  "zh": "保存",
+  "en": "Save"
+ },
+ "editor.editorToolbar.saving": {
+  "zh": "正在保存……",
+  "en": "Saving…"
+ },
+ "editor.editorToolbar.updating": {
+  "zh": "正在更新……",
+  "en": "Updating…"
+ },
+ "editor.editorToolbar.status": {
+  "zh": "状态：%{status}",
+  "en": "Status: %{status}"
+ },
+ "editor.editorToolbar.backCollection": {
+  "zh": "返回%{collectionLabel}列表",
+  "en": "Back to %{collectionLabel}"
+ },
+ "editor.editorToolbar.unsavedChanges": {
+  "zh": "有修改没保存",
+  "en": "Changes not saved"
+ },
+ "editor.editorToolbar.changesSaved": {
+  "zh": "已保存",
+  "en": "Saved"
+ },
+ "editor.editorToolbar.draft": {
+  "zh": "草稿（未提交审核）",
+  "en": "Draft (not sent for review)"
+ },
+ "editor.editorToolbar.inReview": {
+  "zh": "审核中（已开拉取请求）",
+  "en": "In review (pull request opened)"
+ },
+ "editor.editorToolbar.ready": {
+  "zh": "审核通过，待发布",
+  "en": "Approved, to publish"
+ },
+ "editor.editorToolbar.statusInfoTooltipDraft": {
+  "zh": "草稿：修改已保存在这条记录自己的分支里，网站不变，审核人还看不到。改完后把状态改为“审核中”，就会提出拉取请求，请审核人审核。",
+  "en": "Draft: the changes are saved on this record's own branch; the site does not change and reviewers do not see them yet. When you are done, set the status to In review: that opens a pull request for the reviewers."
+ },
+ "editor.editorToolbar.statusInfoTooltipInReview": {
+  "zh": "审核中：拉取请求已提出，自动检查会运行，审核人会收到通知。审核期间还可以继续修改并保存，修改会加进同一个拉取请求。合并后网站几分钟后更新。",
+  "en": "In review: the pull request is open; the automatic checks run and the reviewers are told. You can still change and save while it is reviewed: the changes join the same pull request. After it is merged the site updates in a few minutes."
+ },
+ "editor.editorToolbar.deployPreviewPendingButtonLabel": {
+  "zh": "查看网站上的样子",
+  "en": "See it on the site"
+ },
+ "editor.editorToolbar.deployPreviewButtonLabel": {
+  "zh": "查看网站上的样子",
+  "en": "See it on the site"
+ },
+ "editor.editorToolbar.deployButtonLabel": {
+  "zh": "在网站上查看",
+  "en": "See it on the site"
+ },
+ "editor.editorWidgets.list.add": {
+  "zh": "新增%{item}",
+  "en": "Add %{item}"
+ },
+ "editor.editorWidgets.list.addType": {
+  "zh": "新增%{item}",
+  "en": "Add %{item}"
+ },
+ "editor.editorWidgets.object.expand": {
+  "zh": "展开",
+  "en": "Expand"
+ },
+ "editor.editorWidgets.object.collapse": {
+  "zh": "收起",
+  "en": "Collapse"
+ },
+ "ui.errorBoundary.reportIt": {
+  "zh": "告诉网站维护人员",
+  "en": "tell the site's maintainers"
+ },
+ "ui.settingsDropdown.logOut": {
+  "zh": "退出登录",
+  "en": "Log out"
+ },
+ "ui.settingsDropdown.account": {
+  "zh": "账号",
+  "en": "Account"
+ },
+ "ui.toast.onFailToLoadEntries": {
+  "zh": "读取失败：%{details}",
+  "en": "Could not load: %{details}"
+ },
+ "ui.toast.onFailToPersist": {
+  "zh": "没有保存：%{details}",
+  "en": "Not saved: %{details}"
+ },
+ "ui.toast.onFailToUpdateStatus": {
+  "zh": "状态没改成：%{details}",
+  "en": "The status did not change: %{details}"
+ },
+ "ui.toast.missingRequiredField": {
+  "zh": "有必填项没填，或有填错的地方（已标红）：改好后再保存",
+  "en": "A required field is empty or a field is wrong (marked in red); correct it, then save"
+ },
+ "ui.toast.entrySaved": {
+  "zh": "内容已保存，网站还没变。全部改完后，把状态改为“审核中”提交审核。",
+  "en": "Saved; the site has not changed yet. When you are done, set the status to In review to send it for review."
+ },
+ "ui.toast.entryPublished": {
+  "zh": "已合并。自动构建完成后（几分钟），网站就会更新。",
+  "en": "Merged. The site updates when the automatic build is done (a few minutes)."
+ },
+ "ui.toast.entryUpdated": {
+  "zh": "状态已更新",
+  "en": "Status updated"
+ },
+ "ui.toast.onDeleteUnpublishedChanges": {
+  "zh": "未发布的修改已放弃",
+  "en": "Unpublished changes discarded"
+ },
+ "ui.toast.onFailToPublishEntry": {
+  "zh": "没有发布：%{details}",
+  "en": "Not published: %{details}"
+ },
+ "ui.toast.onLoggedOut": {
+  "zh": "你已退出登录。请先把没保存的内容另外记下来，再重新登录。",
+  "en": "You are logged out. Note down anything not saved, then log in again."
+ },
+ "ui.toast.onBackendDown": {
+  "zh": "保存服务暂时连不上：%{details}",
+  "en": "The saving service cannot be reached: %{details}"
+ },
+ "workflow.workflow.loading": {
+  "zh": "正在读取提交进度……",
+  "en": "Loading the changes in review…"
+ },
+ "workflow.workflow.workflowHeading": {
+  "zh": "提交进度",
+  "en": "Changes in review"
+ },
+ "workflow.workflow.newPost": {
+  "zh": "新建记录",
+  "en": "New record"
+ },
+ "workflow.workflow.description": {
+  "zh": "%{smart_count} 条审核中，%{readyCount} 条待发布 |||| %{smart_count} 条审核中，%{readyCount} 条待发布",
+  "en": "%{smart_count} in review, %{readyCount} to publish |||| %{smart_count} in review, %{readyCount} to publish"
+ },
+ "workflow.workflow.dateFormat": {
+  "zh": "M月D日",
+  "en": "MMMM D"
+ },
+ "workflow.workflowCard.deleteChanges": {
+  "zh": "放弃这些修改",
+  "en": "Discard these changes"
+ },
+ "workflow.workflowCard.deleteNewEntry": {
+  "zh": "放弃这条新记录",
+  "en": "Discard this new record"
+ },
+ "workflow.workflowCard.publishChanges": {
+  "zh": "发布（合并）",
+  "en": "Publish (merge)"
+ },
+ "workflow.workflowCard.publishNewEntry": {
+  "zh": "发布新记录（合并）",
+  "en": "Publish the new record (merge)"
+ },
+ "workflow.workflowList.onDeleteEntry": {
+  "zh": "放弃这些修改吗？它们的分支会被删除，网站不变。",
+  "en": "Discard these changes? Their branch is deleted; the site does not change."
+ },
+ "workflow.workflowList.onPublishingNotReadyEntry": {
+  "zh": "只有“审核通过，待发布”一栏里的修改才能发布：请先把卡片拖到那一栏。",
+  "en": "Only changes in the “Approved, to publish” column can be published; drag the card there first."
+ },
+ "workflow.workflowList.onPublishEntry": {
+  "zh": "发布就是把这次的修改合并到网站的正式内容里。合并后自动检查和构建会运行，网站几分钟后更新。确定发布吗？",
+  "en": "Publishing merges these changes into the site's content. The automatic checks and build then run, and the site updates in a few minutes. Publish?"
+ },
+ "workflow.workflowList.draftHeader": {
+  "zh": "草稿（未提交审核）",
+  "en": "Draft (not sent for review)"
+ },
+ "workflow.workflowList.inReviewHeader": {
+  "zh": "审核中（已开拉取请求）",
+  "en": "In review (pull request opened)"
+ },
+ "workflow.workflowList.readyHeader": {
+  "zh": "审核通过，待发布",
+  "en": "Approved, to publish"
+ },
+ "workflow.workflowList.currentEntries": {
+  "zh": "%{smart_count} 条 |||| %{smart_count} 条",
+  "en": "%{smart_count} record |||| %{smart_count} records"
  }
 };
 export const MESSAGES = {

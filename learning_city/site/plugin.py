@@ -48,7 +48,10 @@ LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }
 TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.title")
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
-EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",)}
+# npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro)
+EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",),
+                 "pinyin-pro/dist": ("index.js",)}
+VENDORED = ("yaml", "pinyin-pro")  # packages that go to vendor/NAME rather than beside index.html
 
 
 _THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
@@ -261,7 +264,7 @@ def _page_macros(path: str):
 
 
 def _copy_editor_bundle(target: Path) -> None:
-    """Decap's bundle and the YAML library beside the editor: nothing loads from another host."""
+    """Decap's bundle, the YAML and pinyin libraries beside the editor: nothing loads from another host."""
     _copy_npm_files(target, EDITOR_BUNDLE)
 
 
@@ -273,7 +276,8 @@ def _copy_npm_files(target: Path, bundle: dict) -> None:
         source = modules / folder
         if not source.is_dir():
             raise PluginError(f"{source} 不存在，请运行 make install（npm ci） / is missing: run make install (npm ci)")
-        into = target / ("vendor/yaml" if folder.startswith("yaml") else "")
+        package = folder.split("/")[0]
+        into = target / ("vendor/" + package if package in VENDORED else "")
         for pattern in patterns:
             for path in source.glob(pattern):
                 (into / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)

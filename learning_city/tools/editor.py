@@ -48,6 +48,9 @@ BACKENDS = ("github", "gitlab", "forgejo", "gitea")
 # Interface strings the preview pane shows (it renders a record as its page does).
 PREVIEW_PREFIXES = ("label.", "kind.", "venue.", "category.", "audience.", "mode.", "day.", "enrol.", "access.", "service.", "tier.")
 PREVIEW_KEYS = ("sample.badge", "untranslated", "date.format", "finder.weekday", "editor.title", "editor.no_term", "editor.records_unavailable")
+# The form's own words (widgets.js): the editor's interface strings; Decap's own are "decap.*" (locale.js).
+FORM_PREFIXES = ("editor.",)
+DECAP_PREFIX = "decap."
 
 
 def _message(code: str) -> str:
@@ -65,22 +68,39 @@ PATTERNS = {  # the validator's pattern for a JSON Schema pattern, with its mess
 }
 
 
+def form_message(code: str) -> str:
+    """A validator message for the form, in Chinese only (the people using it read Chinese), without
+    the offending value, which the form shows beside it."""
+    return re.sub(r"“\{value\}”", "", MESSAGES[code][0])
+
+
 def _split(description: str) -> tuple[str, str]:
     zh, _, en = description.partition(" / ")
     return zh, en
 
 
 def label(name: str, prop: dict) -> str:
-    """A short bilingual label, "名额 / number of places": the field's help up to its first aside."""
-    zh, en = _split(prop.get("description") or f"{name} / {name}")
-    zh = re.split(r"[，（：]", zh)[0].strip()
-    en = re.split(r"[,(:]| \(", en)[0].strip()
-    return f"{zh} / {en}"
+    """A short Chinese label, "名额": the Chinese of the field's help up to its first aside. The form
+    is Chinese only; the English help is for people editing the YAML (the JSON Schema)."""
+    zh, _ = _split(prop.get("description") or name)
+    return re.split(r"[，（：]", zh)[0].strip()
 
 
-def _hint(name: str, prop: dict) -> str | None:
-    description = prop.get("description", "")
-    return description if description and description != label(name, prop) else None
+# Widgets that write the file's syntax for the person (choices, yes/no, times, dates): a help that
+# spells that syntax out ("open 可报名", "true 时", "加引号") is for the YAML, not for the form.
+SYNTAX_WIDGETS = ("select", "boolean", "lc-clock", "lc-date")
+
+
+def _hint(name: str, prop: dict, widget: str) -> str | None:
+    zh, _ = _split(prop.get("description", ""))
+    if not zh or zh == label(name, prop) or (widget in SYNTAX_WIDGETS and re.search(r'[A-Za-z"]', zh)):
+        return None
+    return zh
+
+
+def _singular(text: str) -> str:
+    """What one item of a list is called, for "新增课程": 课程列表 is a list of 课程."""
+    return text.removesuffix("列表")
 
 
 def _unwrap(prop: dict, defs: dict) -> tuple[dict, str | None]:
@@ -108,18 +128,16 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     inside an optional object nothing is required in the form, and editor.js checks before
     saving that an object given has what the model requires (spec "required")."""
     schema, definition = _unwrap(prop, defs)
+    strings = i18n.strings()
     field: dict = {"name": name, "label": label(name, prop), "required": required and not within_optional}
-    hint = _hint(name, prop)
-    if hint:
-        field["hint"] = hint
-    spec: dict = {"name": name, "required": required}
+    spec: dict = {"name": name, "label": field["label"], "required": required}  # label: where a refusal is (locale.js)
     inner_optional = within_optional or not required
     if "default" in prop and prop["default"] not in (None, [], {}):
         spec["default"] = prop["default"]
     if definition == "Text":
         field.update(widget="object", collapsed=False, fields=[
-            {"name": "zh", "label": "中文 / Chinese", "widget": "string", "required": not inner_optional},
-            {"name": "en", "label": "英文 / English", "widget": "string", "required": False},
+            {"name": "zh", "label": strings["editor.chinese"]["zh"], "widget": "string", "required": not inner_optional},
+            {"name": "en", "label": strings["editor.english"]["zh"], "widget": "string", "required": False},
         ])
         spec["type"] = "text"
     elif definition and "enum" in schema:
@@ -142,17 +160,22 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             fields, specs = _fields(items, defs, regions)
             field.update(widget="list", collapsed=True, summary=SUMMARIES.get(name, "{{fields.id}}"), fields=fields)
             spec.update(type="list", item={"type": "object", "fields": specs})
+        elif items.get("format") == "date":
+            field.update(widget="list", field={"name": "item", "label": field["label"], "widget": "lc-date"})
+            spec.update(type="list", flow=False)
         else:
             item = {"name": "item", "label": field["label"], "widget": "string"}
             _pattern(item, items)
             field.update(widget="list", field=item)
             spec.update(type="list", flow=False)
+        if field["widget"] == "list":
+            field["label_singular"] = _singular(field["label"])
         if schema.get("minItems"):
             field["min"] = schema["minItems"]
         if not required:
             field["required"] = False
     elif schema.get("type") == "string" and schema.get("format") == "date":
-        field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False, picker_utc=True)
+        field.update(widget="lc-date")  # typed or picked, always shown 2027-03-02 (widgets.js)
         spec["type"] = "date"
     elif name == "region":
         field.update(widget="select", options=regions)
@@ -170,16 +193,22 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             if bound in schema:
                 field[key] = schema[bound]
         if "exclusiveMinimum" in schema:  # Decap's bounds are inclusive: a pattern says "more than"
-            field["pattern"] = [r"^(?!0*(?:\.0*)?$)\d*\.?\d+$", f"须大于 {schema['exclusiveMinimum']} / must be more than {schema['exclusiveMinimum']}"]
+            field["pattern"] = [r"^(?!0*(?:\.0*)?$)\d*\.?\d+$", f"须大于 {schema['exclusiveMinimum']}"]
             field["min"] = schema["exclusiveMinimum"]
         spec["type"] = "number"
     elif schema.get("type") == "boolean":
         field.update(widget="boolean")
         spec["type"] = "boolean"
+    elif schema.get("pattern") == m.CLOCK:  # a full-width colon typed is made ":" (widgets.js)
+        field.update(widget="lc-clock", pattern=[m.CLOCK, strings["editor.clock"]["zh"]], hint=strings["editor.clock_hint"]["zh"])
+        spec["type"] = "clock"
     else:
         field.update(widget="string")
         _pattern(field, schema)
-        spec["type"] = "clock" if schema.get("pattern") == m.CLOCK else "string"
+        spec["type"] = "string"
+    hint = _hint(name, prop, field["widget"])
+    if hint and "hint" not in field:
+        field["hint"] = hint
     return field, spec
 
 
@@ -187,13 +216,23 @@ def _pattern(field: dict, schema: dict) -> None:
     pattern = schema.get("pattern")
     if pattern:
         code = PATTERNS.get(pattern)
-        field["pattern"] = [pattern, _message(code) if code else f"{label(field['name'], schema)}: {_message('bad_format')}"]
+        field["pattern"] = [pattern, form_message(code) if code else f"{field['label']}：{form_message('bad_format')}"]
+
+
+# A record or part that has a Chinese name has its id made from it (ids.js): a secretary never
+# invents a slug. The form leaves such an id optional; editor.js fills an empty one before saving.
+NAMED_BY = ("name", "title")
 
 
 def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:
     required = set(schema.get("required", []))
     pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
-    return [f for f, _ in pairs], [s for _, s in pairs]
+    fields, specs = [f for f, _ in pairs], [s for _, s in pairs]
+    named = next((s["name"] for s in specs if s["name"] in NAMED_BY and s.get("type") == "text"), None)
+    if named and fields and fields[0]["name"] == "id":
+        fields[0].update(widget="lc-id", required=False, hint=i18n.strings()["editor.id_hint"]["zh"])
+        specs[0]["from"] = named
+    return fields, specs
 
 
 def region_options(regions: m.Regions) -> list[dict]:
@@ -254,7 +293,8 @@ def config(repository: str, settings: dict, regions: m.Regions) -> dict:
         fields, _ = _fields(schema, schema.get("$defs", {}), region_options(regions))
         collections.append({
             "name": name,
-            "label": f"{strings[title]['zh']} / {strings[title]['en']}",
+            "label": strings[title]["zh"],
+            "label_singular": strings[title]["zh"],
             "folder": f"catalogue/{name}",
             "extension": "yml",
             "format": f"lc-{name}",
@@ -290,7 +330,12 @@ def spec() -> dict:
 
 def preview_strings() -> dict[str, dict[str, str]]:
     strings = i18n.strings()
-    return {key: texts for key, texts in strings.items() if key.startswith(PREVIEW_PREFIXES) or key in PREVIEW_KEYS}
+    return {key: texts for key, texts in strings.items() if key.startswith(PREVIEW_PREFIXES + FORM_PREFIXES) or key in PREVIEW_KEYS}
+
+
+def decap_strings() -> dict[str, dict[str, str]]:
+    """Decap's own interface strings that ui.yml words over, by Decap's key (locale.js)."""
+    return {key.removeprefix(DECAP_PREFIX): texts for key, texts in i18n.strings().items() if key.startswith(DECAP_PREFIX)}
 
 
 CONFIG_HEADER = "# Generated by scripts/editor_config.py from learning_city/data/model.py and learning_city/site/ui.yml: do not edit.\n"
@@ -315,6 +360,7 @@ def model_js() -> str:
         "// Generated by scripts/editor_config.py from learning_city/data/model.py and learning_city/site/ui.yml: do not edit.\n"
         f"export const SPEC = {json.dumps(spec(), ensure_ascii=False, indent=1)};\n"
         f"export const STRINGS = {json.dumps(preview_strings(), ensure_ascii=False, indent=1)};\n"
+        f"export const DECAP = {json.dumps(decap_strings(), ensure_ascii=False, indent=1)};\n"
         f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
         f"export const TIERS = {json.dumps(tiers, indent=1)};\n"
         f"export const HIDDEN = {json.dumps(hidden_js())};\n"

@@ -1,0 +1,182 @@
+// The form's widgets that speak to a school secretary on a phone, on top of Decap's:
+// - lists (Decap's own list widget, extended): a collapsed item names its choices in Chinese
+//   ("育婴员培训 · 周六、周日 09:30–11:00", not ["sat","sun"]), and removing an item asks first;
+// - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
+//   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
+// - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":".
+// The words come from ui.yml through model.js (STRINGS).
+
+import { fill } from "./checks.js";
+import { idFrom } from "./ids.js";
+import { SPEC, STRINGS } from "./model.js";
+
+const h = window.h;
+const zh = (key) => STRINGS[key].zh;
+const isImmutable = (value) => value !== null && typeof value === "object" && typeof value.toJS === "function";
+
+// --- lists ---------------------------------------------------------------------------------------
+
+function optionLabels(field) {
+  const labels = new Map();
+  for (const option of field.get("options") || []) {
+    if (isImmutable(option)) labels.set(option.get("value"), option.get("label"));
+    else labels.set(option, option);
+  }
+  return labels;
+}
+
+/** An item with each choice (a select's value or values) replaced by its label, for the summary. */
+export function inWords(fields, item) {
+  if (!fields || !isImmutable(item) || typeof item.set !== "function") return item;
+  let out = item;
+  for (const field of fields) {
+    const name = field.get("name");
+    const value = item.get(name);
+    if (value === undefined || value === null) continue;
+    if (field.get("widget") === "select") {
+      const labels = optionLabels(field);
+      const values = isImmutable(value) ? value.toJS() : [value];
+      out = out.set(name, values.map((v) => labels.get(v) ?? v).join(zh("editor.list_separator")));
+    } else if (field.get("fields")) {
+      out = out.set(name, inWords(field.get("fields"), value));
+    }
+  }
+  return out;
+}
+
+function itemName(list, item) {
+  if (isImmutable(item) && list.props.field.get("fields")) return list.objectLabel(item);
+  if (isImmutable(item) && typeof item.get === "function") return item.get("zh") || zh("editor.this_item");
+  return item === undefined || item === null || item === "" ? zh("editor.this_item") : String(item);
+}
+
+/** Decap's list widget, naming choices in words and asking before an item is removed. */
+export function wordyList(List) {
+  return class WordyList extends List {
+    constructor(props) {
+      super(props);
+      const remove = this.handleRemove;
+      this.handleRemove = (index, event) => {
+        event.preventDefault();
+        const name = itemName(this, this.props.value.get(index));
+        if (window.confirm(fill(zh("editor.remove_item"), { item: name }))) remove(index, event);
+      };
+    }
+
+    objectLabel(item) {
+      return super.objectLabel(inWords(this.props.field.get("fields"), item));
+    }
+  };
+}
+
+// --- dates and times -----------------------------------------------------------------------------
+
+/** "2027-03-02" from what a person types: 2027-3-2, 2027/3/2, 2027.3.2, 2027年3月2日, full-width
+ * digits; undefined when it is not a day of the calendar. */
+export function toDate(text) {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(String(text || "").normalize("NFKC").trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** A clock time as typed, full-width forms made ASCII (１９：３０ → 19:30); "9:30" padded on leaving the field. */
+export function toClock(text, leaving = false) {
+  const plain = String(text || "").normalize("NFKC").replace(/\s+/g, "");
+  return leaving ? plain.replace(/^(\d):(\d\d)$/, "0$1:$2") : plain;
+}
+
+const DateControl = window.createClass({
+  getInitialState() {
+    return { text: this.props.value || "" };
+  },
+  componentDidUpdate(previous) {
+    const { value } = this.props;
+    if (value !== previous.value && (value || "") !== (toDate(this.state.text) || this.state.text)) {
+      this.setState({ text: value || "" }); // changed from outside (a restored draft, a picked date)
+    }
+  },
+  isValid() {
+    const { value } = this.props;
+    return !value || toDate(value) === value ? true : { error: { message: zh("editor.date") } };
+  },
+  type(text) {
+    this.setState({ text });
+    this.props.onChange(toDate(text) || text || "");
+  },
+  render() {
+    const { forID, value, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const valid = toDate(value);
+    return h("div", { className: `${classNameWrapper} lc-date` }, [
+      h("input", {
+        key: "text", id: forID, type: "text", inputMode: "numeric", autoComplete: "off", placeholder: zh("editor.date_placeholder"),
+        value: this.state.text, onChange: (e) => this.type(e.target.value),
+        onFocus: setActiveStyle, onBlur: () => { setInactiveStyle(); if (valid) this.setState({ text: valid }); },
+      }),
+      h("label", { key: "pick", className: "lc-date-pick" }, [
+        h("span", { key: "words" }, zh("editor.pick_date")),
+        h("input", {
+          key: "native", type: "date", tabIndex: -1, "aria-label": zh("editor.pick_date"), value: valid || "",
+          onClick: (e) => { try { e.target.showPicker(); } catch { /* a phone opens its own picker */ } },
+          onChange: (e) => this.type(e.target.value),
+        }),
+      ]),
+    ]);
+  },
+});
+
+const ClockControl = window.createClass({
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    return h("input", {
+      id: forID, type: "text", className: classNameWrapper, autoComplete: "off", placeholder: "19:30", value: value || "",
+      onChange: (e) => onChange(toClock(e.target.value)),
+      onFocus: setActiveStyle,
+      onBlur: (e) => { setInactiveStyle(); if (toClock(e.target.value, true) !== (value || "")) onChange(toClock(e.target.value, true)); },
+    });
+  },
+});
+
+/** An id: typed, or left empty and made from the name on saving (ids.js); a record's own id shows
+ * what it will be while the name is typed. */
+const IdControl = window.createClass({
+  // Decap re-renders a field when its own value changes, not its neighbour's: the suggestion is
+  // looked at twice a second while the id is empty.
+  componentDidMount() {
+    this.timer = setInterval(() => {
+      if (!this.props.value && this.suggestion() !== this.shown) this.forceUpdate();
+    }, 500);
+  },
+  componentWillUnmount() {
+    clearInterval(this.timer);
+  },
+  suggestion() {
+    const { parentIds, collection, getEntry } = this.props;
+    if ((parentIds && parentIds.length) || !collection || !getEntry) return "";
+    const spec = SPEC[collection.get("name")];
+    const from = spec && (spec.fields.find((f) => f.name === "id") || {}).from;
+    const name = from && getEntry().getIn(["data", from, "zh"]);
+    return name ? idFrom(name) : "";
+  },
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const made = value ? "" : this.suggestion();
+    this.shown = made;
+    return h("input", {
+      id: forID, type: "text", className: classNameWrapper, autoComplete: "off", spellCheck: false, value: value || "",
+      placeholder: made ? fill(zh("editor.id_suggested"), { id: made }) : "",
+      onChange: (e) => onChange(e.target.value.normalize("NFKC").toLowerCase()),
+      onFocus: setActiveStyle, onBlur: setInactiveStyle,
+    });
+  },
+});
+
+export function registerWidgets(CMS) {
+  CMS.registerWidget("lc-id", IdControl);
+  const list = CMS.getWidget("list");
+  CMS.registerWidget("list", wordyList(list.control), list.preview, list.schema);
+  CMS.registerWidget("lc-date", DateControl);
+  CMS.registerWidget("lc-clock", ClockControl);
+}

@@ -1,0 +1,233 @@
+"""The web editor as a school secretary uses it: on a phone (390 px), reading Chinese only, never
+inventing an id, and every save one the pull-request check accepts.
+
+Each test drives Chromium against decap-server in git mode on a scratch clone (scripts/edit.py),
+then runs on the saved branch what the pull-request check runs (`make check`, `make annotate`,
+and for a new school the build)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import edit  # scripts/edit.py
+from conftest import BUILD_ENV, ROOT, box, choose, field, git, serving
+from playwright.sync_api import expect
+
+PHONE = {"width": 390, "height": 844}
+SCHOOL = "nanhu-daqiao-adult-school"
+# Decap's own words a secretary should never meet (its zh_Hans: 新建帖子, “…”不满足模式…; its date widget: UTC)
+JARGON = ("不满足模式", "新建帖子", "UTC", '["', "Error", "mm/dd", "MM/DD")
+
+
+def python(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=cwd, env=BUILD_ENV)
+
+
+def pull_request_check(clone: Path, branch: str, build: bool = False) -> None:
+    """What CI runs on the pull request of `branch`: make check (validate, formatting, CODEOWNERS
+    against the base), make annotate (FORMAT=github), and the strict build of both languages."""
+    git(clone, "checkout", "-q", branch)
+    catalogue = str(clone / "catalogue")
+    validate = python(str(ROOT / "scripts" / "validate.py"), catalogue)
+    assert validate.returncode == 0 and " error: " not in validate.stdout, validate.stdout
+    tidy = python(str(ROOT / "scripts" / "fmt.py"), "--check", catalogue)
+    assert tidy.returncode == 0, tidy.stdout
+    owners = python(str(ROOT / "scripts" / "codeowners.py"), "--check", "--base", "main", "--catalogue", catalogue,
+                    "--maintainers", str(ROOT / "MAINTAINERS"), "--output", str(clone / ".github" / "CODEOWNERS"))
+    assert owners.returncode == 0, owners.stdout
+    annotate = python(str(ROOT / "scripts" / "validate.py"), "--format", "github", catalogue, "--changed", "main", cwd=clone)
+    assert annotate.returncode == 0 and "::error" not in annotate.stdout, annotate.stdout
+    if build:
+        built = python(str(ROOT / "scripts" / "build.py"), "--catalogue", catalogue, "--site-dir", str(clone.parent / "built"))
+        assert built.returncode == 0, built.stderr[-2000:]
+    git(clone, "checkout", "-q", "main")
+
+
+def opened(browser, base: str, path: str, dialogs: bool = True):
+    """The editor at `path` on a phone, logged in; `dialogs`: every question answered yes."""
+    page = browser.new_page(viewport=PHONE)
+    if dialogs:
+        page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"{base}admin/#/collections/{path}")
+    page.get_by_text("保存", exact=True).first.wait_for()
+    return page
+
+
+def fits_the_phone(page, status: bool = True) -> None:
+    """No sideways scrolling, and 保存 and the status (a saved record has one) within reach at the top."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    controls = [page.get_by_role("button", name="保存", exact=True)]
+    if status:
+        controls.append(page.get_by_text("状态：").or_(page.get_by_text("已在网站上")))
+    for control in controls:
+        found = control.first.bounding_box()
+        assert found and found["x"] >= 0 and found["x"] + found["width"] <= PHONE["width"] and found["y"] < 200, found
+
+
+def with_clone(clone: Path) -> Path:
+    """The scratch clone with the project's CODEOWNERS committed, as the real repository has it."""
+    (clone / ".github").mkdir(exist_ok=True)
+    (clone / ".github" / "CODEOWNERS").write_bytes((ROOT / ".github" / "CODEOWNERS").read_bytes())
+    git(clone, "add", ".github")
+    subprocess.run(["git", "commit", "-qm", "CODEOWNERS"], cwd=clone, check=True, env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t",
+                   "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    return clone
+
+
+def test_decaps_own_words_are_the_jargon_these_tests_look_for():
+    """Control: without locale.js and widgets.js, Decap would show these words."""
+    base = (ROOT / "node_modules" / "decap-cms-locales" / "dist" / "esm" / "zh_Hans" / "index.js").read_text(encoding="utf-8")
+    assert "新建帖子" in base and "不满足模式" in base
+    datetime = (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_text(encoding="utf-8", errors="replace")
+    assert "UTC" in datetime
+
+
+def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(browser, admin, clone):
+    site, url = admin
+    clone = with_clone(clone)
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, "providers/new")
+        fits_the_phone(page, status=False)
+        choose(page, "机构类型", "成人学校")
+        field(box(page, "机构名称"), "中文").fill("凤桥镇成人学校")
+        page.get_by_placeholder("保存时将用：feng-qiao-zhen-cheng-ren-xue-xiao").wait_for()  # the id it will have
+        choose(page, "所在地区编号", "南湖区")
+        field(box(page, "地址"), "中文").fill("南湖区凤桥镇示例路 1 号")
+        assert not any(word in page.locator("body").inner_text() for word in JARGON)
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    branch = "cms/providers/feng-qiao-zhen-cheng-ren-xue-xiao"
+    assert git(clone, "branch", "--list", "cms/*").split() == [branch]
+    saved = git(clone, "show", f"{branch}:catalogue/providers/feng-qiao-zhen-cheng-ren-xue-xiao.yml")
+    assert "\nid: feng-qiao-zhen-cheng-ren-xue-xiao\n" in saved
+    pull_request_check(clone, branch, build=True)
+
+
+def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browser, admin, clone):
+    site, url = admin
+    clone = with_clone(clone)
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}")
+        fits_the_phone(page)
+        courses = box(page, "课程列表")
+        items = courses.locator("[class*=SortableListItem]")
+        items.first.get_by_text("育婴员培训 · 周六 09:30–11:00").wait_for()  # days in words, not ["sat"]
+        courses.get_by_role("button", name="新增课程").click()
+        new = items.nth(3)
+        field(box(new, "课程名称"), "中文").fill("晚间扇子舞")  # no id typed
+        choose(new, "课程类别", "音乐舞蹈")
+        choose(new, "面向对象", "老年人")
+        choose(new, "上课形式", "面授")
+        schedule = box(new, "上课时间")
+        choose(schedule, "上课日", "周二", "周四")
+        field(schedule, "开始时间").fill("19：00")  # a Chinese input method's full-width colon
+        field(schedule, "结束时间").fill("20：30")
+        dates = box(schedule, "课程起止日期")
+        dates.get_by_role("button", name="展开").first.click()
+        field(dates, "开始日期").fill("２０２７年３月２日")  # typed as people write dates
+        field(dates, "结束日期").fill("2027/6/29")
+        field(new, "总课时").fill("16")
+        field(box(new, "费用"), "费用").fill("0")
+        field(new, "名额").fill("30")
+        choose(new, "本课程的报名", "电话报名")
+        assert field(dates, "开始日期").input_value() == "2027-03-02"  # once left, shown as it is saved
+        assert not any(word in page.locator("body").inner_text() for word in JARGON)
+        fits_the_phone(page)
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    saved = git(clone, "show", f"cms/providers/{SCHOOL}:catalogue/providers/{SCHOOL}.yml")
+    assert "  - id: wan-jian-shan-zi-wu\n" in saved
+    assert 'start: "19:00"' in saved and 'end: "20:30"' in saved and "start: 2027-03-02" in saved and "end: 2027-06-29" in saved
+    pull_request_check(clone, f"cms/providers/{SCHOOL}")
+
+
+def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser, admin, clone):
+    site, url = admin
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}")
+        panel = page.locator("#lc-refusals")
+        # Decap's own checks: two required fields left empty, far apart in a long form
+        field(page, "机构编号").fill("nanhu-daqiao-adult-school")
+        field(box(page, "地址"), "中文").fill("")
+        field(box(page, "机构名称"), "中文").fill("")
+        page.get_by_role("button", name="保存", exact=True).click()
+        panel.get_by_text("没有保存：第 1 处，共 2 处要修改").wait_for()
+        assert "机构名称" in panel.inner_text() or "中文" in panel.inner_text()
+        expect(field(box(page, "机构名称"), "中文")).to_be_in_viewport()
+        panel.get_by_role("button", name="下一处").click()
+        panel.get_by_text("第 2 处，共 2 处").wait_for()
+        expect(field(box(page, "地址"), "中文")).to_be_in_viewport()
+        panel.get_by_role("button", name="关闭").click()
+        field(box(page, "机构名称"), "中文").fill("大桥镇成人文化技术学校")
+        field(box(page, "地址"), "中文").fill("南湖区大桥镇示例街 8 号")
+        # a catalogue check deep in a course: enrolment closing after the last class day
+        first = box(page, "课程列表").locator("[class*=SortableListItem]").first
+        first.get_by_role("button").first.click()
+        field(box(first, "本课程的报名"), "报名截止日期").fill("2027-01-10")
+        first.get_by_role("button").first.click()  # collapse it again: the panel must open it
+        page.get_by_role("button", name="保存", exact=True).click()
+        panel.get_by_text("没有保存：第 1 处，共 1 处要修改").wait_for()
+        assert "课程列表 › 第 1 项“育婴员培训” › 本课程的报名 › 报名截止日期" in panel.inner_text()
+        expect(field(box(first, "本课程的报名"), "报名截止日期")).to_be_in_viewport()
+        page.close()
+    assert git(clone, "branch", "--list", "cms/*").strip() == ""  # nothing saved, no pull request to fail
+
+
+def test_removing_a_course_asks_first(browser, admin, clone):
+    site, url = admin
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}", dialogs=False)
+        asked = []
+
+        def answer(dialog, accept):
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        items = box(page, "课程列表").locator("[class*=SortableListItem]")
+        count = items.count()
+        page.once("dialog", lambda d: answer(d, False))
+        items.first.locator("[class*=ListItemTopBar]").first.locator("[class*=TopBarButton]").last.click()  # its ✕
+        page.wait_for_timeout(300)
+        assert asked and "育婴员培训" in asked[-1] and items.count() == count  # asked, and kept when refused
+        page.once("dialog", lambda d: answer(d, True))
+        items.first.locator("[class*=ListItemTopBar]").first.locator("[class*=TopBarButton]").last.click()  # its ✕
+        expect(items).to_have_count(count - 1)
+        page.close()
+
+
+def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, admin, clone):
+    """Publishing (发布) merges the branch and removes it; the next change starts a new branch from
+    main, so a school's changes never pile up on one branch."""
+    site, url = admin
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}")
+        field(box(page, "机构名称"), "中文").fill("大桥镇成人学校")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        for status in ("审核中（已开拉取请求）", "审核通过，待发布"):
+            page.get_by_text("状态：").click()
+            page.get_by_role("menuitem", name=status).click()
+            page.get_by_text(f"状态：{status}").wait_for()
+        fits_the_phone(page)
+        page.get_by_text("发布", exact=True).click()
+        page.get_by_text("发布：合并，网站几分钟后更新").click()
+        page.get_by_text("已在网站上").wait_for()
+        assert git(clone, "branch", "--list", "cms/*").strip() == ""
+        assert "大桥镇成人学校\n" in git(clone, "show", f"main:catalogue/providers/{SCHOOL}.yml")
+        page.goto(f"{base}admin/#/collections/providers/entries/{SCHOOL}")
+        expect(field(box(page, "机构名称"), "中文")).to_have_value("大桥镇成人学校")  # main, as merged
+        field(box(page, "地址"), "中文").fill("南湖区大桥镇示例街 9 号")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    branch = f"cms/providers/{SCHOOL}"
+    diff = git(clone, "diff", "-U0", "main", branch)
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-  zh: 南湖区大桥镇示例街 8 号", "+  zh: 南湖区大桥镇示例街 9 号"], diff
+    assert git(clone, "rev-list", "--count", f"main..{branch}").strip() == "1"
