@@ -9,6 +9,7 @@ clone through decap-server. Builds nothing: it serves an already built site.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -50,36 +51,72 @@ def shoot(site: Path, out: Path) -> list[Path]:
 
 
 EDITED = "nanhu-daqiao-adult-school"
+PHONE = {"width": 390, "height": 844}
 
 
-def shoot_editor(site: Path, out: Path) -> list[Path]:
-    """The editor on a provider: its form and preview, then a wrong time refused with the validator's message."""
+def _labelled(page_or_scope, label: str):
+    """The control of the field labelled `label` (Decap adds " (可选)" to an optional field's label)."""
+    return page_or_scope.locator("label", has_text=label).locator("visible=true").first.locator("xpath=../..")
+
+
+def shoot_editor(site: Path, out: Path, browser=None) -> list[Path]:
+    """The editor as school staff see it (CONTRIBUTING.md shows these): on a computer, a record's
+    form beside its preview and a wrong time refused; on a phone (390 px), the form, a new school's
+    id made from its name, and a refused save taking the person to each field."""
+    out.mkdir(parents=True, exist_ok=True)
     saved = []
     with tempfile.TemporaryDirectory() as scratch:
         url = edit.free_url()
         repo = edit.scratch_repo(edit.ROOT / "catalogue", Path(scratch) / "repo")
         admin = edit.site_for(site, Path(scratch) / "site", url)
-        with edit.decap_server(repo, url), serving(admin) as base, sync_playwright() as p:
-            browser = launch_chromium(p)
-            page = browser.new_page(viewport={"width": 1200, "height": 760})
-            page.goto(base + "admin/")
-            page.get_by_role("button", name="登录").click()
-            page.goto(f"{base}admin/#/collections/providers/entries/{EDITED}")
-            courses = page.locator("label", has_text="课程列表 / courses").first.locator("xpath=../..")
-            first = courses.locator("[class*=SortableListItem]").first
+        with contextlib.ExitStack() as running:
+            running.enter_context(edit.decap_server(repo, url))
+            base = running.enter_context(serving(admin))
+            if browser is None:  # a test passes its own
+                browser = launch_chromium(running.enter_context(sync_playwright()))
+
+            def opened(viewport: dict, path: str):
+                page = browser.new_page(viewport=viewport)
+                page.on("dialog", lambda dialog: dialog.accept())
+                page.goto(base + "admin/")
+                page.get_by_role("button", name="登录").click()
+                page.goto(f"{base}admin/#/collections/providers/{path}")
+                page.get_by_text("保存", exact=True).first.wait_for()
+                return page
+
+            def shot(page, name: str) -> None:
+                saved.append(out / name)
+                page.screenshot(path=str(saved[-1]))
+
+            page = opened({"width": 1200, "height": 760}, f"entries/{EDITED}")
+            first = _labelled(page, "课程列表").locator("[class*=SortableListItem]").first
             first.get_by_text("育婴员培训 · ").wait_for()
-            saved.append(out / "editor-form-and-preview.png")
-            page.screenshot(path=str(saved[-1]))
+            shot(page, "editor-form-and-preview.png")
             first.get_by_role("button").first.click()
-            start = first.get_by_label("开始时间 / start time", exact=True).first
+            start = _labelled(first, "开始时间").locator("input").first
             start.scroll_into_view_if_needed()
             start.fill("25:00")
             page.get_by_role("button", name="保存", exact=True).click()
-            page.get_by_text('时间应写成带引号的 "HH:MM"').first.wait_for()
+            page.get_by_text("时间写成“时:分”").first.wait_for()
             start.scroll_into_view_if_needed()
-            saved.append(out / "editor-wrong-time.png")
-            page.screenshot(path=str(saved[-1]))
-            browser.close()
+            shot(page, "editor-wrong-time.png")
+            page.close()
+
+            page = opened(PHONE, f"entries/{EDITED}")
+            shot(page, "editor-phone-form.png")
+            _labelled(_labelled(page, "地址"), "中文").locator("input").first.fill("")
+            page.get_by_role("button", name="保存", exact=True).click()
+            page.locator("#lc-refusals").wait_for()
+            page.wait_for_timeout(6000)  # Decap's own notice at the top fades first
+            shot(page, "editor-phone-refused.png")
+            page.close()
+
+            page = opened(PHONE, "new")
+            _labelled(_labelled(page, "机构名称"), "中文").locator("input").first.fill("凤桥镇成人学校")
+            page.get_by_placeholder("保存时将用：").wait_for()
+            page.get_by_placeholder("保存时将用：").scroll_into_view_if_needed()
+            shot(page, "editor-phone-new-id.png")
+            page.close()
     return saved
 
 
@@ -87,11 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site to serve (default: site)")
     parser.add_argument("--out", type=Path, default=Path("site-shots"), help="where to write the PNGs (default: site-shots)")
+    parser.add_argument("--editor-only", action="store_true", help="only the editor's (into --out, e.g. contributing/)")
     args = parser.parse_args(argv)
     if not (args.site / PAGE / "index.html").is_file():
         print(f"{args.site}/{PAGE}index.html is missing: build the site first (make site)", file=sys.stderr)
         return 1
-    for path in shoot(args.site, args.out) + shoot_editor(args.site, args.out):
+    for path in ([] if args.editor_only else shoot(args.site, args.out)) + shoot_editor(args.site, args.out):
         print(path)
     return 0
 

@@ -7,6 +7,7 @@ and for a new school the build)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,7 +159,7 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
         field(box(page, "机构名称"), "中文").fill("")
         page.get_by_role("button", name="保存", exact=True).click()
         panel.get_by_text("没有保存：第 1 处，共 2 处要修改").wait_for()
-        assert "机构名称" in panel.inner_text() or "中文" in panel.inner_text()
+        assert "机构名称 › 中文" in panel.inner_text()  # where it is, by the labels around it
         expect(field(box(page, "机构名称"), "中文")).to_be_in_viewport()
         panel.get_by_role("button", name="下一处").click()
         panel.get_by_text("第 2 处，共 2 处").wait_for()
@@ -231,3 +232,22 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ["-  zh: 南湖区大桥镇示例街 8 号", "+  zh: 南湖区大桥镇示例街 9 号"], diff
     assert git(clone, "rev-list", "--count", f"main..{branch}").strip() == "1"
+
+
+def test_the_guides_pictures_are_taken_from_the_editor_as_it_is(browser, site, tmp_path):
+    """scripts/screenshots.py takes CONTRIBUTING.md's pictures of the editor (it fails when the form
+    changes under it), and every picture the guide shows is in the repository."""
+    import struct
+
+    import screenshots  # scripts/screenshots.py
+
+    taken = screenshots.shoot_editor(site, tmp_path, browser)
+    assert [path.name for path in taken] == ["editor-form-and-preview.png", "editor-wrong-time.png", "editor-phone-form.png",
+                                             "editor-phone-refused.png", "editor-phone-new-id.png"]
+    for path in taken:
+        width = struct.unpack(">I", path.read_bytes()[16:20])[0]  # a PNG's IHDR width
+        assert width == (PHONE["width"] if "phone" in path.name else 1200), path.name
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\]\((contributing/[^)]+\.png)\)", guide))
+    assert {f"contributing/{path.name}" for path in taken} <= shown
+    assert all((ROOT / picture).is_file() for picture in shown)

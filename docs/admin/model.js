@@ -1446,8 +1446,8 @@ export const DECAP = {
   "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
  },
  "editor.editor.onLeavePage": {
-  "zh": "还有修改没保存。回到列表或打开别的记录，这些修改就会丢掉（关掉或刷新网页不会：下次打开这条记录时可以恢复）。确定离开吗？",
-  "en": "Some changes are not saved. Going back to the list or to another record discards them (closing or reloading the page does not; they can be restored next time). Leave?"
+  "zh": "还有修改没保存，离开后这些修改会丢掉。要留下，请点“取消”，再点“保存”。确定离开吗？",
+  "en": "Some changes are not saved and are lost if you leave. To keep them, tap Cancel, then Save. Leave?"
  },
  "editor.editor.confirmLoadBackup": {
   "zh": "这条记录有上次没保存的修改（留在这台设备上）。点“确定”恢复这些修改；点“取消”丢弃它们，显示已保存的内容。",

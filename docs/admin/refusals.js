@@ -53,14 +53,24 @@ export async function locate(root, path) {
   return scope;
 }
 
-/** The fields Decap marked refused, each with its label and messages. */
+/** Where an element of the form is, in words: the labels of the fields around it, outermost first,
+ * and a list item by its summary ("课程列表 › 育婴员培训 · 周六 09:30–11:00 › 上课时间 › 开始时间"). */
+function whereIs(element) {
+  const words = [];
+  for (let node = element; node && node !== document.body; node = node.parentElement) {
+    const own = node.querySelector(":scope > [class*=ControlTopbar] > label");
+    const summary = node.matches(ITEM) && node.querySelector(":scope > [class*=NestedObjectLabel]");
+    if (own) words.unshift(labelText(own));
+    else if (summary && summary.textContent.trim()) words.unshift(summary.textContent.trim());
+  }
+  return words.join(" › ");
+}
+
+/** The fields Decap marked refused, each with where it is and its messages. */
 export function markedFields(root) {
   return [...root.querySelectorAll("[class*=ControlErrorsList]")].filter((list) => list.textContent.trim()).map((list) => {
-    const label = list.parentElement.querySelector("label");
-    const item = itemOf(list);
-    const title = item ? item.querySelector("[class*=TopBar] [class*=ListItemTitle], [class*=TopBar] span")?.textContent : "";
-    const where = [title, label ? labelText(label) : ""].filter(Boolean).join(" › ");
-    return { where, message: [...list.querySelectorAll("li")].map((li) => li.textContent).join("；"), find: () => list.parentElement.parentElement };
+    const control = list.parentElement.parentElement;
+    return { where: whereIs(control), message: [...list.querySelectorAll("li")].map((li) => li.textContent).join("；"), find: () => control };
   });
 }
 
