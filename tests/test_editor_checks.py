@@ -34,7 +34,7 @@ FILE_ONLY = {
     "deadline_not_allowed", "token_without_deadline", "no_english", "enrolment_passed", "stale",
     "schema_line", "internal", "symlink", "not_regular", "wrong_extension", "stray_file", "stray_folder",
     "unreadable", "wrong_folder", "too_large", "too_deep", "conflict_marker", "enrolment_after_start",
-    "dates_outside_term",
+    "dates_outside_term", "percent_over_100",
 }
 # Codes the form's fields refuse by themselves (config.yml: required, pattern, min/max, choices,
 # typed widgets) or checks.js's `problems` (required parts of optional objects, ends before starts).

@@ -129,6 +129,8 @@ CASES: dict[str, Case] = {
     "venue in the providers folder": Case("wrong_folder", write("providers/haining-library.yml", (CATALOGUE / "venues" / "haining-library.yml").read_text(encoding="utf-8")), "providers/haining-library.yml", "4:7", "kind", ("venues/",), GOOD),
     "stray file": Case("stray_file", write("providers/README.md", "# notes\n"), "providers/README.md", "1:1", "-", ("does not belong",), GOOD),
     "folder named like a record": Case("stray_folder", folder_named_like_a_record, "providers/folder.yml", "1:1", "-", ("folder does not belong",), GOOD),
+    "share over 100%": Case("percent_over_100", edit("statistics.yml", "    value: 62.5\n", "    value: 625\n"), "statistics.yml", "6:12", "statistics[0].value", ("625", "100"), edit("statistics.yml", "    value: 62.5\n", "    value: 100\n")),
+    "negative figure": Case("too_small", edit("statistics.yml", "    value: 24\n", "    value: -24\n"), "statistics.yml", "13:12", "statistics[1].value", ("不能小于 0", "at least 0"), GOOD),
     "missing single file": Case("missing_file", remove("statistics.yml"), "statistics.yml", "1:1", "-", ("missing",), GOOD),
     # files that must never be opened
     "symlink to a secret": Case("symlink", symlink_to_secret, "providers/leak.yml", "1:1", "-", ("symbolic link", "not read"), secret_as_a_file),

@@ -328,6 +328,8 @@ def _check_references(
     for si, stat in enumerate(catalogue.statistics):
         if stat.target not in catalogue.target_index:
             problems.append(stats_doc.problem(("statistics", si, "target"), "unknown_ref", **reference("target"), value=stat.target))
+        elif catalogue.target_index[stat.target].unit == m.Unit.percent and stat.value > 100:
+            problems.append(stats_doc.problem(("statistics", si, "value"), "percent_over_100", value=f"{stat.value:g}"))
 
     group_doc = docs["leading-group.yml"]
     problems += _duplicates(group_doc, ("members",), catalogue.leading_group.members)

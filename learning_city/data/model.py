@@ -295,7 +295,9 @@ class Statistic(Record):
 
     target: Id = Field(**_described("目标编号", "target id"))
     year: int = Field(ge=2000, le=2100, **_described("数据年份", "year of the figure"))
-    value: float = Field(**_described("填报数值", "reported value"))
+    # A figure is a count or a share, never negative; a million is beyond any count the targets
+    # name (schools, courses, towns…). A share over 100 is refused against its target's unit (loader).
+    value: float = Field(ge=0, le=1_000_000, **_described("填报数值", "reported value"))
     source: Text = Field(**_described("数据来源", "source"))
     url: Link | None = Field(None, **_described("数据来源链接（http、https）", "link to the source (http, https)"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))

@@ -151,6 +151,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期",
         "{date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
     ),
+    "percent_over_100": ("目标以百分比计，填报数值 {value} 超过 100", "the target is a percentage: {value} is over 100"),
     "too_many_sessions": (
         "课次 {sessions} 多于日期范围内的上课日（{possible} 天）",
         "{sessions} sessions do not fit: the dates have {possible} class day(s)",
