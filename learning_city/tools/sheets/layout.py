@@ -29,7 +29,7 @@ TEXT, INTEGER, NUMBER, BOOL, DATE, CLOCK, CHOICE, CHOICES, TEXTS, DATES = (
     "text", "integer", "number", "bool", "date", "clock", "choice", "choices", "texts", "dates",
 )  # fmt: skip
 # Fields that hold the id of another record: the sheet offers the records' names in a list.
-REFERENCE_FIELDS = {"region": "region", "parent": "provider", "venue": "venue", "target": "target"}
+REFERENCE_FIELDS = {"region": "region", "parent": "provider", "venue": "venue", "target": "target", "term": "term"}
 # The separator of several values in one cell, and the ones a person may type instead.
 SEPARATOR = "、"
 SEPARATORS = "、,，;；\n"
@@ -46,7 +46,7 @@ class Column:
     kind: str
     required: bool  # required whenever its record (or the optional part holding it) is given
     choices: dict[str, str] = field(default_factory=dict)  # value -> Chinese label
-    reference: str | None = None  # "region", "provider", "venue", "target"
+    reference: str | None = None  # "region", "provider", "venue", "target"; "term": one in the workbook
 
     @property
     def key(self) -> str:
@@ -167,7 +167,8 @@ def _columns(cls: type[BaseModel], prefix: tuple, header: str, english: str, req
 
 
 def _sheets(cls: type[BaseModel], name: str, english: str, path: tuple, owner_of: Sheet | None) -> list[Sheet]:
-    columns, lists = _columns(cls, (), "", "", True)
+    text = cls is m.Text  # a list of texts (a provider's plaques): the sheet's name heads its column
+    columns, lists = _columns(cls, (), name if text else "", english if text else "", True)
     sheet = Sheet(name, english, cls, path, columns)
     if owner_of is not None:
         id_column = owner_of.columns[0]

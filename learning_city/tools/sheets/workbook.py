@@ -71,12 +71,19 @@ def read(data: bytes) -> list[RawSheet]:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
             return [_read_sheet(book, sheet) for sheet in book.worksheets]
-        except DefusedXmlException:
-            raise Unreadable("unsafe_xml") from None
         except Unreadable:
             raise
         except Exception as err:  # openpyxl says a malformed file in many ways; none is a traceback here
+            if any(isinstance(cause, DefusedXmlException) for cause in _causes(err)):  # openpyxl wraps it
+                raise Unreadable("unsafe_xml") from None
             raise Unreadable("not_xlsx", detail=type(err).__name__) from None
+
+
+def _causes(err: BaseException):
+    seen = 0
+    while err is not None and seen < 20:
+        yield err
+        err, seen = err.__cause__ or err.__context__, seen + 1
 
 
 def _read_sheet(book, sheet) -> RawSheet:
