@@ -9,8 +9,10 @@ cell it came from. Nothing is written unless there is no problem at all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import os
 import re
 import shutil
 import tempfile
@@ -67,8 +69,10 @@ class SheetProblem:
 
 def reference_labels(catalogue: Catalogue) -> dict[str, dict[str, str]]:
     """For each kind of reference, id -> the Chinese name a cell shows (the id where names repeat)."""
-    regions = {county.id: county.name.zh for county in catalogue.regions.counties}
-    regions |= {town.id: county.name.zh + town.name.zh for county in catalogue.regions.counties for town in county.towns}
+    regions = {}  # each county followed by its towns, as a drop-down lists them
+    for county in catalogue.regions.counties:
+        regions[county.id] = county.name.zh
+        regions |= {town.id: county.name.zh + town.name.zh for town in county.towns}
     labels = {
         "region": regions,
         "provider": {pid: p.name.zh for pid, p in catalogue.providers.items()},
@@ -192,7 +196,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
                 elif column.reference == "term" and book.sheet(lay_term_sheet(book)):
                     _list(ws, index, f"{_quoted(lay_term_sheet(book))}!$B$2:$B${last}", last)
                 elif column.reference in labels:
-                    _list(ws, index, list_range(("ref", column.reference), sorted(labels[column.reference].values())), last)
+                    _list(ws, index, list_range(("ref", column.reference), list(labels[column.reference].values())), last)
                 elif column.kind == lay.CHOICES:
                     hint = DataValidation(allow_blank=True, showInputMessage=True)
                     hint.prompt = (strings("several") + lay.SEPARATOR.join(column.choices.values()))[:250]
@@ -407,6 +411,7 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
     records: dict[str, dict] = {}  # id -> data, for a folder of records; "" for a single file
     first_cell: dict[str, str] = {}
     original: dict[str, str] = {}
+    item_ids: dict[tuple, str] = {}  # (sheet, owner, id) -> the cell that gave it first
     single = "" if book.folder else f"{book.kind}.yml"
     if single:
         records[single] = {}
@@ -484,6 +489,11 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
                     continue
             items = records[owner].setdefault(sheet.field[-1], [])
             target = single or f"{book.kind}/{owner}.yml"
+            if isinstance(item.get("id"), str):  # a course id twice in one provider: named by the first cell
+                where = at[("id",)]
+                first = item_ids.setdefault((sheet.name, owner, item["id"]), f"{sheet.name}!{where[1]}")
+                if first != f"{sheet.name}!{where[1]}":
+                    problem(where[2][2], where[1], "duplicate_id", value=item["id"], first=first)
             loc = sheet.field + (len(items),)
             items.append(item)
             reading.cells[target][dotted(loc)] = (sheet.name, row_ref, (order, number, 0))
@@ -546,6 +556,7 @@ def import_workbook(data: bytes, display: str, root: Path) -> tuple[dict[str, st
             if problem.severity != "error":
                 continue
             target = Path(problem.path).relative_to(copy).as_posix() if Path(problem.path).is_relative_to(copy) else problem.path
+            problem = dataclasses.replace(problem, args={k: str(v).replace(f"{copy}{os.sep}", "") for k, v in problem.args.items()})
             place = _place(reading.cells.get(target, {}), problem.key)
             if place is None:  # a problem elsewhere in the catalogue: named by its file and line
                 reading.problems.append(SheetProblem((0, 0, 0), target, "-", f"{problem.line}:{problem.col}", problem.code, problem.args))
