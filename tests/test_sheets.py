@@ -78,7 +78,7 @@ def filled(catalogue) -> openpyxl.Workbook:
     })  # fmt: skip
     add_row(book[COURSES], {
         owner: NEW, "课程编号": "phone-basics", "课程名称": "智能手机入门", "课程类别": "数字技能", "面向对象": "老年人",
-        "上课形式": "面授", "上课时间·上课日": "周一", "上课时间·开始时间": "09:00", "上课时间·结束时间": "10:30",
+        "上课形式": "面授", "上课时间·上课日": "周一", "上课时间·开始时间": "09:00", "上课时间·结束时间": '"10:30"',
         "总课时": 12.5, "费用·费用": 0, "名额": 20, "本课程的报名·报名方式": "电话报名",
     })  # fmt: skip
     return book
@@ -217,7 +217,7 @@ def test_a_filled_template_imports_to_files_the_checks_accept(catalogue, catalog
     assert written.startswith("# yaml-language-server: $schema=../../schema/provider.schema.json\n")
     for line in ("kind: community-school", "parent: nanhu-daqiao-adult-school", "region: nanhu-daqiao",
                  "audience: [older-people, everyone]", "days: [tue, thu]", 'start: "18:30"', "start: 2026-09-01",
-                 "hours: 12.5", "method: on-site", "closes: 2026-08-25", "phone: 0573-82000000"):  # fmt: skip
+                 "hours: 12.5", 'end: "10:30"', "method: on-site", "closes: 2026-08-25", "phone: 0573-82000000"):  # fmt: skip
         assert f"{line}\n" in written, line
     assert run("scripts/validate.py", str(catalogue_copy)).returncode == 0
     assert run("scripts/fmt.py", "--check", str(catalogue_copy)).returncode == 0

@@ -19,7 +19,6 @@ from enum import Enum
 from pydantic import BaseModel
 
 from learning_city.data import model as m
-from learning_city.data.problems import REFERENCES
 from learning_city.site import i18n
 from learning_city.tools.editor import label
 from learning_city.tools.schema import ENUM_LABELS
@@ -195,8 +194,3 @@ def book(kind: str) -> Book:
 
 
 KINDS = ("providers", "venues", "statistics")
-
-
-def reference_name(kind: str) -> tuple[str, str]:
-    """What a reference column names, in both languages (the validator's own words)."""
-    return REFERENCES[kind]

@@ -193,8 +193,8 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
                     _list(ws, index, list_range(("choice", column.key), list(column.choices.values())), last)
                 elif column.kind == lay.BOOL:
                     _list(ws, index, list_range(("bool",), [YES, NO]), last)
-                elif column.reference == "term" and book.sheet(lay_term_sheet(book)):
-                    _list(ws, index, f"{_quoted(lay_term_sheet(book))}!$B$2:$B${last}", last)
+                elif column.reference == "term" and book.sheet(term_sheet(book)):
+                    _list(ws, index, f"{_quoted(term_sheet(book))}!$B$2:$B${last}", last)
                 elif column.reference in labels:
                     _list(ws, index, list_range(("ref", column.reference), list(labels[column.reference].values())), last)
                 elif column.kind == lay.CHOICES:
@@ -218,7 +218,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
 _FORMATS = {lay.DATE: "yyyy-mm-dd", lay.CLOCK: "hh:mm", lay.INTEGER: "0", lay.NUMBER: "General", lay.BOOL: "@"}
 
 
-def lay_term_sheet(book: Book) -> str:
+def term_sheet(book: Book) -> str:
     """The sheet of a provider's terms, which a course's term names."""
     return next((sheet.name for sheet in book.sheets if sheet.field == ("terms",)), "")
 
@@ -305,7 +305,7 @@ def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
             raise CellError("number_for_clock", value=value)
         if isinstance(value, (dt.datetime, dt.timedelta)):
             raise CellError("clock", value=str(value))
-        return str(value).strip()
+        return str(value).strip().strip("\"'“”‘’")  # the field's help says to quote a time in YAML: quotes typed here are dropped
     if kind in (lay.INTEGER, lay.NUMBER):
         if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
             raise CellError("expected_number")
