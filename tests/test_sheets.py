@@ -349,6 +349,10 @@ CASES = {
     "a course of a provider not in the workbook": Case(setting(COURSES, f"所属{PROVIDERS}·机构编号", "no-such-school", row=3), [
         "f.xlsx!课程列表!A3: 引用了不存在的机构“no-such-school” / refers to a provider 'no-such-school' that does not exist",
     ]),
+    "a course of a provider in the catalogue but not in the workbook": Case(
+        setting(COURSES, f"所属{PROVIDERS}·机构编号", "nanhu-daqiao-adult-school", row=3), [
+        "f.xlsx!课程列表!A3: “nanhu-daqiao-adult-school”不在本表格的“办学机构”工作表中：一行是整条记录，请从 make export 导出的该记录表格开始填写 / 'nanhu-daqiao-adult-school' is not on this workbook's 办学机构 sheet: a row is the whole record, so start from the workbook make export wrote for it",
+    ]),
     "a date with a time of day": Case(setting(COURSES, "本课程的报名·报名开始日期", dt.datetime(2026, 8, 1, 9, 30)), [
         "f.xlsx!课程列表!AA2: 日期不存在或格式不对，应为 YYYY-MM-DD：2026-08-01 09:30:00 / impossible or malformed date, use YYYY-MM-DD: 2026-08-01 09:30:00",
     ]),

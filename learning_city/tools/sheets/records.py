@@ -484,6 +484,8 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
                     ref = f"{get_column_letter(owner_col)}{number}"
                     if owner_cell is None:
                         problem(owner_col, ref, "missing")
+                    elif owner in ids.get(book.kind[:-1], {}).values():  # in the catalogue, not in this workbook
+                        problem(owner_col, ref, "owner_not_in_book", value=owner, sheet=book.sheets[0].name)
                     elif re.fullmatch(SLUG, owner) and owner not in first_cell:
                         problem(owner_col, ref, "unknown_ref", **reference(book.kind[:-1]), value=owner)
                     continue
