@@ -356,6 +356,13 @@ CASES = {
     "a date with a time of day": Case(setting(COURSES, "本课程的报名·报名开始日期", dt.datetime(2026, 8, 1, 9, 30)), [
         "f.xlsx!课程列表!AA2: 日期不存在或格式不对，应为 YYYY-MM-DD：2026-08-01 09:30:00 / impossible or malformed date, use YYYY-MM-DD: 2026-08-01 09:30:00",
     ]),
+    "a hidden character (Trojan Source)": Case(setting(COURSES, "课程名称", "太极\u202e拳"), [
+        "f.xlsx!课程列表!C2: 含有看不见的字符 U+202E RIGHT-TO-LEFT OVERRIDE，请删除（它会让文字显示得与内容不同） / contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE; delete it (it makes text show other than it is)",
+    ]),
+    "a row of spaces is a blank row, the required cell of the row above is not": Case(
+        lambda book: [setting(COURSES, "课程名称", "   ", row=3)(book), setting(COURSES, "课程编号", " ", row=4)(book)], [
+        "f.xlsx!课程列表!C3: 缺少必填项 / required field is missing",
+    ]),
     "renamed sheet": Case(lambda book: setattr(book[COURSES], "title", "课程"), [
         "f.xlsx!课程列表!A1: 缺少工作表“课程列表” / the sheet '课程列表' is missing",
         "f.xlsx!课程!A1: 未知的工作表“课程”，其内容不会导入：工作表应为 办学机构、加挂牌子、特色培训项目、学期、课程列表、开放场馆、开放时间、临时闭馆、学习服务、填报数字 / unknown sheet '课程', its content would not be imported: the sheets are 办学机构、加挂牌子、特色培训项目、学期、课程列表、开放场馆、开放时间、临时闭馆、学习服务、填报数字",
