@@ -592,9 +592,8 @@ def export(catalogue: Catalogue) -> dict[str, Workbook]:
     for pid, provider in catalogue.providers.items():
         books[f"providers/{pid}.xlsx"] = write_workbook([providers], rows_of(providers, [_plain(provider)], labels), labels)
     for county in catalogue.regions.counties:
-        regions = {county.id} | {town.id for town in county.towns}
-        mine = [_plain(p) for p in catalogue.providers.values() if p.region in regions]
-        places = [_plain(v) for v in catalogue.venues.values() if v.region in regions]
+        mine = [_plain(p) for p in catalogue.providers.values() if catalogue.county_of(p.region) is county]
+        places = [_plain(v) for v in catalogue.venues.values() if catalogue.county_of(v.region) is county]
         rows = rows_of(providers, mine, labels) | rows_of(venues, places, labels)
         books[f"counties/{county.id}.xlsx"] = write_workbook([providers, venues], rows, labels)
     figures = {"statistics": [_plain(s) for s in catalogue.statistics]}
