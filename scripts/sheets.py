@@ -48,7 +48,7 @@ def _import(file: Path, root: Path) -> int:
         problem = records.SheetProblem((0, 0, 0), file.name, "-", "-", "too_big_unpacked", {"size": len(data), "limit": workbook.MAX_UNPACKED})
         print(problem, file=sys.stderr)
         return 1
-    texts, removed, problems = records.import_workbook(data, file.name, root)
+    texts, problems = records.import_workbook(data, file.name, root)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -59,9 +59,6 @@ def _import(file: Path, root: Path) -> int:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             print(f"{path}")
-    for target in sorted(removed):
-        (root / target).unlink(missing_ok=True)
-        print(f"{root / target}: 已删除（编号已改） / removed (id changed)")
     return 0
 
 

@@ -173,8 +173,8 @@ def test_export_then_import_gives_every_shipped_file_byte_for_byte(catalogue, la
             assert reading.files == {target: county.files[target] for target in reading.files}
             continue
         data = saved(book)
-        texts, removed, problems = records.import_workbook(data, name, catalogue_copy)
-        assert (problems, removed) == ([], set()) and set(texts) == set(reading.files), name
+        texts, problems = records.import_workbook(data, name, catalogue_copy)
+        assert problems == [] and set(texts) == set(reading.files), name
         for target, text in texts.items():
             original = (CATALOGUE / target).read_text(encoding="utf-8")
             assert text == original, target  # updated in place
@@ -190,13 +190,13 @@ def test_one_changed_cell_changes_one_line(catalogue, labels, catalogue_copy):
     pid = "haining-changan-adult-school"
     book = records.export(catalogue)[f"providers/{pid}.xlsx"]
     before = (catalogue_copy / f"providers/{pid}.yml").read_text(encoding="utf-8")
-    texts, removed, problems = records.import_workbook(saved(book), "a.xlsx", catalogue_copy)
-    assert (problems, removed, texts) == ([], set(), {f"providers/{pid}.yml": before})
+    texts, problems = records.import_workbook(saved(book), "a.xlsx", catalogue_copy)
+    assert (problems, texts) == ([], {f"providers/{pid}.yml": before})
     ws = book[COURSES]
     capacity = next(cell.column for cell in ws[1] if cell.value == "名额")
     assert ws.cell(2, capacity).value == 20
     ws.cell(2, capacity).value = 24
-    texts, _, problems = records.import_workbook(saved(book), "a.xlsx", catalogue_copy)
+    texts, problems = records.import_workbook(saved(book), "a.xlsx", catalogue_copy)
     after = texts[f"providers/{pid}.yml"]
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert problems == [] and changed == [("    capacity: 20", "    capacity: 24")]
@@ -228,30 +228,42 @@ def test_a_filled_template_imports_to_files_the_checks_accept(catalogue, catalog
         assert f"{line}\n" in written, line
     assert run("scripts/validate.py", str(catalogue_copy)).returncode == 0
     assert run("scripts/fmt.py", "--check", str(catalogue_copy)).returncode == 0
-    # importing the same sheet again changes nothing
+    # the template's row did not come from the catalogue: importing it again would overwrite the record
     again = run("scripts/sheets.py", "import", str(sheet), "--catalogue", str(catalogue_copy))
-    assert again.returncode == 0 and again.stdout == ""
+    assert again.returncode == 1 and again.stdout == "" and again.stderr.splitlines()[0] == (
+        f"新课程.xlsx!办学机构!A2: 编号“{NEW}”重复，已在 providers/{NEW}.yml 使用 / id '{NEW}' is used twice, first at providers/{NEW}.yml"
+    )
 
 
 def test_figures_are_imported_into_statistics_yml_keeping_its_comments(catalogue, catalogue_copy):
     book = records.export(catalogue)["statistics.xlsx"]
     add_row(book["填报数字"], {"目标编号": catalogue.targets[0].title.zh, "数据年份": 2025, "填报数值": 70, "数据来源": "年度统计"})
-    texts, _, problems = records.import_workbook(saved(book), "s.xlsx", catalogue_copy)
+    texts, problems = records.import_workbook(saved(book), "s.xlsx", catalogue_copy)
     assert problems == []
     text = texts["statistics.yml"]
     assert text.startswith((CATALOGUE / "statistics.yml").read_text(encoding="utf-8").rstrip("\n"))
     assert text.endswith(f"  - target: {catalogue.targets[0].id}\n    year: 2025\n    value: 70\n    source:\n      zh: 年度统计\n")
 
 
-def test_a_changed_id_renames_the_file(catalogue, catalogue_copy):
-    """The hidden original-id column: a record whose id was changed replaces its old file."""
-    old = "haining-changan-chunhui-teaching-point"
-    book = records.export(catalogue)[f"providers/{old}.xlsx"]
+def test_the_hidden_original_id_keeps_ids_and_other_records_safe(catalogue, catalogue_copy):
+    """A row exported from the catalogue carries its id in a hidden column: changing the id (an address
+    other records refer to) is refused, and a new row may not take the id of a record that exists."""
+    pid = "haining-changan-chunhui-teaching-point"
+    book = records.export(catalogue)[f"providers/{pid}.xlsx"]
+    assert records.import_workbook(saved(book), "r.xlsx", catalogue_copy)[1] == []  # control: as exported
     book[PROVIDERS]["A2"] = "haining-changan-chunhui-school"
     for row in book[COURSES].iter_rows(min_row=2):
         row[0].value = "haining-changan-chunhui-school"
-    texts, removed, problems = records.import_workbook(saved(book), "r.xlsx", catalogue_copy)
-    assert problems == [] and removed == {f"providers/{old}.yml"} and list(texts) == ["providers/haining-changan-chunhui-school.yml"]
+    texts, problems = records.import_workbook(saved(book), "r.xlsx", catalogue_copy)
+    assert texts == {} and [str(p) for p in problems] == [
+        f"r.xlsx!办学机构!A2: 编号不能在表格中修改（原为“{pid}”）：编号是网址，也被其他记录引用；改名请联系维护者 / the id cannot be changed in a sheet (it was '{pid}'): ids are addresses that other records refer to; ask a maintainer to rename",
+    ]
+    template = openpyxl.load_workbook(io.BytesIO(saved(records.template(catalogue)["providers.xlsx"])))
+    add_row(template[PROVIDERS], {"机构编号": pid, "机构类型": "教学点", "机构名称": "另一个教学点", "所在地区编号": "海宁市", "地址": "某路 1 号"})
+    texts, problems = records.import_workbook(saved(template), "t.xlsx", catalogue_copy)
+    assert texts == {} and [str(p) for p in problems] == [
+        f"t.xlsx!办学机构!A2: 编号“{pid}”重复，已在 providers/{pid}.yml 使用 / id '{pid}' is used twice, first at providers/{pid}.yml",
+    ]
 
 
 # --- hostile and mistaken sheets ---------------------------------------------------------------
@@ -399,7 +411,7 @@ def filled_bytes(catalogue) -> bytes:
 
 
 def test_the_filled_template_is_the_control_of_every_case(filled_bytes):
-    texts, _, problems = records.import_workbook(filled_bytes, "f.xlsx", CATALOGUE)
+    texts, problems = records.import_workbook(filled_bytes, "f.xlsx", CATALOGUE)
     assert problems == [] and list(texts) == [f"providers/{NEW}.yml"]
     assert "<t>太极拳</t>" in zipfile.ZipFile(io.BytesIO(filled_bytes)).read("xl/worksheets/sheet7.xml").decode()
 
@@ -413,8 +425,8 @@ def test_a_hostile_or_mistaken_sheet_gets_its_exact_error(name, filled_bytes):
         book = openpyxl.load_workbook(io.BytesIO(filled_bytes))
         case.change(book)
         data = saved(book)
-    texts, removed, problems = records.import_workbook(data, "f.xlsx", CATALOGUE)
-    assert (texts, removed) == ({}, set())
+    texts, problems = records.import_workbook(data, "f.xlsx", CATALOGUE)
+    assert texts == {}
     assert [str(problem) for problem in problems] == case.expected
 
 
@@ -448,7 +460,7 @@ def test_a_hundred_thousand_rows_stop_at_the_limit(catalogue, tmp_path):
     data = saved(book)
     raw = workbook.read(data)
     assert len(raw[0].rows) == workbook.MAX_ROWS + 1 and raw[0].too_many_rows
-    _, _, problems = records.import_workbook(data, "big.xlsx", CATALOGUE)
+    _, problems = records.import_workbook(data, "big.xlsx", CATALOGUE)
     assert [str(p) for p in problems] == [
         "big.xlsx!填报数字!A10002: 行数超过 10000：请分成几个文件导入 / more than 10000 rows: split it into several files",
     ]

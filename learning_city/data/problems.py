@@ -189,6 +189,10 @@ SHEET_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error_cell": ("单元格是错误值 {value}", "the cell holds an error value {value}"),
     "nothing_to_import": ("没有可导入的记录", "no records to import"),
+    "id_changed": (
+        "编号不能在表格中修改（原为“{old}”）：编号是网址，也被其他记录引用；改名请联系维护者",
+        "the id cannot be changed in a sheet (it was '{old}'): ids are addresses that other records refer to; ask a maintainer to rename",
+    ),
     "owner_not_in_book": (
         "“{value}”不在本表格的“{sheet}”工作表中：一行是整条记录，请从 make export 导出的该记录表格开始填写",
         "'{value}' is not on this workbook's {sheet} sheet: a row is the whole record, so start from the workbook make export wrote for it",

@@ -202,7 +202,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
                     hint.prompt = (strings("several") + lay.SEPARATOR.join(column.choices.values()))[:250]
                     hint.add(f"{letter}2:{letter}{last}")
                     ws.add_data_validation(hint)
-            if book.folder and not sheet.field:  # the hidden original id: a changed id is a renamed file
+            if book.folder and not sheet.field:  # the hidden original id: a row from the catalogue keeps its id
                 col = len(headers) + 1
                 ws.cell(1, col, strings("original")).font = HELP
                 ws.column_dimensions[get_column_letter(col)].hidden = True
@@ -349,11 +349,10 @@ def _put_path(data: dict, path: tuple, value) -> None:
 
 @dataclass
 class Reading:
-    """What the import gathered: files to write, files to remove, and problems."""
+    """What the import gathered: files to write, and problems."""
 
     files: dict[str, dict] = field(default_factory=dict)  # catalogue file -> data
     models: dict[str, type] = field(default_factory=dict)
-    removed: set[str] = field(default_factory=set)
     cells: dict[str, dict[str, tuple]] = field(default_factory=dict)  # file -> dotted loc -> (sheet, ref, order)
     problems: list[SheetProblem] = field(default_factory=list)
 
@@ -410,8 +409,8 @@ def read_books(data: bytes, display: str, labels: dict) -> Reading:
 def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Reading) -> None:
     records: dict[str, dict] = {}  # id -> data, for a folder of records; "" for a single file
     first_cell: dict[str, str] = {}
-    original: dict[str, str] = {}
     item_ids: dict[tuple, str] = {}  # (sheet, owner, id) -> the cell that gave it first
+    refused: set[str] = set()  # records already refused: their rows on other sheets add nothing
     single = "" if book.folder else f"{book.kind}.yml"
     if single:
         records[single] = {}
@@ -466,14 +465,21 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
                 if rid in records:
                     problem(where[2][2], where[1], "duplicate_id", value=rid, first=first_cell[rid])
                     continue
-                records[rid] = item
-                first_cell[rid] = f"{sheet.name}!{where[1]}"
                 target = f"{book.kind}/{rid}.yml"
-                reading.cells[target] = {"": (sheet.name, row_ref, (order, number, 0))} | _places((), at)
                 old_col = columns.get(strings("original"))
                 old = cells.get(old_col) if old_col else None
-                if old is not None and isinstance(old.value, str) and re.fullmatch(SLUG, old.value) and old.value != rid:
-                    original[rid] = old.value
+                was = str(old.value).strip() if old is not None else ""
+                if was and was != rid:  # ids are addresses and references: a rename is a maintainer's change
+                    problem(where[2][2], where[1], "id_changed", value=rid, old=was)
+                    refused.add(rid)
+                    continue
+                if not was and rid in ids.get(book.kind[:-1], {}).values():  # a new row would overwrite a record
+                    problem(where[2][2], where[1], "duplicate_id", value=rid, first=target)
+                    refused.add(rid)
+                    continue
+                records[rid] = item
+                first_cell[rid] = f"{sheet.name}!{where[1]}"
+                reading.cells[target] = {"": (sheet.name, row_ref, (order, number, 0))} | _places((), at)
                 continue
             if single:
                 owner = single
@@ -482,7 +488,9 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
                 owner = str(owner_cell.value).strip() if owner_cell is not None else ""
                 if owner not in records:
                     ref = f"{get_column_letter(owner_col)}{number}"
-                    if owner_cell is None:
+                    if owner in refused:
+                        pass
+                    elif owner_cell is None:
                         problem(owner_col, ref, "missing")
                     elif owner in ids.get(book.kind[:-1], {}).values():  # in the catalogue, not in this workbook
                         problem(owner_col, ref, "owner_not_in_book", value=owner, sheet=book.sheets[0].name)
@@ -504,8 +512,6 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
         target = single or f"{book.kind}/{rid}.yml"
         reading.files[target] = data
         reading.models[target] = book.model
-        if rid in original:
-            reading.removed.add(f"{book.kind}/{original[rid]}.yml")
 
 
 def _places(loc: tuple, at: dict[tuple, tuple]) -> dict[str, tuple]:
@@ -533,12 +539,12 @@ def _place(cells: dict[str, tuple], key: str) -> tuple | None:
 _PARSED: loader.Cache = {}
 
 
-def import_workbook(data: bytes, display: str, root: Path) -> tuple[dict[str, str], set[str], list[SheetProblem]]:
-    """The catalogue files a filled workbook gives (relative path -> text) and the files it renames
-    away, checked by the validator on a scratch copy of the catalogue; or every problem found."""
+def import_workbook(data: bytes, display: str, root: Path) -> tuple[dict[str, str], list[SheetProblem]]:
+    """The catalogue files a filled workbook gives (relative path -> text), checked by the validator
+    on a scratch copy of the catalogue; or every problem found."""
     catalogue, problems = loader.load(root, cache=_PARSED)
     if catalogue is None:
-        return {}, set(), [SheetProblem((0, 0, 0), str(p.path), "-", f"{p.line}:{p.col}", p.code, p.args) for p in problems]
+        return {}, [SheetProblem((0, 0, 0), str(p.path), "-", f"{p.line}:{p.col}", p.code, p.args) for p in problems]
     reading = read_books(data, display, reference_labels(catalogue))
     texts: dict[str, str] = {}
     for target, record in reading.files.items():
@@ -548,8 +554,6 @@ def import_workbook(data: bytes, display: str, root: Path) -> tuple[dict[str, st
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "catalogue"
         shutil.copytree(root, copy, symlinks=True)
-        for target in reading.removed:
-            (copy / target).unlink(missing_ok=True)
         for target, text in texts.items():
             (copy / target).write_text(text, encoding="utf-8")
         _, found = loader.load(copy, cache=_PARSED)
@@ -566,8 +570,8 @@ def import_workbook(data: bytes, display: str, root: Path) -> tuple[dict[str, st
                 taken.add((place[0], place[1]))
                 reading.problems.append(SheetProblem(place[2], display, place[0], place[1], problem.code, problem.args))
     if reading.problems:
-        return {}, set(), sorted(reading.problems)
-    return texts, reading.removed - set(texts), []
+        return {}, sorted(reading.problems)
+    return texts, []
 
 
 # --- what the commands write ---------------------------------------------------------------

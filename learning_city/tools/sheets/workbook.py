@@ -99,7 +99,7 @@ def _read_sheet(book, sheet) -> RawSheet:
         )  # fmt: skip
         for number, cells in parser.parse():
             kept = {c["column"]: Cell(f"{get_column_letter(c['column'])}{number}", c["value"], c["data_type"]) for c in cells}
-            kept = {column: cell for column, cell in kept.items() if cell.value not in (None, "")}
+            kept = {column: cell for column, cell in kept.items() if cell.value is not None and str(cell.value).strip()}
             if not kept:
                 continue
             if len(raw.rows) > MAX_ROWS:  # the header row and MAX_ROWS rows read: enough to say so
