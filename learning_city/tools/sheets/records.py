@@ -5,6 +5,12 @@ file does not have, so a record exported and imported again is written byte for 
 The import reads every cell, then checks the records with the validator itself (the catalogue is
 copied to a scratch folder with the new files in it and loaded), and maps each problem back to the
 cell it came from. Nothing is written unless there is no problem at all.
+
+Cells are read as typed, never evaluated: a formula is refused. A date cell holds a date (Excel
+stores dates as numbers with a date format, which openpyxl converts); a plain number in a date or
+time column (a serial pasted into a General cell, or 20260901 typed) is refused with its own
+message rather than converted, because it is as likely a slip as a date. Full-width digits and
+colons are left for the validator, which names them (`１８：３０` → 18:30) at the cell.
 """
 
 from __future__ import annotations
