@@ -6,7 +6,7 @@ CATALOGUE ?= catalogue
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish edit codeowners
+.PHONY: install lock site test test-fast validate serve serve-en clean browser bench screenshots check annotate publish edit codeowners template import export
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -100,6 +100,18 @@ screenshots: site browser
 # The web editor on this clone with no account: http://127.0.0.1:8000/admin/, saves become cms/… branches.
 edit: site
 	$(PY) scripts/edit.py --site site
+
+# Spreadsheets for loading records in bulk (CONTRIBUTING.md section 9): empty workbooks in sheets/template/,
+# the catalogue as workbooks in sheets/, and a filled workbook read into the catalogue (FILE=x.xlsx).
+template: $(VENV)/.installed
+	$(PY) scripts/sheets.py template --catalogue $(CATALOGUE)
+
+export: $(VENV)/.installed
+	$(PY) scripts/sheets.py export --catalogue $(CATALOGUE)
+
+import: $(VENV)/.installed
+	$(if $(FILE),,$(error set FILE=x.xlsx / 请指定要导入的表格：make import FILE=x.xlsx))
+	$(PY) scripts/sheets.py import "$(FILE)" --catalogue $(CATALOGUE)
 
 clean:
 	rm -rf site .venv .pytest_cache .cache

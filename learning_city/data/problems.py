@@ -158,6 +158,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Messages of the spreadsheet import (`make import`), which the catalogue's files never give.
+SHEET_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_xlsx": ("不是 Excel 工作簿（.xlsx），未读取：{detail}", "not an Excel workbook (.xlsx), not read: {detail}"),
+    "too_big_unpacked": (
+        "解压后太大（{size} 字节，上限 {limit}），未读取",
+        "too large when unpacked ({size} bytes, limit {limit}), not read",
+    ),
+    "unsafe_xml": ("文件含有不安全的 XML（DTD 或实体），未读取", "the file holds unsafe XML (a DTD or entities), not read"),
+    "unknown_sheet": (
+        "未知的工作表“{value}”，其内容不会导入：工作表应为 {names}",
+        "unknown sheet '{value}', its content would not be imported: the sheets are {names}",
+    ),
+    "no_sheet": ("缺少工作表“{value}”", "the sheet '{value}' is missing"),
+    "missing_column": ("缺少列“{value}”（请用 make template 生成的表格）", "the column '{value}' is missing (use the sheet make template writes)"),
+    "unknown_column": ("未知的列“{value}”，其内容不会导入{hint}", "unknown column '{value}', its content would not be imported{hint_en}"),
+    "duplicate_column": ("列“{value}”出现了两次", "the column '{value}' is given twice"),
+    "formula": (
+        "单元格是公式（{value}），不接受公式：请直接填写内容",
+        "the cell holds a formula ({value}); formulas are refused: type the value itself",
+    ),
+    "merged": ("单元格 {value} 是合并的：请取消合并，每格分别填写", "the cells {value} are merged: unmerge them and fill each cell"),
+    "too_many_rows": ("行数超过 {limit}：请分成几个文件导入", "more than {limit} rows: split it into several files"),
+    "number_for_date": (
+        "这里应为日期，单元格却是数字 {value}：请把单元格格式设为日期，或写成 YYYY-MM-DD",
+        "a date is expected but the cell holds the number {value}: format the cell as a date, or type YYYY-MM-DD",
+    ),
+    "number_for_clock": (
+        "这里应为时间，单元格却是数字 {value}：请把单元格格式设为时间，或写成 HH:MM，如 19:30",
+        "a time is expected but the cell holds the number {value}: format the cell as a time, or type HH:MM, e.g. 19:30",
+    ),
+    "error_cell": ("单元格是错误值 {value}", "the cell holds an error value {value}"),
+    "nothing_to_import": ("没有可导入的记录", "no records to import"),
+    "id_changed": (
+        "编号不能在表格中修改（原为“{old}”）：编号是网址，也被其他记录引用；改名请联系维护者",
+        "the id cannot be changed in a sheet (it was '{old}'): ids are addresses that other records refer to; ask a maintainer to rename",
+    ),
+    "owner_not_in_book": (
+        "“{value}”不在本表格的“{sheet}”工作表中：一行是整条记录，请从 make export 导出的该记录表格开始填写",
+        "'{value}' is not on this workbook's {sheet} sheet: a row is the whole record, so start from the workbook make export wrote for it",
+    ),
+}
+
 
 # What a reference names, for unknown_ref's {what} and {what_en}: the validator and the web editor say it alike.
 REFERENCES: dict[str, tuple[str, str]] = {
@@ -189,7 +231,7 @@ class Problem:
 
     def message(self) -> str:
         """Both languages; values from the file are echoed with hidden characters escaped."""
-        zh, en = MESSAGES[self.code]
+        zh, en = MESSAGES.get(self.code) or SHEET_MESSAGES[self.code]
         args = {name: visible(str(value)) for name, value in self.args.items()}
         return f"{zh.format(**args)} / {en.format(**args)}"
 
