@@ -54,11 +54,15 @@ def _import(file: Path, root: Path) -> int:
     if problems:
         print(f"{len(problems)} 个问题，未写入任何文件 / {len(problems)} problem(s), nothing written", file=sys.stderr)
         return 1
+    written = 0
     for target, text in texts.items():
         path = root / target
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             print(f"{path}")
+            written += 1
+    # a secretary who sees nothing printed wonders whether anything happened
+    print(f"已写入 {written} 个文件 / {written} file(s) written" if written else "表格与目录一致，没有改动 / the sheet matches the catalogue: nothing changed")
     return 0
 
 
