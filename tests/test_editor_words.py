@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import edit  # scripts/edit.py
+import pytest
 from conftest import BUILD_ENV, ROOT, box, choose, field, git, serving
 from playwright.sync_api import expect
 
@@ -77,6 +78,29 @@ def with_clone(clone: Path) -> Path:
     subprocess.run(["git", "commit", "-qm", "CODEOWNERS"], cwd=clone, check=True, env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t",
                    "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
     return clone
+
+
+def commit_on_branch(clone: Path, branch: str, path: str, text: str) -> None:
+    env = {**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    git(clone, "checkout", "-q", "-b", branch)
+    (clone / path).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "change"], cwd=clone, check=True, env=env)
+    git(clone, "checkout", "-q", "main")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    capacity: 30\n", "    capacity: 0\n"),  # what the validator refuses
+    ('      start: "09:30"\n', "      start: '09:30'\n"),  # what the formatting check refuses
+])
+def test_control_the_pull_request_check_here_fails_a_branch_ci_would_fail(clone, old, new):
+    """Control for the tests above: a save as the old editor made it fails `pull_request_check`."""
+    clone = with_clone(clone)
+    path = f"catalogue/providers/{SCHOOL}.yml"
+    text = (clone / path).read_text(encoding="utf-8")
+    assert old in text
+    commit_on_branch(clone, "cms/providers/bad", path, text.replace(old, new, 1))
+    with pytest.raises(AssertionError):
+        pull_request_check(clone, "cms/providers/bad")
 
 
 def test_decaps_own_words_are_the_jargon_these_tests_look_for():
@@ -145,7 +169,7 @@ def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browse
     saved = git(clone, "show", f"cms/providers/{SCHOOL}:catalogue/providers/{SCHOOL}.yml")
     assert "  - id: wan-jian-shan-zi-wu\n" in saved
     assert 'start: "19:00"' in saved and 'end: "20:30"' in saved and "start: 2027-03-02" in saved and "end: 2027-06-29" in saved
-    pull_request_check(clone, f"cms/providers/{SCHOOL}")
+    pull_request_check(clone, f"cms/providers/{SCHOOL}", build=True)
 
 
 def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser, admin, clone):
@@ -206,6 +230,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
     """Publishing (发布) merges the branch and removes it; the next change starts a new branch from
     main, so a school's changes never pile up on one branch."""
     site, url = admin
+    clone = with_clone(clone)
     with edit.decap_server(clone, url), serving(site) as base:
         page = opened(browser, base, f"providers/entries/{SCHOOL}")
         field(box(page, "机构名称"), "中文").fill("大桥镇成人学校")
@@ -232,6 +257,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ["-  zh: 南湖区大桥镇示例街 8 号", "+  zh: 南湖区大桥镇示例街 9 号"], diff
     assert git(clone, "rev-list", "--count", f"main..{branch}").strip() == "1"
+    pull_request_check(clone, branch)
 
 
 def test_the_guides_pictures_are_taken_from_the_editor_as_it_is(browser, site, tmp_path):
