@@ -25,7 +25,7 @@ from learning_city.site import enrolment, i18n, text
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
     "course_anchor", "when_text", "dates_text", "fee_text", "audience_text", "days_text",
-    "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
+    "email_address", "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
 )
 PACKAGE_FOLDER = Path(__file__).with_name("templates")
 
