@@ -83,6 +83,11 @@ class Templates:
     def render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)
 
+    def sources(self) -> dict[str, str]:
+        """The page templates (lc/) as this site reads them, overrides first and lines joined: the
+        editor's preview renders the same files with Nunjucks (docs/admin/page.js)."""
+        return {name: self.env.loader.get_source(self.env, name)[0] for name in self.env.list_templates() if name.startswith("lc/")}
+
     def macro(self, name: str, macro: str):
         """A macro of a template, to call from Python (it returns Markup)."""
         return getattr(self.env.get_template(name).module, macro)

@@ -1,0 +1,125 @@
+"""The editor's preview is the public page: every shipped provider and venue, read from its file as
+the editor reads it and rendered by docs/admin/page.js (the site's templates under Nunjucks, with
+JavaScript twins of the Python helpers), gives the HTML the site's renderer gives it.
+
+Under Node (conftest's `node`), in both languages, on the test builds' day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node
+
+from learning_city.data.loader import load
+from learning_city.data.today import today
+from learning_city.site import records
+from learning_city.site.templates import PACKAGE_FOLDER, Templates
+from learning_city.tools import editor
+
+REPOSITORY = "https://example.org/r"
+SITE_URL = "https://example.org/s/"
+BASE = "../../"
+NUNJUCKS = ROOT / "node_modules" / "nunjucks" / "browser" / "nunjucks.min.js"  # the file the build copies to admin/vendor/
+
+# What the preview leaves out, and why it must differ: the QR code is drawn by segno at build time
+# and shown only when the page is printed; the JSON-LD is data for other software, never seen.
+# Both are replaced by nothing on the site's side, and the preview's stay empty.
+NOT_ON_SCREEN = [
+    (re.compile(r'(<span role="img" aria-label="[^"]*">)<svg.*?</svg>(</span>)', re.S), r"\1\2"),
+    (re.compile(r'(<script type="application/ld\+json">).*?(</script>)', re.S), r"\1\2"),
+]
+
+
+def on_screen(html: str) -> str:
+    for pattern, replacement in NOT_ON_SCREEN:
+        html = pattern.sub(replacement, html)
+    return html
+
+
+@pytest.fixture(scope="module")
+def day() -> dt.date:
+    return today({"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+
+
+@pytest.fixture(scope="module")
+def site_pages(day):
+    """Each record's page content as the site renders it, by (collection, id, lang)."""
+    catalogue, problems = load(CATALOGUE)
+    assert problems == []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # the templates' "today" for course statuses
+        templates = Templates([PACKAGE_FOLDER])
+    pages = {}
+    for lang in ("zh", "en"):
+        for pid, provider in catalogue.providers.items():
+            url = f"{SITE_URL}providers/{pid}/"
+            pages["providers", pid, lang] = records.provider_page(catalogue, provider, lang, BASE, REPOSITORY, url, templates=templates)
+        for vid, venue in catalogue.venues.items():
+            url = f"{SITE_URL}venues/{vid}/"
+            pages["venues", vid, lang] = records.venue_page(catalogue, venue, lang, BASE, REPOSITORY, url, templates=templates, today=day)
+    return catalogue, templates, pages
+
+
+def preview_pages(catalogue, templates, day, keys, change: str = "") -> dict:
+    """The pages as the preview renders them from the records' files; `change` runs on the renderer first."""
+    entries = [
+        {"collection": c, "lang": lang, "path": f"catalogue/{catalogue.sources[c, rid]}", "text": (CATALOGUE / catalogue.sources[c, rid]).read_text("utf-8")}
+        for c, rid, lang in keys
+    ]
+    data = {
+        "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)),
+        "records": json.loads(editor.records_json(catalogue)),
+        "entries": entries, "today": day.isoformat(), "base": BASE,
+        "nunjucks": str(NUNJUCKS), "page": (ADMIN / "page.js").as_uri(),
+    }
+    code = f"""
+import {{ createRequire }} from "module";
+const nunjucks = createRequire(import.meta.url)(input.nunjucks);
+const {{ pages }} = await import(input.page);
+const renderer = pages(nunjucks, input.kit, input.records);
+{change}
+output = input.entries.map((e) => renderer.render(e.collection, format.read(e.text), {{ lang: e.lang, base: input.base, today: input.today, path: e.path }}));
+"""
+    return dict(zip(keys, node(code, data), strict=True))
+
+
+def differences(site: dict, preview: dict) -> dict:
+    return {key: (on_screen(site[key]), html) for key, html in preview.items() if on_screen(site[key]) != html}
+
+
+def test_the_preview_renders_every_shipped_record_as_its_page(site_pages, day):
+    catalogue, templates, pages = site_pages
+    keys = sorted(pages)
+    found = differences(pages, preview_pages(catalogue, templates, day, keys))
+    assert found == {}
+    assert len(keys) == 2 * (len(catalogue.providers) + len(catalogue.venues)) > 200
+    # what the issue asks the preview to show is in what was compared
+    zh = "".join(pages[key] for key in keys if key[2] == "zh")
+    for shown in ('id="children"', "第三级", "lc-status", "calendars/courses/", "lc-calendar-all", "上级机构"):
+        assert shown in zh
+
+
+def test_control_a_helper_that_differs_is_caught(site_pages, day):
+    """The schedule's dash written as a hyphen in the preview's twin of when_text: every page
+    with a course differs, and only those."""
+    catalogue, templates, pages = site_pages
+    keys = sorted(key for key in pages if key[2] == "zh")
+    change = 'renderer.env.addGlobal("when_text", (course, lang) => `${course.schedule.days.join(" ")} ${course.schedule.start}-${course.schedule.end}`);'
+    found = differences(pages, preview_pages(catalogue, templates, day, keys, change))
+    with_courses = {("providers", pid, "zh") for pid, p in catalogue.providers.items() if p.courses}
+    assert set(found) == with_courses and len(with_courses) > 10
+
+
+def test_control_nunjucks_own_escaping_is_caught(site_pages, day):
+    """Without the site's escaping (Nunjucks writes a quote as &#39;), pages with a quote written by
+    the templates (an English interface string, a link) differ; catalogue text goes through `text`."""
+    catalogue, templates, pages = site_pages
+    keys = sorted(pages)
+    change = 'renderer.env.opts.autoescape = true; (await import("module")).createRequire(import.meta.url)(input.nunjucks).lib.escape = (s) => s.replace(/[&"\'<>]/g, (c) => ({"&": "&amp;", \'"\': "&quot;", "\'": "&#39;", "<": "&lt;", ">": "&gt;"})[c]);'
+    found = differences(pages, preview_pages(catalogue, templates, day, keys, change))
+    quoted = {key for key, html in pages.items() if "&#x27;" in on_screen(html)}
+    assert len(found) > 50 and set(found) <= quoted
