@@ -179,7 +179,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
         files.append(File.generated(config, ADMIN + "records.json", content=editor.records_json(self.catalogue)))
-        preview = render_records.preview_json(self.templates, self.repository, config["site_url"] or "")
+        scripts = [str(s) for s in config["extra_javascript"] if not (getattr(s, "defer", False) or getattr(s, "async_", False))]
+        preview = render_records.preview_json(self.templates, self.repository, config["site_url"] or "", scripts)
         files.append(File.generated(config, ADMIN + "preview.json", content=preview))
 
     def on_page_markdown(self, markdown, page, config, files):

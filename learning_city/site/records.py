@@ -42,12 +42,13 @@ def report_url(repository: str, path: str, name: str, anchor: str, page: str | N
     return f"{repository}/issues/new?{urlencode(query)}"
 
 
-def preview_json(templates: Templates, repository: str, site_url: str) -> str:
+def preview_json(templates: Templates, repository: str, site_url: str, scripts: list[str] = ()) -> str:
     """admin/preview.json: what the editor's preview renders a record's page with (docs/admin/page.js):
-    this site's templates, the interface strings, and the addresses the page names."""
+    this site's templates, the interface strings, the addresses the page names, and the page's
+    scripts that run as it loads (`scripts`, from the site's root: the course's copy and print buttons)."""
     return json.dumps({
         "templates": templates.sources(), "strings": i18n.strings(), "months": i18n.MONTHS, "speech_lang": SPEECH_LANG,
-        "repository": repository.rstrip("/"), "site_url": site_url,
+        "repository": repository.rstrip("/"), "site_url": site_url, "scripts": list(scripts),
     }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
