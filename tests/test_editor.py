@@ -187,3 +187,42 @@ def test_a_save_the_check_would_refuse_is_refused_in_the_form_at_phone_width(bro
         assert page.get_by_text("内容已保存").count() == 0
         page.close()
     assert git(clone, "branch", "--list", "cms/*").strip() == ""
+
+
+def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
+    """At 390 px a town school's preview is its page: the parent and children by name, the network
+    tier, each course's enrolment status as of today, its calendar link and the page's print button.
+    Control: the hand-written preview this replaced showed the parent's id, no tier, no status."""
+    from learning_city.data.loader import load
+    from learning_city.data.today import today
+    from learning_city.site import enrolment
+    from learning_city.site.i18n import t
+
+    catalogue, _ = load(ROOT / "catalogue")
+    school = catalogue.providers[PROVIDER]
+    parent = catalogue.providers[school.parent]
+    course = school.courses[0]
+    status = enrolment.text(enrolment.of(school, course, today({})), "zh")  # today in Jiaxing, as the browser's
+    children = [child.name.zh for child in catalogue.children[PROVIDER]]
+    copy, url = admin
+    with edit.decap_server(clone, url), serving(copy) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}admin/#/collections/providers/entries/{PROVIDER}")
+        preview = page.frame_locator("#preview-pane")
+        facts = preview.locator(".lc-provider > dl.lc-facts")
+        facts.wait_for()
+        shown = dict(zip(facts.locator("dt").all_inner_texts(), facts.locator("dd").all_inner_texts(), strict=True))
+        assert shown[t("label.parent", "zh")] == parent.name.zh
+        assert preview.get_by_role("link", name=parent.name.zh).get_attribute("href") == f"../providers/{parent.id}/"
+        assert shown[t("label.tier", "zh")] == t("tier.3", "zh")
+        assert preview.locator("#children + ul li").all_inner_texts() == children and children
+        first = preview.locator("article.lc-course").first
+        assert first.locator(".lc-status").inner_text() == status
+        calendar = first.get_by_role("link", name=t("calendar.add", "zh"))
+        assert calendar.get_attribute("href") == f"../calendars/courses/{PROVIDER}/{course.id}.ics"
+        first.get_by_role("button", name=t("course.print", "zh")).wait_for()  # made by the page's own course.js
+        assert preview.locator("body").evaluate("body => body.scrollWidth <= body.clientWidth")
+        assert preview.get_by_text(school.parent).count() == 0  # the parent's id is nowhere to be read
+        page.close()
