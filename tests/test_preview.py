@@ -7,6 +7,7 @@ Under Node (conftest's `node`), in both languages, on the test builds' day.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -15,6 +16,7 @@ import pytest
 from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node
 
 from learning_city.data.loader import load
+from learning_city.data.model import Provider, Venue
 from learning_city.data.today import today
 from learning_city.site import records
 from learning_city.site.templates import PACKAGE_FOLDER, Templates
@@ -23,6 +25,8 @@ from learning_city.tools import editor
 REPOSITORY = "https://example.org/r"
 SITE_URL = "https://example.org/s/"
 BASE = "../../"
+# markup, template syntax (Jinja's and Nunjucks'), quotes, an ampersand and a backslash
+EVIL = "<script>alert(\"x\")</script> {{ 7*7 }} {% raw %} Tom & Jerry's <b> \\"
 NUNJUCKS = ROOT / "node_modules" / "nunjucks" / "browser" / "nunjucks.min.js"  # the file the build copies to admin/vendor/
 
 # What the preview leaves out, and why it must differ: the QR code is drawn by segno at build time
@@ -64,10 +68,12 @@ def site_pages(day):
     return catalogue, templates, pages
 
 
-def preview_pages(catalogue, templates, day, keys, change: str = "") -> dict:
-    """The pages as the preview renders them from the records' files; `change` runs on the renderer first."""
+def preview_pages(catalogue, templates, day, keys, change: str = "", data: dict | None = None) -> dict:
+    """The pages as the preview renders them from the records' files (or `data`, the form's data
+    by (collection, id)); `change` runs on the renderer first."""
     entries = [
-        {"collection": c, "lang": lang, "path": f"catalogue/{catalogue.sources[c, rid]}", "text": (CATALOGUE / catalogue.sources[c, rid]).read_text("utf-8")}
+        {"collection": c, "lang": lang, "path": f"catalogue/{catalogue.sources[c, rid]}", "text": (CATALOGUE / catalogue.sources[c, rid]).read_text("utf-8"),
+         "data": (data or {}).get((c, rid))}
         for c, rid, lang in keys
     ]
     data = {
@@ -82,7 +88,7 @@ const nunjucks = createRequire(import.meta.url)(input.nunjucks);
 const {{ pages }} = await import(input.page);
 const renderer = pages(nunjucks, input.kit, input.records);
 {change}
-output = input.entries.map((e) => renderer.render(e.collection, format.read(e.text), {{ lang: e.lang, base: input.base, today: input.today, path: e.path }}));
+output = input.entries.map((e) => renderer.render(e.collection, e.data || format.read(e.text), {{ lang: e.lang, base: input.base, today: input.today, path: e.path }}));
 """
     return dict(zip(keys, node(code, data), strict=True))
 
@@ -123,3 +129,41 @@ def test_control_nunjucks_own_escaping_is_caught(site_pages, day):
     found = differences(pages, preview_pages(catalogue, templates, day, keys, change))
     quoted = {key for key, html in pages.items() if "&#x27;" in on_screen(html)}
     assert len(found) > 50 and set(found) <= quoted
+
+
+def test_text_and_statuses_the_catalogue_does_not_ship(site_pages, day):
+    """A provider and a venue with markup, template syntax and quotes in their text (Chinese only,
+    so the English page marks it untranslated), every course status, a minimum age of 0, fees and
+    hours with decimals, a course outside the terms, a closure today: the preview writes what the
+    page writes, the text escaped the site's way."""
+    catalogue, templates, _ = site_pages
+    soon = (day + dt.timedelta(days=20)).isoformat()
+    provider = json.loads((catalogue.providers["haining-elderly-university"]).model_dump_json(exclude_none=True))
+    provider.update(name={"zh": EVIL}, description={"zh": EVIL, "en": EVIL}, age_rule={"min_age": 0, "note": {"zh": EVIL}},
+                    contact={"phone": "0573 8000 0000", "email": "mailto:office@example.org", "website": "https://example.org/?a=1&b='2'"})
+    first = provider["courses"][0]
+    courses = [
+        {**first, "id": f"c-{status}", "status": status, "title": {"zh": EVIL}, "place": {"zh": EVIL}, "hours": 1.5,
+         "fee": {"amount": 12.5, "note": {"zh": EVIL}}, "enrolment": {"method": "online", "url": "https://example.org/a?b=1&c=2", "closes": soon}}
+        for status in ("open", "full", "waitlist", "cancelled")
+    ]
+    provider["courses"] = [*provider["courses"], *courses, {**first, "id": "no-term", "term": None}]
+    venue = json.loads(catalogue.venues["jiaxing-library"].model_dump_json(exclude_none=True))
+    venue.update(name={"zh": EVIL}, description={"zh": EVIL}, closures=[{"dates": {"start": day.isoformat(), "end": soon}, "reason": {"zh": EVIL}}])
+    changed = dataclasses.replace(
+        catalogue,
+        providers={**catalogue.providers, provider["id"]: Provider.model_validate(provider)},
+        venues={**catalogue.venues, venue["id"]: Venue.model_validate(venue)},
+    )
+    pages = {}
+    for lang in ("zh", "en"):
+        url = f"{SITE_URL}providers/{provider['id']}/"
+        pages["providers", provider["id"], lang] = records.provider_page(changed, changed.providers[provider["id"]], lang, BASE, REPOSITORY, url, templates=templates)
+        url = f"{SITE_URL}venues/{venue['id']}/"
+        pages["venues", venue["id"], lang] = records.venue_page(changed, changed.venues[venue["id"]], lang, BASE, REPOSITORY, url, templates=templates, today=day)
+    data = {("providers", provider["id"]): provider, ("venues", venue["id"]): venue}
+    assert differences(pages, preview_pages(changed, templates, day, sorted(pages), data=data)) == {}
+    zh = pages["providers", provider["id"], "zh"]
+    for shown in ("名额已满", "可候补", "已取消", "可报名，", "0 周岁以上", "12.5", "其他课程", "Tom &amp; Jerry&#x27;s &lt;b&gt;"):
+        assert shown in zh, shown
+    assert "<script>alert" not in zh and "lc-untranslated" in pages["providers", provider["id"], "en"]
