@@ -36,6 +36,15 @@ NEW_COURSE = """\
 CLOCK_MESSAGE = "时间写成“时:分”，如 19:30"
 
 
+def open_record(browser, base: str, collection: str, record: str, width: int, height: int):
+    """A new page logged in to the editor at `base`, showing the record's form and preview."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"{base}admin/#/collections/{collection}/entries/{record}")
+    return page
+
+
 def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):
     site, url = admin
     console, hosts = [], set()
@@ -150,10 +159,7 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
     page_html = BeautifulSoup((site / "providers" / "nanhu-elderly-university" / "index.html").read_text(encoding="utf-8"), "html.parser")
     page_labels = [dt.get_text() for dt in page_html.select(".lc-course")[0].select("dt")]
     with edit.decap_server(clone, url), serving(copy) as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.goto(base + "admin/")
-        page.get_by_role("button", name="登录").click()
-        page.goto(f"{base}admin/#/collections/providers/entries/nanhu-elderly-university")
+        page = open_record(browser, base, "providers", "nanhu-elderly-university", 1280, 1000)
         preview = page.frame_locator("#preview-pane")
         preview.get_by_role("heading", name="2026 年秋季学期").wait_for()
         first_course = preview.locator(".lc-course").first
@@ -206,10 +212,7 @@ def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
     children = [child.name.zh for child in catalogue.children[PROVIDER]]
     copy, url = admin
     with edit.decap_server(clone, url), serving(copy) as base:
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.goto(base + "admin/")
-        page.get_by_role("button", name="登录").click()
-        page.goto(f"{base}admin/#/collections/providers/entries/{PROVIDER}")
+        page = open_record(browser, base, "providers", PROVIDER, 390, 844)
         preview = page.frame_locator("#preview-pane")
         facts = preview.locator(".lc-provider > dl.lc-facts")
         facts.wait_for()
