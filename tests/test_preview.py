@@ -167,3 +167,30 @@ def test_text_and_statuses_the_catalogue_does_not_ship(site_pages, day):
     for shown in ("名额已满", "可候补", "已取消", "可报名，", "0 周岁以上", "12.5", "其他课程", "Tom &amp; Jerry&#x27;s &lt;b&gt;"):
         assert shown in zh, shown
     assert "<script>alert" not in zh and "lc-untranslated" in pages["providers", provider["id"], "en"]
+
+
+@pytest.mark.parametrize("collection, data", [
+    ("providers", {}),
+    ("venues", {}),
+    ("providers", {"id": "new-school", "kind": "community-school", "parent": "no-such-school", "name": {"zh": "新学校"},
+                   "terms": [{"id": "t"}], "courses": [{"title": {"zh": "太极"}, "term": "t"}, {"venue": "no-such-venue", "schedule": {"days": ["mon"]}}, None]}),
+    ("venues", {"opening_hours": [{"days": ["sat"]}, {}], "closures": [{"reason": {"zh": "修缮"}}], "services": [{}]}),
+])
+def test_a_record_half_filled_in_is_previewed(site_pages, day, collection, data):
+    """The form is previewed while it is being filled in: an empty record, parts left empty, ids of
+    records not yet published (shown as the id) render as a page, without an error."""
+    catalogue, templates, _ = site_pages
+    code = """
+import { createRequire } from "module";
+const nunjucks = createRequire(import.meta.url)(input.nunjucks);
+const { pages } = await import(input.page);
+output = pages(nunjucks, input.kit, input.records).render(input.collection, input.data, { lang: "zh", base: "../", today: input.today });
+"""
+    html = node(code, {
+        "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)), "records": json.loads(editor.records_json(catalogue)),
+        "nunjucks": str(NUNJUCKS), "page": (ADMIN / "page.js").as_uri(), "collection": collection, "data": data, "today": day.isoformat(),
+    })
+    assert html.startswith(f'<div class="lc-record lc-{collection[:-1]}">') and html.endswith("</figure></div>")
+    assert re.findall(r".{60}(?:undefined|null|NaN).{20}", html) == []
+    if data.get("parent"):
+        assert ">no-such-school</a>" in html and ">no-such-venue</a>" in html and "太极" in html

@@ -112,13 +112,14 @@ export function pages(nunjucks, kit, records) {
   // i18n.py
   const t = (key, lang, args = {}) => {
     const found = kit.strings[key];
-    if (!found) return key;
+    if (!found) return ""; // a choice not made yet ("kind." and nothing): the site's build would stop
     const { __keywords, ...named } = args; // eslint-disable-line no-unused-vars
     return fill(found[lang], named);
   };
   const i18n = {
     number,
     date(day, lang) {
+      if (!/^\d{4}-\d\d-\d\d$/.test(isoDay(day))) return ""; // not filled in yet
       const [year, month, d] = isoDay(day).split("-").map(Number);
       return t("date.format", lang, { year, month, day: d, month_name: kit.months[month - 1] });
     },
@@ -135,9 +136,9 @@ export function pages(nunjucks, kit, records) {
   // text.py
   const sep = (lang) => (lang === "zh" ? "、" : ", ");
   const days_text = (days, lang) => (days || []).map((d) => t(`day.${d}`, lang)).join(sep(lang));
-  const dates_text = (start, end, lang) => t("label.dates", lang, { start: i18n.date(start, lang), end: i18n.date(end, lang) });
+  const dates_text = (start, end, lang) => (start && end ? t("label.dates", lang, { start: i18n.date(start, lang), end: i18n.date(end, lang) }) : "");
   const plain = {
-    course_anchor: (id) => `course-${id}`,
+    course_anchor: (id) => `course-${id || ""}`, // a new course's id, once typed
     provider_url: (base, id) => `${base}providers/${id}/`,
     venue_url: (base, id) => `${base}venues/${id}/`,
     area_url: (base, id) => `${base}areas/${id}/`,
@@ -149,10 +150,11 @@ export function pages(nunjucks, kit, records) {
     audience_text: (course, lang) => (course.audience || []).map((a) => t(`audience.${a}`, lang)).join(sep(lang)),
     when_text: (course, lang) => {
       const s = course.schedule || {};
-      return `${days_text(s.days, lang)} ${s.start}–${s.end}`;
+      return `${days_text(s.days, lang)} ${s.start || ""}–${s.end || ""}`;
     },
     fee_text: (course, lang) => {
       const amount = course.fee ? course.fee.amount : null;
+      if (amount === null || amount === undefined) return ""; // not filled in yet
       return amount === 0 ? t("label.free", lang) : t("label.yuan", lang, { amount: number(amount) });
     },
   };
@@ -221,12 +223,13 @@ export function pages(nunjucks, kit, records) {
    * base (the site's root from the page), today (ISO), path (the record's file), qr and jsonld
    * (left empty: a QR code drawn for print, and data for other software, neither seen on screen). */
   function common(record, collection, where) {
-    const page = `${kit.site_url}${collection}/${record.id}/`;
-    const path = where.path || `catalogue/${collection}/${record.id}.yml`;
+    const id = record.id || ""; // a new record's, once typed
+    const page = `${kit.site_url}${collection}/${id}/`;
+    const path = where.path || `catalogue/${collection}/${id}.yml`;
     return {
       lang: where.lang, base: where.base, repository: kit.repository, path, page, speech_lang: kit.speech_lang[where.lang],
       qr: safe(where.qr || ""), jsonld: safe(where.jsonld || ""), regions: regionsOf(record.region),
-      report: reportUrl(path, (record.name && record.name.zh) || "", record.id, page, where.lang),
+      report: reportUrl(path, (record.name && record.name.zh) || "", id, page, where.lang),
     };
   }
 
@@ -238,28 +241,30 @@ export function pages(nunjucks, kit, records) {
     const groups = provider.terms.map((term) => [term, courses.filter((c) => c.term === term.id)]).filter(([, cs]) => cs.length);
     const others = courses.filter((c) => !c.term);
     if (others.length) groups.push([null, others]);
-    const reports = Object.fromEntries(courses.map((c) => [c.id, reportUrl(base.path, (c.title && c.title.zh) || "", `${provider.id}#course-${c.id}`, null, where.lang)]));
+    const reports = Object.fromEntries(courses.map((c) => [c.id, reportUrl(base.path, (c.title && c.title.zh) || "", `${provider.id || ""}#${plain.course_anchor(c.id)}`, null, where.lang)]));
     const children = Object.entries(names.providers).filter(([, p]) => p.parent && p.parent === provider.id).map(([id]) => id).sort();
     const venues = Object.fromEntries(courses.filter((c) => c.venue).map((c) => [c.venue, named("venues", c.venue)]));
     return {
       ...base, provider, catalogue: { venues }, reports, groups,
       parent: provider.parent ? named("providers", provider.parent) : null,
       children: children.map((id) => named("providers", id)),
-      calendar: `calendars/providers/${provider.id}.ics`,
-      course_calendar: (pid, cid) => `calendars/courses/${pid}/${cid}.ics`,
+      calendar: `calendars/providers/${provider.id || ""}.ics`,
+      course_calendar: (pid, cid) => `calendars/courses/${pid}/${cid || ""}.ics`,
     };
   }
 
-  // venue_today.py: the week from today, and the hours and closures for the venue script
+  // venue_today.py: the week from today, and the hours and closures for the venue script (of the
+  // rows and closures filled in: a row without its times says nothing yet)
+  const hoursOf = (venue) => (venue.opening_hours || []).filter((row) => row.days && row.opens && row.closes);
   function closureOn(venue, day) {
-    return (venue.closures || []).find((c) => c.dates && c.dates.start <= day && day <= c.dates.end) || null;
+    return (venue.closures || []).find((c) => c.dates && c.dates.start && c.dates.end && c.dates.start <= day && day <= c.dates.end) || null;
   }
   function week(venue, today, lang) {
     const days = [];
     for (let offset = 0; offset < 7; offset++) {
       const day = addDays(today, offset);
       const closure = closureOn(venue, day);
-      const hours = closure ? [] : venue.opening_hours.filter((row) => (row.days || []).includes(weekday(day)));
+      const hours = closure ? [] : hoursOf(venue).filter((row) => row.days.includes(weekday(day)));
       let shown;
       if (closure) shown = t("today.closed_reason", lang, { reason: get(closure.reason || { zh: "" }, lang) });
       else if (hours.length) shown = hours.map((row) => `${row.opens}–${row.closes}`).join(", ");
@@ -270,8 +275,8 @@ export function pages(nunjucks, kit, records) {
   }
   function todayFacts(venue, lang) {
     return JSON.stringify({
-      hours: venue.opening_hours.map((row) => ({ days: row.days || [], opens: row.opens, closes: row.closes })),
-      closures: (venue.closures || []).filter((c) => c.dates).map((c) => ({ start: c.dates.start, end: c.dates.end, reason: get(c.reason || { zh: "" }, lang) })),
+      hours: hoursOf(venue).map((row) => ({ days: row.days, opens: row.opens, closes: row.closes })),
+      closures: (venue.closures || []).filter((c) => c.dates && c.dates.start && c.dates.end).map((c) => ({ start: c.dates.start, end: c.dates.end, reason: get(c.reason || { zh: "" }, lang) })),
     });
   }
 
