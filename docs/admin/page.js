@@ -100,7 +100,8 @@ function jinjaTruth(value) {
 /** Pages of records rendered in the browser. `nunjucks`: the library (window.nunjucks, or Node's
  * require); `kit`: admin/preview.json; `records`: admin/records.json (names by id). */
 export function pages(nunjucks, kit, records) {
-  // templates.html: every value escaped the one way, &#x27; for a quote as the site writes it
+  // templates.py's html(): every value escaped the one way, &#x27; for a quote as the site writes it
+  // (this replaces Nunjucks' own escape, for every template this page renders)
   nunjucks.lib.escape = escapeHtml;
   const safe = (html) => new nunjucks.runtime.SafeString(html);
   const loader = {
@@ -113,8 +114,7 @@ export function pages(nunjucks, kit, records) {
   const t = (key, lang, args = {}) => {
     const found = kit.strings[key];
     if (!found) return ""; // a choice not made yet ("kind." and nothing): the site's build would stop
-    const { __keywords, ...named } = args; // eslint-disable-line no-unused-vars
-    return fill(found[lang], named);
+    return fill(found[lang], args); // Nunjucks' keyword arguments, as Python's **args
   };
   const i18n = {
     number,
