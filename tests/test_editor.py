@@ -213,6 +213,7 @@ def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
     copy, url = admin
     with edit.decap_server(clone, url), serving(copy) as base:
         page = open_record(browser, base, "providers", PROVIDER, 390, 844)
+        page.get_by_role("button", name=t("editor.show_preview", "zh")).click()  # the form fills a phone's screen
         preview = page.frame_locator("#preview-pane")
         facts = preview.locator(".lc-provider > dl.lc-facts")
         facts.wait_for()
@@ -228,4 +229,6 @@ def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
         first.get_by_role("button", name=t("course.print", "zh")).wait_for()  # made by the page's own course.js
         assert preview.locator("body").evaluate("body => body.scrollWidth <= body.clientWidth")
         assert preview.get_by_text(school.parent).count() == 0  # the parent's id is nowhere to be read
+        page.get_by_role("button", name=t("editor.show_form", "zh")).click()
+        field(page, "机构编号").wait_for()  # and back to the form
         page.close()

@@ -4,6 +4,7 @@
 // calendar links and the course's copy and print buttons. Everything comes from this site.
 // The templates escape every value: record text stays text here as on the site.
 
+import { STRINGS } from "./model.js";
 import { escapeHtml, pages, todayInJiaxing } from "./page.js";
 
 // the page's margins inside the pane; the rest is the site's CSS
@@ -86,4 +87,28 @@ export function previewOf(h, collection) {
       ]);
     },
   });
+}
+
+/** On a phone the form fills the screen (editor.css); a button shows the preview in its place,
+ * and the form again. Only while a record is open. */
+export function phonePreviewSwitch(doc = document) {
+  const root = doc.documentElement;
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = "lc-preview-switch";
+  const show = (preview) => {
+    root.classList.toggle("lc-phone-preview", preview);
+    button.textContent = STRINGS[preview ? "editor.show_form" : "editor.show_preview"].zh;
+    button.setAttribute("aria-pressed", String(preview));
+  };
+  const place = () => {
+    const editing = /^#\/collections\/[^/]+\/(?:entries\/|new)/.test(doc.defaultView.location.hash);
+    button.hidden = !editing;
+    if (!editing) show(false);
+  };
+  button.addEventListener("click", () => show(!root.classList.contains("lc-phone-preview")));
+  show(false);
+  place();
+  doc.defaultView.addEventListener("hashchange", place);
+  doc.body.appendChild(button);
 }
