@@ -14,7 +14,7 @@ import { SPEC, TIERS, WEEKDAYS } from "./model.js";
 // {value}, as Python's Enum members are. Lists of choices (days, audience) go to helpers as words.
 const ENUMS = new Set(["kind", "mode", "category", "status", "method"]);
 
-/** Python's html.escape(quote=True), as templates.html writes every value (Nunjucks' own writes &#39; and &#92;). */
+/** Python's html.escape(quote=True), as templates.py's html() writes every value (Nunjucks' own writes &#39; and &#92;). */
 export function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
 }
