@@ -36,6 +36,15 @@ NEW_COURSE = """\
 CLOCK_MESSAGE = "时间写成“时:分”，如 19:30"
 
 
+def open_record(browser, base: str, collection: str, record: str, width: int, height: int):
+    """A new page logged in to the editor at `base`, showing the record's form and preview."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"{base}admin/#/collections/{collection}/entries/{record}")
+    return page
+
+
 def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):
     site, url = admin
     console, hosts = [], set()
@@ -150,10 +159,7 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
     page_html = BeautifulSoup((site / "providers" / "nanhu-elderly-university" / "index.html").read_text(encoding="utf-8"), "html.parser")
     page_labels = [dt.get_text() for dt in page_html.select(".lc-course")[0].select("dt")]
     with edit.decap_server(clone, url), serving(copy) as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.goto(base + "admin/")
-        page.get_by_role("button", name="登录").click()
-        page.goto(f"{base}admin/#/collections/providers/entries/nanhu-elderly-university")
+        page = open_record(browser, base, "providers", "nanhu-elderly-university", 1280, 1000)
         preview = page.frame_locator("#preview-pane")
         preview.get_by_role("heading", name="2026 年秋季学期").wait_for()
         first_course = preview.locator(".lc-course").first
@@ -187,3 +193,42 @@ def test_a_save_the_check_would_refuse_is_refused_in_the_form_at_phone_width(bro
         assert page.get_by_text("内容已保存").count() == 0
         page.close()
     assert git(clone, "branch", "--list", "cms/*").strip() == ""
+
+
+def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
+    """At 390 px a town school's preview is its page: the parent and children by name, the network
+    tier, each course's enrolment status as of today, its calendar link and the page's print button.
+    Control: the hand-written preview this replaced showed the parent's id, no tier, no status."""
+    from learning_city.data.loader import load
+    from learning_city.data.today import today
+    from learning_city.site import enrolment
+    from learning_city.site.i18n import t
+
+    catalogue, _ = load(ROOT / "catalogue")
+    school = catalogue.providers[PROVIDER]
+    parent = catalogue.providers[school.parent]
+    course = school.courses[0]
+    status = enrolment.text(enrolment.of(school, course, today({})), "zh")  # today in Jiaxing, as the browser's
+    children = [child.name.zh for child in catalogue.children[PROVIDER]]
+    copy, url = admin
+    with edit.decap_server(clone, url), serving(copy) as base:
+        page = open_record(browser, base, "providers", PROVIDER, 390, 844)
+        page.get_by_role("button", name=t("editor.show_preview", "zh")).click()  # the form fills a phone's screen
+        preview = page.frame_locator("#preview-pane")
+        facts = preview.locator(".lc-provider > dl.lc-facts")
+        facts.wait_for()
+        shown = dict(zip(facts.locator("dt").all_inner_texts(), facts.locator("dd").all_inner_texts(), strict=True))
+        assert shown[t("label.parent", "zh")] == parent.name.zh
+        assert preview.get_by_role("link", name=parent.name.zh).get_attribute("href") == f"../providers/{parent.id}/"
+        assert shown[t("label.tier", "zh")] == t("tier.3", "zh")
+        assert preview.locator("#children + ul li").all_inner_texts() == children and children
+        first = preview.locator("article.lc-course").first
+        assert first.locator(".lc-status").inner_text() == status
+        calendar = first.get_by_role("link", name=t("calendar.add", "zh"))
+        assert calendar.get_attribute("href") == f"../calendars/courses/{PROVIDER}/{course.id}.ics"
+        first.get_by_role("button", name=t("course.print", "zh")).wait_for()  # made by the page's own course.js
+        assert preview.locator("body").evaluate("body => body.scrollWidth <= body.clientWidth")
+        assert preview.get_by_text(school.parent).count() == 0  # the parent's id is nowhere to be read
+        page.get_by_role("button", name=t("editor.show_form", "zh")).click()
+        field(page, "机构编号").wait_for()  # and back to the form
+        page.close()

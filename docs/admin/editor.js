@@ -6,7 +6,7 @@
 import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
 import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
-import { providerPreview, venuePreview, PREVIEW_CSS } from "./preview.js";
+import { phonePreviewSwitch, previewOf, PREVIEW_CSS } from "./preview.js";
 import { refusal, registerLocale, saying, steps } from "./locale.js";
 import { locate, showRefusals, watchSaves } from "./refusals.js";
 import { registerWidgets } from "./widgets.js";
@@ -79,7 +79,8 @@ CMS.registerEventListener({
 });
 
 CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
-CMS.registerPreviewTemplate("providers", providerPreview(h, STRINGS));
-CMS.registerPreviewTemplate("venues", venuePreview(h, STRINGS));
+CMS.registerPreviewTemplate("providers", previewOf(h, "providers"));
+CMS.registerPreviewTemplate("venues", previewOf(h, "venues"));
+phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 
 CMS.init();

@@ -1326,6 +1326,14 @@ export const STRINGS = {
  "editor.id_suggested": {
   "zh": "保存时将用：{id}",
   "en": "On saving: {id}"
+ },
+ "editor.show_preview": {
+  "zh": "看预览",
+  "en": "Preview"
+ },
+ "editor.show_form": {
+  "zh": "回到表单",
+  "en": "Back to the form"
  }
 };
 export const DECAP = {

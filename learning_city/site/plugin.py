@@ -48,10 +48,11 @@ LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }
 TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.title")
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
-# npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro)
+# npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro),
+# Nunjucks for the preview (vendor/nunjucks)
 EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",),
-                 "pinyin-pro/dist": ("index.js",)}
-VENDORED = ("yaml", "pinyin-pro")  # packages that go to vendor/NAME rather than beside index.html
+                 "pinyin-pro/dist": ("index.js",), "nunjucks/browser": ("nunjucks.min.js",)}
+VENDORED = ("yaml", "pinyin-pro", "nunjucks")  # packages that go to vendor/NAME rather than beside index.html
 
 
 _THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
@@ -178,6 +179,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
         files.append(File.generated(config, ADMIN + "records.json", content=editor.records_json(self.catalogue)))
+        scripts = [str(s) for s in config["extra_javascript"] if not (getattr(s, "defer", False) or getattr(s, "async_", False))]
+        preview = render_records.preview_json(self.templates, self.repository, config["site_url"] or "", scripts)
+        files.append(File.generated(config, ADMIN + "preview.json", content=preview))
 
     def on_page_markdown(self, markdown, page, config, files):
         """The page the macros render next (this plugin's events run before mkdocs-macros')."""
@@ -264,7 +268,7 @@ def _page_macros(path: str):
 
 
 def _copy_editor_bundle(target: Path) -> None:
-    """Decap's bundle, the YAML and pinyin libraries beside the editor: nothing loads from another host."""
+    """Decap's bundle, the YAML, pinyin and Nunjucks libraries beside the editor: nothing loads from another host."""
     _copy_npm_files(target, EDITOR_BUNDLE)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from html import escape
 from urllib.parse import urlencode
@@ -10,6 +11,7 @@ from urllib.parse import urlencode
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.today import today as today_in_jiaxing
 from learning_city.site import venue_today
+from learning_city.site import i18n
 from learning_city.site.i18n import t
 from learning_city.data.model import Provider, Venue, Weekday
 from learning_city.site import calendars, structured
@@ -38,6 +40,16 @@ def report_url(repository: str, path: str, name: str, anchor: str, page: str | N
     if page:
         query["body"] = t("record.report_body", lang, page=page, file=path)
     return f"{repository}/issues/new?{urlencode(query)}"
+
+
+def preview_json(templates: Templates, repository: str, site_url: str, scripts: list[str] = ()) -> str:
+    """admin/preview.json: what the editor's preview renders a record's page with (docs/admin/page.js):
+    this site's templates, the interface strings, the addresses the page names, and the page's
+    scripts that run as it loads (`scripts`, from the site's root: the course's copy and print buttons)."""
+    return json.dumps({
+        "templates": templates.sources(), "strings": i18n.strings(), "months": i18n.MONTHS, "speech_lang": SPEECH_LANG,
+        "repository": repository.rstrip("/"), "site_url": site_url, "scripts": list(scripts),
+    }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def provider_page(

@@ -6,6 +6,12 @@ looked up in a list of folders, the theme's `custom_dir` first, so a site can re
 them from `overrides/lc/`. A template's lines are joined with their indentation dropped: the
 markup is written readably and comes out on one line, as Markdown needs it (a block of HTML
 with no blank line in it). Write a space that must stay inside a line, never at its ends.
+
+The editor's preview renders the provider and venue templates with Nunjucks (docs/admin/page.js),
+which reads Jinja's syntax with a few differences; tests/test_preview.py compares the two. In them:
+no tuple literals (a list), no Python string methods (a filter or a helper of text.py), a macro's
+output tested with `| length` (Nunjucks' safe strings are always true), and a call block's body
+sees the macro's arguments but not what the macro `set`.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from learning_city.site import enrolment, i18n, text
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
     "course_anchor", "when_text", "dates_text", "fee_text", "audience_text", "days_text",
-    "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
+    "email_address", "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
 )
 PACKAGE_FOLDER = Path(__file__).with_name("templates")
 
@@ -82,6 +88,11 @@ class Templates:
 
     def render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)
+
+    def sources(self) -> dict[str, str]:
+        """The page templates (lc/) as this site reads them, overrides first and lines joined: the
+        editor's preview renders the same files with Nunjucks (docs/admin/page.js)."""
+        return {name: self.env.loader.get_source(self.env, name)[0] for name in self.env.list_templates() if name.startswith("lc/")}
 
     def macro(self, name: str, macro: str):
         """A macro of a template, to call from Python (it returns Markup)."""

@@ -36,6 +36,11 @@ def county_courses_page_url(base: str, county_id: str, number: int) -> str:
     return county_courses_url(base, county_id) + (f"{number}/" if number > 1 else "")
 
 
+def email_address(link: str) -> str:
+    """An e-mail link as people read it: the address without "mailto:"."""
+    return link.removeprefix("mailto:")
+
+
 def days_text(days: list[Weekday], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(t(f"day.{d.value}", lang) for d in days)
 

@@ -376,10 +376,22 @@ def hidden_js() -> str:
 
 def records_json(catalogue) -> str:
     """admin/records.json: the ids the form checks a record against (a new id must be new, a
-    parent one tier up, a venue real), from the catalogue this site is built from."""
+    parent one tier up, a venue real), from the catalogue this site is built from; and under
+    "names" what the preview shows for an id, as the page does: names, parents (so a provider's
+    children), and each region's county and town."""
+    def name(record) -> dict:
+        return record.name.model_dump(exclude_none=True)
+
+    regions = {county.id: [name(county)] for county in catalogue.regions.counties}
+    regions |= {town.id: [name(county), name(town)] for county, town in catalogue.towns.values()}
     return json.dumps({
         "providers": {provider.id: provider.kind.value for provider in catalogue.providers.values()},
         "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
+        "names": {
+            "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
+            "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},
+            "regions": regions,
+        },
     }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
