@@ -56,6 +56,8 @@ def opened(browser, base: str, path: str, dialogs: bool = True):
     page.get_by_role("button", name="登录").click()
     page.goto(f"{base}admin/#/collections/{path}")
     page.get_by_text("保存", exact=True).first.wait_for()
+    if "/entries/" in path:  # loaded, with its status: typing before that is overwritten by the load
+        page.get_by_text("已在网站上").or_(page.get_by_text("状态：")).first.wait_for()
     return page
 
 
@@ -247,6 +249,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
         assert git(clone, "branch", "--list", "cms/*").strip() == ""
         assert "大桥镇成人学校\n" in git(clone, "show", f"main:catalogue/providers/{SCHOOL}.yml")
         page.goto(f"{base}admin/#/collections/providers/entries/{SCHOOL}")
+        page.get_by_text("已在网站上").wait_for()  # loaded: typing before that is overwritten by the load
         expect(field(box(page, "机构名称"), "中文")).to_have_value("大桥镇成人学校")  # main, as merged
         field(box(page, "地址"), "中文").fill("南湖区大桥镇示例街 9 号")
         page.get_by_role("button", name="保存", exact=True).click()

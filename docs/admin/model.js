@@ -1321,7 +1321,7 @@ export const STRINGS = {
  },
  "editor.id_hint": {
   "zh": "可以不填：保存时按名称的拼音自动生成（如“大桥镇成人学校”→ da-qiao-zhen-cheng-ren-xue-xiao），也可以自己改。只用小写字母、数字和连字符。",
-  "en": "May be left empty: on saving it is made from the name's pinyin (大桥镇成人学校 → da-qiao-zhen-cheng-ren-xue-xiao); it can be changed. Lowercase letters, digits and hyphens only."
+  "en": "May be left empty: on saving it is made from the pinyin of the name (for 大桥镇成人学校, Daqiao Town adult school: da-qiao-zhen-cheng-ren-xue-xiao); it can be changed. Lowercase letters, digits and hyphens only."
  },
  "editor.id_suggested": {
   "zh": "保存时将用：{id}",
