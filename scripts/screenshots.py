@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import html
 import sys
 import tempfile
 from pathlib import Path
@@ -120,6 +121,71 @@ def shoot_editor(site: Path, out: Path, browser=None) -> list[Path]:
     return saved
 
 
+SHEET_PROVIDER = "nanhu-daqiao-adult-school"
+SHEET_COLUMNS = 11  # what fits a picture: id, title, category, audience, mode, term, days, times…
+
+
+def _sheet_html(ws, columns: int) -> str:
+    """A worksheet's first columns as a spreadsheet shows them: letters, row numbers, ▾ on a drop-down."""
+    from openpyxl.utils import get_column_letter
+
+    listed = set()
+    for dv in ws.data_validations.dataValidation:
+        if dv.type == "list":
+            for rng in dv.sqref.ranges:
+                listed |= {(row, col) for row in range(rng.min_row, min(rng.max_row, 40) + 1) for col in range(rng.min_col, rng.max_col + 1)}
+    head = "".join(f"<th>{get_column_letter(c)}</th>" for c in range(1, columns + 1))
+    rows = []
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(ws.max_row, 5), max_col=columns), start=1):
+        cells = "".join(f"<td class='{'h' if r == 1 else ''}'>{html.escape('' if c.value is None else str(c.value))}"
+                        f"{'<span>▾</span>' if (r, c.column) in listed and r > 1 else ''}</td>" for c in row)
+        rows.append(f"<tr><th>{r}</th>{cells}</tr>")
+    return f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
+
+
+SHEET_STYLE = """<style>
+body { margin: 12px; font: 13px "Noto Sans CJK SC", sans-serif; }
+table { border-collapse: collapse; } th { background: #f3f3f3; color: #555; font-weight: normal; }
+td, th { border: 1px solid #ccc; padding: 3px 6px; white-space: nowrap; max-width: 14em; overflow: hidden; }
+td.h { font-weight: bold; background: #e8f0fe; } td span { color: #888; float: right; margin-left: 6px; }
+pre { font: 13px "Noto Sans Mono CJK SC", monospace; background: #1e1e1e; color: #eee; padding: 12px; white-space: pre-wrap; }
+</style>"""
+
+
+def shoot_sheets(out: Path, browser=None) -> list[Path]:
+    """The spreadsheet path as CONTRIBUTING.md shows it: the courses sheet `make export` writes for
+    one school, and what `make import` says of that sheet with two mistakes in it."""
+    from learning_city.data.loader import load
+    from learning_city.tools.sheets import records
+
+    out.mkdir(parents=True, exist_ok=True)
+    catalogue, _ = load(edit.ROOT / "catalogue")
+    book = records.export(catalogue)[f"providers/{SHEET_PROVIDER}.xlsx"]
+    courses = book["课程列表"]
+    table = _sheet_html(courses, SHEET_COLUMNS)
+    header = [cell.value for cell in courses[1]]
+    courses.cell(row=2, column=header.index("上课时间·开始时间") + 1, value="25:00")
+    courses.cell(row=3, column=header.index("名额") + 1, value="=SUM(A1:A9)")
+    with tempfile.TemporaryDirectory() as scratch:
+        filled = Path(scratch) / "大桥成校.xlsx"
+        book.save(filled)
+        _, problems = records.import_workbook(filled.read_bytes(), filled.name, edit.ROOT / "catalogue")
+    said = "\n".join(str(problem) for problem in problems)
+    pages = {"sheet-courses.png": table,
+             "sheet-import-problems.png": f"<pre>$ make import FILE={filled.name}\n{html.escape(said)}\n{len(problems)} 个问题，未写入任何文件 / {len(problems)} problem(s), nothing written</pre>"}
+    saved = []
+    with contextlib.ExitStack() as running:
+        if browser is None:
+            browser = launch_chromium(running.enter_context(sync_playwright()))
+        page = browser.new_page(viewport={"width": 1100, "height": 300})
+        for name, body in pages.items():
+            page.set_content(f"<!doctype html><meta charset='utf-8'>{SHEET_STYLE}{body}")
+            saved.append(out / name)
+            page.locator("table, pre").first.screenshot(path=str(saved[-1]))
+        page.close()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site to serve (default: site)")
@@ -129,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / PAGE / "index.html").is_file():
         print(f"{args.site}/{PAGE}index.html is missing: build the site first (make site)", file=sys.stderr)
         return 1
-    for path in ([] if args.editor_only else shoot(args.site, args.out)) + shoot_editor(args.site, args.out):
+    for path in ([] if args.editor_only else shoot(args.site, args.out)) + shoot_editor(args.site, args.out) + shoot_sheets(args.out):
         print(path)
     return 0
 

@@ -264,8 +264,9 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
 
 
 def test_the_guides_pictures_are_taken_from_the_editor_as_it_is(browser, site, tmp_path):
-    """scripts/screenshots.py takes CONTRIBUTING.md's pictures of the editor (it fails when the form
-    changes under it), and every picture the guide shows is in the repository."""
+    """scripts/screenshots.py takes CONTRIBUTING.md's pictures of the editor and of the spreadsheet
+    path (it fails when the form or the sheets change under it), and every picture the guide shows
+    is in the repository."""
     import struct
 
     import screenshots  # scripts/screenshots.py
@@ -273,10 +274,12 @@ def test_the_guides_pictures_are_taken_from_the_editor_as_it_is(browser, site, t
     taken = screenshots.shoot_editor(site, tmp_path, browser)
     assert [path.name for path in taken] == ["editor-form-and-preview.png", "editor-wrong-time.png", "editor-phone-form.png",
                                              "editor-phone-refused.png", "editor-phone-new-id.png"]
+    sheets = screenshots.shoot_sheets(tmp_path, browser)  # the spreadsheet path: a sheet, and make import's answer
+    assert [path.name for path in sheets] == ["sheet-courses.png", "sheet-import-problems.png"]
     for path in taken:
         width = struct.unpack(">I", path.read_bytes()[16:20])[0]  # a PNG's IHDR width
         assert width == (PHONE["width"] if "phone" in path.name else 1200), path.name
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"\]\((contributing/[^)]+\.png)\)", guide))
-    assert {f"contributing/{path.name}" for path in taken} <= shown
+    assert {f"contributing/{path.name}" for path in taken + sheets} <= shown
     assert all((ROOT / picture).is_file() for picture in shown)
