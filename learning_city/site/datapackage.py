@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import get_args
 
+from markupsafe import Markup
+
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import SLUG, Audience, Category, CourseStatus, EnrolmentMethod, Mode, ProviderKind, VenueKind, Weekday
-from markupsafe import Markup
-
 from learning_city.site import calendars, i18n, structured
 from learning_city.site.i18n import t
 from learning_city.site.incremental import made

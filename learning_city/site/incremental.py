@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import os
+import re
 from pathlib import Path
 
 import jinja2

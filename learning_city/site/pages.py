@@ -15,14 +15,13 @@ from urllib.parse import urlencode
 import segno
 from markupsafe import Markup
 
-from learning_city.site import i18n
 from learning_city.data.catalogue import Catalogue
+from learning_city.data.figures import Figure, figure
+from learning_city.data.model import Measure, Scope, Target, TargetKind, Text, Unit
+from learning_city.data.tokens import Token, split
+from learning_city.site import i18n
 from learning_city.site.i18n import t
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates, html
-from learning_city.data.model import Measure, PolicySection, Scope, Target, TargetKind, Text, Unit
-from learning_city.data.tokens import Token, split
-from learning_city.data.figures import Figure, figure
-
 
 SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
 

@@ -23,9 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
-from learning_city.data import store
 from learning_city.data.store import Store
 from learning_city.data.today import today
 from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records

@@ -9,12 +9,10 @@ from html import escape
 from urllib.parse import urlencode
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.today import today as today_in_jiaxing
-from learning_city.site import venue_today
-from learning_city.site import i18n
-from learning_city.site.i18n import t
 from learning_city.data.model import Provider, Venue, Weekday
-from learning_city.site import calendars, structured
+from learning_city.data.today import today as today_in_jiaxing
+from learning_city.site import calendars, i18n, structured, venue_today
+from learning_city.site.i18n import t
 from learning_city.site.pages import SPEECH_LANG, qr_svg
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url  # noqa: F401 (the addresses, for callers of this module)

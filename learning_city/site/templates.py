@@ -16,9 +16,9 @@ sees the macro's arguments but not what the macro `set`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from html import escape
-import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
