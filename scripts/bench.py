@@ -30,6 +30,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 import psutil
 import yaml
@@ -258,10 +259,15 @@ def expected_course_urls(catalogue, entry: dict) -> set[str]:
 # --- Lighthouse ------------------------------------------------------------------------------------
 
 
-def page_kinds(site: Path) -> dict[str, str]:
+# a shared link to results (issue 23): what a reader opens from a chat, per language
+SEARCH_QUERIES = {"zh": "太极", "en": "tai chi"}
+
+
+def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
     """One page of every kind, by its address under a language's root."""
     first = {folder: sorted(p.name for p in (site / folder).iterdir() if p.is_dir())[0] for folder in ("providers", "venues", "areas")}
     return {
+        "search with a query": "search/?" + urlencode({"q": SEARCH_QUERIES[lang]}),
         "home": "", "finder": "courses/", "county courses": f"courses/{first['areas']}/", "area": f"areas/{first['areas']}/",
         "providers": "providers/", "provider": f"providers/{first['providers']}/", "venues": "venues/",
         "venue": f"venues/{first['venues']}/", "elderly": "elderly/", "network": "network/", "policy": "policy/",
@@ -310,7 +316,7 @@ def lighthouse(site: Path, work: Path) -> dict:
     flags = "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
     with published(site) as base:
         for lang, prefix in LANGUAGES:
-            for kind, path in page_kinds(site).items():
+            for kind, path in page_kinds(site, lang).items():
                 out = work / f"lighthouse-{lang}-{kind.replace(' ', '-')}.json"
                 command = [str(LIGHTHOUSE), base + prefix + path, "--output=json", f"--output-path={out}",
                            "--only-categories=performance,accessibility", "--quiet", flags]  # fmt: skip
