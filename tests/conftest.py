@@ -112,6 +112,12 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
+def cms_branches(repo: Path) -> list[str]:
+    """The editor's branches, by name (`git branch` marks the one checked out with "*", and
+    decap-server checks branches out while it saves)."""
+    return git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/").split()
+
+
 @pytest.fixture
 def clone(tmp_path) -> Path:
     """The catalogue in a fresh repository whose default branch is main, as decap-server needs."""

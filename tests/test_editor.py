@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import edit  # scripts/edit.py
 import pytest
-from conftest import ROOT, box, choose, field, git, serving, visible
+from conftest import ROOT, box, choose, cms_branches, field, git, serving, visible
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"
@@ -82,7 +82,7 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
         choose(new, "本课程的报名", "电话报名")
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("内容已保存").wait_for()
-        assert BRANCH in git(clone, "branch", "--list", "cms/*")
+        assert BRANCH in cms_branches(clone)
         saved = git(clone, "rev-parse", BRANCH)
         # a time the validator refuses is refused in the form, with its message, and nothing is saved
         if not visible(first.get_by_label("开始时间", exact=True)).count():
@@ -192,7 +192,7 @@ def test_a_save_the_check_would_refuse_is_refused_in_the_form_at_phone_width(bro
         visible(page.get_by_text(f"与文件名“{school}”不一致")).first.wait_for()
         assert page.get_by_text("内容已保存").count() == 0
         page.close()
-    assert git(clone, "branch", "--list", "cms/*").strip() == ""
+    assert cms_branches(clone) == []
 
 
 def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import edit  # scripts/edit.py
 import pytest
-from conftest import BUILD_ENV, ROOT, box, choose, field, git, serving
+from conftest import BUILD_ENV, ROOT, box, choose, cms_branches, field, git, serving
 from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
@@ -129,7 +129,7 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
         page.get_by_text("内容已保存").wait_for()
         page.close()
     branch = "cms/providers/feng-qiao-zhen-cheng-ren-xue-xiao"
-    assert git(clone, "branch", "--list", "cms/*").split() == [branch]
+    assert cms_branches(clone) == [branch]
     saved = git(clone, "show", f"{branch}:catalogue/providers/feng-qiao-zhen-cheng-ren-xue-xiao.yml")
     assert "\nid: feng-qiao-zhen-cheng-ren-xue-xiao\n" in saved
     pull_request_check(clone, branch, build=True)
@@ -203,7 +203,7 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
         assert "课程列表 › 第 1 项“育婴员培训” › 本课程的报名 › 报名截止日期" in panel.inner_text()
         expect(field(box(first, "本课程的报名"), "报名截止日期")).to_be_in_viewport()
         page.close()
-    assert git(clone, "branch", "--list", "cms/*").strip() == ""  # nothing saved, no pull request to fail
+    assert cms_branches(clone) == []  # nothing saved, no pull request to fail
 
 
 def test_removing_a_course_asks_first(browser, admin, clone):
@@ -246,7 +246,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
         page.get_by_text("发布", exact=True).click()
         page.get_by_text("发布：合并，网站几分钟后更新").click()
         page.get_by_text("已在网站上").wait_for()
-        assert git(clone, "branch", "--list", "cms/*").strip() == ""
+        assert cms_branches(clone) == []
         assert "大桥镇成人学校\n" in git(clone, "show", f"main:catalogue/providers/{SCHOOL}.yml")
         page.goto(f"{base}admin/#/collections/providers/entries/{SCHOOL}")
         page.get_by_text("已在网站上").wait_for()  # loaded: typing before that is overwritten by the load
