@@ -171,7 +171,7 @@ def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browse
     saved = git(clone, "show", f"cms/providers/{SCHOOL}:catalogue/providers/{SCHOOL}.yml")
     assert "  - id: wan-jian-shan-zi-wu\n" in saved
     assert 'start: "19:00"' in saved and 'end: "20:30"' in saved and "start: 2027-03-02" in saved and "end: 2027-06-29" in saved
-    pull_request_check(clone, f"cms/providers/{SCHOOL}", build=True)
+    pull_request_check(clone, f"cms/providers/{SCHOOL}")  # the build: the new school's test (make test's 20 minutes)
 
 
 def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser, admin, clone):
