@@ -3,7 +3,10 @@
 // Ours come from ui.yml through model.js (DECAP, keyed by Decap's own phrase key); the editor's
 // locale is zh_Hans (config.yml).
 
-import { DECAP } from "./model.js";
+import { DECAP, STRINGS } from "./model.js";
+
+/** One of the form's words (ui.yml "editor.*") in Chinese, the language of the people using it. */
+export const zh = (key) => STRINGS[key].zh;
 
 function put(tree, path, text) {
   const last = path.pop();

@@ -7,9 +7,9 @@
 // Text goes in with textContent: record text stays text.
 
 import { fill } from "./checks.js";
-import { DECAP, STRINGS } from "./model.js";
+import { zh } from "./locale.js";
+import { DECAP } from "./model.js";
 
-const zh = (key) => STRINGS[key].zh;
 const OPTIONAL = /\s*\(可选\)$/; // Decap's own mark after an optional field's label
 const PANEL = "lc-refusals";
 

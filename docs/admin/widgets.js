@@ -4,14 +4,14 @@
 // - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
 // - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":".
-// The words come from ui.yml through model.js (STRINGS).
+// The words come from ui.yml ("editor.*") through locale.js.
 
 import { fill } from "./checks.js";
 import { idFrom } from "./ids.js";
-import { SPEC, STRINGS } from "./model.js";
+import { zh } from "./locale.js";
+import { SPEC } from "./model.js";
 
 const h = window.h;
-const zh = (key) => STRINGS[key].zh;
 const isImmutable = (value) => value !== null && typeof value === "object" && typeof value.toJS === "function";
 
 // --- lists ---------------------------------------------------------------------------------------
