@@ -85,7 +85,7 @@ test: $(VENV)/.installed node_modules/.installed browser
 	$(PY) -m pytest -q
 
 # The inner loop: everything that needs no site build, no browser and no long run (under a minute).
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
