@@ -7,13 +7,13 @@ import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
 import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { phonePreviewSwitch, previewOf, PREVIEW_CSS } from "./preview.js";
-import { refusal, registerLocale, saying, steps } from "./locale.js";
+import { refusal, registerLocale, saying, steps, zh } from "./locale.js";
 import { locate, showRefusals, watchSaves } from "./refusals.js";
 import { registerWidgets } from "./widgets.js";
 import { madeIds, withIds } from "./ids.js";
 
 const CMS = window.CMS;
-document.title = STRINGS["editor.title"].zh;
+document.title = zh("editor.title");
 registerLocale(CMS); // Decap's words a secretary understands (locale.js)
 registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
 watchSaves(); // a save Decap refuses for a field: the panel that goes to each (refusals.js)
@@ -34,7 +34,7 @@ const TermControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
     const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
-    const none = STRINGS["editor.no_term"].zh;
+    const none = zh("editor.no_term");
     const options = [h("option", { key: "", value: "" }, none)];
     for (const term of terms) {
       if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
@@ -63,7 +63,7 @@ CMS.registerEventListener({
     const spec = SPEC[collection];
     if (!spec) return entry.get("data");
     const known = await records;
-    if (!known) throw refusal([STRINGS["editor.records_unavailable"].zh]);
+    if (!known) throw refusal([zh("editor.records_unavailable")]);
     const slug = entry.get("newRecord") ? undefined : entry.get("slug");
     const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
     const data = withIds(entry.get("data").toJS(), made);

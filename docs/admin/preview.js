@@ -4,7 +4,7 @@
 // calendar links and the course's copy and print buttons. Everything comes from this site.
 // The templates escape every value: record text stays text here as on the site.
 
-import { STRINGS } from "./model.js";
+import { zh } from "./locale.js";
 import { escapeHtml, pages, todayInJiaxing } from "./page.js";
 
 // the page's margins inside the pane; the rest is the site's CSS
@@ -98,7 +98,7 @@ export function phonePreviewSwitch(doc = document) {
   button.className = "lc-preview-switch";
   const show = (preview) => {
     root.classList.toggle("lc-phone-preview", preview);
-    button.textContent = STRINGS[preview ? "editor.show_form" : "editor.show_preview"].zh;
+    button.textContent = zh(preview ? "editor.show_form" : "editor.show_preview");
     button.setAttribute("aria-pressed", String(preview));
   };
   const place = () => {
