@@ -118,6 +118,24 @@ def nested(depth: int) -> Callable[[Path], None]:
     return write(PROVIDER, VALID + "description:\n  zh: " + "[" * depth + "x" + "]" * depth + "\n")
 
 
+# issue 22: learning teams and online resources, each change to a shipped record beside its nearest correct input
+TEAM = "teams/nanhu-chengnan-reading-club.yml"
+RESOURCE = "resources/online-safety-course.yml"
+RESOURCE_URL = "url: https://example.org/resources/online-safety\n"
+TEAM_CASES: dict[str, Case] = {
+    "resource linked by e-mail": Case("web_link", edit(RESOURCE, RESOURCE_URL, "url: mailto:desk@example.org\n"), RESOURCE, "url: mailto@6", "url", ("http://", "mailto:desk@example.org"), edit(RESOURCE, RESOURCE_URL, "url: http://example.org/resources/online-safety\n")),
+    "resource linked to a script": Case("link_scheme", edit(RESOURCE, RESOURCE_URL, "url: javascript:alert(1)\n"), RESOURCE, "url: javascript@6", "url", ("javascript:alert(1)",), GOOD),
+    "resource of no subject we know": Case("bad_choice", edit(RESOURCE, "subject: digital-skills", "subject: gardening"), RESOURCE, "subject: gardening@10", "subject", ("digital-skills",), GOOD),
+    "team in no region we know": Case("unknown_ref", edit(TEAM, "region: nanhu-chengnan", "region: nanhu-nowhere"), TEAM, "region: nanhu-nowhere@9", "region", ("nanhu-nowhere",), GOOD),
+    "team meets in no venue we know": Case("unknown_ref", edit(TEAM, "venue: jiaxing-library-chengnan", "venue: no-such-library"), TEAM, "venue: no-such-library@12", "meetings[0].venue", ("no-such-library",), GOOD),
+    "team supported by no provider we know": Case("unknown_ref", edit(TEAM, "region: nanhu-chengnan\n", "region: nanhu-chengnan\nprovider: no-such-school\n"), TEAM, "provider: no-such-school@11", "provider", ("no-such-school",), edit(TEAM, "region: nanhu-chengnan\n", "region: nanhu-chengnan\nprovider: nanhu-jiefang-qili-community-school\n")),
+    "team meeting ends before it starts": Case("end_before_start", edit(TEAM, 'end: "16:00"', 'end: "13:00"'), TEAM, 'end: "13:00"@10', "meetings[0].end", ("14:00",), GOOD),
+    "team without a way to join": Case("missing", edit(TEAM, "join:\n  zh: 到城南分馆服务台登记，领取本月书目。\n  en: Sign up at the Chengnan branch's service desk and collect this month's book list.\n", ""), TEAM, "2:1", "join", ("required",), GOOD),
+    "team's private home address": Case("unknown_key", edit(TEAM, "contact:\n", "contact:\n  address: 城南小区 3 幢 201 室\n"), TEAM, "address: 城南@3", "contact.address", ("unknown key",), GOOD),
+    "resource in the teams folder": Case("wrong_folder", write("teams/online-safety-course.yml", (CATALOGUE / RESOURCE).read_text(encoding="utf-8")), "teams/online-safety-course.yml", "kind: course@7", "kind", ("resources/",), GOOD),
+}
+
+
 CASES: dict[str, Case] = {
     # files that would vanish without a word
     "yaml extension": Case("wrong_extension", write("providers/新学校.yaml", VALID), "providers/新学校.yaml", "1:1", "-", ("新学校.yml", "rename"), GOOD),
@@ -220,6 +238,8 @@ CASES: dict[str, Case] = {
     "enrolment has closed": Case("enrolment_passed", record("      method: on-site\n", "      method: on-site\n      closes: 2026-07-01\n"), PROVIDER, "33:15", "courses[0].enrolment.closes", ("2026-07-01",), write(PROVIDER, VALID.replace("      method: on-site\n", "      method: on-site\n      closes: 2026-08-25\n")), severity="warning"),
     "not checked for a year": Case("stale", record("contact:\n", "last_verified: 2024-01-31\ncontact:\n"), PROVIDER, "11:16", "last_verified", ("2024-01-31",), write(PROVIDER, VALID.replace("contact:\n", "last_verified: 2026-01-31\ncontact:\n")), severity="warning"),
     "no schema line": Case("schema_line", GOOD, PROVIDER, "1:1", "-", ("yaml-language-server",), write(PROVIDER, "# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID), severity="warning"),
+    # issue 22: learning teams and online resources
+    **TEAM_CASES,
 }
 
 

@@ -14,8 +14,10 @@ from learning_city.data.model import (
     ProviderKind,
     Recognition,
     Regions,
+    Resource,
     Statistic,
     Target,
+    Team,
     Town,
     Venue,
 )
@@ -34,6 +36,9 @@ class Catalogue:
     venues: dict[str, Venue] = field(default_factory=dict)
     # (collection, id) -> file path relative to the catalogue root, for "edit this record"
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # issue 22: residents' learning teams and online resources, by id
+    teams: dict[str, Team] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
 
     def __repr__(self) -> str:  # short: tools that print their variables would otherwise dump it all
         return f"<Catalogue: {len(self.providers)} providers, {len(self.venues)} venues>"

@@ -38,6 +38,9 @@ FILES: list[CatalogueFile] = [
     CatalogueFile("recognitions.yml", m.Recognitions, "recognitions.schema.json"),
     CatalogueFile("statistics.yml", m.Statistics, "statistics.schema.json"),
     CatalogueFile("glossary.yml", m.Glossary, "glossary.schema.json"),
+    # issue 22: learning teams and online resources
+    CatalogueFile("teams", m.Team, "team.schema.json", folder=True),
+    CatalogueFile("resources", m.Resource, "resource.schema.json", folder=True),
 ]
 SINGLE_FILES: dict[str, type[BaseModel]] = {f.name: f.model for f in FILES if not f.folder}
 COLLECTIONS: dict[str, type[BaseModel]] = {f.name: f.model for f in FILES if f.folder}

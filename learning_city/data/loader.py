@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from learning_city.data import inventory, store
+from learning_city.data import inventory, store, teams
 from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
@@ -156,8 +156,11 @@ def _check(
         providers={pid: rec for pid, (rec, _) in collections["providers"].items()},
         venues={vid: rec for vid, (rec, _) in collections["venues"].items()},
         sources=sources,
+        teams={tid: rec for tid, (rec, _) in collections["teams"].items()},
+        resources={rid: rec for rid, (rec, _) in collections["resources"].items()},
     )
     problems += _check_references(catalogue, docs, collections, unreadable)
+    problems += teams.check(catalogue, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
     warnings = _advise(root, collections, today, raw) if today else []
@@ -168,6 +171,8 @@ def _misplaced(doc: Document, folder: str) -> list[Problem]:
     """A record whose kind belongs to another folder (a venue saved in providers/) is told where it goes."""
     kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
     for other, cls in COLLECTIONS.items():
+        if "kind" not in cls.model_fields:  # a team has no kind
+            continue
         choices = [item.value for item in cls.model_fields["kind"].annotation]
         if other != folder and kind in choices:
             return [doc.problem(("kind",), "wrong_folder", value=kind, folder=f"{other}/")]
@@ -254,7 +259,7 @@ def _problem_from(doc: Document, error: dict) -> Problem:
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
         hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
         return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
-    if kind in ("slug", "clock", "link_scheme", "end_before_start", "less_than"):
+    if kind in ("slug", "clock", "link_scheme", "web_link", "end_before_start", "less_than"):
         return doc.problem(loc, kind, **ctx)
     if kind in _BOUNDS:
         code, bound = _BOUNDS[kind]

@@ -612,3 +612,90 @@ class Venue(Record):
     accessibility: Accessibility = Field(default_factory=Accessibility, **_described("无障碍设施", "accessibility features"))
     services: list[Service] = Field(default_factory=list, **_described("学习服务", "learning services"))
     last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+
+
+# --- learning teams and online resources (issue 22: policy 三(三) 居民自主学习团队, 三(六) 数字化资源库) ---
+
+
+def _web_link(value: str) -> str:
+    """An online resource is opened in a browser: http or https, never mailto or tel."""
+    if value.split(":", 1)[0].lower() not in ("http", "https"):
+        raise PydanticCustomError("web_link", "not a web link", {"value": value})
+    return value
+
+
+WEB = r"^https?://\S+$"
+WebLink = Annotated[str, AfterValidator(_link), AfterValidator(_web_link), Field(json_schema_extra={"pattern": WEB})]
+
+
+class Meeting(Record):
+    """When and where a learning team meets, week by week."""
+
+    days: list[Weekday] = Field(min_length=1, **_described("活动日", "weekdays it meets"))
+    start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
+    end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
+    place: Text = Field(**_described("活动地点，如 社区活动室", "where it meets, e.g. the community room"))
+    venue: Id | None = Field(None, **_described("场馆编号（在场馆活动时）", "id of the venue it meets in, if any"))
+    note: Text | None = Field(None, **_described("时间说明，如 每月第一周", "about the times, e.g. first week of the month"))
+
+    _ordered = field_validator("end")(not_before("start", strictly=True))
+
+
+class TeamContact(Record):
+    """How to reach a team. Everything here is published on the site as written: only what the
+    team has agreed to make public, never a member's private number or address."""
+
+    name: Text | None = Field(
+        None, **_described("联系人称呼，如 王老师（会在网站上公开）", "who to ask, e.g. Ms Wang (published on the site)")
+    )
+    phone: Phone | None = Field(
+        None, **_described("公开电话（会在网站上公开，只填同意公开的号码）", "public phone (published on the site: only a number agreed for publication)")
+    )
+    email: Link | None = Field(None, **_described("公开邮箱（mailto:，会在网站上公开）", "public e-mail (mailto:, published on the site)"))
+    website: Link | None = Field(None, **_described("网址（会在网站上公开）", "website (published on the site)"))
+
+
+class Team(Record):
+    """A residents' self-organised learning team (居民自主学习团队); one file each."""
+
+    id: Id = Field(**_described("团队编号，与文件名相同", "team id, the same as the file name"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    name: Text = Field(**_described("团队名称", "name of the team"))
+    description: Text | None = Field(None, **_described("团队简介", "about the team"))
+    category: Category = Field(**_described("学习领域", "what it learns (area)"))
+    region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
+    provider: Id | None = Field(None, **_described("指导机构编号（如社区学校）", "id of the provider that supports it (a community school…)"))
+    meetings: list[Meeting] = Field(min_length=1, **_described("活动时间和地点", "when and where it meets"))
+    contact: TeamContact = Field(default_factory=TeamContact, **_described("公开联系方式（会在网站上公开）", "public contact (published on the site)"))
+    join: Text = Field(**_described("如何加入", "how to join"))
+    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+
+
+class ResourceKind(str, Enum):
+    course = "course"
+    video = "video"
+
+
+class ResourceLanguage(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Resource(Record):
+    """An online course or video of the digital learning library (数字化资源库); one file each.
+    Its subject is a course category, so it is linked with in-person courses on the same subject."""
+
+    id: Id = Field(**_described("资源编号，与文件名相同", "resource id, the same as the file name"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    kind: ResourceKind = Field(**_described("资源类型：在线课程或视频", "kind: online course or video"))
+    name: Text = Field(**_described("资源名称", "title of the resource"))
+    description: Text | None = Field(None, **_described("资源简介", "about the resource"))
+    publisher: Text = Field(**_described("提供方（平台或机构）", "provider (platform or institution)"))
+    subject: Category = Field(**_described("学科（与课程类别相同）", "subject (the same as course categories)"))
+    languages: list[ResourceLanguage] = Field(min_length=1, **_described("授课语言，可多选", "languages (one or more)"))
+    free: bool = Field(**_described("是否免费", "free of charge"))
+    fee_note: Text | None = Field(None, **_described("收费说明", "about the fee"))
+    url: WebLink = Field(**_described("资源网址（http、https）", "address of the resource (http, https)"))
+    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))

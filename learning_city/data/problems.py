@@ -156,6 +156,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "课次 {sessions} 多于日期范围内的上课日（{possible} 天）",
         "{sessions} sessions do not fit: the dates have {possible} class day(s)",
     ),
+    # issue 22: online resources
+    "web_link": (
+        "资源网址“{value}”应以 http:// 或 https:// 开头：在线资源要在浏览器中打开",
+        "the resource's address '{value}' must start with http:// or https://: an online resource opens in a browser",
+    ),
 }
 
 # Messages of the spreadsheet import (`make import`), which the catalogue's files never give.
