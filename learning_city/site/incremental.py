@@ -120,6 +120,8 @@ def _related(catalogue: Catalogue, collection: str, record_id: str) -> list[tupl
             found.append(("providers", provider.parent))
         found += [("providers", child.id) for child in catalogue.children.get(record_id, [])]
         found += sorted({("venues", course.venue) for course in provider.courses if course.venue})
+        subjects = {course.category for course in provider.courses}  # issue 22: online resources on its subjects
+        found += sorted(("resources", r.id) for r in catalogue.resources.values() if r.subject in subjects)
     return found
 
 

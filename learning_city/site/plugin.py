@@ -31,6 +31,7 @@ from learning_city.data.today import today
 from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
+from learning_city.site import teams as render_teams
 from learning_city.site.config import CatalogueConfig
 from learning_city.site.slots import Slots
 from learning_city.site.templates import PACKAGE_FOLDER, Templates
@@ -40,7 +41,7 @@ from learning_city.tools import editor
 # It skips the macros' template step: thousands of pages would each be compiled as a Jinja
 # template only to call one function.
 RECORD_PAGE = "---\nrender_macros: false\n---\n# {title}\n{marker}"
-RENDERERS = {"providers": render_records.provider_page, "venues": render_records.venue_page}
+RENDERERS = {"providers": render_teams.provider_page, "venues": render_records.venue_page}  # a provider's page ends with online resources
 # Pages for the lists too long for a city-wide page: each county's area page, and its courses
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
@@ -152,6 +153,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 args = f"'{county.id}', {number}"
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
+        # issue 22: learning teams (an index, a page per county) and online resources, through the slots
+        for path, title, render in render_teams.pages(catalogue, lang):
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+            files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
