@@ -272,6 +272,9 @@ def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
         "providers": "providers/", "provider": f"providers/{first['providers']}/", "venues": "venues/",
         "venue": f"venues/{first['venues']}/", "elderly": "elderly/", "network": "network/", "policy": "policy/",
         "targets": "targets/", "search": "search/", "accessibility": "accessibility/", "open data": "data/",
+        # issue 22: learning teams (the index and a county's page) and online resources
+        "teams": "teams/", "county teams": f"teams/{sorted(p.name for p in (site / 'teams').iterdir() if p.is_dir())[0]}/",
+        "resources": "resources/",
     }
 
 

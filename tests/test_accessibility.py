@@ -37,6 +37,10 @@ PAGES = {
     "statement": "accessibility/",
     "data": "data/",
     "404": "404.html",
+    # issue 22: learning teams and online resources
+    "teams": "teams/",
+    "county-teams": "teams/nanhu/",
+    "resources": "resources/",
 }
 LANGS = {"zh": "", "en": "en/"}
 MODES = ("light", "dark", "elderly")

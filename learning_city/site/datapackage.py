@@ -23,8 +23,20 @@ from markupsafe import Markup
 
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import SLUG, Audience, Category, CourseStatus, EnrolmentMethod, Mode, ProviderKind, VenueKind, Weekday
-from learning_city.site import calendars, i18n, structured
+from learning_city.data.model import (
+    SLUG,
+    Audience,
+    Category,
+    CourseStatus,
+    EnrolmentMethod,
+    Mode,
+    ProviderKind,
+    ResourceKind,
+    ResourceLanguage,
+    VenueKind,
+    Weekday,
+)
+from learning_city.site import calendars, i18n, structured, teams
 from learning_city.site.i18n import t
 from learning_city.site.incremental import made
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
@@ -51,10 +63,12 @@ class Row:
     provider: object = None
     course: object = None
     venue: object = None
+    team: object = None  # issue 22
+    resource: object = None
 
     @property
     def record(self):
-        return self.venue or self.provider
+        return self.team or self.venue or self.provider
 
     @property
     def county(self):
@@ -262,7 +276,71 @@ VENUES = Table("venues", [
     Column("sample", lambda r: r.venue.sample, type="boolean", required=True),
 ])
 
-TABLES = [PROVIDERS, COURSES, VENUES]
+# --- issue 22: learning teams and online resources ---------------------------------------------
+LANGUAGE_LIST = "^(" + "|".join(x.value for x in ResourceLanguage) + ")( (" + "|".join(x.value for x in ResourceLanguage) + "))*$"
+
+
+def _meetings(row: Row) -> str:
+    """Each weekly meeting as "sat 14:00-16:00 PLACE", separated by "; "."""
+    return "; ".join(f"{' '.join(d.value for d in m.days)} {m.start}-{m.end} {m.place.zh}" for m in row.team.meetings)
+
+
+def _team_page(row: Row, lang: str) -> str:
+    county = row.catalogue.county_of(row.team.region)
+    return teams.teams_url(row.site + i18n.ROOTS[lang], county.id) + "#" + teams.team_anchor(row.team.id)
+
+
+def _resource_page(row: Row, lang: str) -> str:
+    return teams.resources_url(row.site + i18n.ROOTS[lang]) + "#" + teams.resource_anchor(row.resource.id)
+
+
+TEAMS = Table("teams", [
+    Column("id", lambda r: r.team.id, required=True, pattern=SLUG),
+    Column("name_zh", lambda r: r.team.name.zh, required=True),
+    Column("name_en", lambda r: r.team.name.en),
+    Column("category", lambda r: r.team.category.value, required=True, enum=Category),
+    *_place()[:2],
+    Column("provider", lambda r: r.team.provider, pattern=SLUG),
+    Column("meetings", _meetings, required=True),
+    Column("contact_name_zh", lambda r: _zh(r.team.contact.name)),
+    Column("contact_name_en", lambda r: _en(r.team.contact.name)),
+    Column("phone", lambda r: r.team.contact.phone),
+    Column("email", lambda r: r.team.contact.email, format="uri"),
+    Column("website", lambda r: r.team.contact.website, format="uri"),
+    Column("join_zh", lambda r: r.team.join.zh, required=True),
+    Column("join_en", lambda r: r.team.join.en),
+    *[Column(f"url_{lang}", lambda r, lang=lang: _team_page(r, lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+    Column("last_verified", lambda r: r.team.last_verified, type="date"),
+    Column("sample", lambda r: r.team.sample, type="boolean", required=True),
+], foreign_keys=[{"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}}])
+
+RESOURCES = Table("resources", [
+    Column("id", lambda r: r.resource.id, required=True, pattern=SLUG),
+    Column("kind", lambda r: r.resource.kind.value, required=True, enum=ResourceKind),
+    Column("name_zh", lambda r: r.resource.name.zh, required=True),
+    Column("name_en", lambda r: r.resource.name.en),
+    Column("publisher_zh", lambda r: r.resource.publisher.zh, required=True),
+    Column("publisher_en", lambda r: r.resource.publisher.en),
+    Column("subject", lambda r: r.resource.subject.value, required=True, enum=Category),
+    Column("languages", lambda r: " ".join(x.value for x in r.resource.languages), required=True, pattern=LANGUAGE_LIST),
+    Column("free", lambda r: r.resource.free, type="boolean", required=True),
+    Column("fee_note_zh", lambda r: _zh(r.resource.fee_note)),
+    Column("fee_note_en", lambda r: _en(r.resource.fee_note)),
+    Column("link", lambda r: r.resource.url, format="uri", required=True),
+    *[Column(f"url_{lang}", lambda r, lang=lang: _resource_page(r, lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+    Column("last_verified", lambda r: r.resource.last_verified, type="date"),
+    Column("sample", lambda r: r.resource.sample, type="boolean", required=True),
+])
+
+
+def _issue22_rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[tuple[str, Callable[[], list[Row]]]]:
+    """Rows of the teams and resources tables, by record: no page of its own has a key, so a live preview makes them afresh."""
+    if table is TEAMS:
+        return [(f"teams/{x.id}", lambda x=x: [Row(catalogue, site, today, team=x)]) for x in sorted(catalogue.teams.values(), key=lambda x: x.id)]
+    return [(f"resources/{x.id}", lambda x=x: [Row(catalogue, site, today, resource=x)]) for x in sorted(catalogue.resources.values(), key=lambda x: x.id)]
+
+
+TABLES = [PROVIDERS, COURSES, VENUES, TEAMS, RESOURCES]
 CATALOGUE_JSON = "catalogue.json"
 
 
@@ -273,6 +351,8 @@ def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[
         return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p)]) for p in providers]
     if table is COURSES:
         return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p, course=c) for c in p.courses]) for p in providers]
+    if table in (TEAMS, RESOURCES):
+        return _issue22_rows(table, catalogue, site, today)
     return [(f"venues/{v.id}.md", lambda v=v: [Row(catalogue, site, today, venue=v)]) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
 
 

@@ -14,6 +14,9 @@ from learning_city.site.incremental import made
 from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 
 
+JSON_KEYS = {"resources": "online_resources"}
+
+
 def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
     """Every record as the model defines it, plus each target's actual figure: the bytes of
     `json.dumps` of the whole, written record by record (`piece`: each record's JSON made, or
@@ -32,9 +35,12 @@ def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
     }
     records = {
         collection: ", ".join(piece("json", f"{collection}/{r.id}.md", lambda r=r: json.dumps(r.model_dump(mode="json"), ensure_ascii=False)) for r in found.values())
-        for collection, found in (("providers", catalogue.providers), ("venues", catalogue.venues))
+        for collection, found in (
+            ("providers", catalogue.providers), ("venues", catalogue.venues), ("teams", catalogue.teams), ("resources", catalogue.resources),
+        )
     }
-    tail = "".join(f', "{collection}": [{text}]' for collection, text in records.items())
+    # issue 22: online resources under "online_resources": a JSON file with "resources" reads as a data package descriptor
+    tail = "".join(f', "{JSON_KEYS.get(collection, collection)}": [{text}]' for collection, text in records.items())
     return (json.dumps(head, ensure_ascii=False)[:-1] + tail + "}").encode("utf-8")
 
 
