@@ -736,6 +736,241 @@ export const SPEC = {
     "type": "date"
    }
   ]
+ },
+ "teams": {
+  "schema_line": "# yaml-language-server: $schema=../../schema/team.schema.json",
+  "fields": [
+   {
+    "name": "id",
+    "label": "团队编号",
+    "required": true,
+    "type": "string",
+    "from": "name"
+   },
+   {
+    "name": "sample",
+    "label": "示例数据",
+    "required": false,
+    "default": false,
+    "type": "boolean"
+   },
+   {
+    "name": "name",
+    "label": "团队名称",
+    "required": true,
+    "type": "text"
+   },
+   {
+    "name": "description",
+    "label": "团队简介",
+    "required": false,
+    "type": "text"
+   },
+   {
+    "name": "category",
+    "label": "学习领域",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "region",
+    "label": "所在地区编号",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "provider",
+    "label": "指导机构编号",
+    "required": false,
+    "type": "string"
+   },
+   {
+    "name": "meetings",
+    "label": "活动时间和地点",
+    "required": true,
+    "type": "list",
+    "item": {
+     "type": "object",
+     "fields": [
+      {
+       "name": "days",
+       "label": "活动日",
+       "required": true,
+       "type": "list",
+       "flow": true
+      },
+      {
+       "name": "start",
+       "label": "开始时间",
+       "required": true,
+       "type": "clock"
+      },
+      {
+       "name": "end",
+       "label": "结束时间",
+       "required": true,
+       "type": "clock"
+      },
+      {
+       "name": "place",
+       "label": "活动地点",
+       "required": true,
+       "type": "text"
+      },
+      {
+       "name": "venue",
+       "label": "场馆编号",
+       "required": false,
+       "type": "string"
+      },
+      {
+       "name": "note",
+       "label": "时间说明",
+       "required": false,
+       "type": "text"
+      }
+     ]
+    }
+   },
+   {
+    "name": "contact",
+    "label": "公开联系方式",
+    "required": false,
+    "type": "object",
+    "fields": [
+     {
+      "name": "name",
+      "label": "联系人称呼",
+      "required": false,
+      "type": "text"
+     },
+     {
+      "name": "phone",
+      "label": "公开电话",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "email",
+      "label": "公开邮箱",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "website",
+      "label": "网址",
+      "required": false,
+      "type": "string"
+     }
+    ]
+   },
+   {
+    "name": "join",
+    "label": "如何加入",
+    "required": true,
+    "type": "text"
+   },
+   {
+    "name": "maintainers",
+    "label": "维护人账号",
+    "required": false,
+    "type": "list",
+    "flow": false
+   },
+   {
+    "name": "last_verified",
+    "label": "最近核实日期",
+    "required": false,
+    "type": "date"
+   }
+  ]
+ },
+ "resources": {
+  "schema_line": "# yaml-language-server: $schema=../../schema/resource.schema.json",
+  "fields": [
+   {
+    "name": "id",
+    "label": "资源编号",
+    "required": true,
+    "type": "string",
+    "from": "name"
+   },
+   {
+    "name": "sample",
+    "label": "示例数据",
+    "required": false,
+    "default": false,
+    "type": "boolean"
+   },
+   {
+    "name": "kind",
+    "label": "资源类型",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "name",
+    "label": "资源名称",
+    "required": true,
+    "type": "text"
+   },
+   {
+    "name": "description",
+    "label": "资源简介",
+    "required": false,
+    "type": "text"
+   },
+   {
+    "name": "publisher",
+    "label": "提供方",
+    "required": true,
+    "type": "text"
+   },
+   {
+    "name": "subject",
+    "label": "学科",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "languages",
+    "label": "授课语言",
+    "required": true,
+    "type": "list",
+    "flow": true
+   },
+   {
+    "name": "free",
+    "label": "是否免费",
+    "required": true,
+    "type": "boolean"
+   },
+   {
+    "name": "fee_note",
+    "label": "收费说明",
+    "required": false,
+    "type": "text"
+   },
+   {
+    "name": "url",
+    "label": "资源网址",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "maintainers",
+    "label": "维护人账号",
+    "required": false,
+    "type": "list",
+    "flow": false
+   },
+   {
+    "name": "last_verified",
+    "label": "最近核实日期",
+    "required": false,
+    "type": "date"
+   }
+  ]
  }
 };
 export const STRINGS = {

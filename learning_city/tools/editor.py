@@ -30,9 +30,12 @@ from learning_city.tools.schema import ENUM_LABELS, schema_for
 COLLECTIONS: dict[str, tuple[type[BaseModel], str]] = {
     "providers": (m.Provider, "nav.providers"),
     "venues": (m.Venue, "nav.venues"),
+    # issue 22: learning teams and online resources
+    "teams": (m.Team, "nav.teams"),
+    "resources": (m.Resource, "nav.resources"),
 }
 # Fields holding the id of another record, shown as a choice of names.
-RELATIONS = {"parent": "providers", "venue": "venues"}
+RELATIONS = {"parent": "providers", "venue": "venues", "provider": "providers"}  # provider: a team's supporting school
 # What a collapsed list item shows: a course its title, days and time.
 SUMMARIES = {
     "courses": "{{fields.title.zh}} · {{fields.schedule.days}} {{fields.schedule.start}}–{{fields.schedule.end}}",
@@ -40,6 +43,7 @@ SUMMARIES = {
     "projects": "{{fields.name.zh}} · {{fields.year}}",
     "opening_hours": "{{fields.days}} {{fields.opens}}–{{fields.closes}}",
     "services": "{{fields.kind}} · {{fields.description.zh}}",
+    "meetings": "{{fields.days}} {{fields.start}}–{{fields.end}}",  # a team's meetings
 }
 # Decap's local proxy (decap-server) for `make edit`; only used when /admin/ is opened on this machine.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
@@ -64,6 +68,7 @@ PATTERNS = {  # the validator's pattern for a JSON Schema pattern, with its mess
     m.CLOCK: "clock",
     m.SLUG: "slug",
     r"^(?:https?|mailto|tel):\S+$": "link_scheme",
+    m.WEB: "web_link",  # an online resource's address
 }
 
 
@@ -385,6 +390,8 @@ def records_json(catalogue) -> str:
     return json.dumps({
         "providers": {provider.id: provider.kind.value for provider in catalogue.providers.values()},
         "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
+        "teams": {team.id: team.category.value for team in catalogue.teams.values()},  # issue 22: ids a new record may not take
+        "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
         "names": {
             "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
             "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},

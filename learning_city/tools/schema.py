@@ -25,6 +25,8 @@ ENUM_LABELS = {
     "EnrolmentMethod": "enrol.",
     "CourseStatus": "status.",
     "ServiceKind": "service.",
+    "ResourceKind": "resources.kind.",  # issue 22
+    "ResourceLanguage": "resources.lang.",
 }
 
 
