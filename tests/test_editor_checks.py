@@ -42,6 +42,7 @@ BY_FIELD = {
     "missing", "missing_zh", "slug", "clock", "link_scheme", "bad_format", "too_small", "too_big", "too_few",
     "bad_choice", "bad_date", "bad_value", "expected_text", "expected_number", "expected_list",
     "expected_mapping", "expected_bool", "fullwidth", "end_before_start",
+    "web_link",  # issue 22: an online resource's address, by its http/https pattern (config.yml)
 }
 
 
