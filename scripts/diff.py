@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from learning_city.tools.diff import compare, markdown, snapshot
+from learning_city.tools.diff import RECORD_FOLDERS, compare, markdown, snapshot
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     owners = {
         path: list(data.get("maintainers") or [])
         for path, data in head.items()
-        if isinstance(data, dict) and path.split("/")[0] in ("providers", "venues")
+        if isinstance(data, dict) and path.split("/")[0] in RECORD_FOLDERS
     }
     print(markdown(compare(base, head), owners, args.author))
     return 0

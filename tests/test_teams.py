@@ -224,3 +224,30 @@ def test_the_editor_refuses_a_resource_address_that_is_not_a_web_link(browser, a
         page.get_by_text("内容已保存").wait_for()
         assert f"cms/resources/{resource}" in git(clone, "branch", "--list", "cms/*")
         page.close()
+
+
+# --- a reviewer's summary of a pull request -----------------------------------------------------------
+
+
+def test_the_pull_request_summary_reads_a_team_change_as_a_record(tmp_path):
+    """scripts/diff.py counts a changed team as a record, like a school, so a pull request that
+    touches a school and a team is flagged as touching two (before, teams were not counted: with the
+    old folders the warning is missing, the control)."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(CATALOGUE, repo / "catalogue")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env)
+    team = repo / "catalogue" / "teams" / f"{TEAM}.yml"
+    team.write_text(team.read_text(encoding="utf-8").replace("周二晚上来听一次排练", "周三晚上来听一次排练"), encoding="utf-8")
+    school = repo / "catalogue" / "providers" / "jiaxing-city-university.yml"
+    school.write_text(school.read_text(encoding="utf-8").replace("capacity: 30", "capacity: 45", 1), encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "head"], cwd=repo, check=True, env=env)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff.py"), "HEAD~1", "HEAD"], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"touches 2 schools or venues: `jiaxing-city-university`, `{TEAM}`" in result.stdout
+    assert f"### 武原街道新桥社区合唱团 (`teams/{TEAM}.yml`)" in result.stdout
+    assert "| `join.zh` | 周二晚上来听一次排练，再和声部长约时间试唱。 | 周三晚上来听一次排练，再和声部长约时间试唱。 |" in result.stdout

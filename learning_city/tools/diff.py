@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from learning_city.data.files import COLLECTIONS
 from learning_city.data.yamlfile import parse
 
-RECORD_FOLDERS = ("providers", "venues")
+RECORD_FOLDERS = tuple(COLLECTIONS)  # a file per record: providers, venues, teams, resources
 
 
 def snapshot(repo: Path, rev: str, folder: str = "catalogue") -> dict[str, object]:
