@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     courses = sum(len(p.courses) for p in catalogue.providers.values())
     print(
         f"目录有效 / catalogue valid: {len(catalogue.providers)} providers, {courses} courses, "
-        f"{len(catalogue.venues)} venues, {len(catalogue.targets)} targets; {len(problems)} warning(s)",
+        f"{len(catalogue.venues)} venues, {len(catalogue.teams)} learning teams, {len(catalogue.resources)} online resources, "
+        f"{len(catalogue.targets)} targets; {len(problems)} warning(s)",
         file=sys.stderr,
     )
     return 0
