@@ -13,7 +13,6 @@ from learning_city.site import datapackage, enrolment
 from learning_city.site.incremental import made
 from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
 
-
 JSON_KEYS = {"resources": "online_resources"}
 
 

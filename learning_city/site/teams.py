@@ -14,7 +14,7 @@ from learning_city.data.model import Category, County, Course, Mode, Provider, R
 from learning_city.site import i18n, records
 from learning_city.site.i18n import t
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
-from learning_city.site.text import course_anchor, days_text, provider_url
+from learning_city.site.text import course_anchor, days_text
 
 # In-person courses shown by name under a subject; the finder, filtered by the subject, has them all.
 COURSES_SHOWN = 5
