@@ -387,6 +387,7 @@ def test_wrong_credentials_are_a_clear_error_without_the_secret(tmp_path, s3_wit
 def fetch_from_bucket(url: str) -> tuple[str, bytes]:
     """What a static-website endpoint or CDN does in front of the bucket: a folder's address
     serves its index.html, and the stored gzip is decoded as a browser decodes it."""
+    url = url.split("?", 1)[0].split("#", 1)[0]  # the host serves the object; the query is the page script's
     if url.endswith("/"):
         url += "index.html"
     with urllib.request.urlopen(url) as response:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 LIMIT = 100 * 1024  # bytes of HTML a page lays out (issue 5's page-weight goal)
 TRANSFER = 30 * 1024  # bytes sent, gzip as publish.py stores them, structured data included
-FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data"]
+FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data", "teams", "resources"]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,9 @@ def test_no_page_exceeds_the_size_limit(city):
 def test_page_count_is_what_the_catalogue_implies(city):
     catalogue, site = city
     counties = yaml.safe_load((catalogue / "regions.yml").read_text(encoding="utf-8"))["counties"]
-    expected = len(FIXED_PAGES) + len(records(catalogue, "providers")) + len(records(catalogue, "venues")) + len(counties)
+    county_of = {town["id"]: county["id"] for county in counties for town in county["towns"]} | {c["id"]: c["id"] for c in counties}
+    team_counties = {county_of[team["region"]] for team in records(catalogue, "teams")}  # a page for each county with a team
+    expected = len(FIXED_PAGES) + len(records(catalogue, "providers")) + len(records(catalogue, "venues")) + len(counties) + len(team_counties)
     for prefix in ("", "en/"):
         root = site / prefix
         # not pages: the other language, the search index, the web editor (admin/, Chinese site only)
