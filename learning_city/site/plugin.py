@@ -19,6 +19,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
@@ -28,7 +29,7 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
 from learning_city.data.store import Store
 from learning_city.data.today import today
-from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records
+from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records, sharing
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site import teams as render_teams
@@ -205,6 +206,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         written: MkDocs reads every page before it writes any, so HTML made earlier would all be
         held at once (about 700 MB a language at city scale)."""
         page.content = self.slots.fill(page.content)
+        if self.site_url and page.url is not None:  # what WeChat and other apps show of a shared page (sharing.py)
+            title = Markup(page.title or "").striptags()
+            context["lc_share"] = sharing.tags(self.catalogue, page.file.src_uri, title, self.lang, self.site_url, page.url)
+            page.meta["description"] = context["lc_share"]["og:description"]
         return context
 
     def on_post_page(self, output, page, config):

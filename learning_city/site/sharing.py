@@ -1,0 +1,90 @@
+"""What a shared page shows: its description and Open Graph tags (WeChat and other apps read them).
+
+The description says what the page is, from the catalogue in the page's language: a provider's
+courses with their days and times, a venue's opening hours, a county's course count. The picture
+is one per kind of page (docs/assets/share/KIND.png, made by scripts/share_images.py), never one
+per record: the build stays as fast at city scale.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from learning_city.data.catalogue import Catalogue
+from learning_city.site import lists
+from learning_city.site.i18n import t
+from learning_city.site.text import days_text, when_text
+
+# The kinds of page that have a picture, each labelled in ui.yml (share.kind.KIND).
+KINDS = ("home", "provider", "venue", "courses", "policy")
+IMAGE = "assets/share/{kind}.png"
+SIZE = (1200, 630)  # Open Graph's recommended picture size
+LONGEST = 160  # characters: apps cut a longer description
+COURSES_SHOWN = 3  # a provider's description names its first few courses
+
+
+def kind(src_uri: str) -> str:
+    """The kind of picture for a page, from where its source lives."""
+    top = src_uri.split("/")[0]
+    return {"providers": "provider", "venues": "venue", "courses": "courses", "areas": "courses",
+            "policy.md": "policy", "targets.md": "policy"}.get(top, "home")
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
+
+
+def _provider(catalogue: Catalogue, record_id: str, lang: str) -> str:
+    provider = catalogue.providers[record_id]
+    county = catalogue.county_of(provider.region)
+    courses = [t("share.course", lang, name=c.name.get(lang), when=when_text(c, lang)) for c in provider.courses[:COURSES_SHOWN]]
+    return t("share.provider", lang, name=provider.name.get(lang), county=county.name.get(lang) if county else "",
+             count=len(provider.courses), courses=("；" if lang == "zh" else "; ").join(courses))
+
+
+def _venue(catalogue: Catalogue, record_id: str, lang: str) -> str:
+    venue = catalogue.venues[record_id]
+    hours = [f"{days_text(h.days, lang)} {h.opens}–{h.closes}" for h in venue.opening_hours]
+    return t("share.venue", lang, name=venue.name.get(lang), hours=("；" if lang == "zh" else "; ").join(hours))
+
+
+def _county(catalogue: Catalogue, src_uri: str, lang: str) -> str:
+    parts = src_uri.removesuffix(".md").split("/")
+    county = next(c for c in catalogue.regions.counties if c.id == parts[1])
+    pages = lists.course_list_pages(catalogue, county)
+    providers = [p for page in pages for p in page]
+    text = t("share.area" if parts[0] == "areas" else "share.courses", lang, county=county.name.get(lang),
+             count=sum(len(p.courses) for p in providers), providers=len(providers))
+    if len(parts) > 2:  # courses/<county>/<n>: the n-th page of them
+        text += t("share.page", lang, number=parts[2])
+    return text
+
+
+def description(catalogue: Catalogue, src_uri: str, title: str, lang: str) -> Markup:
+    """The page's description, escaped once (the theme's templates do not escape)."""
+    top, _, rest = src_uri.removesuffix(".md").partition("/")
+    if top == "providers" and rest in catalogue.providers:
+        text = _provider(catalogue, rest, lang)
+    elif top == "venues" and rest in catalogue.venues:
+        text = _venue(catalogue, rest, lang)
+    elif top in ("courses", "areas") and rest:
+        text = _county(catalogue, src_uri, lang)
+    elif src_uri == "index.md" or not title:
+        text = t("site.description", lang)
+    else:
+        text = f"{title}：{t('site.description', lang)}" if lang == "zh" else f"{title}: {t('site.description', lang)}"
+    return escape(_clip(" ".join(text.split())))
+
+
+def tags(catalogue: Catalogue, src_uri: str, title: str, lang: str, site_url: str, page_url: str) -> dict[str, Markup]:
+    """og:title, og:description, og:image and og:url of one page, by full URL on this language's site."""
+    return {
+        "og:type": escape("website"),
+        "og:site_name": escape(t("site.name", lang)),
+        "og:title": escape(title or t("site.name", lang)),
+        "og:description": description(catalogue, src_uri, title, lang),
+        "og:url": escape(site_url + page_url),
+        "og:image": escape(site_url + IMAGE.format(kind=kind(src_uri))),
+        "og:image:width": escape(str(SIZE[0])),
+        "og:image:height": escape(str(SIZE[1])),
+    }
