@@ -37,7 +37,7 @@ def _clip(text: str) -> str:
 def _provider(catalogue: Catalogue, record_id: str, lang: str) -> str:
     provider = catalogue.providers[record_id]
     county = catalogue.county_of(provider.region)
-    courses = [t("share.course", lang, name=c.name.get(lang), when=when_text(c, lang)) for c in provider.courses[:COURSES_SHOWN]]
+    courses = [t("share.course", lang, name=c.title.get(lang), when=when_text(c, lang)) for c in provider.courses[:COURSES_SHOWN]]
     return t("share.provider", lang, name=provider.name.get(lang), county=county.name.get(lang) if county else "",
              count=len(provider.courses), courses=("；" if lang == "zh" else "; ").join(courses))
 
