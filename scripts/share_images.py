@@ -1,4 +1,5 @@
-"""Draw the pictures shown when a page is shared (docs/assets/share/KIND.png), one per kind of page.
+"""Draw the pictures shown when a page is shared (docs/assets/share/KIND-LANG.png), one per kind
+of page and language.
 
 The pictures are committed, not drawn by the build: the build must not depend on fonts installed
 by hand, and `make install` installs no CJK font (`make browser` does, with Chromium). Chromium
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from learning_city.site import sharing  # noqa: E402
-from learning_city.site.i18n import t  # noqa: E402
+from learning_city.site.i18n import LANGUAGES, t  # noqa: E402
 
 FOLDER = ROOT / "docs" / "assets" / "share"
 INPUTS = FOLDER / "inputs.txt"
@@ -30,13 +31,13 @@ def inputs() -> str:
     """Everything a picture shows, one line per kind: the picture is current while this is."""
     width, height = sharing.SIZE
     lines = [f"size {width}x{height}", f"style {STYLE}"]
-    lines += [f"{kind} {t('site.name', 'zh')} / {t(f'share.kind.{kind}', 'zh')}" for kind in sharing.KINDS]
+    lines += [f"{kind}-{lang} {t('site.name', lang)} / {t(f'share.kind.{kind}', lang)}" for kind in sharing.KINDS for lang in LANGUAGES]
     return "\n".join(lines) + "\n"
 
 
-def card(kind: str) -> str:
-    return (f"<!doctype html><html lang='zh'><meta charset='utf-8'><style>{STYLE}</style>"
-            f"<h1>{html.escape(t('site.name', 'zh'))}</h1><p>{html.escape(t(f'share.kind.{kind}', 'zh'))}</p></html>")
+def card(kind: str, lang: str) -> str:
+    return (f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{STYLE}</style>"
+            f"<h1>{html.escape(t('site.name', lang))}</h1><p>{html.escape(t(f'share.kind.{kind}', lang))}</p></html>")
 
 
 def main() -> None:
@@ -49,8 +50,9 @@ def main() -> None:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": width, "height": height})
         for kind in sharing.KINDS:
-            page.set_content(card(kind))
-            page.screenshot(path=str(FOLDER / f"{kind}.png"))
+            for lang in LANGUAGES:
+                page.set_content(card(kind, lang))
+                page.screenshot(path=str(FOLDER / f"{kind}-{lang}.png"))
         browser.close()
     INPUTS.write_text(inputs(), "utf-8")
 

@@ -2,8 +2,8 @@
 
 The description says what the page is, from the catalogue in the page's language: a provider's
 courses with their days and times, a venue's opening hours, a county's course count. The picture
-is one per kind of page (docs/assets/share/KIND.png, made by scripts/share_images.py), never one
-per record: the build stays as fast at city scale.
+is one per kind of page and language (docs/assets/share/KIND-LANG.png, drawn by
+scripts/share_images.py), never one per record: the build stays as fast at city scale.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from learning_city.site.i18n import t
 from learning_city.site.text import days_text, when_text
 
 # The kinds of page that have a picture, each labelled in ui.yml (share.kind.KIND).
-KINDS = ("home", "provider", "venue", "courses", "policy")
-IMAGE = "assets/share/{kind}.png"
+KINDS = ("home", "provider", "venue", "courses", "policy", "teams", "resources")
+IMAGE = "assets/share/{kind}-{lang}.png"
 SIZE = (1200, 630)  # Open Graph's recommended picture size
 LONGEST = 160  # characters: apps cut a longer description
 COURSES_SHOWN = 3  # a provider's description names its first few courses
@@ -27,7 +27,7 @@ def kind(src_uri: str) -> str:
     """The kind of picture for a page, from where its source lives."""
     top = src_uri.split("/")[0]
     return {"providers": "provider", "venues": "venue", "courses": "courses", "areas": "courses",
-            "policy.md": "policy", "targets.md": "policy"}.get(top, "home")
+            "policy.md": "policy", "targets.md": "policy", "teams": "teams", "resources": "resources"}.get(top, "home")
 
 
 def _clip(text: str) -> str:
@@ -84,7 +84,7 @@ def tags(catalogue: Catalogue, src_uri: str, title: str, lang: str, site_url: st
         "og:title": escape(title or t("site.name", lang)),
         "og:description": description(catalogue, src_uri, title, lang),
         "og:url": escape(site_url + page_url),
-        "og:image": escape(site_url + IMAGE.format(kind=kind(src_uri))),
+        "og:image": escape(site_url + IMAGE.format(kind=kind(src_uri), lang=lang)),
         "og:image:width": escape(str(SIZE[0])),
         "og:image:height": escape(str(SIZE[1])),
     }
