@@ -25,6 +25,7 @@ from learning_city.data.loader import load
 from learning_city.data.problems import MESSAGES, Problem
 
 PROVIDER = "providers/test-school.yml"
+EVENT = "events/jiaxing-learning-week-opening.yml"
 
 
 @dataclass
@@ -240,6 +241,13 @@ CASES: dict[str, Case] = {
     "no schema line": Case("schema_line", GOOD, PROVIDER, "1:1", "-", ("yaml-language-server",), write(PROVIDER, "# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID), severity="warning"),
     # issue 22: learning teams and online resources
     **TEAM_CASES,
+    # events (issue 22): each rule with the nearest correct event
+    "event with neither venue nor provider": Case("event_no_host", edit(EVENT, "venue: jiaxing-library\n", "place:\n  zh: 示例路 1 号\n"), EVENT, "name:@1", "name", ("provider",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nplace:\n  zh: 示例路 1 号\n")),
+    "in-person event with no place": Case("event_no_place", edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\n"), EVENT, "mode:@7", "mode", ("place",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nvenue: jiaxing-library\n")),
+    "online event with no link": Case("event_no_link", edit(EVENT, "mode: in-person", "mode: blended"), EVENT, "mode:@7", "mode", ("online_url",), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
+    "event at an unknown venue": Case("unknown_ref", edit(EVENT, "venue: jiaxing-library", "venue: no-such-library"), EVENT, "venue:@8", "venue", ("no-such-library",), edit(EVENT, "venue: jiaxing-library", "venue: pinghu-library")),
+    "event ends before it starts": Case("end_before_start", edit(EVENT, 'end: "11:00"', 'end: "08:00"'), EVENT, 'end: "08:00"@6', "end", ("ends before",), edit(EVENT, 'end: "11:00"', 'end: "09:30"')),
+    "event with an unsafe online link": Case("link_scheme", edit(EVENT, "mode: in-person", "mode: blended\nonline_url: javascript:alert(1)"), EVENT, "online_url:@13", "online_url", ("javascript:alert(1)",), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
 }
 
 

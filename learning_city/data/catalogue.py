@@ -7,6 +7,7 @@ from functools import cached_property
 
 from learning_city.data.model import (
     County,
+    Event,
     GlossaryTerm,
     LeadingGroup,
     Policy,
@@ -34,6 +35,7 @@ class Catalogue:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     providers: dict[str, Provider] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
     # (collection, id) -> file path relative to the catalogue root, for "edit this record"
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # issue 22: residents' learning teams and online resources, by id

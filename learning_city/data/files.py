@@ -41,6 +41,7 @@ FILES: list[CatalogueFile] = [
     # issue 22: learning teams and online resources
     CatalogueFile("teams", m.Team, "team.schema.json", folder=True),
     CatalogueFile("resources", m.Resource, "resource.schema.json", folder=True),
+    CatalogueFile("events", m.Event, "event.schema.json", folder=True),
 ]
 SINGLE_FILES: dict[str, type[BaseModel]] = {f.name: f.model for f in FILES if not f.folder}
 COLLECTIONS: dict[str, type[BaseModel]] = {f.name: f.model for f in FILES if f.folder}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from learning_city.data import inventory, store, teams
+from learning_city.data import events, inventory, store, teams
 from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
@@ -155,6 +155,7 @@ def _check(
         glossary=records["glossary.yml"].terms,
         providers={pid: rec for pid, (rec, _) in collections["providers"].items()},
         venues={vid: rec for vid, (rec, _) in collections["venues"].items()},
+        events={eid: rec for eid, (rec, _) in collections["events"].items()},
         sources=sources,
         teams={tid: rec for tid, (rec, _) in collections["teams"].items()},
         resources={rid: rec for rid, (rec, _) in collections["resources"].items()},
@@ -352,6 +353,7 @@ def _check_references(
     for venue, doc in collections["venues"].values():
         if venue.region not in region_ids:
             problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=venue.region))
+    problems += events.check(collections["events"].values(), region_ids, providers, venues)
     return problems
 
 

@@ -699,3 +699,58 @@ class Resource(Record):
     url: WebLink = Field(**_described("资源网址（http、https）", "address of the resource (http, https)"))
     maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
     last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+
+
+# --- events (issue 22): the learning week (policy 四(五)) and other activities --------------
+
+
+class EventKind(str, Enum):
+    learning_week = "learning-week"  # 全民终身学习活动周
+    lecture = "lecture"
+    workshop = "workshop"
+    exhibition = "exhibition"
+    performance = "performance"
+    reading = "reading"
+    open_day = "open-day"
+
+
+class EventJoin(Record):
+    """How a resident takes part: walk in, or book (by link or phone)."""
+
+    booking: bool = Field(False, **_described("是否须预约报名", "booking required"))
+    url: Link | None = Field(None, **_described("报名链接（http、https）", "booking link (http, https)"))
+    phone: Phone | None = Field(None, **_described("报名电话（公开号码）", "booking phone (a public number)"))
+    note: Text | None = Field(None, **_described("参加说明", "how to take part"))
+
+
+class Event(Record):
+    """A learning activity on given days: a learning-week event, a lecture, an open day; one file each."""
+
+    id: Id = Field(**_described("活动编号，与文件名相同", "event id, the same as the file name"))
+    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    kind: EventKind = Field(**_described("活动类型", "kind of event"))
+    name: Text = Field(**_described("活动名称", "name of the event"))
+    description: Text | None = Field(None, **_described("活动简介", "about the event"))
+    date: dt.date = Field(**_described("活动日期（多日活动为第一天）", "date (the first day of a longer event)"))
+    end_date: dt.date | None = Field(None, **_described("最后一天（多日活动）", "last day (a longer event)"))
+    start: Clock = Field(**_described('每天开始时间，如 "09:00"', 'start time each day, e.g. "09:00"'))
+    end: Clock = Field(**_described('每天结束时间，如 "11:30"', 'end time each day, e.g. "11:30"'))
+    region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
+    venue: Id | None = Field(None, **_described("举办场馆编号", "id of the venue it takes place in"))
+    provider: Id | None = Field(None, **_described("主办机构编号", "id of the provider that runs it"))
+    place: Text | None = Field(None, **_described("其他地点（不在场馆时写地址）", "other place (an address, when not at a venue)"))
+    mode: Mode = Field(**_described("参加形式：现场、线上或线上线下结合", "in person, online or both"))
+    online_url: Link | None = Field(None, **_described("线上参加链接（线上活动必填）", "link to join online (online events)"))
+    audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
+    free: bool = Field(True, **_described("是否免费", "free of charge"))
+    join: EventJoin = Field(default_factory=EventJoin, **_described("如何参加", "how to take part"))
+    contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
+    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+
+    _ordered_days = field_validator("end_date")(not_before("date"))
+    _ordered_times = field_validator("end")(not_before("start", strictly=True))
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end_date or self.date

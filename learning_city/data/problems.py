@@ -161,6 +161,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "资源网址“{value}”应以 http:// 或 https:// 开头：在线资源要在浏览器中打开",
         "the resource's address '{value}' must start with http:// or https://: an online resource opens in a browser",
     ),
+    # events (issue 22)
+    "event_no_host": (
+        "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁",
+        "an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
+    ),
+    "event_no_place": (
+        "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place）",
+        "the event is held in person ({mode}): give its venue (venue) or a place (place)",
+    ),
+    "event_no_link": (
+        "参加形式为 {mode}（线上）：请写线上参加链接（online_url）",
+        "the event is held online ({mode}): give the link to join (online_url)",
+    ),
 }
 
 # Messages of the spreadsheet import (`make import`), which the catalogue's files never give.
