@@ -248,6 +248,7 @@ CASES: dict[str, Case] = {
     "event at an unknown venue": Case("unknown_ref", edit(EVENT, "venue: jiaxing-library", "venue: no-such-library"), EVENT, "venue:@8", "venue", ("no-such-library",), edit(EVENT, "venue: jiaxing-library", "venue: pinghu-library")),
     "event ends before it starts": Case("end_before_start", edit(EVENT, 'end: "11:00"', 'end: "08:00"'), EVENT, 'end: "08:00"@6', "end", ("ends before",), edit(EVENT, 'end: "11:00"', 'end: "09:30"')),
     "event with an unsafe online link": Case("link_scheme", edit(EVENT, "mode: in-person", "mode: blended\nonline_url: javascript:alert(1)"), EVENT, "online_url:@13", "online_url", ("javascript:alert(1)",), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
+    "event joined online by phone": Case("web_link", edit(EVENT, "mode: in-person", "mode: blended\nonline_url: tel:0573-12345678"), EVENT, "online_url:@13", "online_url", ("http://", "tel:0573-12345678"), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
 }
 
 

@@ -389,7 +389,7 @@ class Enrolment(Record):
     method: EnrolmentMethod = Field(**_described("报名方式", "how to enrol"))
     opens: dt.date | None = Field(None, **_described("报名开始日期", "first day of enrolment"))
     closes: dt.date | None = Field(None, **_described("报名截止日期", "last day of enrolment"))
-    url: Link | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
+    url: WebLink | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
     note: Text | None = Field(None, **_described("报名说明", "about enrolling"))
 
     _ordered = field_validator("closes")(not_before("opens"))
@@ -718,7 +718,7 @@ class EventJoin(Record):
     """How a resident takes part: walk in, or book (by link or phone)."""
 
     booking: bool = Field(False, **_described("是否须预约报名", "booking required"))
-    url: Link | None = Field(None, **_described("报名链接（http、https）", "booking link (http, https)"))
+    url: WebLink | None = Field(None, **_described("报名链接（http、https）", "booking link (http, https)"))
     phone: Phone | None = Field(None, **_described("报名电话（公开号码）", "booking phone (a public number)"))
     note: Text | None = Field(None, **_described("参加说明", "how to take part"))
 
@@ -740,7 +740,7 @@ class Event(Record):
     provider: Id | None = Field(None, **_described("主办机构编号", "id of the provider that runs it"))
     place: Text | None = Field(None, **_described("其他地点（不在场馆时写地址）", "other place (an address, when not at a venue)"))
     mode: Mode = Field(**_described("参加形式：现场、线上或线上线下结合", "in person, online or both"))
-    online_url: Link | None = Field(None, **_described("线上参加链接（线上活动必填）", "link to join online (online events)"))
+    online_url: WebLink | None = Field(None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)"))
     audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
     free: bool = Field(True, **_described("是否免费", "free of charge"))
     join: EventJoin = Field(default_factory=EventJoin, **_described("如何参加", "how to take part"))

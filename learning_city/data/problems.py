@@ -158,8 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # issue 22: online resources
     "web_link": (
-        "资源网址“{value}”应以 http:// 或 https:// 开头：在线资源要在浏览器中打开",
-        "the resource's address '{value}' must start with http:// or https://: an online resource opens in a browser",
+        "网址“{value}”应以 http:// 或 https:// 开头：在线资源和线上活动要在浏览器中打开",
+        "the address '{value}' must start with http:// or https://: an online resource or event opens in a browser",
     ),
     # events (issue 22)
     "event_no_host": (

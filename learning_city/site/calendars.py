@@ -196,7 +196,7 @@ def _timezone() -> bytes:
 
 def _calendar(name: str, events: list[bytes], lang: str) -> bytes:
     """A VCALENDAR around events already written (each once, then shared by the course's and the
-    provider's calendars), with the zone when a class uses it."""
+    provider's calendars), with the zone when an event's times are local."""
     head = "BEGIN:VCALENDAR\r\n" + "".join(
         _line(key, value)
         for key, value in (
@@ -207,7 +207,7 @@ def _calendar(name: str, events: list[bytes], lang: str) -> bytes:
             ("X-WR-TIMEZONE", TZID),
         )
     )
-    zone = _timezone() if any(b"\r\nRRULE:" in event for event in events) else b""
+    zone = _timezone() if any(b";TZID=" in event for event in events) else b""  # a class, or an event (events.py)
     return head.encode() + zone + b"".join(events) + b"END:VCALENDAR\r\n"
 
 

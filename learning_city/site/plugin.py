@@ -30,6 +30,7 @@ from learning_city.data.loader import load, resolve_root
 from learning_city.data.store import Store
 from learning_city.data.today import today
 from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records, sharing
+from learning_city.site import events as render_events
 from learning_city.site import lists as render_lists
 from learning_city.site import records as render_records
 from learning_city.site import teams as render_teams
@@ -158,6 +159,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for path, title, render in render_teams.pages(catalogue, lang):
             marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
             files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
+        # issue 22: events, one page with this week's first, by the build's today
+        for path, title, render in render_events.pages(catalogue, lang, today(os.environ), config["site_url"] or ""):
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+            files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
@@ -226,6 +231,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
         self._write_calendars(config["site_dir"], site_url, first)
         _write_files(site_dir, calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
+        _write_files(site_dir, render_events.calendar_files(self.catalogue, self.lang, site_url))  # issue 22: events
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         search_records.write(self.catalogue, self.lang)
         _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
