@@ -29,6 +29,7 @@ from learning_city.data.model import (
     Category,
     CourseStatus,
     EnrolmentMethod,
+    EventKind,
     Mode,
     ProviderKind,
     ResourceKind,
@@ -36,7 +37,7 @@ from learning_city.data.model import (
     VenueKind,
     Weekday,
 )
-from learning_city.site import calendars, i18n, structured, teams
+from learning_city.site import calendars, events, i18n, structured, teams
 from learning_city.site.i18n import t
 from learning_city.site.incremental import made
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
@@ -65,10 +66,11 @@ class Row:
     venue: object = None
     team: object = None  # issue 22
     resource: object = None
+    event: object = None
 
     @property
     def record(self):
-        return self.team or self.venue or self.provider
+        return self.event or self.team or self.venue or self.provider
 
     @property
     def county(self):
@@ -340,7 +342,44 @@ def _issue22_rows(table: Table, catalogue: Catalogue, site: str, today: dt.date)
     return [(f"resources/{x.id}", lambda x=x: [Row(catalogue, site, today, resource=x)]) for x in sorted(catalogue.resources.values(), key=lambda x: x.id)]
 
 
-TABLES = [PROVIDERS, COURSES, VENUES, TEAMS, RESOURCES]
+# --- issue 22: learning events -------------------------------------------------------------------
+def _event_link(row: Row, lang: str, path) -> str:
+    return row.site + i18n.ROOTS[lang] + path(row.event.id)
+
+
+EVENTS = Table("events", [
+    Column("id", lambda r: r.event.id, required=True, pattern=SLUG),
+    Column("kind", lambda r: r.event.kind.value, required=True, enum=EventKind),
+    Column("name_zh", lambda r: r.event.name.zh, required=True),
+    Column("name_en", lambda r: r.event.name.en),
+    Column("date", lambda r: r.event.date, type="date", required=True),
+    Column("last_day", lambda r: r.event.last_day, type="date", required=True),
+    Column("start", lambda r: r.event.start, type="time", format=CLOCK, required=True),
+    Column("end", lambda r: r.event.end, type="time", format=CLOCK, required=True),
+    *_place()[:2],
+    Column("venue", lambda r: r.event.venue, pattern=SLUG),
+    Column("provider", lambda r: r.event.provider, pattern=SLUG),
+    Column("place_zh", lambda r: _zh(r.event.place)),
+    Column("place_en", lambda r: _en(r.event.place)),
+    Column("mode", lambda r: r.event.mode.value, required=True, enum=Mode),
+    Column("online_url", lambda r: r.event.online_url, format="uri"),
+    Column("audience", lambda r: " ".join(a.value for a in r.event.audience), required=True, pattern=AUDIENCES),
+    Column("free", lambda r: r.event.free, type="boolean", required=True),
+    Column("booking_required", lambda r: r.event.join.booking, type="boolean", required=True),
+    Column("booking_url", lambda r: r.event.join.url, format="uri"),
+    Column("booking_phone", lambda r: r.event.join.phone),
+    Column("phone", lambda r: r.event.contact.phone),
+    *[Column(f"url_{lang}", lambda r, lang=lang: _event_link(r, lang, lambda i: events.event_url("", i)), format="uri", required=True) for lang in i18n.LANGUAGES],
+    *[Column(f"event_calendar_{lang}", lambda r, lang=lang: _event_link(r, lang, events.calendar_path), format="uri", required=True) for lang in i18n.LANGUAGES],
+    Column("last_verified", lambda r: r.event.last_verified, type="date"),
+    Column("sample", lambda r: r.event.sample, type="boolean", required=True),
+], foreign_keys=[
+    {"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}},
+    {"fields": ["venue"], "reference": {"resource": "venues", "fields": ["id"]}},
+])
+
+
+TABLES = [PROVIDERS, COURSES, VENUES, TEAMS, RESOURCES, EVENTS]
 CATALOGUE_JSON = "catalogue.json"
 
 
@@ -351,6 +390,8 @@ def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[
         return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p)]) for p in providers]
     if table is COURSES:
         return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p, course=c) for c in p.courses]) for p in providers]
+    if table is EVENTS:  # no page of its own: made afresh in a live preview
+        return [(f"events/{x.id}", lambda x=x: [Row(catalogue, site, today, event=x)]) for x in sorted(catalogue.events.values(), key=lambda x: x.id)]
     if table in (TEAMS, RESOURCES):
         return _issue22_rows(table, catalogue, site, today)
     return [(f"venues/{v.id}.md", lambda v=v: [Row(catalogue, site, today, venue=v)]) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]

@@ -182,3 +182,42 @@ def calendar_files(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, 
     files = {calendar_path(e.id): calendars._calendar(e.name.get(lang), [written[e.id]], lang) for e in _sorted(catalogue)}
     files[ALL_CALENDAR] = calendars._calendar(t("calendar.events_name", lang), list(written.values()), lang)
     return files
+
+
+# --- feed, search, open data -----------------------------------------------------------------------
+
+
+def feed_entries(catalogue: Catalogue, lang: str, site_url: str) -> list[dict]:
+    """One Atom entry per event, soonest first, dated by the day its record was checked (never the clock)."""
+    found = []
+    for event in _sorted(catalogue):
+        checked = event.last_verified or calendars.catalogue_date(catalogue)
+        summary = [when_text(event, lang), place_text(catalogue, event, lang), host_name(catalogue, event, lang), join_text(event, lang)]
+        found.append({
+            "id": f"tag:{calendars.host(site_url)},{checked.isoformat()}:events/{event.id}",
+            "title": t("feed.event", lang, title=event.name.get(lang)),
+            "updated": dt.datetime.combine(checked, dt.time(), dt.UTC),
+            "link": event_url(site_url, event.id),
+            "summary": " · ".join(p for p in summary if p),
+        })
+    return found
+
+
+def search_records(catalogue: Catalogue, lang: str) -> list[dict]:
+    """One search result per event, linked to its anchor on the events page."""
+    root = "/" + i18n.ROOTS[lang]
+    found = []
+    for event in _sorted(catalogue):
+        county, town = catalogue.county_of(event.region), catalogue.town_of(event.region)
+        when, place = when_text(event, lang), place_text(catalogue, event, lang)
+        words = [
+            event.name.get(lang), event.description.get(lang) if event.description else "", t(f"events.kind.{event.kind.value}", lang),
+            *(r.name.get(lang) for r in (town, county) if r is not None), host_name(catalogue, event, lang), place, when, audience_text(event, lang),
+        ]
+        if event.kind is EventKind.learning_week:
+            words.append(t("events.learning_week", lang))
+        found.append({
+            "url": event_url(root, event.id), "content": "\n".join(w for w in words if w), "language": lang,
+            "meta": {"title": event.name.get(lang), "provider": host_name(catalogue, event, lang), "when": when, "place": place, "fee": join_text(event, lang)},
+        })
+    return found

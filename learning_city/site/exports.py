@@ -35,7 +35,7 @@ def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
     records = {
         collection: ", ".join(piece("json", f"{collection}/{r.id}.md", lambda r=r: json.dumps(r.model_dump(mode="json"), ensure_ascii=False)) for r in found.values())
         for collection, found in (
-            ("providers", catalogue.providers), ("venues", catalogue.venues), ("teams", catalogue.teams), ("resources", catalogue.resources),
+            ("providers", catalogue.providers), ("venues", catalogue.venues), ("teams", catalogue.teams), ("resources", catalogue.resources), ("events", catalogue.events),
         )
     }
     # issue 22: online resources under "online_resources": a JSON file with "resources" reads as a data package descriptor

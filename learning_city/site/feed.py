@@ -22,6 +22,7 @@ import yaml
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import CourseStatus, Text
+from learning_city.site import events
 from learning_city.site.calendars import catalogue_date, host
 from learning_city.site.i18n import t
 from learning_city.site.text import course_anchor, fee_text, provider_url, when_text
@@ -181,7 +182,8 @@ def atom(catalogue: Catalogue, changes: list[Change], lang: str, site_url: str) 
     _add(feed, "id", site_url + PATH)
     _add(feed, "title", t("feed.title", lang))
     _add(feed, "subtitle", t("feed.subtitle", lang))
-    newest = max((c.when for c in changes), default=dt.datetime.combine(catalogue_date(catalogue), dt.time(), dt.UTC))
+    happenings = events.feed_entries(catalogue, lang, site_url)  # issue 22: learning events, after the courses
+    newest = max([c.when for c in changes] + [e["updated"] for e in happenings], default=dt.datetime.combine(catalogue_date(catalogue), dt.time(), dt.UTC))
     _add(feed, "updated", newest.isoformat())
     _add(feed, "link", rel="self", type="application/atom+xml", href=site_url + PATH)
     _add(feed, "link", rel="alternate", type="text/html", href=site_url)
@@ -206,6 +208,14 @@ def atom(catalogue: Catalogue, changes: list[Change], lang: str, site_url: str) 
             if course.description:
                 lines.append(course.description.get(lang))
         _add(entry, "summary", " · ".join(lines) or title)
+    for happening in happenings:
+        entry = _add(feed, "entry")
+        _add(entry, "id", happening["id"])
+        _add(entry, "title", happening["title"])
+        _add(entry, "updated", happening["updated"].isoformat())
+        _add(entry, "category", term="event", label=t("feed.kind.event", lang))
+        _add(entry, "link", rel="alternate", type="text/html", href=happening["link"])
+        _add(entry, "summary", happening["summary"])
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Course, Provider
-from learning_city.site import enrolment, i18n, teams
+from learning_city.site import enrolment, events, i18n, teams
 from learning_city.site.i18n import t
 from learning_city.site.text import course_anchor, dates_text, fee_text, provider_url, when_text
 
@@ -56,5 +56,5 @@ def write(catalogue: Catalogue, lang: str) -> None:
     """The records where the build asks for them (LC_SEARCH_RECORDS, set by scripts/build.py)."""
     target = os.environ.get("LC_SEARCH_RECORDS")
     if target:
-        found = course_records(catalogue, lang) + teams.team_records(catalogue, lang) + teams.resource_records(catalogue, lang)  # issue 22
+        found = course_records(catalogue, lang) + teams.team_records(catalogue, lang) + teams.resource_records(catalogue, lang) + events.search_records(catalogue, lang)  # issue 22
         Path(target).write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
