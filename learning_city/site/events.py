@@ -100,10 +100,11 @@ def months(events: list[Event], lang: str) -> list[tuple[str, list[Event]]]:
 def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: str = "", *, templates: Templates = DEFAULT_TEMPLATES) -> str:
     """The events page; `base` leads to the language's root, `site_url` is its absolute address (for JSON-LD)."""
     every = list(catalogue.events.values())
-    upcoming = data_events.upcoming(every, today)
+    upcoming, this_week = data_events.upcoming(every, today), data_events.this_week(every, today)
     graph = {"@context": structured.CONTEXT, "@graph": [event_node(catalogue, e, lang, site_url or base) for e in _sorted(catalogue)]}
     return templates.render(
-        "lc/events.html", lang=lang, base=base, this_week=data_events.this_week(every, today), months=months(upcoming, lang),
+        "lc/events.html", lang=lang, base=base, this_week=this_week, now={e.id for e in this_week}, months=months(upcoming, lang),
+        week=t("label.dates", lang, start=i18n.date(today, lang), end=i18n.date(today + dt.timedelta(days=6), lang)),
         past=data_events.past(every, today), has_sample=any(e.sample for e in every), anchor=event_anchor,
         providers=catalogue.providers, venues=catalogue.venues, county_of=catalogue.county_of, when_text=when_text,
         audience_text=audience_text, join_text=join_text, calendar_path=calendar_path, all_calendar=ALL_CALENDAR,
