@@ -971,6 +971,189 @@ export const SPEC = {
     "type": "date"
    }
   ]
+ },
+ "events": {
+  "schema_line": "# yaml-language-server: $schema=../../schema/event.schema.json",
+  "fields": [
+   {
+    "name": "id",
+    "label": "活动编号",
+    "required": true,
+    "type": "string",
+    "from": "name"
+   },
+   {
+    "name": "sample",
+    "label": "示例数据",
+    "required": false,
+    "default": false,
+    "type": "boolean"
+   },
+   {
+    "name": "kind",
+    "label": "活动类型",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "name",
+    "label": "活动名称",
+    "required": true,
+    "type": "text"
+   },
+   {
+    "name": "description",
+    "label": "活动简介",
+    "required": false,
+    "type": "text"
+   },
+   {
+    "name": "date",
+    "label": "活动日期",
+    "required": true,
+    "type": "date"
+   },
+   {
+    "name": "end_date",
+    "label": "最后一天",
+    "required": false,
+    "type": "date"
+   },
+   {
+    "name": "start",
+    "label": "每天开始时间",
+    "required": true,
+    "type": "clock"
+   },
+   {
+    "name": "end",
+    "label": "每天结束时间",
+    "required": true,
+    "type": "clock"
+   },
+   {
+    "name": "region",
+    "label": "所在地区编号",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "venue",
+    "label": "举办场馆编号",
+    "required": false,
+    "type": "string"
+   },
+   {
+    "name": "provider",
+    "label": "主办机构编号",
+    "required": false,
+    "type": "string"
+   },
+   {
+    "name": "place",
+    "label": "其他地点",
+    "required": false,
+    "type": "text"
+   },
+   {
+    "name": "mode",
+    "label": "参加形式",
+    "required": true,
+    "type": "string"
+   },
+   {
+    "name": "online_url",
+    "label": "线上参加链接",
+    "required": false,
+    "type": "string"
+   },
+   {
+    "name": "audience",
+    "label": "面向对象",
+    "required": true,
+    "type": "list",
+    "flow": true
+   },
+   {
+    "name": "free",
+    "label": "是否免费",
+    "required": false,
+    "default": true,
+    "type": "boolean"
+   },
+   {
+    "name": "join",
+    "label": "如何参加",
+    "required": false,
+    "type": "object",
+    "fields": [
+     {
+      "name": "booking",
+      "label": "是否须预约报名",
+      "required": false,
+      "default": false,
+      "type": "boolean"
+     },
+     {
+      "name": "url",
+      "label": "报名链接",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "phone",
+      "label": "报名电话",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "note",
+      "label": "参加说明",
+      "required": false,
+      "type": "text"
+     }
+    ]
+   },
+   {
+    "name": "contact",
+    "label": "公开联系方式",
+    "required": false,
+    "type": "object",
+    "fields": [
+     {
+      "name": "phone",
+      "label": "公开电话",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "email",
+      "label": "公开邮箱",
+      "required": false,
+      "type": "string"
+     },
+     {
+      "name": "website",
+      "label": "网址",
+      "required": false,
+      "type": "string"
+     }
+    ]
+   },
+   {
+    "name": "maintainers",
+    "label": "维护人账号",
+    "required": false,
+    "type": "list",
+    "flow": false
+   },
+   {
+    "name": "last_verified",
+    "label": "最近核实日期",
+    "required": false,
+    "type": "date"
+   }
+  ]
  }
 };
 export const STRINGS = {

@@ -389,7 +389,7 @@ class Enrolment(Record):
     method: EnrolmentMethod = Field(**_described("报名方式", "how to enrol"))
     opens: dt.date | None = Field(None, **_described("报名开始日期", "first day of enrolment"))
     closes: dt.date | None = Field(None, **_described("报名截止日期", "last day of enrolment"))
-    url: WebLink | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
+    url: Link | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
     note: Text | None = Field(None, **_described("报名说明", "about enrolling"))
 
     _ordered = field_validator("closes")(not_before("opens"))

@@ -33,6 +33,7 @@ COLLECTIONS: dict[str, tuple[type[BaseModel], str]] = {
     # issue 22: learning teams and online resources
     "teams": (m.Team, "nav.teams"),
     "resources": (m.Resource, "nav.resources"),
+    "events": (m.Event, "nav.events"),  # issue 22: the learning week and other events
 }
 # Fields holding the id of another record, shown as a choice of names.
 RELATIONS = {"parent": "providers", "venue": "venues", "provider": "providers"}  # provider: a team's supporting school
@@ -392,6 +393,7 @@ def records_json(catalogue) -> str:
         "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
         "teams": {team.id: team.category.value for team in catalogue.teams.values()},  # issue 22: ids a new record may not take
         "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
+        "events": {event.id: event.kind.value for event in catalogue.events.values()},
         "names": {
             "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
             "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},

@@ -27,6 +27,7 @@ ENUM_LABELS = {
     "ServiceKind": "service.",
     "ResourceKind": "resources.kind.",  # issue 22
     "ResourceLanguage": "resources.lang.",
+    "EventKind": "events.kind.",
 }
 
 
