@@ -41,6 +41,7 @@ PAGES = {
     "teams": "teams/",
     "county-teams": "teams/nanhu/",
     "resources": "resources/",
+    "events": "events/",  # issue 22: events
 }
 LANGS = {"zh": "", "en": "en/"}
 MODES = ("light", "dark", "elderly")

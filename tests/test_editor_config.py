@@ -288,7 +288,7 @@ def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap
     marked = [p for p in site.rglob("*.html") if "en" not in p.relative_to(site).parts[:1] and "data-pagefind-body" in p.read_text(encoding="utf-8")]
     catalogue = load(CATALOGUE)[0]
     courses = sum(len(p.courses) for p in catalogue.providers.values())  # a search record each (search_records.py)
-    courses += len(catalogue.teams) + len(catalogue.resources)  # so is each team and online resource (issue 22)
+    courses += len(catalogue.teams) + len(catalogue.resources) + len(catalogue.events)  # so is each team, online resource and event (issue 22)
     assert indexed == len(marked) + courses and len(marked) > 100
 
 

@@ -39,7 +39,7 @@ def test_every_calendar_parses_with_stable_uids_and_stamps_from_the_data(site):
         root = site / lang / "calendars"
         files = sorted(root.rglob("*.ics"))
         courses = sum(len(p.get("courses", [])) for p in providers.values())
-        assert len(files) == len(providers) + courses + 7  # a calendar per provider, per course, per county
+        assert len(files) == len(providers) + courses + 7 + len(raw("events")) + 1  # per provider, course, county; per event and all events
         for path in files:
             cal = Calendar.from_ical(path.read_bytes())
             events = cal.walk("VEVENT")
@@ -49,7 +49,7 @@ def test_every_calendar_parses_with_stable_uids_and_stamps_from_the_data(site):
                 assert stamp.time() == dt.time(0) and stamp.date() <= dt.date(2026, 11, 29)  # a record's date, not the build's clock
                 if "RRULE" in event:
                     assert event["DTSTART"].params["TZID"] == "Asia/Shanghai" and event["RRULE"]["UNTIL"][0].utcoffset() == dt.timedelta(0)
-            assert bool(cal.walk("VTIMEZONE")) == any("RRULE" in e for e in events)
+            assert bool(cal.walk("VTIMEZONE")) == any("TZID" in e["DTSTART"].params for e in events)  # a local time has its zone
     university = Calendar.from_ical((site / "calendars/providers/jiaxing-city-university.ics").read_bytes())
     uids = {str(e["UID"]) for e in university.walk("VEVENT")}
     assert {f"jiaxing-city-university/{c['id']}@{HOST}" for c in providers["jiaxing-city-university"]["courses"]} <= uids
@@ -133,7 +133,7 @@ def test_the_feed_in_each_language_parses_and_is_linked_from_home_and_course_pag
         parsed = feedparser.parse((site / lang / "feed.xml").read_bytes())
         assert not parsed.bozo and 0 < len(parsed.entries) <= 100
         assert len({e.id for e in parsed.entries}) == len(parsed.entries)
-        assert all(e.tags[0].term in {"added", "changed", "withdrawn"} for e in parsed.entries)
+        assert all(e.tags[0].term in {"added", "changed", "withdrawn", "event"} for e in parsed.entries)
         for page in ("index.html", "providers/jiaxing-city-university/index.html"):
             soup = BeautifulSoup((site / lang / page).read_text(encoding="utf-8"), "html.parser")
             link = soup.select_one('link[rel="alternate"][type="application/atom+xml"]')

@@ -189,9 +189,9 @@ def calendar_files(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, 
 
 
 def feed_entries(catalogue: Catalogue, lang: str, site_url: str) -> list[dict]:
-    """One Atom entry per event, soonest first, dated by the day its record was checked (never the clock)."""
+    """One Atom entry per event, the most recently checked first, dated by that day (never the clock)."""
     found = []
-    for event in _sorted(catalogue):
+    for event in sorted(_sorted(catalogue), key=lambda e: e.last_verified or dt.date.min, reverse=True):
         checked = event.last_verified or calendars.catalogue_date(catalogue)
         summary = [when_text(event, lang), place_text(catalogue, event, lang), host_name(catalogue, event, lang), join_text(event, lang)]
         found.append({

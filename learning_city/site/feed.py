@@ -29,6 +29,7 @@ from learning_city.site.text import course_anchor, fee_text, provider_url, when_
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 100  # entries per feed
+FEED_EVENTS = 20  # of which at most this many are learning events (issue 22), the most recently checked
 MAX_COMMITS = 1000  # how far back to look for them
 PATH = "feed.xml"
 ET.register_namespace("", ATOM)  # Atom as the default namespace: <feed xmlns="…">, no prefixes
@@ -182,7 +183,8 @@ def atom(catalogue: Catalogue, changes: list[Change], lang: str, site_url: str) 
     _add(feed, "id", site_url + PATH)
     _add(feed, "title", t("feed.title", lang))
     _add(feed, "subtitle", t("feed.subtitle", lang))
-    happenings = events.feed_entries(catalogue, lang, site_url)  # issue 22: learning events, after the courses
+    happenings = events.feed_entries(catalogue, lang, site_url)[:FEED_EVENTS]  # issue 22: learning events, after the courses
+    changes = changes[: FEED_SIZE - len(happenings)]  # the feed keeps its length
     newest = max([c.when for c in changes] + [e["updated"] for e in happenings], default=dt.datetime.combine(catalogue_date(catalogue), dt.time(), dt.UTC))
     _add(feed, "updated", newest.isoformat())
     _add(feed, "link", rel="self", type="application/atom+xml", href=site_url + PATH)
