@@ -6,7 +6,8 @@ until the feed is full. The cost follows the feed's length, not the catalogue's 
 date is a commit's date, so two builds of one commit give the same feed. A course removed from
 its file, or set to `status: cancelled`, is withdrawn. Without history (a tarball, or the edge of
 a shallow clone) the feed falls back to the records themselves: each course as last checked
-(`last_verified`), cancelled ones as withdrawn. Written with xml.etree, which escapes all text.
+(`last_verified`), cancelled ones as withdrawn. Learning events (issue 22, events.py) come first, at
+most FEED_EVENTS of them, each dated by its record's check. Written with xml.etree, which escapes all text.
 """
 
 from __future__ import annotations
