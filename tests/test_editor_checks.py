@@ -24,6 +24,7 @@ from learning_city.tools import editor
 
 SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
 ELDERLY = "nanhu-elderly-university"  # courses in terms
+EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
 
 # Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
 # the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
@@ -77,7 +78,7 @@ def form_refusals(cases: list[dict]) -> list[list]:
 
 def test_the_form_refuses_nothing_in_the_shipped_catalogue():
     cases = [{"collection": folder, "data": data_of(path.stem, folder), "slug": path.stem}
-             for folder in ("providers", "venues") for path in sorted((CATALOGUE / folder).glob("*.yml"))]
+             for folder in ("providers", "venues", "events") for path in sorted((CATALOGUE / folder).glob("*.yml"))]
     found = form_refusals(cases)
     assert {c["data"]["id"]: f for c, f in zip(cases, found, strict=True) if f} == {}
     assert len(cases) > 100
@@ -132,6 +133,13 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         SCHOOL, lambda d: _course(d)["title"].update(zh="太极\u200b拳"), None, False, "hidden_character", "courses[0].title.zh", None),
     "ages the wrong way round": (
         SCHOOL, lambda d: d.update(age_rule={"min_age": 60, "max_age": 50}), None, False, "less_than", "age_rule.max_age", None),
+    # issue 22: events (a record named "<collection>/<id>" is in that collection)
+    "an event with neither venue nor provider": (
+        EVENT, lambda d: (d.pop("venue"), d.update(place={"zh": "示例路 1 号"})), None, False, "event_no_host", "name", None),
+    "an in-person event with no place": (
+        EVENT, lambda d: (d.pop("venue"), d.update(provider="nanhu-community-college")), None, False, "event_no_place", "mode", None),
+    "a blended event with no online link": (
+        EVENT, lambda d: d.update(mode="blended"), None, False, "event_no_link", "mode", None),
 }
 
 
@@ -139,18 +147,19 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
 def verdicts(tmp_path_factory):
     """For each mistake: what the validator says of the file, and what the form says of the data."""
     cases, files = [], []
-    for record_id, mutate, file, new, _code, _key, _form in MISTAKES.values():
-        data = data_of(record_id)
+    for record, mutate, file, new, _code, _key, _form in MISTAKES.values():
+        collection, _, record_id = record.rpartition("/")
+        data = data_of(record_id, collection or "providers")
         mutate(data)
-        cases.append({"collection": "providers", "data": data, "slug": None if new else record_id})
-        files.append(file or record_id)
-    written = node("output = input.map((d) => format.write(d, model.SPEC.providers));", [c["data"] for c in cases])
+        cases.append({"collection": collection or "providers", "data": data, "slug": None if new else record_id})
+        files.append(f"{collection or 'providers'}/{file or record_id}")
+    written = node("output = input.map((c) => format.write(c.data, model.SPEC[c.collection]));", cases)
     found = form_refusals(cases)
     out = {}
     for name, text, file, form in zip(MISTAKES, written, files, found, strict=True):
         root = tmp_path_factory.mktemp("catalogue") / "catalogue"
         shutil.copytree(CATALOGUE, root)
-        (root / "providers" / f"{file}.yml").write_text(text, encoding="utf-8")
+        (root / f"{file}.yml").write_text(text, encoding="utf-8")
         _, problems = load(root)
         errors = {(p.key, p.code) for p in problems if p.severity == "error" and p.path.endswith(f"/{file}.yml")}
         out[name] = (errors, {tuple(f) for f in form})

@@ -113,7 +113,14 @@ function hiddenCharacters(value, where, hidden, add) {
   }
 }
 
-/** Problems of one provider or venue against the rest of the catalogue, each [where, code, args]. */
+/** An event names who holds it, and a place or a link for how it is held (learning_city/data/events.py). */
+function eventProblems(data, add) {
+  if (!data.venue && !data.provider) add("name", "event_no_host");
+  if ((data.mode === "in-person" || data.mode === "blended") && !data.venue && !data.place) add("mode", "event_no_place", { mode: data.mode });
+  if ((data.mode === "online" || data.mode === "blended") && !data.online_url) add("mode", "event_no_link", { mode: data.mode });
+}
+
+/** Problems of one provider, venue or event against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
   const add = (where, code, args = {}) => found.push([where, code, args]);
@@ -128,6 +135,7 @@ export function crossProblems(collection, data, context) {
     add("id", "duplicate_id", { value: data.id, first: `catalogue/${collection}/${data.id}.yml` });
   }
   if (data.id && slug !== undefined && data.id !== slug) add("id", "id_mismatch", { value: data.id, stem: slug });
+  if (collection === "events") eventProblems(data, add);
   if (collection !== "providers") return found;
   if (data.parent) {
     const parentKind = (records.providers || {})[data.parent];

@@ -1665,7 +1665,10 @@ export const MESSAGES = {
  "wrong_parent_tier": "上级机构必须在上一级（第 {tier} 级） / the parent must be one tier up (tier {tier})",
  "enrolment_after_end": "报名日期 {date} 晚于结课日 {end}：报名时课程已结束 / the enrolment date {date} is after the last day of classes, {end}",
  "not_a_class_day": "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期 / {date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
- "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)"
+ "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)",
+ "event_no_host": "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
+ "event_no_place": "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place） / the event is held in person ({mode}): give its venue (venue) or a place (place)",
+ "event_no_link": "参加形式为 {mode}（线上）：请写线上参加链接（online_url） / the event is held online ({mode}): give the link to join (online_url)"
 };
 export const TIERS = {
  "city-university": 1,

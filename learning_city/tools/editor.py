@@ -353,7 +353,8 @@ def config_yaml(data: dict) -> str:
 # What the form refuses across a record's parts and across records (checks.js crossProblems),
 # with the validator's own messages, the record's values in them.
 CROSS_CODES = ("hidden_character", "less_than", "duplicate_id", "id_mismatch", "unknown_ref", "no_kind_tier", "wrong_parent_tier",
-               "enrolment_after_end", "not_a_class_day", "too_many_sessions")
+               "enrolment_after_end", "not_a_class_day", "too_many_sessions",
+               "event_no_host", "event_no_place", "event_no_link")  # issue 22: events (docs/admin/checks.js eventProblems)
 
 
 def model_js() -> str:
