@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import build
@@ -9,6 +10,7 @@ import pytest
 from conftest import CATALOGUE, serving, watched_page
 from playwright.sync_api import expect
 
+from learning_city.data import events as data_events
 from learning_city.data.loader import load
 from learning_city.tools import local
 
@@ -130,6 +132,20 @@ def test_filters_chosen_while_the_courses_load_are_applied_and_shared(page, serv
     _, pairs, _ = expected_counts()
     expect_count(page, sum(1 for _p, c in pairs if c.mode.value == "in-person" and c.fee.amount == 0))
     assert "mode=in-person" in page.url and "free=1" in page.url
+
+
+def test_only_this_week_on_the_events_page_hides_the_other_events_and_the_past(page, server):
+    """Issue 22's "this week" facet: the build day's week (conftest pins 2026-11-29), by CSS alone."""
+    catalogue = course_pairs()[0]
+    page.goto(server + "events/")
+    shown = page.locator(".lc-event:visible")
+    assert shown.count() == len(catalogue.events)  # control: unchecked, every event shows
+    page.get_by_label(re.compile("只看本周活动")).check()
+    assert shown.count() == len(data_events.this_week(catalogue.events.values(), dt.date(2026, 11, 29))) == 5
+    assert not page.locator("#past").is_visible() and not page.locator("#event-haiyan-museum-open-day").is_visible()
+    assert page.locator("#event-jiaxing-learning-week-opening").is_visible()
+    page.get_by_label(re.compile("只看本周活动")).uncheck()
+    assert shown.count() == len(catalogue.events)
 
 
 def test_without_javascript_the_courses_are_listed_by_county(browser, server):

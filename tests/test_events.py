@@ -1,7 +1,7 @@
 """Events (issue 22 item 1), tested as readers use them: the events page of the built site in both
 languages (this week, by month, past; each event's facts and links), its calendars read back with
-icalendar, its JSON-LD, the feed, events.csv, the search records, and the "only this week" filter in
-Chromium. Most checks read the session's built site (conftest `site`) or call the plain functions;
+icalendar, its JSON-LD, the feed, events.csv and the search records ("only this week" in Chromium is
+in tests/test_browser.py, beside the finder's filters). Most checks read the session's built site (conftest `site`) or call the plain functions;
 each has its control, an input or page without the behaviour, which the same check must reject."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-from conftest import CATALOGUE, watched_page
+from conftest import CATALOGUE
 from icalendar import Calendar
 
 from learning_city.data import events as data_events
@@ -199,19 +199,3 @@ def test_each_event_is_a_search_result_that_lands_on_its_anchor(site, catalogue,
     other = next(r for r in records if r["url"].endswith("haiyan-museum-open-day"))
     word = "全民终身学习活动周" if lang == "zh" else "Lifelong Learning for All Activity Week"
     assert word in week["content"] and word not in other["content"]  # control: only the learning week's events
-
-
-# --- the "only this week" filter, in Chromium -------------------------------------------------------------
-
-
-def test_only_this_week_hides_the_other_events_and_the_past(browser, server, catalogue):
-    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
-        page.goto(server + "events/")
-        shown = page.locator(".lc-event:visible")
-        assert shown.count() == len(catalogue.events)  # control: unchecked, every event shows
-        page.get_by_label(re.compile("只看本周活动")).check()
-        assert shown.count() == len(data_events.this_week(catalogue.events.values(), BUILT)) == 5
-        assert not page.locator("#past").is_visible() and not page.locator("#event-haiyan-museum-open-day").is_visible()
-        assert page.locator("#event-jiaxing-learning-week-opening").is_visible()
-        page.get_by_label(re.compile("只看本周活动")).uncheck()
-        assert shown.count() == len(catalogue.events)
