@@ -275,6 +275,7 @@ def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
         # issue 22: learning teams (the index and a county's page) and online resources
         "teams": "teams/", "county teams": f"teams/{sorted(p.name for p in (site / 'teams').iterdir() if p.is_dir())[0]}/",
         "resources": "resources/",
+        "events": "events/",  # issue 22: learning events
     }
 
 
