@@ -42,6 +42,8 @@ PAGES = {
     "county-teams": "teams/nanhu/",
     "resources": "resources/",
     "events": "events/",  # issue 22: events
+    # issue 22: recognitions
+    "recognitions": "recognitions/",
 }
 LANGS = {"zh": "", "en": "en/"}
 MODES = ("light", "dark", "elderly")

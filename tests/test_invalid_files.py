@@ -136,6 +136,17 @@ TEAM_CASES: dict[str, Case] = {
     "resource in the teams folder": Case("wrong_folder", write("teams/online-safety-course.yml", (CATALOGUE / RESOURCE).read_text(encoding="utf-8")), "teams/online-safety-course.yml", "kind: course@7", "kind", ("resources/",), GOOD),
 }
 
+# issue 22: recognitions of residents and organisations, each change beside its nearest correct input
+RECOGNITIONS = "recognitions.yml"
+UNNAMED_STAR = "    year: 2022\n    region: jiashan\n"
+NAME = "    person:\n      zh: 张丽\n"
+RECOGNITION_CASES: dict[str, Case] = {
+    "a resident's name on a district's title": Case("not_for_kind", edit(RECOGNITIONS, "    region: nanhu\n", "    region: nanhu\n" + NAME), RECOGNITIONS, "zh: 张丽@7", "recognitions[0].person", ("learning-star", "demonstration-zone"), edit(RECOGNITIONS, UNNAMED_STAR, UNNAMED_STAR + NAME)),
+    "consent to publish a name that is not given": Case("consent_without_person", edit(RECOGNITIONS, UNNAMED_STAR, UNNAMED_STAR + "    name_public: true  # 本人已签字同意\n"), RECOGNITIONS, "name_public: true  # 本人@18", "recognitions[55].name_public", ("person",), edit(RECOGNITIONS, UNNAMED_STAR, UNNAMED_STAR + NAME + "    name_public: true  # 本人已签字同意\n")),
+    "consent written as yes": Case("yes_no", edit(RECOGNITIONS, "    name_public: true\n", "    name_public: yes\n"), RECOGNITIONS, "name_public: yes@18", "recognitions[53].name_public", ("yes",), GOOD),
+    "learning organisation without its name": Case("missing", edit(RECOGNITIONS, "    organisation:\n      zh: 海宁市某经编企业（学习型企业）\n      en: A warp-knitting company in Haining (learning enterprise)\n", ""), RECOGNITIONS, "id: haining-learning-enterprise-2022@5", "recognitions[57].organisation", ("required",), GOOD),
+}
+
 
 CASES: dict[str, Case] = {
     # files that would vanish without a word
@@ -193,8 +204,7 @@ CASES: dict[str, Case] = {
     "malformed time": Case("clock", record('end: "10:30"', 'end: "1030"'), PROVIDER, "23:12", "courses[0].schedule.end", ("HH:MM",), GOOD),
     "hour 25": Case("clock", record('end: "10:30"', 'end: "25:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("25:00",), GOOD),
     "javascript link": Case("link_scheme", record("https://example.org/test", '"javascript:alert(1)"'), PROVIDER, "12:12", "contact.website", ("javascript:",), GOOD),
-    "merge conflict left in": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "6:1", "-", ("merge conflict", "<<<<<<<"), write(PROVIDER, VALID.replace("  en: Test Community School\n", "  en: \"<<<<<<< not a marker\"\n"))),
-    "merge conflict's middle line": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "8:1", "-", ("=======",), GOOD),
+    "merge conflict left in": Case("conflict_marker", record("  en: Test Community School\n", "    "merge conflict's middle line": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "8:1", "-", ("=======",), GOOD),
     "impossible date": Case("bad_date", record("start: 2026-09-01", "start: 2026-02-30"), PROVIDER, "25:16", "courses[0].schedule.dates.start", ("YYYY-MM-DD",), GOOD),
     "unknown choice": Case("bad_choice", record("    mode: in-person", "    mode: in-persn"), PROVIDER, "19:11", "courses[0].mode", ("in-person",), GOOD),
     "true as text": Case("expected_text", record("  en: Test Community School", "  en: true"), PROVIDER, "6:7", "name.en", ("text expected",), write(PROVIDER, VALID.replace("  en: Test Community School", '  en: "true"'))),
@@ -241,6 +251,7 @@ CASES: dict[str, Case] = {
     "no schema line": Case("schema_line", GOOD, PROVIDER, "1:1", "-", ("yaml-language-server",), write(PROVIDER, "# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID), severity="warning"),
     # issue 22: learning teams and online resources
     **TEAM_CASES,
+<<<<<<< HEAD
     # events (issue 22): each rule with the nearest correct event
     "event with neither venue nor provider": Case("event_no_host", edit(EVENT, "venue: jiaxing-library\n", "place:\n  zh: 示例路 1 号\n"), EVENT, "name:@1", "name", ("provider",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nplace:\n  zh: 示例路 1 号\n")),
     "in-person event with no place": Case("event_no_place", edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\n"), EVENT, "mode:@7", "mode", ("place",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nvenue: jiaxing-library\n")),
@@ -249,6 +260,8 @@ CASES: dict[str, Case] = {
     "event ends before it starts": Case("end_before_start", edit(EVENT, 'end: "11:00"', 'end: "08:00"'), EVENT, 'end: "08:00"@6', "end", ("ends before",), edit(EVENT, 'end: "11:00"', 'end: "09:30"')),
     "event with an unsafe online link": Case("link_scheme", edit(EVENT, "mode: in-person", "mode: blended\nonline_url: javascript:alert(1)"), EVENT, "online_url:@13", "online_url", ("javascript:alert(1)",), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
     "event joined online by phone": Case("web_link", edit(EVENT, "mode: in-person", "mode: blended\nonline_url: tel:0573-12345678"), EVENT, "online_url:@13", "online_url", ("http://", "tel:0573-12345678"), edit(EVENT, "mode: in-person", "mode: blended\nonline_url: https://example.org/live")),
+    # issue 22: recognitions
+    **RECOGNITION_CASES,
 }
 
 

@@ -118,25 +118,34 @@ def _leading_group_members(catalogue: Catalogue, target: Target) -> Figure:
     return Figure(len(members), compare(target, len(members)), counted=counted)
 
 
+# Metrics that count recognitions: the kind (and level, None for any) each counts. The targets page
+# links each such target to that kind on the recognitions page, and that page links back.
+RECOGNITION_COUNTS: dict[str, tuple[RecognitionKind, Level]] = {
+    "national-demonstration-zones": (RecognitionKind.demonstration_zone, Level.national),
+    "national-experimental-zones": (RecognitionKind.experimental_zone, Level.national),
+    "national-demonstration-towns": (RecognitionKind.demonstration_town, Level.national),
+    "provincial-demonstration-learning-cities": (RecognitionKind.demonstration_learning_city, Level.provincial),
+    "municipal-standardised-community-schools": (RecognitionKind.standardised_community_school, Level.municipal),
+}
+RECOGNITION_SHARES: dict[str, tuple[RecognitionKind, Level | None]] = {
+    "adult-school-standardisation": (RecognitionKind.standardised_adult_school, None),
+    "provincial-modern-adult-schools": (RecognitionKind.modern_adult_school, Level.provincial),
+}
+
 METRICS: dict[str, Callable[[Catalogue, Target], Figure]] = {
     "vocational-school-courses": _per_school(ProviderKind.vocational_school, lambda p: len(p.courses)),
     "adult-school-projects": _per_school(ProviderKind.adult_school, lambda p: len(p.projects)),
-    "national-demonstration-zones": _recognised(RecognitionKind.demonstration_zone, Level.national),
-    "national-experimental-zones": _recognised(RecognitionKind.experimental_zone, Level.national),
-    "national-demonstration-towns": _recognised(RecognitionKind.demonstration_town, Level.national),
-    "provincial-demonstration-learning-cities": _recognised(
-        RecognitionKind.demonstration_learning_city, Level.provincial
-    ),
-    "municipal-standardised-community-schools": _recognised(
-        RecognitionKind.standardised_community_school, Level.municipal
-    ),
-    "adult-school-standardisation": _share_of_adult_schools(RecognitionKind.standardised_adult_school, None),
-    "provincial-modern-adult-schools": _share_of_adult_schools(
-        RecognitionKind.modern_adult_school, Level.provincial
-    ),
+    **{metric: _recognised(*counted) for metric, counted in RECOGNITION_COUNTS.items()},
+    **{metric: _share_of_adult_schools(*counted) for metric, counted in RECOGNITION_SHARES.items()},
     "towns-with-teaching-point": _towns_with_teaching_point,
     "leading-group-members": _leading_group_members,
 }
+
+
+def recognition_kind(target: Target) -> RecognitionKind | None:
+    """The kind of recognition a target counts, or None if it counts none."""
+    counted = RECOGNITION_COUNTS.get(target.metric) or RECOGNITION_SHARES.get(target.metric)
+    return counted[0] if counted and target.measure is Measure.computed else None
 
 
 def figure(catalogue: Catalogue, target: Target) -> Figure:

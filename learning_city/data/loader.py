@@ -260,7 +260,7 @@ def _problem_from(doc: Document, error: dict) -> Problem:
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
         hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
         return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
-    if kind in ("slug", "clock", "link_scheme", "web_link", "end_before_start", "less_than"):
+    if kind in ("slug", "clock", "link_scheme", "web_link", "end_before_start", "less_than", "not_for_kind", "consent_without_person"):
         return doc.problem(loc, kind, **ctx)
     if kind in _BOUNDS:
         code, bound = _BOUNDS[kind]

@@ -319,6 +319,23 @@ class LeadingGroup(Record):
     members: list[Department] = Field(**_described("成员单位", "member departments"))
 
 
+def for_kind(kind, *, required: bool = False):
+    """A field validator: this field belongs to records of one `kind` only (and, if `required`,
+    every record of that kind has it). The error sits on the field; `kind` must be declared first."""
+
+    def check(cls, value, info: ValidationInfo):
+        given = info.data.get("kind")
+        if given is None:  # the kind itself is wrong: reported there
+            return value
+        if value is not None and given is not kind:
+            raise PydanticCustomError("not_for_kind", "not for this kind", {"kind": given.value, "only": kind.value})
+        if value is None and required and given is kind:
+            raise PydanticCustomError("missing", "required for this kind", {})
+        return value
+
+    return check
+
+
 class RecognitionKind(str, Enum):
     demonstration_zone = "demonstration-zone"
     experimental_zone = "experimental-zone"
@@ -327,6 +344,9 @@ class RecognitionKind(str, Enum):
     standardised_community_school = "standardised-community-school"
     standardised_adult_school = "standardised-adult-school"
     modern_adult_school = "modern-adult-school"
+    # issue 22: the policy's 三(一) 百姓学习之星 (a resident) and 三(三) 学习型组织 (an organisation)
+    learning_star = "learning-star"
+    learning_organisation = "learning-organisation"
 
 
 class Level(str, Enum):
@@ -346,6 +366,31 @@ class Recognition(Record):
     provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
     issuer: Text = Field(**_described("授予单位", "awarded by"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    # issue 22: who a 百姓学习之星 or a 学习型组织 title went to; a resident's name is shown only with consent
+    person: Text | None = Field(
+        None, **_described("获评居民姓名（仅“百姓学习之星”）", "name of the resident (learning stars only)"),
+    )
+    name_public: bool = Field(
+        False, **_described(
+            "本人已书面同意在网站公开姓名（否则网站只写“一位居民”）",
+            "the resident agreed in writing to their name being published (otherwise the site says 'a resident')",
+        ),
+    )
+    organisation: Text | None = Field(
+        None, validate_default=True,
+        **_described("获评组织名称（“学习型组织”必填）", "name of the organisation (required for learning organisations)"),
+    )
+
+    _person = field_validator("person")(for_kind(RecognitionKind.learning_star))
+    _organisation = field_validator("organisation")(for_kind(RecognitionKind.learning_organisation, required=True))
+
+    @field_validator("name_public")
+    @classmethod
+    def _consent_names_someone(cls, value: bool, info: ValidationInfo) -> bool:
+        """Consent without a name is a slip: the name was forgotten, or the flag belongs elsewhere."""
+        if value and "person" in info.data and info.data["person"] is None:  # absent from data: reported there
+            raise PydanticCustomError("consent_without_person", "consent without a name", {})
+        return value
 
 
 class Recognitions(Record):

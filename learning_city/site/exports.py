@@ -9,6 +9,7 @@ from pathlib import Path
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import figure
+from learning_city.data.recognitions import published
 from learning_city.site import datapackage, enrolment
 from learning_city.site.incremental import made
 from learning_city.site.text import course_anchor, course_start, fee_text, times_of_day, when_text
@@ -29,7 +30,7 @@ def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
         "targets": targets,
         "regions": catalogue.regions.model_dump(mode="json"),
         "leading_group": catalogue.leading_group.model_dump(mode="json"),
-        "recognitions": [r.model_dump(mode="json") for r in catalogue.recognitions],
+        "recognitions": [published(r).model_dump(mode="json") for r in catalogue.recognitions],  # names only with consent
         "statistics": [s.model_dump(mode="json") for s in catalogue.statistics],
     }
     records = {

@@ -16,11 +16,12 @@ import segno
 from markupsafe import Markup
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.figures import Figure, figure
+from learning_city.data.figures import Figure, figure, recognition_kind
 from learning_city.data.model import Measure, Scope, Target, TargetKind, Text, Unit
 from learning_city.data.tokens import Token, split
 from learning_city.site import i18n
 from learning_city.site.i18n import t
+from learning_city.site.recognitions import recognitions_url
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates, html
 
 SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
@@ -145,6 +146,7 @@ def _target_row(catalogue: Catalogue, target: Target, fig: Figure, lang: str) ->
         "actual": _actual(target, fig, lang),
         "missing": t("targets.not_reported" if target.measure is Measure.reported else "targets.none", lang),
         "short": bool(fig.short), "records": fig.short or fig.counted,
+        "recognitions": recognitions_url("", recognition_kind(target)) if recognition_kind(target) else None,  # issue 22
     }
     if computed:
         row["heading"] = t("targets.counted" if not fig.short else "targets.proxy_gaps" if target.proxy else "targets.short", lang)

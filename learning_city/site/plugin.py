@@ -32,6 +32,7 @@ from learning_city.data.today import today
 from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records, sharing
 from learning_city.site import events as render_events
 from learning_city.site import lists as render_lists
+from learning_city.site import recognitions as render_recognitions
 from learning_city.site import records as render_records
 from learning_city.site import teams as render_teams
 from learning_city.site.config import CatalogueConfig
@@ -163,6 +164,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for path, title, render in render_events.pages(catalogue, lang, today(os.environ), config["site_url"] or ""):
             marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
             files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
+        # issue 22: the recognitions page, through the slots like the teams' pages
+        for path, title, render in render_recognitions.pages(catalogue, lang):
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+            files.append(File.generated(config, path, content=render_recognitions.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
