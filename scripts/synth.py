@@ -8,7 +8,7 @@ catalogue unchanged; providers, venues and recognitions are invented (every reco
 `sample: true`; phones are 0573-0000-NNNN, websites example.org). The providers form the
 four-tier network over the real towns and streets: the city university, one community
 college per county, an adult school or community education centre per town or street, and
-community schools and teaching points in invented villages, plus vocational schools and
+community schools (teaching points) in invented villages, plus vocational schools and
 schools for older people. The same arguments always give the same bytes.
 
 YAML is written as text here (a dumper is too slow for 20,000 courses): keys in the model's
@@ -617,7 +617,7 @@ class Synth:
                 ]
             town_school[town.id] = record["id"]
 
-        # tier 4: community schools and teaching points, unevenly over the towns that have a tier-3 school
+        # tier 4: community schools (teaching points), unevenly over the towns that have a tier-3 school
         if tier4:
             weights = [rng.lognormvariate(0, 0.6) for _ in towns]
             for town in rng.choices(towns, weights=weights, k=tier4):

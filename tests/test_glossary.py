@@ -153,3 +153,103 @@ def test_the_reviewed_sentences_say_what_the_chinese_says(catalogue, section_id,
     section = next(s for s in _sections(catalogue.policy.sections) if s.id == section_id)
     english = " ".join(p.en for p in section.paragraphs)
     assert now in english and before not in english
+
+
+# --- issue 22: the second review, held on the built English pages ------------------------
+
+REVIEW_22 = [  # (page, what the built English page says, what it said before the review)
+    ("policy/", "all industries shall implement the system of on-the-job", "in every industry, implement"),
+    ("policy/", "namely the Publicity Department of the Municipal Party Committee, the Office of the Municipal", "namely Publicity Department"),
+    ("policy/", "the Municipal Education Bureau, the Municipal Civil Affairs Bureau", ", Municipal Education Bureau,"),
+    ("policy/", "and Jiaxing City University,", "and the Jiaxing City University"),
+    ("targets/", "22 member departments (units)", "22 departments"),
+    ("targets/", "Jiaxing Lifelong Learning for All Activity Week, work summary (sample)", "嘉兴市全民终身学习活动周工作总结"),
+    ("network/", "Tier 1: Jiaxing City University", "Tier 1: city university"),
+    ("network/", "community schools (teaching points)", "community schools and teaching points"),
+    ("courses/", "Vocational skills", "Work skills"),
+]
+
+
+def page_text(site, path: str) -> str:
+    """A built English page as read: tags dropped, entities decoded, spaces joined."""
+    import html
+    import re
+
+    raw = (site / "en" / path / "index.html").read_text(encoding="utf-8")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split()).replace(" ,", ",")
+
+
+@pytest.mark.parametrize("path, now, before", REVIEW_22)
+def test_the_second_review_holds_on_the_built_english_pages(site, path, now, before):
+    text = page_text(site, path)
+    assert now in text and before not in text
+
+
+def test_no_built_page_says_at_least_100_percent(site, catalogue):
+    from learning_city.data.model import Unit
+
+    hundred = [t for t in catalogue.targets if t.unit is Unit.percent and t.value == 100]
+    assert len(hundred) == 2
+    for lang, root, wrong in (("en", site / "en", "at least 100%"), ("zh", site, "不少于 100%")):
+        html = (root / "targets" / "index.html").read_text(encoding="utf-8")
+        assert wrong not in html, lang
+        for target in hundred:
+            row = html.split(f'id="target-{target.id}"')[1].split("</tr>")[0]
+            assert '<span class="lc-target-value">100%</span>' in row, (lang, target.id)
+        assert "at least 50%" in html or "不少于 50%" in html  # control: a target below 100% keeps its comparator
+
+
+def test_control_the_second_reviews_old_wordings_fail_the_glossary(catalogue):
+    old = [
+        Pair("policy 3.4", "各行业落实员工在岗转岗培训制度", "in every industry, implement the system of on-the-job training for all industries"),
+        Pair("ui.yml category.vocational-skills", "职业技能", "Work skills"),
+        Pair("ui.yml tier.4", "第四级：社区学校（教学点）", "Tier 4: community schools and teaching points"),
+        Pair("ui.yml unit.departments", "个成员部门（单位）", "departments"),
+        Pair("ui.yml tier.1", "第一级：嘉兴城市大学", "Tier 1: city university"),
+        Pair("statistics.yml", "嘉兴市全民终身学习活动周工作总结（示例）", "Jiaxing learning week summary"),
+    ]
+    for pair in old:
+        assert check(catalogue.glossary, [pair]), pair.where
+    fixed = [
+        Pair("policy 3.4", "各行业落实员工在岗转岗培训制度", "all industries shall implement the system of on-the-job training"),
+        Pair("ui.yml category.vocational-skills", "职业技能", "Vocational skills"),
+        Pair("ui.yml tier.4", "第四级：社区学校（教学点）", "Tier 4: community schools (teaching points)"),
+        Pair("ui.yml unit.departments", "个成员部门（单位）", "member departments (units)"),
+        Pair("ui.yml tier.1", "第一级：嘉兴城市大学", "Tier 1: Jiaxing City University"),
+        Pair("statistics.yml", "嘉兴市全民终身学习活动周工作总结（示例）", "Jiaxing Lifelong Learning for All Activity Week, work summary (sample)"),
+    ]
+    assert check(catalogue.glossary, fixed) == []
+
+
+def test_every_reported_figure_names_its_source_in_english(catalogue):
+    """A source without English would show the Chinese, marked, on the English targets page."""
+    from learning_city.site import pages
+
+    assert all(s.source.en for s in catalogue.statistics)
+    assert 'lang="zh"' not in pages.targets(catalogue, "en", "../").split("lc-targets-table")[1].split("</table>")[0]
+    # control: the learning week's source as it was, without English
+    week = next(s for s in catalogue.statistics if s.target == "lifelong-learning-week")
+    bare = [s.model_copy(update={"source": s.source.model_copy(update={"en": None})}) if s is week else s for s in catalogue.statistics]
+    import dataclasses
+
+    table = pages.targets(dataclasses.replace(catalogue, statistics=bare), "en", "../")
+    assert 'lang="zh"' in table.split("lc-targets-table")[1].split("</table>")[0]
+
+
+def test_member_names_in_running_english_take_the_article(catalogue):
+    """The policy's list of members: "the Municipal Education Bureau", but "Jiaxing City University"."""
+    import dataclasses
+    import html
+
+    from learning_city.site import pages
+
+    def unarticled(group) -> list[str]:
+        text = html.unescape(pages.policy(dataclasses.replace(catalogue, leading_group=group), "en", "../"))
+        return [m.id for m in group.members if m.name.en in text and f"the {m.name.en}" not in text]
+
+    members = catalogue.leading_group.members
+    assert [m.id for m in members if not m.article] == ["city-university"]
+    assert unarticled(catalogue.leading_group) == ["city-university"]
+    # control: the list as it was, every name bare
+    bare = catalogue.leading_group.model_copy(update={"members": [m.model_copy(update={"article": False}) for m in members]})
+    assert len(unarticled(bare)) == len(members)

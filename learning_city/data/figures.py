@@ -102,7 +102,7 @@ def _share_of_adult_schools(kind: RecognitionKind, level: Level | None) -> Calla
 
 
 def _towns_with_teaching_point(catalogue: Catalogue, target: Target) -> Figure:
-    """Towns and streets with at least one tier-4 community school or teaching point."""
+    """Towns (subdistricts) with at least one tier-4 community school (teaching point)."""
     reached = {p.region for p in catalogue.providers.values() if p.tier == 4}
     towns = [town for county in catalogue.regions.counties for town in county.towns]
     if not towns:

@@ -121,6 +121,8 @@ def pairs(catalogue: Catalogue, ui: dict[str, dict[str, str]]) -> Iterator[Pair]
     yield from both("leading-group.yml name", group.name)
     for member in group.members:
         yield from both(f"leading-group.yml {member.id}", member.name)
+    for statistic in catalogue.statistics:  # issue 22: the reported figures' sources are read on the targets page
+        yield from both(f"statistics.yml {statistic.target} {statistic.year}", statistic.source)
     for key, texts in ui.items():
         yield Pair(f"ui.yml {key}", texts["zh"], texts["en"])
     for folder, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):

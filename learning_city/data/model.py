@@ -310,6 +310,8 @@ class Statistics(Record):
 class Department(Record):
     id: Id = Field(**_described("成员单位编号", "department id"))
     name: Text = Field(**_described("成员单位名称", "name of the department"))
+    # issue 22: "the Municipal Education Bureau" in running English; a proper name such as "Jiaxing City University" takes none
+    article: bool = Field(True, **_described("英文行文中名称前加 the（专有名称如大学写 false）", "the English name takes 'the' in running text (false for a proper name such as a university)"))
 
 
 class LeadingGroup(Record):

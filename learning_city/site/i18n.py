@@ -83,6 +83,8 @@ def target_value(target: Target, lang: str) -> str:
     if target.unit is Unit.times_a_year:  # a frequency: "once a year", 每年一次
         return t(f"comparator.{target.comparator.value}", lang, value=quantity(target, target.value, lang))
     shown = value(target, lang)
+    if target.unit is Unit.percent and target.value == 100 and target.comparator is Comparator.at_least:
+        return shown  # nothing is above 100%: "100%", never "at least 100%"
     if target.unit is not Unit.percent:
         unit = t(f"unit.{target.unit.value}", lang)
         shown = f"{shown} {unit}".strip()

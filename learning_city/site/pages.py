@@ -120,6 +120,8 @@ class _Prose:
 
     def members(self) -> Markup:
         names = [self.text(member.name, self.lang) for member in self.catalogue.leading_group.members]
+        if self.lang == "en":  # running text: "the Municipal Education Bureau"
+            names = [Markup("the ") + name if member.article else name for member, name in zip(self.catalogue.leading_group.members, names, strict=True)]
         if self.lang == "zh":
             return Markup("、").join(names[:-1]) + Markup("和") + names[-1]
         return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
