@@ -157,7 +157,8 @@ def test_the_reviewed_sentences_say_what_the_chinese_says(catalogue, section_id,
 
 # --- issue 22: the second review, held on the built English pages ------------------------
 
-REVIEW_22 = [  # (page, what the built English page says, what it said before the review)
+REVIEW_22 = [  # (page, what the built English page says, what it said before the review;
+    # for "Jiaxing City University", what a blanket "the" would make of the one proper name)
     ("policy/", "all industries shall implement the system of on-the-job", "in every industry, implement"),
     ("policy/", "namely the Publicity Department of the Municipal Party Committee, the Office of the Municipal", "namely Publicity Department"),
     ("policy/", "the Municipal Education Bureau, the Municipal Civil Affairs Bureau", ", Municipal Education Bureau,"),
