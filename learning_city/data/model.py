@@ -358,7 +358,8 @@ class Level(str, Enum):
 
 
 class Recognition(Record):
-    """A title awarded to a region or a provider (demonstration zone, standardised school…)."""
+    """A title awarded to a region or a provider (demonstration zone, standardised school…), to a
+    resident (百姓学习之星, named only with consent) or to an organisation (学习型组织)."""
 
     id: Id = Field(**_described("称号编号", "recognition id"))
     kind: RecognitionKind = Field(**_described("称号类型", "kind of recognition"))

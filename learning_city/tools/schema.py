@@ -28,6 +28,8 @@ ENUM_LABELS = {
     "ResourceKind": "resources.kind.",  # issue 22
     "ResourceLanguage": "resources.lang.",
     "EventKind": "events.kind.",
+    "RecognitionKind": "recognitions.kind.",  # issue 22: recognitions
+    "Level": "recognitions.level.",
 }
 
 
