@@ -204,7 +204,8 @@ CASES: dict[str, Case] = {
     "malformed time": Case("clock", record('end: "10:30"', 'end: "1030"'), PROVIDER, "23:12", "courses[0].schedule.end", ("HH:MM",), GOOD),
     "hour 25": Case("clock", record('end: "10:30"', 'end: "25:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("25:00",), GOOD),
     "javascript link": Case("link_scheme", record("https://example.org/test", '"javascript:alert(1)"'), PROVIDER, "12:12", "contact.website", ("javascript:",), GOOD),
-    "merge conflict left in": Case("conflict_marker", record("  en: Test Community School\n", "    "merge conflict's middle line": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "8:1", "-", ("=======",), GOOD),
+    "merge conflict left in": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "6:1", "-", ("merge conflict", "<<<<<<<"), write(PROVIDER, VALID.replace("  en: Test Community School\n", "  en: \"<<<<<<< not a marker\"\n"))),
+    "merge conflict's middle line": Case("conflict_marker", record("  en: Test Community School\n", "<<<<<<< HEAD\n  en: Test Community School\n=======\n  en: Test School\n>>>>>>> cms/providers/test-school\n"), PROVIDER, "8:1", "-", ("=======",), GOOD),
     "impossible date": Case("bad_date", record("start: 2026-09-01", "start: 2026-02-30"), PROVIDER, "25:16", "courses[0].schedule.dates.start", ("YYYY-MM-DD",), GOOD),
     "unknown choice": Case("bad_choice", record("    mode: in-person", "    mode: in-persn"), PROVIDER, "19:11", "courses[0].mode", ("in-person",), GOOD),
     "true as text": Case("expected_text", record("  en: Test Community School", "  en: true"), PROVIDER, "6:7", "name.en", ("text expected",), write(PROVIDER, VALID.replace("  en: Test Community School", '  en: "true"'))),
@@ -251,7 +252,6 @@ CASES: dict[str, Case] = {
     "no schema line": Case("schema_line", GOOD, PROVIDER, "1:1", "-", ("yaml-language-server",), write(PROVIDER, "# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID), severity="warning"),
     # issue 22: learning teams and online resources
     **TEAM_CASES,
-<<<<<<< HEAD
     # events (issue 22): each rule with the nearest correct event
     "event with neither venue nor provider": Case("event_no_host", edit(EVENT, "venue: jiaxing-library\n", "place:\n  zh: 示例路 1 号\n"), EVENT, "name:@1", "name", ("provider",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nplace:\n  zh: 示例路 1 号\n")),
     "in-person event with no place": Case("event_no_place", edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\n"), EVENT, "mode:@7", "mode", ("place",), edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nvenue: jiaxing-library\n")),
