@@ -1,17 +1,24 @@
-"""Shared fixtures: the repository's paths, a built site, and scratch catalogues."""
+"""Shared fixtures and helpers: the repository's paths, a built site, scratch catalogues, the
+validator run in process, a link crawler and zizmor; test modules import from here, never from
+each other."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "catalogue"
@@ -20,15 +27,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402  (scripts/build.py)
 import edit  # noqa: E402  (scripts/edit.py: the web editor on a scratch clone)
+import validate as validate_script  # noqa: E402  (scripts/validate.py)
 
 from learning_city.tools.local import launch_chromium, serving  # noqa: E402  (serving: for the tests)
+
+# Fixtures that build a site: a test using one (directly or through another fixture) is `build`.
+BUILDS = {"site", "government_site"}
 
 
 def pytest_collection_modifyitems(items):
     """Mark tests by what they need, so `make test-fast` can leave out builds and browsers:
     `build` for a built site, `browser` for Chromium; `slow` is marked by hand."""
     for item in items:
-        if "site" in item.fixturenames:
+        if BUILDS & set(item.fixturenames):
             item.add_marker(pytest.mark.build)
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
@@ -37,6 +48,37 @@ def pytest_collection_modifyitems(items):
 # The "today" of every test build (2026-11-29 12:00 in Jiaxing): tests do not change with the clock.
 SOURCE_DATE_EPOCH = "1795924800"
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+
+# The test being set up or run, for the guard on builds below.
+RUNNING: dict[str, pytest.Item | None] = {"item": None}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    RUNNING["item"] = item
+
+
+def pytest_runtest_teardown(item):
+    RUNNING["item"] = None
+
+
+def may_build(item: pytest.Item | None) -> bool:
+    return item is None or any(item.get_closest_marker(mark) for mark in ("build", "slow"))
+
+
+def pinned_build(catalogue, site_dir, *args, environ=None, **kwargs):
+    """Every build in the tests: only from a test marked `build` or `slow` (so `make test-fast`,
+    which leaves those out, builds nothing), and on the tests' one "today" unless the test sets
+    its own: a build never reads the clock."""
+    if not may_build(RUNNING["item"]):
+        pytest.fail(f"{RUNNING['item'].nodeid} builds a site but is not marked build or slow", pytrace=False)
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH} if environ is None else environ
+    if "SOURCE_DATE_EPOCH" not in environ:
+        pytest.fail("a test build without SOURCE_DATE_EPOCH would depend on the clock", pytrace=False)
+    return UNGUARDED_BUILD(catalogue, site_dir, *args, environ=environ, **kwargs)
+
+
+UNGUARDED_BUILD, build.build = build.build, pinned_build
 
 
 @pytest.fixture(scope="session")
@@ -156,3 +198,154 @@ def choose(scope, label: str, *options: str):
     for option in options:
         control.locator("input").first.fill(option)
         control.page.keyboard.press("Enter")
+
+
+# ---------------------------------------------------------------- helpers shared by test modules
+
+# A provider file that passes every check; tests break one thing in it.
+VALID = """\
+id: test-school
+sample: true
+kind: community-school
+name:
+  zh: 测试社区学校
+  en: Test Community School
+parent: nanhu-daqiao-adult-school
+region: nanhu-daqiao
+address:
+  zh: 大桥镇示例路 1 号
+contact:
+  website: https://example.org/test
+courses:
+  - id: tai-chi
+    title:
+      zh: 太极拳入门
+    category: sports
+    audience: [older-people]
+    mode: in-person
+    schedule:
+      days: [mon]
+      start: "09:00"
+      end: "10:30"
+      dates:
+        start: 2026-09-01
+        end: 2026-12-31
+    hours: 20
+    fee:
+      amount: 0
+    capacity: 30
+    enrolment:
+      method: on-site
+"""
+
+
+def validate(catalogue, *options: str) -> subprocess.CompletedProcess:
+    """The validator's command line, run in this process (a subprocess per test is ten times slower)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = validate_script.main([*options, str(catalogue)])
+    return subprocess.CompletedProcess([], status, out.getvalue(), err.getvalue())
+
+
+def assert_reported(result, file: str, line: int, *words: str) -> str:
+    out = result.stdout
+    assert result.returncode == 1, out + result.stderr
+    assert "Traceback" not in out + result.stderr
+    matching = [row for row in out.splitlines() if f"{file}:{line}:" in row]
+    assert matching, f"nothing reported at {file}:{line}:\n{out}"
+    row = matching[0]
+    assert ": error: " in row
+    for word in words:
+        assert word in row, f"{word!r} not in {row!r}"
+    return row
+
+
+def fetch(url: str) -> tuple[str, bytes]:
+    """A URL's content type and body; an HTTPError when it is missing."""
+    with urllib.request.urlopen(url) as response:
+        return response.headers.get_content_type(), response.read()
+
+
+def crawl(origin: str, starts: list[str], sub_path: str, fetch=fetch) -> tuple[list[str], dict[str, set[str]]]:
+    """Follow every same-origin link from the start pages; return broken links and the pages' ids."""
+    pages: dict[str, set[str]] = {}
+    fragments: list[tuple[str, str, str]] = []
+    broken: list[str] = []
+    queue = list(starts)
+    seen = set(queue)
+    while queue:
+        url = queue.pop()
+        try:
+            kind, body = fetch(url)
+        except urllib.error.HTTPError as err:
+            broken.append(f"{url}: {err.code}")
+            continue
+        if kind != "text/html":
+            continue
+        soup = BeautifulSoup(body, "html.parser")
+        pages[url] = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or ref.startswith(("mailto:", "tel:", "javascript:")):
+                continue
+            target, fragment = urldefrag(urljoin(url, ref))
+            if urlparse(target).netloc != urlparse(origin).netloc:
+                continue
+            if not urlparse(target).path.startswith(sub_path):
+                broken.append(f"{url}: {ref} leaves the sub-path")
+                continue
+            if fragment:
+                fragments.append((url, target, fragment))
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    for page, target, fragment in fragments:
+        if target in pages and fragment not in pages[target]:
+            broken.append(f"{page}: #{fragment} not found in {target}")
+    return broken, pages
+
+
+def zizmor_command() -> list[str]:
+    """zizmor as installed next to this Python (it ships a binary, not an importable module)."""
+    found = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    if found is None:
+        pytest.fail("zizmor is not installed: pip install -r requirements.txt")
+    return [found]
+
+
+def run_zizmor(target: Path) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
+    proc = subprocess.run(
+        [
+            *zizmor_command(),
+            "--offline",
+            "--persona", "auditor",
+            "--no-config",
+            "--no-ignores",
+            "--strict-collection",
+            "--format", "json",
+            "--no-progress",
+            "--color", "never",
+            str(target),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=target,
+    )
+    try:
+        findings = json.loads(proc.stdout or "[]")
+    except json.JSONDecodeError:
+        pytest.fail(f"zizmor printed no JSON (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc, findings
+
+
+def triggers(workflow: dict) -> set[str]:
+    """The trigger names; PyYAML (YAML 1.1) reads the key `on` as True."""
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on}
+    if isinstance(on, list):
+        return set(on)
+    assert isinstance(on, dict), "workflow has no `on:` triggers"
+    return set(on)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_workflows import run_zizmor, triggers, zizmor_command
+from conftest import run_zizmor, triggers, zizmor_command
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github" / "workflows"

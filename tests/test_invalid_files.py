@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 import validate  # scripts/validate.py
-from conftest import CATALOGUE
-from test_validate import VALID
+from conftest import CATALOGUE, VALID
 
 from learning_city.data import inventory, loader
 from learning_city.data.loader import load

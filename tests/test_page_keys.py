@@ -12,6 +12,8 @@ from conftest import ROOT
 from learning_city.data.loader import load
 from learning_city.site import incremental, lists
 
+pytestmark = pytest.mark.slow  # synthesises a city of 1,400 courses
+
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):

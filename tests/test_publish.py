@@ -23,8 +23,7 @@ from pathlib import Path
 
 import boto3
 import pytest
-from conftest import ROOT
-from test_links import crawl
+from conftest import ROOT, crawl
 
 from learning_city.tools import publish
 from learning_city.tools.local import stop
@@ -209,6 +208,19 @@ def published(site, s3, tmp_path_factory):
     return copy, first, second
 
 
+@pytest.fixture
+def few_pages(site, tmp_path) -> Path:
+    """A few pages and assets of the built site: what an upload plan does with a file does not
+    depend on how many there are, and each publish of the whole site to moto takes seconds."""
+    copy = tmp_path / "few"
+    providers = sorted(p.relative_to(site).as_posix() for p in (site / "providers").iterdir() if p.is_dir())[:3]
+    for path in ("index.html", "policy", "en/policy", "assets/site.css", "sitemap.xml", *providers):
+        source, target = site / path, copy / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
+    return copy
+
+
 def test_first_publish_uploads_every_file_and_the_second_nothing(published, s3):
     copy, first, second = published
     paths = site_paths(copy)
@@ -220,15 +232,15 @@ def test_first_publish_uploads_every_file_and_the_second_nothing(published, s3):
     assert counts(second.stdout) == (0, len(paths), 0)
 
 
-def test_a_changed_page_is_uploaded_alone_and_a_removed_page_deleted(published, s3, tmp_path):
+def test_a_changed_page_is_uploaded_alone_and_a_removed_page_deleted(few_pages, s3, tmp_path):
     copy = tmp_path / "site"
-    shutil.copytree(published[0], copy)
+    shutil.copytree(few_pages, copy)
     total = len(site_paths(copy))
     (copy / "policy" / "index.html").write_text("<!doctype html><p>changed</p>", encoding="utf-8")
     removed = next(p for p in sorted((copy / "providers").iterdir()) if p.is_dir())
     shutil.rmtree(removed)
     client(s3).create_bucket(Bucket="changing-site")
-    assert counts(run_publish(published[0], "s3://changing-site", s3).stdout) == (total, 0, 0)
+    assert counts(run_publish(few_pages, "s3://changing-site", s3).stdout) == (total, 0, 0)
 
     proc = run_publish(copy, "s3://changing-site", s3)
     assert proc.returncode == 0, proc.stderr
@@ -278,8 +290,8 @@ def test_text_is_stored_in_about_a_third_of_its_bytes(published, s3):
     assert sum(stored[p] for p in html) < sum((copy / p).stat().st_size for p in html) / 3
 
 
-def test_dry_run_prints_the_plan_and_changes_nothing(published, s3):
-    copy = published[0]
+def test_dry_run_prints_the_plan_and_changes_nothing(few_pages, s3):
+    copy = few_pages
     s3_client = client(s3)
     s3_client.create_bucket(Bucket="dry-site")
     proc = run_publish(copy, "s3://dry-site/preview", s3, "--dry-run")
@@ -417,14 +429,16 @@ def test_site_under_a_prefix_has_no_broken_link(published, s3):
     assert broken, "a crawl of an empty prefix found nothing broken"
 
 
-def test_make_publish_passes_its_variables(published, s3):
+def test_make_publish_passes_its_variables(few_pages, s3):
+    client(s3).create_bucket(Bucket="made-site")
+    assert run_publish(few_pages, "s3://made-site", s3).returncode == 0
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET)
-    command = ["make", "--no-print-directory", "publish", f"SITE_DIR={published[0]}", "PUBLISH_TARGET=s3://city-site", f"ENDPOINT_URL={s3}", "DRY_RUN=1"]
+    command = ["make", "--no-print-directory", "publish", f"SITE_DIR={few_pages}", "PUBLISH_TARGET=s3://made-site", f"ENDPOINT_URL={s3}", "DRY_RUN=1"]
     proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert f"would upload 0, unchanged {len(site_paths(published[0]))}, would delete 0" in proc.stdout
+    assert f"would upload 0, unchanged {len(site_paths(few_pages))}, would delete 0" in proc.stdout
     assert SECRET not in proc.stdout + proc.stderr
     # control: without a target, make stops and says what to set
-    proc = subprocess.run(["make", "publish", f"SITE_DIR={published[0]}"], env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    proc = subprocess.run(["make", "publish", f"SITE_DIR={few_pages}"], env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode != 0 and "PUBLISH_TARGET" in proc.stderr

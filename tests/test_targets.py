@@ -8,8 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE
-from test_validate import assert_reported, validate
+from conftest import CATALOGUE, assert_reported, validate
 
 from learning_city.data.figures import figure
 from learning_city.data.loader import load

@@ -2,59 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
 
 import pytest
-import validate as validate_script  # scripts/validate.py
-from conftest import ROOT
+from conftest import ROOT, VALID, assert_reported, validate
 
 from learning_city.data.loader import load
-
-VALID = """\
-id: test-school
-sample: true
-kind: community-school
-name:
-  zh: 测试社区学校
-  en: Test Community School
-parent: nanhu-daqiao-adult-school
-region: nanhu-daqiao
-address:
-  zh: 大桥镇示例路 1 号
-contact:
-  website: https://example.org/test
-courses:
-  - id: tai-chi
-    title:
-      zh: 太极拳入门
-    category: sports
-    audience: [older-people]
-    mode: in-person
-    schedule:
-      days: [mon]
-      start: "09:00"
-      end: "10:30"
-      dates:
-        start: 2026-09-01
-        end: 2026-12-31
-    hours: 20
-    fee:
-      amount: 0
-    capacity: 30
-    enrolment:
-      method: on-site
-"""
-
-
-def validate(catalogue, *options: str) -> subprocess.CompletedProcess:
-    """The validator's command line, run in this process (a subprocess per test is ten times slower)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = validate_script.main([*options, str(catalogue)])
-    return subprocess.CompletedProcess([], status, out.getvalue(), err.getvalue())
 
 
 def put(catalogue, text: str | bytes, name: str = "test-school") -> str:
@@ -63,19 +17,6 @@ def put(catalogue, text: str | bytes, name: str = "test-school") -> str:
         text = text.encode("utf-8")
     path.write_bytes(text)
     return f"providers/{name}.yml"
-
-
-def assert_reported(result, file: str, line: int, *words: str) -> str:
-    out = result.stdout
-    assert result.returncode == 1, out + result.stderr
-    assert "Traceback" not in out + result.stderr
-    matching = [row for row in out.splitlines() if f"{file}:{line}:" in row]
-    assert matching, f"nothing reported at {file}:{line}:\n{out}"
-    row = matching[0]
-    assert ": error: " in row
-    for word in words:
-        assert word in row, f"{word!r} not in {row!r}"
-    return row
 
 
 def test_the_real_catalogue_is_valid():

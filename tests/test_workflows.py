@@ -6,15 +6,13 @@ ignore comments or config, so a finding can never be silenced without changing t
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_zizmor, triggers
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -40,41 +38,6 @@ jobs:
 """
 
 
-def zizmor_command() -> list[str]:
-    """zizmor as installed next to this Python (it ships a binary, not an importable module)."""
-    found = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
-    if found is None:
-        pytest.fail("zizmor is not installed: pip install -r requirements.txt")
-    return [found]
-
-
-def run_zizmor(target: Path) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
-    proc = subprocess.run(
-        [
-            *zizmor_command(),
-            "--offline",
-            "--persona", "auditor",
-            "--no-config",
-            "--no-ignores",
-            "--strict-collection",
-            "--format", "json",
-            "--no-progress",
-            "--color", "never",
-            str(target),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=target,
-    )
-    try:
-        findings = json.loads(proc.stdout or "[]")
-    except json.JSONDecodeError:
-        pytest.fail(f"zizmor printed no JSON (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return proc, findings
-
-
 def describe(findings: list[dict]) -> str:
     return "\n".join(
         f"{f.get('ident')}: {f.get('desc')} ({f.get('determinations', {}).get('severity')})" for f in findings
@@ -85,17 +48,6 @@ def load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict), f"{path.name} is not a YAML mapping"
     return data
-
-
-def triggers(workflow: dict) -> set[str]:
-    """The trigger names; PyYAML (YAML 1.1) reads the key `on` as True."""
-    on = workflow.get("on", workflow.get(True))
-    if isinstance(on, str):
-        return {on}
-    if isinstance(on, list):
-        return set(on)
-    assert isinstance(on, dict), "workflow has no `on:` triggers"
-    return set(on)
 
 
 def all_workflows() -> list[Path]:
