@@ -16,7 +16,7 @@ from learning_city.site.i18n import t
 from learning_city.site.text import days_text, when_text
 
 # The kinds of page that have a picture, each labelled in ui.yml (share.kind.KIND).
-KINDS = ("home", "provider", "venue", "courses", "policy", "teams", "resources")
+KINDS = ("home", "provider", "venue", "courses", "policy", "teams", "resources", "events", "recognitions")
 IMAGE = "assets/share/{kind}-{lang}.png"
 SIZE = (1200, 630)  # Open Graph's recommended picture size
 LONGEST = 160  # characters: apps cut a longer description
@@ -27,7 +27,8 @@ def kind(src_uri: str) -> str:
     """The kind of picture for a page, from where its source lives."""
     top = src_uri.split("/")[0]
     return {"providers": "provider", "venues": "venue", "courses": "courses", "areas": "courses",
-            "policy.md": "policy", "targets.md": "policy", "teams": "teams", "resources": "resources"}.get(top, "home")
+            "policy.md": "policy", "targets.md": "policy", "teams": "teams", "resources": "resources",
+            "events": "events", "recognitions": "recognitions"}.get(top, "home")
 
 
 def _clip(text: str) -> str:
