@@ -82,7 +82,7 @@ publish: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed browser
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # The inner loop: everything that needs no site build, no browser and no long run (under a minute).
 test-fast: $(VENV)/.installed node_modules/.installed
