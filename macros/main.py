@@ -1,10 +1,11 @@
 """Page macros: what a page in docs/ may call, each a thin wrapper over `learning_city.site`.
 
 Pages call these with ids; each returns a marker for HTML that the site layer builds and escapes
-when the page is written (the plugin's Slots: one page's HTML in memory at a time, not the site's). Nothing here is rendered again as a template, so
-catalogue text can never run as code. The learning-city plugin loads this module (its `macros`
-setting) and hands `page_macros` to mkdocs-macros with `register_macros`; `site` is the plugin,
-which holds the build's state, including the page being rendered (links are relative to it).
+when the page is written (Slots: one page's HTML in memory at a time, not the site's). Nothing
+here is rendered again as a template, so catalogue text can never run as code. The learning-city
+plugin loads this module (its `macros` setting, learning_city/plugin/macros.py) and hands
+`page_macros` what it reads: the build's context, the catalogue, the slots, and the address of the
+page being rendered (links are relative to it).
 """
 
 from __future__ import annotations
@@ -12,20 +13,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from learning_city import i18n
+from learning_city.data.catalogue import Catalogue
 from learning_city.site import datapackage as render_data
-from learning_city.site import i18n
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
 from learning_city.site import records as render_records
+from learning_city.site.context import BuildContext
+from learning_city.site.slots import Slots
 from learning_city.site.templates import html
 
 
-def page_macros(site) -> dict[str, Callable[..., str]]:
-    catalogue, lang, slots, tpl = site.catalogue, site.lang, site.slots, site.templates
+def page_macros(context: BuildContext, catalogue: Catalogue, slots: Slots, page_url: Callable[[], str]) -> dict[str, Callable[..., str]]:
+    lang, tpl = context.lang, context.templates
 
     def base() -> str:
         """Relative path from the current page to the site root."""
-        return "../" * site.page.url.count("/")
+        return "../" * page_url().count("/")
 
     def later(renderer, *args) -> str:
         """A marker now; the renderer runs, with these arguments, when the page is written."""
@@ -46,12 +50,12 @@ def page_macros(site) -> dict[str, Callable[..., str]]:
         return later(render.search_box, bundle, lang)
 
     def accessibility() -> str:
-        return later(render.accessibility, lang, site.repository)
+        return later(render.accessibility, lang, context.repository)
 
     def open_data() -> str:
         # the data package lives once, at the root of the Chinese site, above /en/
         root = base() + "../" * i18n.ROOTS[lang].count("/")
-        return later(render_data.page, catalogue, lang, base(), root, site.site_url)
+        return later(render_data.page, catalogue, lang, base(), root, context.site_url)
 
     def targets() -> str:
         return later(render.targets, catalogue, lang, base())

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from learning_city.data.store import Store
 from learning_city.data.today import epoch
+from learning_city.i18n import ROOTS
 from learning_city.site import incremental
-from learning_city.site.i18n import ROOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 

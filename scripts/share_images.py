@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from learning_city.i18n import LANGUAGES, t  # noqa: E402
 from learning_city.site import sharing  # noqa: E402
-from learning_city.site.i18n import LANGUAGES, t  # noqa: E402
 
 FOLDER = ROOT / "docs" / "assets" / "share"
 INPUTS = FOLDER / "inputs.txt"

@@ -29,6 +29,8 @@ import build  # noqa: E402  (scripts/build.py)
 import edit  # noqa: E402  (scripts/edit.py: the web editor on a scratch clone)
 import validate as validate_script  # noqa: E402  (scripts/validate.py)
 
+from learning_city.data.today import today  # noqa: E402
+from learning_city.site.templates import PACKAGE_FOLDER, Templates  # noqa: E402
 from learning_city.tools.local import launch_chromium, serving  # noqa: E402  (serving: for the tests)
 
 # Fixtures that build a site: a test using one (directly or through another fixture) is `build`.
@@ -48,6 +50,9 @@ def pytest_collection_modifyitems(items):
 # The "today" of every test build (2026-11-29 12:00 in Jiaxing): tests do not change with the clock.
 SOURCE_DATE_EPOCH = "1795924800"
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+TODAY = today({"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+# The package's page templates on that day, for tests that call a renderer directly.
+TEMPLATES = Templates([PACKAGE_FOLDER], TODAY)
 
 # The test being set up or run, for the guard on builds below.
 RUNNING: dict[str, pytest.Item | None] = {"item": None}

@@ -201,8 +201,8 @@ def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
     Control: the hand-written preview this replaced showed the parent's id, no tier, no status."""
     from learning_city.data.loader import load
     from learning_city.data.today import today
+    from learning_city.i18n import t
     from learning_city.site import enrolment
-    from learning_city.site.i18n import t
 
     catalogue, _ = load(ROOT / "catalogue")
     school = catalogue.providers[PROVIDER]

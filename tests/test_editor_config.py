@@ -16,7 +16,7 @@ from conftest import ADMIN, CATALOGUE, ROOT, node
 from learning_city.data import model as m
 from learning_city.data.loader import load
 from learning_city.data.yamlfile import parse
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 from learning_city.tools import editor
 from learning_city.tools.fmt import tidy
 from learning_city.tools.schema import schema_for

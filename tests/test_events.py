@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-from conftest import CATALOGUE
+from conftest import CATALOGUE, TEMPLATES
 from icalendar import Calendar
 
 from learning_city.data import events as data_events
@@ -108,10 +108,10 @@ def test_event_text_is_escaped_and_untranslated_text_is_marked(catalogue):
     event = catalogue.events["pinghu-learning-week-smartphone-workshop"]
     hostile = event.model_copy(update={"name": event.name.model_copy(update={"zh": "<script>alert(1)</script>手机课", "en": None})})
     changed = dataclasses.replace(catalogue, events={**catalogue.events, event.id: hostile})
-    html = events.page(changed, "en", "../", BUILT)
+    html = events.page(changed, "en", "../", BUILT, templates=TEMPLATES)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;手机课" in html
     assert '<span lang="zh">&lt;script&gt;' in html and "not yet translated" in section(html, event.id)
-    control = events.page(catalogue, "en", "../", BUILT)
+    control = events.page(catalogue, "en", "../", BUILT, templates=TEMPLATES)
     assert '<span lang="zh">' not in section(control, event.id).split("</h4>")[0]
 
 

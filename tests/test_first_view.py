@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import serving, watched_page
 from playwright.sync_api import expect
 
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 from learning_city.tools.local import QuietHandler
 
 BUILT = dt.datetime(2026, 11, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # conftest's SOURCE_DATE_EPOCH

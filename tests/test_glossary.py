@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CATALOGUE
+from conftest import CATALOGUE, TEMPLATES
 
 from learning_city.data.glossary import Pair, check, check_banned, occurrences, pairs, record_texts
 from learning_city.data.loader import load
 from learning_city.data.model import GlossaryTerm
-from learning_city.site.i18n import strings as _strings
+from learning_city.i18n import strings as _strings
 
 
 @pytest.fixture(scope="module")
@@ -227,13 +227,13 @@ def test_every_reported_figure_names_its_source_in_english(catalogue):
     from learning_city.site import pages
 
     assert all(s.source.en for s in catalogue.statistics)
-    assert 'lang="zh"' not in pages.targets(catalogue, "en", "../").split("lc-targets-table")[1].split("</table>")[0]
+    assert 'lang="zh"' not in pages.targets(catalogue, "en", "../", templates=TEMPLATES).split("lc-targets-table")[1].split("</table>")[0]
     # control: the learning week's source as it was, without English
     week = next(s for s in catalogue.statistics if s.target == "lifelong-learning-week")
     bare = [s.model_copy(update={"source": s.source.model_copy(update={"en": None})}) if s is week else s for s in catalogue.statistics]
     import dataclasses
 
-    table = pages.targets(dataclasses.replace(catalogue, statistics=bare), "en", "../")
+    table = pages.targets(dataclasses.replace(catalogue, statistics=bare), "en", "../", templates=TEMPLATES)
     assert 'lang="zh"' in table.split("lc-targets-table")[1].split("</table>")[0]
 
 
@@ -245,7 +245,7 @@ def test_member_names_in_running_english_take_the_article(catalogue):
     from learning_city.site import pages
 
     def unarticled(group) -> list[str]:
-        text = html.unescape(pages.policy(dataclasses.replace(catalogue, leading_group=group), "en", "../"))
+        text = html.unescape(pages.policy(dataclasses.replace(catalogue, leading_group=group), "en", "../", templates=TEMPLATES))
         return [m.id for m in group.members if m.name.en in text and f"the {m.name.en}" not in text]
 
     members = catalogue.leading_group.members

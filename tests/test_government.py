@@ -9,7 +9,7 @@ from pathlib import Path
 import build
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE, ROOT
+from conftest import CATALOGUE, ROOT, TEMPLATES
 
 from learning_city.site import government
 
@@ -37,13 +37,13 @@ POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code=33040202000123"
 
 
 def test_nothing_by_default():
-    assert government.footer({}, "zh") == [] and government.footer(None, "en") == []
+    assert government.footer({}, "zh", templates=TEMPLATES) == [] and government.footer(None, "en", templates=TEMPLATES) == []
     empty = {"sponsor": "", "site_code": "", "icp": "", "police": "", "contact": ""}
-    assert government.footer(empty, "zh") == [] and government.meta_tags(empty, "嘉兴学习型城市", "https://x.org/") == []
+    assert government.footer(empty, "zh", templates=TEMPLATES) == [] and government.meta_tags(empty, "嘉兴学习型城市", "https://x.org/", templates=TEMPLATES) == []
 
 
 def test_footer_lines_in_each_language():
-    zh = government.footer(SETTINGS, "zh")
+    zh = government.footer(SETTINGS, "zh", templates=TEMPLATES)
     assert [re.sub(r"<[^>]+>", "", line) for line in zh] == [
         "主办单位：嘉兴市教育局",
         "网站标识码：3304000001",
@@ -51,7 +51,7 @@ def test_footer_lines_in_each_language():
         "公安备案号：浙公网安备33040202000123号",
         "联系方式：联系电话：0573-12345678",
     ]
-    en = government.footer(SETTINGS, "en")
+    en = government.footer(SETTINGS, "en", templates=TEMPLATES)
     assert re.sub(r"<[^>]+>", "", en[0]) == "Run by: Jiaxing Municipal Education Bureau"
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener"><span lang="zh">浙ICP备12345678号-1</span></a>' in en[2]
     assert f'href="{POLICE_LINK}"' in en[3]
@@ -60,9 +60,9 @@ def test_footer_lines_in_each_language():
 
 
 def test_settings_are_escaped():
-    lines = government.footer({"sponsor": "<script>alert(1)</script>", "site_code": '1" onmouseover="x'}, "zh")
+    lines = government.footer({"sponsor": "<script>alert(1)</script>", "site_code": '1" onmouseover="x'}, "zh", templates=TEMPLATES)
     assert "<script>" not in "".join(lines) and "&lt;script&gt;" in lines[0]
-    tags = government.meta_tags({"site_code": '1"><script>'}, "a&b", "https://x.org/")
+    tags = government.meta_tags({"site_code": '1"><script>'}, "a&b", "https://x.org/", templates=TEMPLATES)
     assert tags[0] == '<meta name="SiteName" content="a&amp;b">' and '"><script>' not in "".join(tags)
 
 

@@ -19,7 +19,7 @@ from conftest import BUILD_ENV, CATALOGUE, ROOT, SOURCE_DATE_EPOCH
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from learning_city.site import i18n
+from learning_city import i18n
 
 pytestmark = pytest.mark.build
 

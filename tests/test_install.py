@@ -70,5 +70,5 @@ def test_no_source_file_is_ignored_by_git():
 
 
 def test_control_an_ignored_source_file_is_found():
-    assert ignored(["learning_city/site/plugin.py", "site/index.html"]) == ["site/index.html"]
+    assert ignored(["learning_city/site/pages.py", "site/index.html"]) == ["site/index.html"]
     assert ignored([".venv/bin/python"]) == [".venv/bin/python"]

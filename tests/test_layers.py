@@ -1,5 +1,7 @@
-"""The flow goes one way: data → site and tools. The data layer imports nothing from the others,
-and publishing imports nothing of the project at all, so each can be used and tested alone."""
+"""The flow goes one way, folder by folder: data → i18n → site and tools → plugin. The data layer
+imports nothing from the others, the interface strings nothing but the data model, the site and the
+contributor tools nothing of each other, and only the plugin puts them together; publishing imports
+nothing of the project at all, so each can be used and tested alone."""
 
 from __future__ import annotations
 
@@ -8,22 +10,22 @@ from pathlib import Path
 
 from conftest import ROOT
 
-PACKAGE = ROOT / "learning_city"
-# layer -> the project's packages it may import
+# folder -> the project's packages its modules may import (sub-packages included: tools/sheets)
 ALLOWED = {
-    "data": {"learning_city.data"},
-    "site": {"learning_city.data", "learning_city.site"},
-    "tools": {"learning_city.data", "learning_city.site", "learning_city.tools"},
+    "learning_city/data": {"learning_city.data"},
+    "learning_city/i18n": {"learning_city.data", "learning_city.i18n"},
+    "learning_city/site": {"learning_city.data", "learning_city.i18n", "learning_city.site"},
+    "learning_city/tools": {"learning_city.data", "learning_city.i18n", "learning_city.tools"},
+    "learning_city/plugin": {"learning_city"},  # the composition: it may import every layer
+    "macros": {"learning_city.data", "learning_city.i18n", "learning_city.site"},  # the page macros ask the site layer for HTML
 }
 STANDALONE = {"learning_city/tools/publish.py"}  # talks to object storage only
-# The plugin puts a build together: pages, exports, and the web editor's files for /admin/.
-COMPOSITION_ROOT = "learning_city/site/plugin.py"
 
 
-def project_imports(path: Path) -> set[str]:
+def project_imports(path: Path, root: Path) -> set[str]:
     """The learning_city modules a file imports (relative imports resolved)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    package = ".".join(path.relative_to(root).with_suffix("").parts[:-1])
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -32,44 +34,62 @@ def project_imports(path: Path) -> set[str]:
             base = package.rsplit(".", node.level - 1)[0] if node.level else ""
             module = ".".join(part for part in (base, node.module or "") if part)
             found |= {module} | {f"{module}.{alias.name}" for alias in node.names}
-    return {name for name in found if name.startswith("learning_city")}
+    return {name for name in found if name.startswith("learning_city.")}  # `from learning_city import i18n` names learning_city.i18n
 
 
-def crossings(layer: str, files: list[Path]) -> list[str]:
+def crossings(root: Path) -> list[str]:
+    """Every import, in every module under each folder of ALLOWED (at any depth), of a package
+    the folder may not use."""
     wrong = []
-    for path in files:
-        allowed_here = ALLOWED["tools"] if path.relative_to(ROOT).as_posix() == COMPOSITION_ROOT else ALLOWED[layer]
-        for name in project_imports(path):
-            if not any(name == allowed or name.startswith(allowed + ".") for allowed in allowed_here):
-                wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    for folder, allowed in ALLOWED.items():
+        for path in sorted((root / folder).rglob("*.py")):
+            for name in sorted(project_imports(path, root)):
+                if not any(name == ok or name.startswith(ok + ".") for ok in allowed):
+                    wrong.append(f"{path.relative_to(root).as_posix()} imports {name}")
     return wrong
 
 
 def test_every_module_belongs_to_a_layer():
-    loose = [p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
-    assert loose == [], "put each module in data/, site/ or tools/"
+    loose = [p.name for p in (ROOT / "learning_city").glob("*.py") if p.name != "__init__.py"]
+    folders = {p.relative_to(ROOT).as_posix() for p in (ROOT / "learning_city").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert loose == [], "put each module in a layer's folder"
+    assert folders == {f for f in ALLOWED if f.startswith("learning_city/")}, "a new folder needs its place in ALLOWED"
 
 
 def test_each_layer_imports_only_from_itself_and_those_before_it():
-    for layer in ALLOWED:
-        assert crossings(layer, sorted((PACKAGE / layer).glob("*.py"))) == []
+    assert crossings(ROOT) == []
+
+
+def test_the_walk_reaches_sub_packages_and_the_macros():
+    walked = {p.relative_to(ROOT).as_posix() for folder in ALLOWED for p in (ROOT / folder).rglob("*.py")}
+    assert {"learning_city/tools/sheets/records.py", "macros/main.py", "learning_city/plugin/plugin.py"} <= walked
 
 
 def test_publishing_imports_nothing_of_the_project():
     for name in STANDALONE:
-        assert project_imports(ROOT / name) == set()
+        assert project_imports(ROOT / name, ROOT) == set()
 
 
-def test_control_a_crossing_is_found():
-    bad = ROOT / "learning_city" / "data" / "_planted_for_the_test.py"
-    bad.write_text("from learning_city.site import pages\nfrom ..tools import fmt\n", encoding="utf-8")
-    try:
-        found = sorted(crossings("data", [bad]))
-    finally:
-        bad.unlink()
-    assert found == [
-        f"{bad.relative_to(ROOT)} imports learning_city.site",
-        f"{bad.relative_to(ROOT)} imports learning_city.site.pages",
-        f"{bad.relative_to(ROOT)} imports learning_city.tools",
-        f"{bad.relative_to(ROOT)} imports learning_city.tools.fmt",
+def test_control_crossings_are_found_at_any_depth(tmp_path):
+    """Planted in a copy of the layout, never in the source tree: a data module that imports the
+    site and (relatively) the tools, a sheet module that imports the site, macros that import the plugin."""
+    planted = {
+        "learning_city/data/planted.py": "from learning_city.site import pages\nfrom ..tools import fmt\n",
+        "learning_city/tools/sheets/planted.py": "from learning_city.site import i18n\n",
+        "learning_city/i18n/planted.py": "import learning_city.site.text\n",
+        "macros/planted.py": "from learning_city.plugin import plugin\n",
+    }
+    for name, text in planted.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert crossings(tmp_path) == [
+        "learning_city/data/planted.py imports learning_city.site",
+        "learning_city/data/planted.py imports learning_city.site.pages",
+        "learning_city/data/planted.py imports learning_city.tools",
+        "learning_city/data/planted.py imports learning_city.tools.fmt",
+        "learning_city/i18n/planted.py imports learning_city.site.text",
+        "learning_city/tools/sheets/planted.py imports learning_city.site",
+        "learning_city/tools/sheets/planted.py imports learning_city.site.i18n",
+        "macros/planted.py imports learning_city.plugin",
+        "macros/planted.py imports learning_city.plugin.plugin",
     ]

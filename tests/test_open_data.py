@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CATALOGUE
+from conftest import CATALOGUE, TEMPLATES
 from frictionless import Package
 from icalendar import Calendar
 
@@ -134,8 +134,8 @@ def library_events(catalogue, record: m.Provider, course: m.Course, lang: str, s
     from icalendar import Event
 
     stamp = dt.datetime.combine(record.last_verified or calendars.catalogue_date(catalogue), dt.time(), dt.UTC)
-    dates = calendars.status.class_dates(course, calendars.term_of(record, course))
-    window = calendars.status.window(course, calendars.term_of(record, course))
+    dates = calendars.status.class_dates(course, record.term_of(course))
+    window = calendars.status.window(course, record.term_of(course))
     zone = calendars.JIAXING
     local = lambda day, clock: dt.datetime.combine(day, dt.time(*map(int, clock.split(":"))), zone)  # noqa: E731
     url = f"{site_url}providers/{record.id}/#course-{course.id}"
@@ -207,7 +207,7 @@ def test_a_county_calendar_holds_each_last_day_of_enrolment(catalogue):
     found = events(calendars.deadlines_calendar(catalogue, county, "en", SITE + "en/"))
     expected = [
         (p.id, c.id) for p in catalogue.providers.values() if catalogue.county_of(p.region) is county
-        for c in p.courses if calendars.status.window(c, calendars.term_of(p, c)).closes
+        for c in p.courses if calendars.status.window(c, p.term_of(c)).closes
     ]
     assert len(found) == len(expected) > 0
     assert {str(e["UID"]) for e in found} == {f"{p}/{c}/enrolment-closes@{HOST}" for p, c in expected}
@@ -322,7 +322,7 @@ def test_control_a_broken_key_or_value_makes_the_package_invalid(catalogue, tmp_
 
 def test_the_data_page_lists_every_field_of_every_table(catalogue):
     for lang, base, root in (("zh", "../", "../"), ("en", "../", "../../")):
-        html = datapackage.page(catalogue, lang, base, root, SITE + ("en/" if lang == "en" else ""))
+        html = datapackage.page(catalogue, lang, base, root, SITE + ("en/" if lang == "en" else ""), templates=TEMPLATES)
         soup = BeautifulSoup(html, "html.parser")
         for table in datapackage.TABLES:
             shown = [row.code.get_text() for row in soup.select(f'table[data-table="{table.name}"] tbody tr')]

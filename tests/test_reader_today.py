@@ -20,8 +20,8 @@ import bench  # scripts/bench.py (on the path from conftest): the relevance set'
 from learning_city.data import model as m
 from learning_city.data.loader import load
 from learning_city.data.status import Status, enrolment_status, window
+from learning_city.i18n import t
 from learning_city.site import enrolment
-from learning_city.site.i18n import t
 
 JIAXING = dt.timezone(dt.timedelta(hours=8))
 BUILT = dt.date(2026, 11, 29)  # conftest's SOURCE_DATE_EPOCH

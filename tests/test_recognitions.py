@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from conftest import CATALOGUE
+from conftest import CATALOGUE, TEMPLATES
 
 from learning_city.data import figures
 from learning_city.data.loader import load
@@ -53,14 +53,14 @@ def test_the_sample_has_stars_and_organisations_marked_sample(catalogue):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_resident_is_named_only_with_consent(catalogue, lang):
-    html = recognitions.page(catalogue, lang, "../")
+    html = recognitions.page(catalogue, lang, "../", templates=TEMPLATES)
     named, unnamed = record(catalogue, STAR), record(catalogue, UNNAMED)
     assert named.person.get(lang) in entry(html, STAR)
     assert unnamed.person.get(lang) not in html and unnamed.person.zh not in html
     resident = {"zh": "一位居民", "en": "a resident"}[lang]
     assert resident in entry(html, UNNAMED) and {"zh": "秀洲区", "en": "Xiuzhou"}[lang] in entry(html, UNNAMED)
     # control: with consent the same record is named, and "a resident" is gone
-    consented = recognitions.page(with_record(catalogue, UNNAMED, name_public=True), lang, "../")
+    consented = recognitions.page(with_record(catalogue, UNNAMED, name_public=True), lang, "../", templates=TEMPLATES)
     assert unnamed.person.get(lang) in entry(consented, UNNAMED) and resident not in entry(consented, UNNAMED)
 
 
@@ -82,7 +82,7 @@ def test_titles_are_listed_by_kind_then_latest_year_then_county(catalogue):
         for held in years.values():
             places = [order.index(catalogue.county_of(r.region or catalogue.providers[r.provider].region).id) for r in held]
             assert places == sorted(places)
-    html = recognitions.page(catalogue, "en", "../")
+    html = recognitions.page(catalogue, "en", "../", templates=TEMPLATES)
     kinds = re.findall(r'<h2 id="recognitions-([a-z-]+)"', html)
     assert kinds[:2] == ["learning-star", "learning-organisation"] and len(kinds) == len(found)
     assert re.findall(r'<h3 id="recognitions-learning-star-(\d+)"', html) == ["2023", "2022"]
@@ -90,10 +90,10 @@ def test_titles_are_listed_by_kind_then_latest_year_then_county(catalogue):
 
 def test_catalogue_text_is_escaped_and_untranslated_text_is_marked(catalogue):
     hostile = record(catalogue, "nanhu-jiefang-learning-community-2023").organisation.model_copy(update={"zh": "<script>x</script>社区", "en": None})
-    html = recognitions.page(with_record(catalogue, "nanhu-jiefang-learning-community-2023", organisation=hostile), "en", "../")
+    html = recognitions.page(with_record(catalogue, "nanhu-jiefang-learning-community-2023", organisation=hostile), "en", "../", templates=TEMPLATES)
     shown = entry(html, "nanhu-jiefang-learning-community-2023")
     assert "<script>" not in html and '<span lang="zh">&lt;script&gt;x&lt;/script&gt;社区' in shown
-    assert '<span lang="zh">' not in entry(recognitions.page(catalogue, "en", "../"), "nanhu-jiefang-learning-community-2023")  # control
+    assert '<span lang="zh">' not in entry(recognitions.page(catalogue, "en", "../", templates=TEMPLATES), "nanhu-jiefang-learning-community-2023")  # control
 
 
 def test_each_target_that_counts_recognitions_links_to_its_kind_and_back(catalogue):
@@ -102,8 +102,8 @@ def test_each_target_that_counts_recognitions_links_to_its_kind_and_back(catalog
     assert figures.recognition_kind(next(t for t in catalogue.targets if t.measure is Measure.reported)) is None  # control
     from learning_city.site import pages
 
-    table = pages.targets(catalogue, "en", "../")
-    page = recognitions.page(catalogue, "en", "../")
+    table = pages.targets(catalogue, "en", "../", templates=TEMPLATES)
+    page = recognitions.page(catalogue, "en", "../", templates=TEMPLATES)
     for target_id, kind in counting.items():
         row = table.split(f'id="target-{target_id}"')[1].split("</tr>")[0]
         assert f'href="../recognitions/#{recognitions.kind_anchor(kind)}"' in row

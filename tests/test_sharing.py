@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from learning_city.data.loader import load
+from learning_city.i18n import LANGUAGES
 from learning_city.site import sharing
-from learning_city.site.i18n import LANGUAGES
 from scripts import share_images
 
 ROOT = Path(__file__).resolve().parent.parent

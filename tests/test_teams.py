@@ -15,7 +15,7 @@ import sys
 
 import edit  # scripts/edit.py
 import pytest
-from conftest import CATALOGUE, ROOT, box, field, git, serving, visible
+from conftest import CATALOGUE, ROOT, TEMPLATES, box, field, git, serving, visible
 
 from learning_city.data.loader import load
 from learning_city.data.model import Mode, TeamContact
@@ -85,10 +85,10 @@ def test_catalogue_text_is_escaped_and_untranslated_text_is_marked(catalogue):
     hostile = team.model_copy(update={"name": team.name.model_copy(update={"zh": "<script>alert(1)</script>读书会", "en": None})})
     county = catalogue.counties["nanhu"]
     changed = dataclasses.replace(catalogue, teams={**catalogue.teams, team.id: hostile})
-    html = teams.teams_county(changed, county, "en", "../../")
+    html = teams.teams_county(changed, county, "en", "../../", templates=TEMPLATES)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;读书会" in html
     assert '<span lang="zh">&lt;script&gt;' in html  # the Chinese, tagged as Chinese, on the English page
-    control = teams.teams_county(catalogue, county, "en", "../../")
+    control = teams.teams_county(catalogue, county, "en", "../../", templates=TEMPLATES)
     assert '<span lang="zh">' not in control.split(teams.team_anchor(team.id))[1].split("</h2>")[0]
 
 

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES, TODAY
 from jinja2 import UndefinedError
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from learning_city.data.loader import load
 from learning_city.data.model import Text
 from learning_city.site import lists, pages, records
 from learning_city.site import templates as templates_module
-from learning_city.site.templates import DEFAULT_TEMPLATES, PACKAGE_FOLDER, Templates
+from learning_city.site.templates import PACKAGE_FOLDER, Templates
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue"
 # markup, template syntax (Jinja's and the macros plugin's), quotes and ampersands
@@ -58,7 +59,7 @@ def catalogue():
     )
 
 
-def renderers(catalogue, lang: str, templates: Templates = DEFAULT_TEMPLATES) -> dict:
+def renderers(catalogue, lang: str, templates: Templates = TEMPLATES) -> dict:
     """Every kind of page renderer that shows catalogue text (the home page shows only counts)."""
     provider = next(p for p in catalogue.providers.values() if p.courses and p.description)
     venue = next(iter(catalogue.venues.values()))
@@ -70,7 +71,7 @@ def renderers(catalogue, lang: str, templates: Templates = DEFAULT_TEMPLATES) ->
         "search_box": lambda: pages.search_box(EVIL, lang, **kw),
         "accessibility": lambda: pages.accessibility(lang, EVIL, **kw),
         "provider": lambda: records.provider_page(catalogue, provider, lang, "../../", REPOSITORY, REPOSITORY + "/p/", **kw),
-        "venue": lambda: records.venue_page(catalogue, venue, lang, "../../", REPOSITORY, REPOSITORY + "/v/", **kw),
+        "venue": lambda: records.venue_page(catalogue, venue, lang, "../../", REPOSITORY, REPOSITORY + "/v/", **kw, today=TODAY),
         "providers_directory": lambda: lists.providers_directory(catalogue, lang, "../", **kw),
         "venues_directory": lambda: lists.venues_directory(catalogue, lang, "../", **kw),
         "area": lambda: lists.area(catalogue, county, lang, "../../", **kw),
@@ -103,7 +104,7 @@ def test_catalogue_text_is_escaped_in_every_renderer(catalogue, lang):
 def test_control_unescaped_rendering_is_found(catalogue, monkeypatch):
     """Templates whose values go out unescaped: the check above catches it in every renderer."""
     monkeypatch.setattr(templates_module, "html", lambda value: Markup(str(value)))
-    careless = Templates([PACKAGE_FOLDER])
+    careless = Templates([PACKAGE_FOLDER], TODAY)
     found = {name: unescaped(render()) for name, render in renderers(catalogue, "en", careless).items()}
     assert sorted(name for name, problems in found.items() if "markup from the catalogue is in the page" in problems) == sorted(found)
     assert len(found) == 13
@@ -115,7 +116,7 @@ def test_control_an_override_that_marks_text_safe_is_found(catalogue, tmp_path):
     assert "| safe" in careless
     (tmp_path / "lc").mkdir()
     (tmp_path / "lc" / "untranslated.html").write_text(careless, encoding="utf-8")
-    found = {name: unescaped(render()) for name, render in renderers(catalogue, "en", Templates([tmp_path, PACKAGE_FOLDER])).items()}
+    found = {name: unescaped(render()) for name, render in renderers(catalogue, "en", Templates([tmp_path, PACKAGE_FOLDER], TODAY)).items()}
     caught = sorted(name for name, problems in found.items() if "markup from the catalogue is in the page" in problems)
     # every page that shows untranslated text here: the policy's number, providers' and towns' names
     # (the venue page shows its description and county, both translated; two pages show no record)
@@ -126,11 +127,11 @@ def test_control_an_override_that_marks_text_safe_is_found(catalogue, tmp_path):
 def test_template_in_the_override_folder_replaces_the_package_one(catalogue, tmp_path):
     (tmp_path / "lc").mkdir()
     (tmp_path / "lc" / "home.html").write_text("<div class=\"site-home\">\n  {{ t(\"home.intro\", lang) }}\n</div>\n", encoding="utf-8")
-    site = Templates([tmp_path, PACKAGE_FOLDER])
+    site = Templates([tmp_path, PACKAGE_FOLDER], TODAY)
     intro = escape(pages.t("home.intro", "en"))
     assert pages.home(catalogue, "en", "", templates=site) == f'<div class="site-home">{intro}</div>'
     # control: without the override the package's home page is rendered
-    assert pages.home(catalogue, "en", "").startswith('<div class="lc-home">')
+    assert pages.home(catalogue, "en", "", templates=TEMPLATES).startswith('<div class="lc-home">')
     # a template the site does not override still comes from the package
     assert pages.targets(catalogue, "en", "", templates=site) == pages.targets(catalogue, "en", "")
 
@@ -139,7 +140,7 @@ def test_undefined_variable_in_a_template_raises(catalogue, tmp_path):
     (tmp_path / "lc").mkdir()
     (tmp_path / "lc" / "home.html").write_text("<p>{{ lang }} {{ no_such_variable }}</p>", encoding="utf-8")
     with pytest.raises(UndefinedError, match="no_such_variable"):
-        pages.home(catalogue, "en", "", templates=Templates([tmp_path, PACKAGE_FOLDER]))
+        pages.home(catalogue, "en", "", templates=Templates([tmp_path, PACKAGE_FOLDER], TODAY))
     # control: the same template without the unknown name renders
     (tmp_path / "lc" / "home.html").write_text("<p>{{ lang }}</p>", encoding="utf-8")
-    assert pages.home(catalogue, "en", "", templates=Templates([tmp_path, PACKAGE_FOLDER])) == "<p>en</p>"
+    assert pages.home(catalogue, "en", "", templates=Templates([tmp_path, PACKAGE_FOLDER], TODAY)) == "<p>en</p>"

@@ -10,14 +10,14 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES
 from markupsafe import Markup
 
+from learning_city import i18n
 from learning_city.data.loader import load
 from learning_city.data.model import Text
 from learning_city.data.tokens import Token, iter_tokens, split
-from learning_city.site import i18n
 from learning_city.site.pages import _Prose
-from learning_city.site.templates import DEFAULT_TEMPLATES
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue"
 
@@ -57,7 +57,7 @@ def test_token_positions_cover_their_source():
 
 
 def prose(catalogue, lang):
-    return _Prose(catalogue, lang, "../", DEFAULT_TEMPLATES)
+    return _Prose(catalogue, lang, "../", TEMPLATES)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -579,6 +579,10 @@ class Provider(Record):
     def tier(self) -> int | None:
         return TIER.get(self.kind)
 
+    def term_of(self, course: Course) -> Term | None:
+        """The term a course names (its dates and enrolment window when it gives none itself)."""
+        return next((term for term in self.terms if term.id == course.term), None)
+
 
 class VenueKind(str, Enum):
     library = "library"

@@ -23,9 +23,9 @@ from icalendar import Timezone
 
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import County, Course, CourseStatus, Provider, Term
+from learning_city.data.model import County, Course, CourseStatus, Provider
 from learning_city.data.today import JIAXING
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 from learning_city.site.incremental import made
 from learning_city.site.text import course_anchor, provider_url
 
@@ -57,9 +57,6 @@ def uid(provider: Provider, course: Course, site_url: str, part: str = "") -> st
     return f"{provider.id}/{course.id}{'/' + part if part else ''}@{host(site_url)}"
 
 
-def term_of(provider: Provider, course: Course) -> Term | None:
-    return next((term for term in provider.terms if term.id == course.term), None)
-
 
 def catalogue_date(catalogue: Catalogue) -> dt.date:
     """The catalogue's own date: the latest day a record was checked, else the policy's issue date."""
@@ -89,7 +86,7 @@ def _location(catalogue: Catalogue, provider: Provider, course: Course, lang: st
 
 def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
     """The course's meetings as one weekly event; None when the course has no dates to bound it."""
-    dates = status.class_dates(course, term_of(provider, course))
+    dates = status.class_dates(course, provider.term_of(course))
     wanted = {status.WEEKDAYS.index(day) for day in course.schedule.days}
     first = next((day for day in _days(dates) if day.weekday() in wanted), None) if dates else None
     if first is None:
@@ -121,7 +118,7 @@ def _days(dates):
 
 def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
     """The enrolment window as an all-day event (DTEND is the day after, as the RFC counts); None without dates."""
-    days = status.window(course, term_of(provider, course))
+    days = status.window(course, provider.term_of(course))
     if not (days.opens or days.closes):
         return None
     summary = t("calendar.enrolment", lang, title=course.title.get(lang))
@@ -130,7 +127,7 @@ def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str
 
 def deadline_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
     """The last day of enrolment, all day; None when enrolment has no closing date."""
-    closes = status.window(course, term_of(provider, course)).closes
+    closes = status.window(course, provider.term_of(course)).closes
     if closes is None:
         return None
     summary = t("calendar.deadline", lang, title=course.title.get(lang), provider=provider.name.get(lang))

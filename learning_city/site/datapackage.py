@@ -21,6 +21,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
+from learning_city import i18n
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import (
@@ -37,10 +38,10 @@ from learning_city.data.model import (
     VenueKind,
     Weekday,
 )
-from learning_city.site import calendars, events, i18n, structured, teams
-from learning_city.site.i18n import t
+from learning_city.i18n import t
+from learning_city.site import calendars, events, structured, teams
 from learning_city.site.incremental import made
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url
 
 # Open government data under the licence most open-data portals use or accept (README: "Open data").
@@ -162,7 +163,7 @@ def _calendar(row: Row, lang: str) -> str:
 
 
 def _term(row: Row):
-    return calendars.term_of(row.provider, row.course)
+    return row.provider.term_of(row.course)
 
 
 def _dates(row: Row):
@@ -493,7 +494,7 @@ def _field_rows(table: Table, lang: str) -> list[dict]:
     return rows
 
 
-def page(catalogue: Catalogue, lang: str, base: str, root: str, site_url: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def page(catalogue: Catalogue, lang: str, base: str, root: str, site_url: str, *, templates: Templates) -> str:
     """The /data/ page: every download with its fields and the licence, and the Dataset's JSON-LD.
     `base` leads to this language's root, `root` to the Chinese one where the data files are;
     `site_url` is this language's absolute root."""

@@ -10,10 +10,10 @@ from html import escape
 
 from markupsafe import Markup
 
+from learning_city import i18n
 from learning_city.data import status as rules
 from learning_city.data.model import Course, CourseStatus, Enrolment, Provider, Schedule, Term
-from learning_city.site import i18n
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 
 # the interface strings the status script needs (given to every page by the plugin)
 SCRIPT_STRINGS = (
@@ -26,9 +26,6 @@ SCRIPT_STRINGS = (
 # statuses under which a reader can still put their name down (now or when enrolment opens)
 CAN_ENROL = ("open", "not-yet", "waitlist")
 
-
-def term_of(provider: Provider, course: Course) -> Term | None:
-    return next((term for term in provider.terms if term.id == course.term), None)
 
 
 def text(status: rules.Status, lang: str) -> str:
@@ -51,7 +48,7 @@ def window_facts(word: str, window: rules.Window) -> dict[str, str]:
 
 
 def facts(provider: Provider, course: Course) -> dict[str, str]:
-    return window_facts(course.status.value, rules.window(course, term_of(provider, course)))
+    return window_facts(course.status.value, rules.window(course, provider.term_of(course)))
 
 
 def live(facts: dict[str, str], today: dt.date) -> dict[str, str]:
@@ -71,7 +68,7 @@ def live(facts: dict[str, str], today: dt.date) -> dict[str, str]:
 
 
 def of(provider: Provider, course: Course, today: dt.date) -> rules.Status:
-    return rules.enrolment_status(course, term_of(provider, course), today)
+    return rules.enrolment_status(course, provider.term_of(course), today)
 
 
 def _element(status: rules.Status, facts: dict[str, str], lang: str, today: dt.date) -> Markup:

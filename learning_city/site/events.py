@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
+from learning_city import i18n
 from learning_city.data import events as data_events
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Event, EventKind, Mode
-from learning_city.site import calendars, i18n, structured
-from learning_city.site.i18n import t
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.i18n import t
+from learning_city.site import calendars, structured
+from learning_city.site.templates import Templates
 from learning_city.site.text import provider_url, venue_url
 
 PATH = "events/index.md"
@@ -97,7 +98,7 @@ def months(events: list[Event], lang: str) -> list[tuple[str, list[Event]]]:
     ]
 
 
-def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: str = "", *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: str = "", *, templates: Templates) -> str:
     """The events page; `base` leads to the language's root, `site_url` is its absolute address (for JSON-LD)."""
     every = list(catalogue.events.values())
     upcoming, this_week = data_events.upcoming(every, today), data_events.this_week(every, today)

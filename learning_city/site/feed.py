@@ -23,9 +23,9 @@ import yaml
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import CourseStatus, Text
+from learning_city.i18n import t
 from learning_city.site import events
 from learning_city.site.calendars import catalogue_date, host
-from learning_city.site.i18n import t
 from learning_city.site.text import course_anchor, fee_text, provider_url, when_text
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.site.templates import Templates
 
 ICP_SITE = "https://beian.miit.gov.cn/"  # the national ICP filing system (工信部)
 POLICE_SITE = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"  # the public security filing system
@@ -27,13 +27,13 @@ def text(value, lang: str) -> tuple[str, str]:
 
 
 def line(
-    key: str, value: str, lang: str, href: str | None = None, value_lang: str = "zh", *, templates: Templates = DEFAULT_TEMPLATES
+    key: str, value: str, lang: str, href: str | None = None, value_lang: str = "zh", *, templates: Templates
 ) -> str:
     """One labelled footer item; a value in the other language is tagged with its language."""
     return str(templates.macro("lc/government.html", "line")(key, value, lang, href, value_lang))
 
 
-def footer(settings: dict, lang: str, *, templates: Templates = DEFAULT_TEMPLATES) -> list[str]:
+def footer(settings: dict, lang: str, *, templates: Templates) -> list[str]:
     """The footer's lines, each only when its setting is filled in; none by default."""
     settings = settings or {}
     lines = []
@@ -57,7 +57,7 @@ def footer(settings: dict, lang: str, *, templates: Templates = DEFAULT_TEMPLATE
     return lines
 
 
-def meta_tags(settings: dict, site_name: str, site_url: str, *, templates: Templates = DEFAULT_TEMPLATES) -> list[str]:
+def meta_tags(settings: dict, site_name: str, site_url: str, *, templates: Templates) -> list[str]:
     """The head's SiteName, SiteDomain and SiteIDCode tags, when the site has its code (网站标识码)."""
     code = text((settings or {}).get("site_code"), "zh")[0]
     if not code:

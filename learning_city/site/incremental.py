@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from pathlib import Path
 
 import jinja2
-import segno
 
+from learning_city import i18n
 from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.files import SINGLE_FILES
-from learning_city.data.today import today
-from learning_city.site import i18n, lists, pages
+from learning_city.site import lists, pages
+from learning_city.site.context import BuildContext
 
 _SITE_PACKAGE = Path(pages.__file__).resolve().parent
 
@@ -61,14 +60,14 @@ def _tree(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def setting(config, lang: str, repository: str) -> str:
+def setting(config, context: BuildContext) -> str:
     """What every page of a build depends on besides the catalogue."""
     config_file = Path(config["config_file_path"])
     custom_dir = config["theme"].custom_dir
     folders = [_SITE_PACKAGE / "templates", Path(config["docs_dir"])] + ([Path(custom_dir)] if custom_dir else [])
     return _digest(
-        store.code_version("data", "site"), _tree(*folders), i18n.UI_FILE.read_bytes(),
-        config_file.read_bytes(), lang, repository, config["site_url"] or "", today(os.environ).isoformat(),
+        store.code_version("data", "i18n", "site"), _tree(*folders), i18n.UI_FILE.read_bytes(),
+        config_file.read_bytes(), context.lang, context.repository, context.site_url, context.today.isoformat(),
     )
 
 
@@ -222,24 +221,6 @@ class Pieces:
         return kept[1]
 
 
-# --- QR codes kept on disk between builds ---------------------------------------------------------
-
-QR_KEY = _digest("qr", segno.__version__, repr(pages.QR_OPTIONS), repr(pages.QR_SVG))
-
-
-def load_qr_codes(disk: store.Store, lang: str) -> None:
-    kept = disk.get("qr", _digest(QR_KEY, lang))
-    if isinstance(kept, dict):
-        pages.QR_CODES.update(kept)
-
-
-def save_qr_codes(disk: store.Store, lang: str, addresses: set[str]) -> None:
-    """Keep the codes this build used (not every address ever seen)."""
-    used = {url: pages.QR_CODES[url] for url in sorted(addresses) if url in pages.QR_CODES}
-    if disk.get("qr", _digest(QR_KEY, lang)) != used:
-        disk.put("qr", _digest(QR_KEY, lang), used)
-
-
 # --- a whole build with nothing changed --------------------------------------------------------
 
 _ENV_NAMES = re.compile(r"!ENV\s*\[?\s*([A-Z_][A-Z0-9_]*)")
@@ -256,7 +237,7 @@ def build_inputs(config_file: Path, catalogue: Path, site_dir: Path, environ) ->
     settings = sorted({*_ENV_NAMES.findall(text), "SOURCE_DATE_EPOCH"})
     catalogue_files = sorted(p for p in catalogue.rglob("*") if p.is_file() or p.is_symlink())
     return _digest(
-        store.code_version("data", "site", "tools"), text, i18n.UI_FILE.read_bytes(),
+        store.code_version("data", "i18n", "site", "tools"), text, i18n.UI_FILE.read_bytes(),
         _tree(project / "docs", project / "overrides", project / "macros", _SITE_PACKAGE / "templates"),
         *[(project / name).read_bytes() if (project / name).is_file() else b"" for name in _TOOLING],
         *[f"{name}={environ.get(name, '')}" for name in settings], str(catalogue.resolve()), str(site_dir.resolve()),

@@ -12,8 +12,8 @@ from collections import Counter
 
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Audience, Category, County, Mode, Provider, ProviderKind, Weekday
-from learning_city.site.i18n import t
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.i18n import t
+from learning_city.site.templates import Templates
 from learning_city.site.text import (  # noqa: F401 (the addresses and course helpers, for callers of this module)
     area_url,
     county_courses_page_url,
@@ -60,7 +60,7 @@ def _by_kind(records) -> list[tuple]:
 # --- directories ---------------------------------------------------------------------------
 
 
-def providers_directory(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def providers_directory(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """Counts by county and kind, the small kinds listed, each county's page for the rest."""
     providers = list(catalogue.providers.values())
     counties = catalogue.regions.counties
@@ -73,13 +73,13 @@ def providers_directory(catalogue: Catalogue, lang: str, base: str, *, templates
     )
 
 
-def venues_directory(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def venues_directory(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     venues = list(catalogue.venues.values())
     by_county = [(county, _by_kind(_in_county(catalogue, venues, county))) for county in catalogue.regions.counties]
     return templates.render("lc/venues_directory.html", lang=lang, base=base, has_sample=_has_sample(venues), by_county=by_county)
 
 
-def area(catalogue: Catalogue, county: County, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def area(catalogue: Catalogue, county: County, lang: str, base: str, *, templates: Templates) -> str:
     """One county: its network tree, its other providers by town and kind, its venues."""
     providers = _in_county(catalogue, catalogue.providers.values(), county)
     venues = _in_county(catalogue, catalogue.venues.values(), county)
@@ -105,7 +105,7 @@ def _children(catalogue: Catalogue) -> dict[str | None, list[Provider]]:
     return {parent: _sorted(below) for parent, below in children.items()}
 
 
-def network(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def network(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """Counts per tier and county, and the tree down to the towns, opened county by county."""
     providers = [p for p in catalogue.providers.values() if p.tier]
     counts = _county_counts(catalogue, providers, [(t(f"tier.{n}", lang), lambda p, n=n: p.tier == n) for n in (1, 2, 3, 4)])
@@ -124,7 +124,7 @@ def _size(children: dict, provider: Provider) -> int:
 # --- older people ----------------------------------------------------------------------------
 
 
-def elderly(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def elderly(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """Classes for older people counted by term and category, then each school's age rule and enrolment.
 
     A school takes a few lines here; its classes are on its own page, by term.
@@ -151,7 +151,7 @@ FINDER_FIELDS = {
 }
 
 
-def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """The filter form; results come from per-county data files. Without JavaScript: links by county."""
     counties = catalogue.regions.counties
     return templates.render(
@@ -180,7 +180,7 @@ def course_list_pages(catalogue: Catalogue, county: County) -> list[list[Provide
 
 
 def county_courses(
-    catalogue: Catalogue, county: County, number: int, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES
+    catalogue: Catalogue, county: County, number: int, lang: str, base: str, *, templates: Templates
 ) -> str:
     """One page of a county's courses, by town and provider: the finder's list without JavaScript."""
     pages = course_list_pages(catalogue, county)

@@ -12,34 +12,18 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-import segno
 from markupsafe import Markup
 
+from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import Figure, figure, recognition_kind
 from learning_city.data.model import Measure, Scope, Target, TargetKind, Text, Unit
 from learning_city.data.tokens import Token, split
-from learning_city.site import i18n
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 from learning_city.site.recognitions import recognitions_url
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates, html
+from learning_city.site.templates import Templates, html
 
 SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
-
-
-# A fixed mask: choosing the best of eight would triple the cost of every page (4 ms vs 1.3 ms).
-QR_OPTIONS = {"error": "m", "micro": False, "mask": 0}
-QR_SVG = {"scale": 4, "border": 2, "omitsize": False}
-# Codes made, by address: a code depends on its address only, so it is made once and kept
-# (the plugin keeps them on disk between builds, see learning_city/site/incremental.py).
-QR_CODES: dict[str, str] = {}
-
-
-def qr_svg(url: str) -> Markup:
-    """The page's address as a QR code (SVG), made at build time; the page shows it only when printed."""
-    if url not in QR_CODES:
-        QR_CODES[url] = segno.make(url, **QR_OPTIONS).svg_inline(**QR_SVG)
-    return Markup(QR_CODES[url])
 
 
 def section_anchor(section_id: str) -> str:
@@ -55,7 +39,7 @@ def target_anchor(target_id: str) -> str:
 SEARCH_STRINGS = ("placeholder", "zero_results", "many_results", "one_result", "load_more", "clear_search", "searching")
 
 
-def search_box(bundle: str, lang: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def search_box(bundle: str, lang: str, *, templates: Templates) -> str:
     """Where Pagefind's UI goes (docs/assets/search.js), with its words from our interface strings."""
     translations = json.dumps({key: t(f"search.{key}", lang) for key in SEARCH_STRINGS}, ensure_ascii=False)
     return templates.render("lc/search_box.html", bundle=bundle, translations=translations, lang=lang)
@@ -64,7 +48,7 @@ def search_box(bundle: str, lang: str, *, templates: Templates = DEFAULT_TEMPLAT
 # --- accessibility statement ---------------------------------------------------------------
 
 
-def accessibility(lang: str, repository: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def accessibility(lang: str, repository: str, *, templates: Templates) -> str:
     report = f"{repository}/issues/new?{urlencode({'title': t('a11y.report_link', lang), 'labels': 'accessibility'})}"
     return templates.render("lc/accessibility.html", report=report, lang=lang)
 
@@ -74,7 +58,7 @@ def accessibility(lang: str, repository: str, *, templates: Templates = DEFAULT_
 HOME_PAGES = ("courses", "venues", "elderly", "policy", "targets", "data")
 
 
-def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     return templates.render(
         "lc/home.html", lang=lang, base=base, pages=HOME_PAGES,
         providers=len(catalogue.providers), venues=len(catalogue.venues),
@@ -85,7 +69,7 @@ def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = D
 # --- policy ------------------------------------------------------------------------------
 
 
-def policy(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def policy(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """The whole policy document, one anchor per section, numbers filled from the targets."""
     return templates.render(
         "lc/policy.html", doc=catalogue.policy, lang=lang, speech_lang=SPEECH_LANG[lang],
@@ -130,7 +114,7 @@ class _Prose:
 # --- targets ----------------------------------------------------------------------------
 
 
-def targets(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def targets(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """The targets table: value, deadline, actual figure and status, with the records behind it."""
     rows = [_target_row(catalogue, target, figure(catalogue, target), lang) for target in catalogue.targets]
     return templates.render(

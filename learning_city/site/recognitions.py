@@ -10,8 +10,8 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import recognition_kind
 from learning_city.data.model import Recognition, RecognitionKind, Text
 from learning_city.data.recognitions import by_kind_and_year, county_of
-from learning_city.site.i18n import t
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.i18n import t
+from learning_city.site.templates import Templates
 
 # The policy's own programme (三(一), 三(三)) leads the page; the network's titles follow.
 FIRST = (RecognitionKind.learning_star, RecognitionKind.learning_organisation)
@@ -58,7 +58,7 @@ def _entry(catalogue: Catalogue, recognition: Recognition) -> dict:
     }
 
 
-def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     from learning_city.site.pages import target_anchor  # pages links here: imported when used, not in a cycle
 
     found = by_kind_and_year(catalogue)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from html import escape
 from urllib.parse import urlencode
 
+from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Provider, Venue, Weekday
-from learning_city.data.today import today as today_in_jiaxing
-from learning_city.site import calendars, i18n, structured, venue_today
-from learning_city.site.i18n import t
-from learning_city.site.pages import SPEECH_LANG, qr_svg
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.i18n import t
+from learning_city.site import calendars, qr, structured, venue_today
+from learning_city.site.pages import SPEECH_LANG
+from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url  # noqa: F401 (the addresses, for callers of this module)
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!>"
@@ -52,7 +51,7 @@ def preview_json(templates: Templates, repository: str, site_url: str, scripts: 
 
 def provider_page(
     catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates = DEFAULT_TEMPLATES,
+    *, templates: Templates,
 ) -> str:
     """`page` is the page's address, quoted in error reports."""
     path = f"catalogue/{catalogue.sources[('providers', provider.id)]}"
@@ -67,7 +66,7 @@ def provider_page(
     }
     return templates.render(
         "lc/provider.html", catalogue=catalogue, provider=provider, lang=lang, base=base,
-        repository=repository, path=path, page=page, speech_lang=SPEECH_LANG[lang], qr=qr_svg(page),
+        repository=repository, path=path, page=page, speech_lang=SPEECH_LANG[lang], qr=qr.svg(page),
         regions=_regions(catalogue, provider.region),
         report=report_url(repository, path, provider.name.zh, provider.id, page, lang), reports=reports,
         parent=catalogue.providers[provider.parent] if provider.parent else None,
@@ -79,15 +78,14 @@ def provider_page(
 
 def venue_page(
     catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates = DEFAULT_TEMPLATES, today: dt.date | None = None,
+    *, templates: Templates, today: dt.date,
 ) -> str:
-    """`today`: the build's day (SOURCE_DATE_EPOCH), for the week shown without JavaScript."""
-    today = today or today_in_jiaxing(os.environ)
+    """`today`: the build's day, for the week shown without JavaScript."""
     path = f"catalogue/{catalogue.sources[('venues', venue.id)]}"
     open_days = {d for h in venue.opening_hours for d in h.days}
     return templates.render(
         "lc/venue.html", venue=venue, lang=lang, repository=repository, path=path, page=page,
-        speech_lang=SPEECH_LANG[lang], qr=qr_svg(page),
+        speech_lang=SPEECH_LANG[lang], qr=qr.svg(page),
         regions=_regions(catalogue, venue.region),
         report=report_url(repository, path, venue.name.zh, venue.id, page, lang),
         closed=[d for d in Weekday if d not in open_days],

@@ -7,13 +7,13 @@ scripts/search_index.mjs with the site's pages; no page is made per course.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Course, Provider
-from learning_city.site import enrolment, events, i18n, teams
-from learning_city.site.i18n import t
+from learning_city.i18n import t
+from learning_city.site import enrolment, events, teams
 from learning_city.site.text import course_anchor, dates_text, fee_text, provider_url, when_text
 
 
@@ -24,7 +24,7 @@ def place_text(catalogue: Catalogue, course: Course, lang: str) -> str:
 
 def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang: str) -> dict:
     regions = [r for r in (catalogue.town_of(provider.region), catalogue.county_of(provider.region)) if r is not None]
-    dates = course.schedule.dates or (term.dates if (term := enrolment.term_of(provider, course)) else None)
+    dates = course.schedule.dates or (term.dates if (term := provider.term_of(course)) else None)
     when = when_text(course, lang) + (f" · {dates_text(dates.start, dates.end, lang)}" if dates else "")
     place = place_text(catalogue, course, lang) or provider.address.get(lang)
     title = course.title.get(lang)
@@ -52,9 +52,8 @@ def course_records(catalogue: Catalogue, lang: str) -> list[dict]:
 
 
 
-def write(catalogue: Catalogue, lang: str) -> None:
-    """The records where the build asks for them (LC_SEARCH_RECORDS, set by scripts/build.py)."""
-    target = os.environ.get("LC_SEARCH_RECORDS")
-    if target:
-        found = course_records(catalogue, lang) + teams.team_records(catalogue, lang) + teams.resource_records(catalogue, lang) + events.search_records(catalogue, lang)  # issue 22
-        Path(target).write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+def write(catalogue: Catalogue, lang: str, target: Path) -> None:
+    """The records into `target` (the plugin's `search_records` setting), where scripts/build.py
+    hands them to Pagefind."""
+    found = course_records(catalogue, lang) + teams.team_records(catalogue, lang) + teams.resource_records(catalogue, lang) + events.search_records(catalogue, lang)
+    target.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")

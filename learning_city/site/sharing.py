@@ -11,8 +11,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from learning_city.data.catalogue import Catalogue
+from learning_city.i18n import t
 from learning_city.site import lists
-from learning_city.site.i18n import t
 from learning_city.site.text import days_text, when_text
 
 # The kinds of page that have a picture, each labelled in ui.yml (share.kind.KIND).

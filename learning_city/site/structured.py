@@ -15,7 +15,7 @@ from markupsafe import Markup
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Course, CourseStatus, Mode, Provider, Text, Venue, VenueKind, Weekday
-from learning_city.site.calendars import TZID, term_of
+from learning_city.site.calendars import TZID
 from learning_city.site.text import course_anchor, venue_url
 
 CONTEXT = "https://schema.org"
@@ -80,7 +80,7 @@ def _contact(record: Provider | Venue) -> dict:
 def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: str, page: str) -> dict:
     """A Course with its offer and its one instance (mode, weekly schedule, place)."""
     schedule = course.schedule
-    dates = status.class_dates(course, term_of(provider, course))
+    dates = status.class_dates(course, provider.term_of(course))
     timetable = _clean({
         "@type": "Schedule",
         "repeatFrequency": "P1W",

@@ -9,11 +9,12 @@ subjects of its courses. The subject of a resource is a course category, so the 
 
 from __future__ import annotations
 
+from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Category, County, Course, Mode, Provider, Resource, Team
-from learning_city.site import i18n, records
-from learning_city.site.i18n import t
-from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
+from learning_city.i18n import t
+from learning_city.site import records
+from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, days_text
 
 # In-person courses shown by name under a subject; the finder, filtered by the subject, has them all.
@@ -77,7 +78,7 @@ def in_person(catalogue: Catalogue, category: Category) -> list[tuple[Provider, 
 # --- pages -----------------------------------------------------------------------------------
 
 
-def teams_index(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def teams_index(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     counties = [(county, len(teams_in(catalogue, county))) for county in catalogue.regions.counties]
     return templates.render(
         "lc/teams_index.html", lang=lang, base=base, counties=counties, teams_url=teams_url,
@@ -85,7 +86,7 @@ def teams_index(catalogue: Catalogue, lang: str, base: str, *, templates: Templa
     )
 
 
-def teams_county(catalogue: Catalogue, county: County, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def teams_county(catalogue: Catalogue, county: County, lang: str, base: str, *, templates: Templates) -> str:
     teams = teams_in(catalogue, county)
     return templates.render(
         "lc/teams_county.html", lang=lang, base=base, county=county, teams=teams, team_anchor=team_anchor,
@@ -94,7 +95,7 @@ def teams_county(catalogue: Catalogue, county: County, lang: str, base: str, *, 
     )
 
 
-def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     subjects = []
     for category, resources in by_subject(catalogue).items():
         courses = in_person(catalogue, category)
@@ -106,7 +107,7 @@ def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Tem
     )
 
 
-def provider_resources(catalogue: Catalogue, provider: Provider, lang: str, base: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def provider_resources(catalogue: Catalogue, provider: Provider, lang: str, base: str, *, templates: Templates) -> str:
     """Under a provider's page: the online resources on the subjects of its courses ("" if none)."""
     subjects = by_subject(catalogue)
     shown = [(category, subjects[category]) for category in Category if category in subjects and any(c.category is category for c in provider.courses)]
@@ -181,7 +182,7 @@ def page_base(path: str) -> str:
     return "../" * (path.count("/") + (0 if path.endswith("/index.md") else 1))
 
 
-def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str, *, templates: Templates = DEFAULT_TEMPLATES) -> str:
+def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str, *, templates: Templates) -> str:
     """A provider's page (records.provider_page, which the editor's preview renders too), then the
     online resources on the subjects of its courses."""
     return records.provider_page(catalogue, provider, lang, base, repository, page, templates=templates) + provider_resources(

@@ -16,7 +16,7 @@ sees the macro's arguments but not what the macro `set`.
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -24,9 +24,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from learning_city import i18n
 from learning_city.data.model import Text
-from learning_city.data.today import today
-from learning_city.site import enrolment, i18n, text
+from learning_city.site import enrolment, text
 
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
@@ -61,7 +61,8 @@ class _JoinedLines(FileSystemLoader):
 class Templates:
     """The templates of one site: the first folder holding a name wins."""
 
-    def __init__(self, folders: Iterable[Path | str]):
+    def __init__(self, folders: Iterable[Path | str], today: dt.date):
+        """`today`: the build's day, for the enrolment statuses the pages show."""
         self.folders = [Path(folder) for folder in folders]
         self.env = Environment(
             loader=_JoinedLines(self.folders),
@@ -72,7 +73,7 @@ class Templates:
         )
         self.env.globals.update(t=i18n.t, i18n=i18n, sentence=sentence, text=self.text)
         self.env.globals.update({name: getattr(text, name) for name in PLAIN_TEXT})
-        self.env.globals.update(enrolment.template_globals(today(os.environ)))  # the build's "today"
+        self.env.globals.update(enrolment.template_globals(today))
 
     def text(self, value: Text | None, lang: str, shown: Markup | None = None) -> Markup:
         """Catalogue text in the reader's language, escaped; `shown` is HTML made from it (policy prose).
@@ -98,5 +99,3 @@ class Templates:
         """A macro of a template, to call from Python (it returns Markup)."""
         return getattr(self.env.get_template(name).module, macro)
 
-
-DEFAULT_TEMPLATES = Templates([PACKAGE_FOLDER])

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from learning_city import i18n
 from learning_city.data.model import Course, Provider, Weekday
-from learning_city.site import i18n
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 
 
 def course_anchor(course_id: str) -> str:
@@ -76,5 +76,5 @@ def course_start(provider: Provider, course: Course) -> str:
     """The first day of a course: its own dates, or its term's."""
     if course.schedule.dates:
         return course.schedule.dates.start.isoformat()
-    term = next((term for term in provider.terms if term.id == course.term), None)
+    term = provider.term_of(course)
     return term.dates.start.isoformat() if term else ""

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from learning_city import i18n
 from learning_city.data import status as rules
 from learning_city.data.model import Venue
-from learning_city.site import i18n
-from learning_city.site.i18n import t
+from learning_city.i18n import t
 
 
 def week(venue: Venue, today: dt.date, lang: str) -> list[dict]:

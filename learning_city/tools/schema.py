@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from learning_city import i18n
 from learning_city.data.files import FILES
-from learning_city.site import i18n
 
 # schema file -> (model, the catalogue files it describes, relative to the catalogue root)
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {entry.schema: (entry.model, entry.pattern) for entry in FILES}

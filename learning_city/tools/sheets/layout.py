@@ -18,8 +18,8 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from learning_city import i18n
 from learning_city.data import model as m
-from learning_city.site import i18n
 from learning_city.tools.editor import label
 from learning_city.tools.schema import ENUM_LABELS
 

@@ -32,12 +32,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from learning_city import i18n
 from learning_city.data import loader
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.characters import visible
 from learning_city.data.model import SLUG
 from learning_city.data.problems import Problem, dotted, reference
-from learning_city.site import i18n
 from learning_city.tools.sheets import layout as lay
 from learning_city.tools.sheets import workbook, yamlout
 from learning_city.tools.sheets.layout import Book, Column, Sheet

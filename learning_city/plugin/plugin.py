@@ -1,18 +1,18 @@
 """The MkDocs plugin: one build of one language, from the catalogue to the written site.
 
-It holds the build's state — the catalogue, loaded and checked once, and the HTML set aside for
-pages (`Slots`) — and every event of the build: the language's configuration, one generated page
-per provider, venue and county, the page HTML put back after Markdown, the web editor's files,
-open data after the build, and live reload on the catalogue. It registers the page macros
-(macros/main.py: thin wrappers that read this state) with mkdocs-macros' `register_macros`; all
-markup comes from the renderers in `learning_city.site`.
+It puts a build together and holds its state: the build's context (language, day, addresses,
+templates: learning_city/site/context.py), decided once in `on_config`; the catalogue, loaded and
+checked once; the HTML set aside for pages (`Slots`). Its events: the language's configuration,
+one generated page per provider, venue and county, the page HTML put back after Markdown, the web
+editor's files (learning_city/tools/editor.py), open data after the build, and live reload on the
+catalogue. The page macros (macros/main.py) are registered through macros.py; all markup comes
+from the renderers in `learning_city.site`.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
-import importlib.util
 import json
 import os
 import shutil
@@ -21,30 +21,31 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from learning_city import i18n
 from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
 from learning_city.data.store import Store
 from learning_city.data.today import today
-from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records, sharing
+from learning_city.plugin import macros as page_macros
+from learning_city.plugin.config import CatalogueConfig, EditorConfig, GovernmentConfig, checked
+from learning_city.site import calendars, context, enrolment, exports, feed, government, incremental, qr, search_records, sharing
 from learning_city.site import events as render_events
 from learning_city.site import lists as render_lists
 from learning_city.site import recognitions as render_recognitions
 from learning_city.site import records as render_records
 from learning_city.site import teams as render_teams
-from learning_city.site.config import CatalogueConfig
 from learning_city.site.slots import Slots
-from learning_city.site.templates import PACKAGE_FOLDER, Templates
 from learning_city.tools import editor
 
 # A record page is its escaped name and a marker for its HTML, made when the page is written.
 # It skips the macros' template step: thousands of pages would each be compiled as a Jinja
 # template only to call one function.
 RECORD_PAGE = "---\nrender_macros: false\n---\n# {title}\n{marker}"
-RENDERERS = {"providers": render_teams.provider_page, "venues": render_records.venue_page}  # a provider's page ends with online resources
+RECORDS = ("providers", "venues")  # a page each
 # Pages for the lists too long for a city-wide page: each county's area page, and its courses
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
@@ -64,13 +65,12 @@ _THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-ma
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self):
+        self.context: context.BuildContext | None = None  # decided in on_config
         self.catalogue: Catalogue | None = None
         self.slots = Slots()
-        self.lang = "zh"
         self.root = Path("catalogue")
-        self.templates = Templates([PACKAGE_FOLDER])
         self.page = None  # the page mkdocs-macros is about to render (see on_page_markdown)
-        self.site_url = ""  # this language's address, from site_url
+        self.editor: dict = {}  # extra.editor, checked
         self.parsed: dict | None = None  # serve: every file parsed, kept between rebuilds
         self.keys: dict[str, str] = {}  # each page's inputs (incremental.py)
         self.pieces = incremental.Pieces()  # serve: the whole-catalogue files' parts, kept by record
@@ -83,42 +83,37 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.parsed = {} if command == "serve" else None
 
     @property
-    def repository(self) -> str:
-        return self.config.repository.rstrip("/")
+    def lang(self) -> str:
+        return self.context.lang
 
+    @event_priority(100)  # before mkdocs-macros, wherever mkdocs.yml lists the two
     def on_config(self, config):
-        """The language's site name and switch, and the catalogue, loaded and checked once."""
-        self.lang = lang = config["theme"]["language"]
+        """The build's context, the language's site name and switch, and the catalogue, loaded and checked once."""
+        lang = config["theme"]["language"]
         self.root = resolve_root(self.config.catalogue, Path(config["config_file_path"]).parent)
         i18n.strings.cache_clear()  # ui.yml read afresh, so a live preview shows a changed string
         serving = self.parsed is not None
         # A build loads with the day validation used (`make site` validates first), so validation's
         # whole load is found on disk; a live preview keeps parsed files instead, and needs no warnings.
-        day = None if serving else today(os.environ)
-        catalogue, problems = load(self.root, day, cache=self.parsed, disk=self.disk, whole=not serving)
-        incremental.load_qr_codes(self.disk, lang)
+        build_day = today(os.environ)  # the one read of the day: SOURCE_DATE_EPOCH, else today in Jiaxing
+        catalogue, problems = load(self.root, None if serving else build_day, cache=self.parsed, disk=self.disk, whole=not serving)
+        qr.load(self.disk, lang)
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
         self.catalogue, self.slots = catalogue, Slots()
-        # a site overrides any page template from the theme's custom_dir (overrides/lc/<name>.html)
-        custom_dir = config["theme"].custom_dir
-        self.templates = Templates([custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER])
-        self.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("site"))
-        macros = config["plugins"].get("macros")
-        if macros is None:
-            raise PluginError("learning-city needs the macros plugin listed after it / 须在 learning-city 之后列出 macros 插件")
-        macros.register_macros(_page_macros(self.config.macros)(self))
+        self.context = ctx = context.make(lang, build_day, config.get("site_url") or "", self.config.repository, config["theme"].custom_dir)
+        ctx.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("i18n", "site"))
+        page_macros.register(config["plugins"], self.config.macros, ctx, catalogue, self.slots, lambda: self.page.url)
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
-        site_root = (config.get("site_url") or "").rstrip("/") + "/"  # the Chinese root: hreflang links name pages by full URL
-        if config.get("site_url") and i18n.ROOTS[lang]:
-            config["site_url"] = config["site_url"].rstrip("/") + "/" + i18n.ROOTS[lang]
-        self.site_url = config["site_url"] or ""
+        if ctx.site_url:
+            config["site_url"] = ctx.site_url  # this language's root: /en/ for English
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
-        settings = config["extra"].get("government")  # empty: no footer lines, no meta tags
+        settings = checked(GovernmentConfig, config["extra"].get("government"), "extra.government")  # empty: nothing shown
+        self.editor = checked(EditorConfig, config["extra"].get("editor"), "extra.editor")
         config["extra"]["lc_gov"] = {
-            "footer": government.footer(settings, lang, templates=self.templates),
-            "meta": government.meta_tags(settings, config["site_name"], config["site_url"], templates=self.templates),
+            "footer": government.footer(settings, lang, templates=ctx.templates),
+            "meta": government.meta_tags(settings, config["site_name"], ctx.site_url, templates=ctx.templates),
         }
         back = "../" * i18n.ROOTS[lang].count("/")
         # The language switch and the hreflang links are ours (overrides/): `alternate` only tells Material
@@ -127,7 +122,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         config["extra"]["lc_languages"] = [
             {
                 "name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang,
-                "site": site_root + i18n.ROOTS[other] if config.get("site_url") else "",
+                "site": ctx.site_root + i18n.ROOTS[other] if ctx.site_root else "",
             }
             for other in i18n.LANGUAGES
         ]
@@ -135,14 +130,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_files(self, files, config):
         """A page for every provider, venue and county; ids are validated slugs, never text."""
-        catalogue, lang = self.catalogue, self.lang
+        catalogue, ctx, lang = self.catalogue, self.context, self.context.lang
         for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
             for record_id, record in sorted(records.items()):
-                url = f"{collection}/{record_id}/"
-                render = functools.partial(
-                    RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), self.repository, config["site_url"] + url,
-                    templates=self.templates,
-                )
+                render = functools.partial(_record_page, collection, catalogue, record, ctx)
                 title = render_records.heading_text(record.name.get(lang))
                 if record.name.is_fallback(lang):  # untranslated: the Chinese, tagged as Chinese
                     title = f'<span lang="zh">{title}</span>'
@@ -158,20 +149,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files.append(File.generated(config, path, content=content))
         # issue 22: learning teams (an index, a page per county) and online resources, through the slots
         for path, title, render in render_teams.pages(catalogue, lang):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
             files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # issue 22: events, one page with this week's first, by the build's today
-        for path, title, render in render_events.pages(catalogue, lang, today(os.environ), config["site_url"] or ""):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+        for path, title, render in render_events.pages(catalogue, lang, ctx.today, ctx.site_url):
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
             files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # issue 22: the recognitions page, through the slots like the teams' pages
         for path, title, render in render_recognitions.pages(catalogue, lang):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=self.templates))
+            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
             files.append(File.generated(config, path, content=render_recognitions.PAGE.format(title=render_records.heading_text(title), marker=marker)))
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
-        setting = incremental.setting(config, lang, self.repository)
+        setting = incremental.setting(config, ctx)
         self._admin_files(files, config, setting)
         self.keys = incremental.page_keys(self.root, catalogue, setting, [f.src_uri for f in files.documentation_pages()])
         self.pieces.keys = self.keys
@@ -189,18 +180,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files.remove(file)
         if self.lang != "zh":
             return
-        settings = config["extra"].get("editor") or {}
-        inputs = setting + repr(settings) + (self.root / "regions.yml").read_text("utf-8")
-        made = self.builds.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, settings))
+        inputs = setting + repr(self.editor) + (self.root / "regions.yml").read_text("utf-8")
+        made = self.builds.remembered("editor", inputs, lambda: editor.generated(self.root, self.config.repository, self.editor))
         for name, text in made.items():
             files.append(File.generated(config, ADMIN + name, content=text))
         files.append(File.generated(config, ADMIN + "records.json", content=editor.records_json(self.catalogue)))
         scripts = [str(s) for s in config["extra_javascript"] if not (getattr(s, "defer", False) or getattr(s, "async_", False))]
-        preview = render_records.preview_json(self.templates, self.repository, config["site_url"] or "", scripts)
+        preview = render_records.preview_json(self.context.templates, self.context.repository, self.context.site_url, scripts)
         files.append(File.generated(config, ADMIN + "preview.json", content=preview))
 
+    @event_priority(100)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown, page, config, files):
-        """The page the macros render next (this plugin's events run before mkdocs-macros')."""
+        """The page the macros render next."""
         self.page = page
         if page.file.src_uri in self.unchanged_nav:
             incremental.keep(page.file)
@@ -208,7 +199,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_env(self, env, config, files):
         """The theme's templates compiled once and kept (Jinja checks each against its source)."""
-        env.bytecode_cache = incremental.template_cache(self.disk, "theme", store.code_version("site"), *_THEME_VERSIONS)
+        env.bytecode_cache = incremental.template_cache(self.disk, "theme", store.code_version("i18n", "site"), *_THEME_VERSIONS)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -216,9 +207,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         written: MkDocs reads every page before it writes any, so HTML made earlier would all be
         held at once (about 700 MB a language at city scale)."""
         page.content = self.slots.fill(page.content)
-        if self.site_url and page.url is not None:  # what WeChat and other apps show of a shared page (sharing.py)
+        if self.context.site_url and page.url is not None:  # what WeChat and other apps show of a shared page (sharing.py)
             title = Markup(page.title or "").striptags()
-            context["lc_share"] = sharing.tags(self.catalogue, page.file.src_uri, title, self.lang, self.site_url, page.url)
+            context["lc_share"] = sharing.tags(self.catalogue, page.file.src_uri, title, self.lang, self.context.site_url, page.url)
             page.meta["description"] = context["lc_share"]["og:description"]
         return context
 
@@ -233,19 +224,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         site_dir, site_url = Path(config["site_dir"]), config["site_url"]
         first = self.builds.first(config["site_dir"])
         piece = self.pieces if self.parsed is not None else incremental.made  # a clean build keeps nothing
-        exports.write(self.catalogue, self.lang, site_dir, site_url, today(os.environ), piece)
+        exports.write(self.catalogue, self.lang, site_dir, site_url, self.context.today, piece)
         self._write_calendars(config["site_dir"], site_url, first)
         _write_files(site_dir, calendars.county_calendars(self.catalogue, self.lang, site_url, piece))
         _write_files(site_dir, render_events.calendar_files(self.catalogue, self.lang, site_url))  # issue 22: events
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
-        search_records.write(self.catalogue, self.lang)
+        if self.config.search_records:
+            search_records.write(self.catalogue, self.lang, Path(self.config.search_records))
         _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
         if self.lang == "zh" and first:
             _copy_editor_bundle(site_dir / ADMIN)
         pages = self.files.documentation_pages()
         self.builds.finished(self.keys, config["site_dir"], {f.src_uri: f.dest_uri for f in pages})
-        addresses = {site_url + f.url for f in pages if f.src_uri.split("/")[0] in RENDERERS}
-        incremental.save_qr_codes(self.disk, self.lang, addresses)
+        addresses = {site_url + f.url for f in pages if f.src_uri.split("/")[0] in RECORDS}
+        qr.save(self.disk, self.lang, addresses)
         if first and self.parsed is not None:
             # A live preview keeps millions of objects (parsed files, the catalogue, kept parts);
             # Python's collector would walk them all in its full passes during every rebuild.
@@ -280,12 +272,13 @@ def _write_files(site_dir: Path, files: dict[str, bytes]) -> None:
         (site_dir / path).write_bytes(content)
 
 
-def _page_macros(path: str):
-    """`page_macros` of the macros module named in mkdocs.yml (a file beside it, not a package)."""
-    spec = importlib.util.spec_from_file_location("learning_city_page_macros", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.page_macros
+def _record_page(collection: str, catalogue: Catalogue, record, ctx: context.BuildContext) -> str:
+    """A provider's page (it ends with the online resources on its subjects) or a venue's."""
+    url = f"{collection}/{record.id}/"
+    args = (catalogue, record, ctx.lang, "../" * url.count("/"), ctx.repository, ctx.site_url + url)
+    if collection == "providers":
+        return render_teams.provider_page(*args, templates=ctx.templates)
+    return render_records.venue_page(*args, templates=ctx.templates, today=ctx.today)
 
 
 def _copy_editor_bundle(target: Path) -> None:
