@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 LIMIT = 100 * 1024  # bytes of HTML a page lays out (issue 5's page-weight goal)
 TRANSFER = 30 * 1024  # bytes sent, gzip as publish.py stores them, structured data included
-FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data", "teams", "resources"]
+FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data", "teams", "resources", "events", "recognitions"]
 
 
 @pytest.fixture(scope="module")
