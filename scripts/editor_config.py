@@ -14,26 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
-from learning_city.tools.editor import generated
+from learning_city.tools.editor import generated, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml with each `!ENV [NAME, default]` taken at its default: the committed files
-    do not depend on this machine's environment."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
-
-
-def settings(config: Path = ROOT / "mkdocs.yml") -> tuple[str, dict]:
-    """The repository (the learning-city plugin's setting) and the editor's settings (extra.editor)."""
-    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
-    plugin = next(entry["learning-city"] for entry in loaded["plugins"] if isinstance(entry, dict) and "learning-city" in entry)
-    return plugin["repository"], loaded["extra"].get("editor") or {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=ROOT / "docs" / "admin")
     parser.add_argument("--catalogue", type=Path, default=ROOT / "catalogue")
     args = parser.parse_args(argv)
-    repository, editor = settings()
+    repository, editor = settings(ROOT / "mkdocs.yml")
     files = {args.dir / name: text for name, text in generated(args.catalogue, repository, editor).items()}
     stale = [path for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:

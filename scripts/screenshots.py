@@ -15,9 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import edit  # scripts/edit.py
 from playwright.sync_api import sync_playwright
 
+from learning_city.tools import local_editor as edit
 from learning_city.tools.local import launch_chromium, serving
 
 PAGE = "providers/jiaxing-city-university/"

@@ -25,12 +25,12 @@ CATALOGUE = ROOT / "catalogue"
 ADMIN = ROOT / "docs" / "admin"  # the web editor
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import build  # noqa: E402  (scripts/build.py)
-import edit  # noqa: E402  (scripts/edit.py: the web editor on a scratch clone)
 import validate as validate_script  # noqa: E402  (scripts/validate.py)
 
 from learning_city.data.today import today  # noqa: E402
+from learning_city.plugin import build  # noqa: E402
 from learning_city.site.templates import PACKAGE_FOLDER, Templates  # noqa: E402
+from learning_city.tools import local_editor as edit  # noqa: E402  (the web editor on a scratch clone)
 from learning_city.tools.local import launch_chromium, serving  # noqa: E402  (serving: for the tests)
 
 # Fixtures that build a site: a test using one (directly or through another fixture) is `build`.

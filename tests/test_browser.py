@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import build
 import pytest
 from conftest import CATALOGUE, serving, watched_page
 from playwright.sync_api import expect
 
 from learning_city.data import events as data_events
 from learning_city.data.loader import load
+from learning_city.plugin import build
 from learning_city.tools import local
 
 pytestmark = pytest.mark.build

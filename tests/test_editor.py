@@ -8,9 +8,10 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-import edit  # scripts/edit.py
 import pytest
 from conftest import ROOT, box, choose, cms_branches, field, git, serving, visible
+
+from learning_city.tools import local_editor as edit
 
 PROVIDER = "nanhu-daqiao-adult-school"
 BRANCH = f"cms/providers/{PROVIDER}"

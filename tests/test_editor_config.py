@@ -307,7 +307,7 @@ def test_the_one_field_save_shown_in_contributing_is_what_the_editor_writes():
 
 
 def test_make_edit_refuses_a_clone_decap_server_could_damage(tmp_path):
-    import edit  # scripts/edit.py
+    from learning_city.tools import local_editor as edit
 
     repo = edit.scratch_repo(ROOT / "catalogue", tmp_path / "repo")
     assert edit.problems(repo) == []

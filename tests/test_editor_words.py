@@ -12,10 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import edit  # scripts/edit.py
 import pytest
 from conftest import BUILD_ENV, ROOT, box, choose, cms_branches, field, git, serving
 from playwright.sync_api import expect
+
+from learning_city.tools import local_editor as edit
 
 PHONE = {"width": 390, "height": 844}
 SCHOOL = "nanhu-daqiao-adult-school"

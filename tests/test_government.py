@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import build
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CATALOGUE, ROOT, TEMPLATES
 
+from learning_city.plugin import build
 from learning_city.site import government
 
 SETTINGS = {

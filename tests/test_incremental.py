@@ -13,13 +13,13 @@ import hashlib
 import shutil
 from pathlib import Path
 
-import build  # scripts/build.py
 import pytest
 from conftest import BUILD_ENV, CATALOGUE, ROOT, SOURCE_DATE_EPOCH
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from learning_city import i18n
+from learning_city.plugin import build
 
 pytestmark = pytest.mark.build
 

@@ -6,10 +6,10 @@ import functools
 import threading
 from http.server import ThreadingHTTPServer
 
-import build
 import pytest
 from conftest import CATALOGUE, crawl
 
+from learning_city.plugin import build
 from learning_city.tools.local import QuietHandler
 
 pytestmark = pytest.mark.build

@@ -10,13 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import build
 import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import BUILD_ENV, CATALOGUE
 from icalendar import Calendar
+
+from learning_city.plugin import build
 
 pytestmark = pytest.mark.build
 

@@ -6,10 +6,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-import build
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+
+from learning_city.plugin import build
 
 pytestmark = pytest.mark.build
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import build  # scripts/build.py
 import pytest
 from conftest import BUILD_ENV, CATALOGUE, SOURCE_DATE_EPOCH
+
+from learning_city.plugin import build
 
 pytestmark = pytest.mark.slow
 

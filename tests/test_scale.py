@@ -8,12 +8,12 @@ import subprocess
 import sys
 from collections import Counter
 
-import build
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from learning_city.plugin import build
 from learning_city.site import structured
 
 pytestmark = pytest.mark.slow

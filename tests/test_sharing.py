@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 from learning_city.data.loader import load
 from learning_city.i18n import LANGUAGES
 from learning_city.site import sharing
-from scripts import share_images
 
 ROOT = Path(__file__).resolve().parent.parent
+PICTURES = ROOT / "docs" / "assets" / "share"  # drawn by scripts/share_images.py
 SITE_URL = "https://learning-city.example.org/"  # mkdocs.yml's default site_url, which tests build with
 META = re.compile(r'<meta (name|property)="([^"]+)" content="([^"]*)"')
 
@@ -31,10 +31,10 @@ def test_every_record_page_has_its_own_description_in_both_languages():
 
 
 def test_the_pictures_are_current_png_of_open_graph_size():
-    assert share_images.INPUTS.read_text("utf-8") == share_images.inputs(), "run: python scripts/share_images.py"
+    assert (PICTURES / "inputs.txt").read_text("utf-8") == sharing.picture_inputs(), "run: python scripts/share_images.py"
     for kind in sharing.KINDS:
         for lang in LANGUAGES:
-            head = (share_images.FOLDER / f"{kind}-{lang}.png").read_bytes()[:24]
+            head = (PICTURES / f"{kind}-{lang}.png").read_bytes()[:24]
             assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == sharing.SIZE
 
 

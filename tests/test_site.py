@@ -8,10 +8,11 @@ import shutil
 import subprocess
 import sys
 
-import build
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+
+from learning_city.plugin import build
 
 pytestmark = pytest.mark.build
 

@@ -13,13 +13,13 @@ import re
 import subprocess
 import sys
 
-import edit  # scripts/edit.py
 import pytest
 from conftest import CATALOGUE, ROOT, TEMPLATES, box, field, git, serving, visible
 
 from learning_city.data.loader import load
 from learning_city.data.model import Mode, TeamContact
 from learning_city.site import datapackage, teams
+from learning_city.tools import local_editor as edit
 
 LANGS = {"zh": "", "en": "en/"}
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import ast
 
-import build
 import conftest
 import pytest
 from conftest import CATALOGUE, ROOT
+
+from learning_city.plugin import build
 
 TESTS = ROOT / "tests"
 

@@ -8,10 +8,12 @@ scripts/share_images.py), never one per record: the build stays as fast at city 
 
 from __future__ import annotations
 
+import html
+
 from markupsafe import Markup, escape
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.i18n import t
+from learning_city.i18n import LANGUAGES, t
 from learning_city.site import lists
 from learning_city.site.text import days_text, when_text
 
@@ -89,3 +91,24 @@ def tags(catalogue: Catalogue, src_uri: str, title: str, lang: str, site_url: st
         "og:image:width": escape(str(SIZE[0])),
         "og:image:height": escape(str(SIZE[1])),
     }
+
+
+# --- the pictures (drawn by scripts/share_images.py, committed in docs/assets/share/) ----------------
+
+STYLE = ("body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;"
+         "padding:0 96px;box-sizing:border-box;background:#0b5394;color:#fff;font-family:'Noto Sans CJK SC',sans-serif}"
+         "h1{font-size:88px;margin:0 0 32px}p{font-size:60px;margin:0;color:#ffe08a}")
+
+
+def picture_inputs() -> str:
+    """Everything a picture shows, one line per kind: the picture is current while this is."""
+    width, height = SIZE
+    lines = [f"size {width}x{height}", f"style {STYLE}"]
+    lines += [f"{kind}-{lang} {t('site.name', lang)} / {t(f'share.kind.{kind}', lang)}" for kind in KINDS for lang in LANGUAGES]
+    return "\n".join(lines) + "\n"
+
+
+def card(kind: str, lang: str) -> str:
+    """The picture of a kind of page, as HTML that scripts/share_images.py photographs with Chromium."""
+    return (f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{STYLE}</style>"
+            f"<h1>{html.escape(t('site.name', lang))}</h1><p>{html.escape(t(f'share.kind.{kind}', lang))}</p></html>")

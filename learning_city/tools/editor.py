@@ -416,3 +416,21 @@ def generated(catalogue: Path, repository: str, settings: dict) -> dict[str, str
         "config.yml": config_yaml(config(repository, settings, load_regions(catalogue))),
         "model.js": model_js(),
     }
+
+
+# --- the settings in mkdocs.yml, as committed -------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml with each `!ENV [NAME, default]` taken at its default: the committed files
+    do not depend on this machine's environment."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
+
+
+def settings(config: Path) -> tuple[str, dict]:
+    """The repository (the learning-city plugin's setting) and the editor's settings (extra.editor)."""
+    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
+    plugin = next(entry["learning-city"] for entry in loaded["plugins"] if isinstance(entry, dict) and "learning-city" in entry)
+    return plugin["repository"], loaded["extra"].get("editor") or {}
