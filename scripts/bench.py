@@ -276,6 +276,7 @@ def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
         "teams": "teams/", "county teams": f"teams/{sorted(p.name for p in (site / 'teams').iterdir() if p.is_dir())[0]}/",
         "resources": "resources/",
         "events": "events/",  # issue 22: learning events
+        "recognitions": "recognitions/",  # issue 22: recognitions
     }
 
 
