@@ -129,7 +129,7 @@ def team_records(catalogue: Catalogue, lang: str) -> list[dict]:
     root = "/" + i18n.ROOTS[lang]
     found = []
     for team in _sorted(catalogue.teams.values()):
-        county, town = catalogue.county_of(team.region), catalogue.town_of(team.region)
+        county, town = catalogue.county(team.region), catalogue.town_of(team.region)
         when = "; ".join(f"{days_text(m.days, lang)} {m.start}–{m.end} · {m.place.get(lang)}" for m in team.meetings)
         words = [
             team.name.get(lang), team.description.get(lang) if team.description else "", t(f"category.{team.category.value}", lang),
