@@ -10,6 +10,7 @@ work in both languages and under any sub-path.
 from __future__ import annotations
 
 import json
+from typing import TypedDict
 from urllib.parse import urlencode
 
 import segno
@@ -28,7 +29,13 @@ SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
 
 
 # A fixed mask: choosing the best of eight would triple the cost of every page (4 ms vs 1.3 ms).
-QR_OPTIONS = {"error": "m", "micro": False, "mask": 0}
+class _QrOptions(TypedDict):  # segno.make's, so the checker matches them to its parameters
+    error: str
+    micro: bool
+    mask: int
+
+
+QR_OPTIONS = _QrOptions(error="m", micro=False, mask=0)
 QR_SVG = {"scale": 4, "border": 2, "omitsize": False}
 # Codes made, by address: a code depends on its address only, so it is made once and kept
 # (the plugin keeps them on disk between builds, see learning_city/site/incremental.py).
@@ -105,10 +112,10 @@ class _Prose:
         return Markup("").join(html(piece) if isinstance(piece, str) else self.token(piece) for piece in split(value.get(self.lang)))
 
     def token(self, token: Token) -> Markup:
-        if token.kind == "members":
+        if token.kind == "members" or token.target is None:  # {members} alone names no target
             return self.members()
         target = self.catalogue.target_index[token.target]
-        if token.kind == "deadline":  # the loader refuses this token for a target without a deadline
+        if token.kind == "deadline" and target.deadline:  # the loader refuses this token for a target without a deadline
             shown = str(target.deadline.year)
         elif token.style == "hanzi":
             shown = i18n.hanzi(target.value)
@@ -168,7 +175,7 @@ def _status(target: Target, fig: Figure) -> str:
 
 def _when(target: Target, lang: str) -> str:
     """By when the target holds: the deadline's year, every year, or standing, as the document says."""
-    if target.kind is TargetKind.deadline:
+    if target.kind is TargetKind.deadline and target.deadline:  # the loader requires it of this kind
         return str(target.deadline.year)
     return t(f"targets.kind.{target.kind.value}", lang)
 

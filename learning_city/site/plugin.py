@@ -16,8 +16,10 @@ import importlib.util
 import json
 import os
 import shutil
+from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -27,6 +29,7 @@ from mkdocs.structure.files import File
 from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
+from learning_city.data.model import Provider, Venue
 from learning_city.data.store import Store
 from learning_city.data.today import today
 from learning_city.site import calendars, enrolment, exports, feed, government, i18n, incremental, search_records, sharing
@@ -44,7 +47,7 @@ from learning_city.tools import editor
 # It skips the macros' template step: thousands of pages would each be compiled as a Jinja
 # template only to call one function.
 RECORD_PAGE = "---\nrender_macros: false\n---\n# {title}\n{marker}"
-RENDERERS = {"providers": render_teams.provider_page, "venues": render_records.venue_page}  # a provider's page ends with online resources
+RENDERERS: dict[str, Callable[..., str]] = {"providers": render_teams.provider_page, "venues": render_records.venue_page}  # a provider's page ends with online resources
 # Pages for the lists too long for a city-wide page: each county's area page, and its courses
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
@@ -64,7 +67,7 @@ _THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-ma
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self):
-        self.catalogue: Catalogue | None = None
+        self.catalogue: Catalogue  # loaded by on_config, before any other event reads it
         self.slots = Slots()
         self.lang = "zh"
         self.root = Path("catalogue")
@@ -136,10 +139,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_files(self, files, config):
         """A page for every provider, venue and county; ids are validated slugs, never text."""
         catalogue, lang = self.catalogue, self.lang
-        for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
+        paged: list[tuple[str, Mapping[str, Provider | Venue]]] = [("providers", catalogue.providers), ("venues", catalogue.venues)]
+        for collection, records in paged:
             for record_id, record in sorted(records.items()):
                 url = f"{collection}/{record_id}/"
-                render = functools.partial(
+                render: Callable[..., str] = functools.partial(
                     RENDERERS[collection], catalogue, record, lang, "../" * url.count("/"), self.repository, config["site_url"] + url,
                     templates=self.templates,
                 )
@@ -266,7 +270,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
                 if key:
                     self.disk.put("calendars", name, files)
-            _write_files(Path(site_dir), files)
+            _write_files(Path(site_dir), cast(dict[str, bytes], files))  # what provider_calendars made, or kept
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
@@ -283,6 +287,8 @@ def _write_files(site_dir: Path, files: dict[str, bytes]) -> None:
 def _page_macros(path: str):
     """`page_macros` of the macros module named in mkdocs.yml (a file beside it, not a package)."""
     spec = importlib.util.spec_from_file_location("learning_city_page_macros", path)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"macros: not a Python file / 不是 Python 文件: {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.page_macros

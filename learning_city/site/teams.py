@@ -9,10 +9,13 @@ subjects of its courses. The subject of a resource is a course category, so the 
 
 from __future__ import annotations
 
+import functools
+
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Category, County, Course, Mode, Provider, Resource, Team
 from learning_city.site import i18n, records
 from learning_city.site.i18n import t
+from learning_city.site.slots import Pages
 from learning_city.site.templates import DEFAULT_TEMPLATES, Templates
 from learning_city.site.text import course_anchor, days_text
 
@@ -166,12 +169,12 @@ def resource_records(catalogue: Catalogue, lang: str) -> list[dict]:
 PAGE = "---\nrender_macros: false\nsearch: exclude\nhide:\n  - toc\n---\n# {title}\n{marker}"
 
 
-def pages(catalogue: Catalogue, lang: str) -> list[tuple[str, str, object]]:
+def pages(catalogue: Catalogue, lang: str) -> Pages:
     """(source path, plain title, renderer taking base and templates) of every page of this module."""
-    found = [("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))]
+    found: Pages = [("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))]
     for county in team_counties(catalogue):
         title = t("teams.county_title", lang, county=county.name.get(lang))
-        found.append((f"teams/{county.id}.md", title, lambda base, templates, county=county: teams_county(catalogue, county, lang, base, templates=templates)))
+        found.append((f"teams/{county.id}.md", title, functools.partial(teams_county, catalogue, county, lang)))
     found.append(("resources/index.md", t("nav.resources", lang), lambda base, templates: resources_page(catalogue, lang, base, templates=templates)))
     return found
 
