@@ -82,11 +82,13 @@ publish: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed browser
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # The inner loop: everything that needs no site build, no browser and no long run (under a minute).
 test-fast: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 # City scale against plain Material (about 15 minutes): writes bench/results.json and prints the table.
@@ -114,4 +116,4 @@ import: $(VENV)/.installed
 	$(PY) scripts/sheets.py import "$(FILE)" --catalogue $(CATALOGUE)
 
 clean:
-	rm -rf site .venv .pytest_cache .cache
+	rm -rf site .venv .pytest_cache .mypy_cache .cache

@@ -80,7 +80,7 @@ def page_macros(context: BuildContext, catalogue: Catalogue, slots: Slots, page_
         """A macro for a page that lists records, rendered for the current page's depth."""
         return lambda: later(renderer, catalogue, lang, base())
 
-    macros = {
+    macros: dict[str, Callable[..., str]] = {
         "ui": ui, "home": home, "policy": policy, "open_data": open_data, "search_box": search_box, "accessibility": accessibility,
         "targets": targets, "area_title": area_title, "area": area,
         "county_courses_title": county_courses_title, "county_courses": county_courses,

@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: error: 机构不存在 / no such provider", file=sys.stderr)
             return 1
         doc = read(path)
-        if doc.data is None:
+        if not isinstance(doc.data, dict):  # unreadable, or not a provider's mapping
             print(f"{path}: error: 文件有错误，请先修正 / fix the file's errors first (make validate)", file=sys.stderr)
             return 1
-        if any(course.get("id") == args.id for course in doc.data.get("courses") or []):
+        if any(isinstance(course, dict) and course.get("id") == args.id for course in doc.data.get("courses") or []):
             print(f"{path}: error: 课程编号“{args.id}”已存在 / course id already exists", file=sys.stderr)
             return 1
         text = skeleton.add_course(path.read_text(encoding="utf-8-sig"), f"providers/{args.provider}.yml", args.id, args.title)

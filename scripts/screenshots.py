@@ -159,7 +159,9 @@ def shoot_sheets(out: Path, browser=None) -> list[Path]:
     from learning_city.tools.sheets import records
 
     out.mkdir(parents=True, exist_ok=True)
-    catalogue, _ = load(edit.ROOT / "catalogue")
+    catalogue, loaded = load(edit.ROOT / "catalogue")
+    if catalogue is None:
+        raise SystemExit("\n".join(map(str, loaded)))
     book = records.export(catalogue)[f"providers/{SHEET_PROVIDER}.xlsx"]
     courses = book["课程列表"]
     table = _sheet_html(courses, SHEET_COLUMNS)

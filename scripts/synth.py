@@ -27,6 +27,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -442,14 +443,21 @@ class Place:
         self.short = short(en)
 
 
-def load_regions() -> tuple[list[Place], list[Place]]:
+class Town(Place):
+    """A town or street: always in a county."""
+
+    county: Place
+
+
+def load_regions() -> tuple[list[Place], list[Town]]:
     data = yaml.safe_load((SOURCE / "regions.yml").read_text(encoding="utf-8"))
-    counties, towns = [], []
+    counties: list[Place] = []
+    towns: list[Town] = []
     for c in data["counties"]:
         county = Place(c["id"], c["name"]["zh"], c["name"]["en"])
         counties.append(county)
         for t in c.get("towns", []):
-            towns.append(Place(t["id"], t["name"]["zh"], t["name"]["en"], county, t["kind"]))
+            towns.append(Town(t["id"], t["name"]["zh"], t["name"]["en"], county, t["kind"]))
     return counties, towns
 
 
@@ -520,7 +528,7 @@ class Synth:
         rng = self.rng
         english = self.english()
         rid = self.unique_id(rid)
-        record = {
+        record: dict[str, Any] = {
             "id": Plain(rid),
             "sample": True,
             "kind": Plain(kind),
@@ -703,7 +711,7 @@ class Synth:
                                        description=("与社区教育学院合作，就近开设老年人喜爱的课程。", "Classes older people enjoy, close to home, with the community education college."),
                                        group="elderly-school", handle=f"{town.id}-laonian")
             english = self.meta[record["id"]]["english"]
-            rule = {"min_age": rng.choice([50, 55, 55, 60, 60])}
+            rule: dict[str, object] = {"min_age": rng.choice([50, 55, 55, 60, 60])}
             if rng.random() < 0.3:
                 rule["max_age"] = rng.choice([75, 80, 85])
             if rng.random() < 0.6:
@@ -818,17 +826,17 @@ class Synth:
             closed = text("每周一闭馆（法定节假日除外）", "Closed on Mondays, except public holidays", english)
         elif rng.random() < 0.3:
             closed = text("春节假期闭馆", "Closed over the Spring Festival holiday", english)
-        admission = {"free": True}
+        admission: dict[str, object] = {"free": True}
         if kind in ("museum", "memorial", "art-gallery", "science-museum") and rng.random() < 0.25:
             admission = {"free": False, "note": text("成人 20 元，老年人、学生和残疾人免费", "Adults 20 yuan; free for older people, students and people with disabilities", english)}
         elif kind == "art-gallery" and rng.random() < 0.4:
             admission["note"] = text("特展另行收费", "Special exhibitions are charged separately", english)
-        booking = {"required": kind in ("museum", "memorial", "science-museum") and rng.random() < 0.5}
+        booking: dict[str, object] = {"required": kind in ("museum", "memorial", "science-museum") and rng.random() < 0.5}
         if booking["required"]:
             booking["url"] = f"https://example.org/venues/{vid}/booking"
             booking["note"] = text("提前一天在线预约，凭身份证入馆。", "Book online the day before and bring your ID card.", english)
-        access = {key: rng.random() < p for key, p in (("step_free", 0.85), ("lift", 0.5), ("accessible_toilet", 0.6), ("hearing_loop", 0.15), ("braille", 0.25), ("wheelchair_loan", 0.35))}
-        access = {key: True for key, value in access.items() if value}  # false is the default: leave it out
+        drawn = {key: rng.random() < p for key, p in (("step_free", 0.85), ("lift", 0.5), ("accessible_toilet", 0.6), ("hearing_loop", 0.15), ("braille", 0.25), ("wheelchair_loan", 0.35))}
+        access: dict[str, object] = {key: True for key, value in drawn.items() if value}  # false is the default: leave it out
         if rng.random() < 0.2:
             access["note"] = text("可提前电话预约工作人员协助。", "Phone ahead to arrange help from staff.", english)
         service_texts = {
@@ -1059,8 +1067,8 @@ class Synth:
 
         description = None
         if rng.random() < 0.5:
-            extra = rng.choice(DESCRIPTION_EXTRAS) if rng.random() < 0.35 else ("", "")
-            description = text(dzh + extra[0], den + (" " + extra[1] if extra[1] else ""), english)
+            more = rng.choice(DESCRIPTION_EXTRAS) if rng.random() < 0.35 else ("", "")
+            description = text(dzh + more[0], den + (" " + more[1] if more[1] else ""), english)
         return {
             "id": Plain(cid),
             "title": text(zh + vzh, en + ven, english),

@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print(f"{len(errors)} 个错误 / {len(errors)} error(s)", file=sys.stderr)
         return 1
+    assert catalogue is not None  # load gives a catalogue whenever it finds no error
     courses = sum(len(p.courses) for p in catalogue.providers.values())
     print(
         f"目录有效 / catalogue valid: {len(catalogue.providers)} providers, {courses} courses, "

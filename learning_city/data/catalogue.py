@@ -72,6 +72,13 @@ class Catalogue:
         found = self.towns.get(region_id)
         return found[0] if found else None
 
+    def county(self, region_id: str) -> County:
+        """The county of a loaded record's region: the loader refuses a region it does not know."""
+        found = self.county_of(region_id)
+        if found is None:
+            raise KeyError(region_id)
+        return found
+
     def town_of(self, region_id: str) -> Town | None:
         found = self.towns.get(region_id)
         return found[1] if found else None

@@ -77,10 +77,9 @@ def _recognised_name(catalogue: Catalogue, recognition) -> Text:
     if recognition.provider and recognition.provider in catalogue.providers:
         return catalogue.providers[recognition.provider].name
     if recognition.region:
-        county = catalogue.counties.get(recognition.region)
-        town = catalogue.town_of(recognition.region)
-        if county or town:
-            return (county or town).name
+        region = catalogue.counties.get(recognition.region) or catalogue.town_of(recognition.region)
+        if region:
+            return region.name
     return recognition.issuer
 
 
@@ -144,8 +143,10 @@ METRICS: dict[str, Callable[[Catalogue, Target], Figure]] = {
 
 def recognition_kind(target: Target) -> RecognitionKind | None:
     """The kind of recognition a target counts, or None if it counts none."""
+    if target.metric is None or target.measure is not Measure.computed:
+        return None
     counted = RECOGNITION_COUNTS.get(target.metric) or RECOGNITION_SHARES.get(target.metric)
-    return counted[0] if counted and target.measure is Measure.computed else None
+    return counted[0] if counted else None
 
 
 def figure(catalogue: Catalogue, target: Target) -> Figure:
@@ -154,7 +155,7 @@ def figure(catalogue: Catalogue, target: Target) -> Figure:
     A proxy (a figure measured at a coarser level than the target asks) is never scored:
     `met` stays None, so no page or export can say it is met or not.
     """
-    if target.measure is Measure.computed:
+    if target.measure is Measure.computed and target.metric is not None:  # the loader refuses a computed target without one
         found = METRICS[target.metric](catalogue, target)
         return replace(found, met=None) if target.proxy else found
     reports = catalogue.reports_for(target.id)

@@ -13,9 +13,12 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from learning_city.data import events, inventory, store, teams
 from learning_city.data import model as m
@@ -88,8 +91,8 @@ def _load(
         return _check(root, today, cache, disk, found, raw)
     name = _load_key(root, today, found, raw)
     kept = disk.get("load", name)
-    if kept is not store.MISSING:
-        return kept
+    if kept is not store.MISSING:  # the store keeps what it is given: what `_check` returned
+        return cast(tuple[Catalogue | None, list[Problem]], kept)
     result = _check(root, today, cache, disk, found, raw)
     disk.put("load", name, result)
     return result
@@ -108,7 +111,8 @@ def _check(
 ) -> tuple[Catalogue | None, list[Problem]]:
     problems: list[Problem] = list(found.problems)
     docs: dict[str, Document] = {}
-    records: dict[str, BaseModel] = {}
+    records: dict[str, Any] = {}  # each file's model, its class chosen by name at run time (SINGLE_FILES)
+    record: Any  # a model of the class its file or folder names; those of COLLECTIONS each have an id
 
     for name, cls in SINGLE_FILES.items():
         path = found.single.get(name)
@@ -121,7 +125,7 @@ def _check(
         if record is not None:
             records[name] = record
 
-    collections: dict[str, dict[str, tuple[m.Provider | m.Venue, Document]]] = {}
+    collections: dict[str, dict[str, tuple[Any, Document]]] = {}  # by folder: its records' class is COLLECTIONS[folder]
     sources: dict[tuple[str, str], str] = {}
     unreadable: set[str] = set()  # ids of files with errors: references to them are not errors too
     for folder, cls in COLLECTIONS.items():
@@ -174,7 +178,8 @@ def _misplaced(doc: Document, folder: str) -> list[Problem]:
     for other, cls in COLLECTIONS.items():
         if "kind" not in cls.model_fields:  # a team has no kind
             continue
-        choices = [item.value for item in cls.model_fields["kind"].annotation]
+        kinds = cls.model_fields["kind"].annotation
+        choices = [item.value for item in kinds] if isinstance(kinds, type) and issubclass(kinds, Enum) else []
         if other != folder and kind in choices:
             return [doc.problem(("kind",), "wrong_folder", value=kind, folder=f"{other}/")]
     return []
@@ -188,7 +193,7 @@ def _read_record(
     key = (cls, raw)
     if key not in cache:
         name = store.key(store.code_version("data"), cls.__name__, raw)
-        kept = disk.get("file", name)
+        kept = cast(tuple[Document, BaseModel | None], disk.get("file", name))  # or MISSING
         if kept is store.MISSING:
             try:
                 kept = _validate(parse(raw, shown), cls)
@@ -241,7 +246,7 @@ _BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("too_smal
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
-def _problem_from(doc: Document, error: dict) -> Problem:
+def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
     """Turn one pydantic error into a problem at the right line, with our own message."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -325,9 +330,10 @@ def _check_references(
     policy_doc = docs["policy.yml"]
     for loc, text in _policy_texts(catalogue.policy):
         for token in iter_tokens(text):
-            if token.kind != "members" and token.target not in catalogue.target_index:
+            named = catalogue.target_index.get(token.target) if token.target else None
+            if token.kind != "members" and named is None:
                 problems.append(policy_doc.problem(loc, "bad_token", value=token.source))
-            elif token.kind == "deadline" and catalogue.target_index[token.target].deadline is None:
+            elif token.kind == "deadline" and named is not None and named.deadline is None:
                 problems.append(policy_doc.problem(loc, "token_without_deadline", value=token.source))
 
     stats_doc = docs["statistics.yml"]
@@ -446,7 +452,8 @@ def _advise(root: Path, collections: dict, today: dt.date, raw: Raw) -> list[Pro
         for record, doc in records.values():
             path = Path(doc.path)
             expected = schema_line(path.relative_to(root).as_posix())
-            if not raw[path].decode("utf-8-sig").startswith(expected + "\n"):  # the bytes read once, valid UTF-8
+            content = raw[path]  # bytes: the record was read from them, valid UTF-8
+            if isinstance(content, bytes) and not content.decode("utf-8-sig").startswith(expected + "\n"):
                 warnings.append(Problem(doc.path, 1, 1, "", "schema_line", {"line": expected}, "warning"))
             if not record.name.en:
                 warn(doc, ("name",), "no_english")

@@ -7,6 +7,7 @@ code; `MESSAGES` holds every message once, in Chinese and English.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from learning_city.data.characters import visible
 
@@ -240,10 +241,15 @@ REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-def reference(kind: str) -> dict[str, str]:
+class Reference(TypedDict):
+    what: str
+    what_en: str
+
+
+def reference(kind: str) -> Reference:
     """unknown_ref's arguments naming what was referred to."""
     zh, en = REFERENCES[kind]
-    return {"what": zh, "what_en": en}
+    return Reference(what=zh, what_en=en)
 
 
 @dataclass(frozen=True, order=True)

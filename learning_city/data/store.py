@@ -62,15 +62,16 @@ class Store:
             return cls(None)
         return cls(Path(setting) if setting else DEFAULT_FOLDER)
 
-    def _path(self, kind: str, name: str) -> Path:
-        return self.folder / kind / name[:2] / name
+    @staticmethod
+    def _path(folder: Path, kind: str, name: str) -> Path:
+        return folder / kind / name[:2] / name
 
     def get(self, kind: str, name: str) -> object:
         """The value stored, or MISSING when there is none or it cannot be trusted."""
         if self.folder is None:
             return MISSING
         try:
-            blob = self._path(kind, name).read_bytes()
+            blob = self._path(self.folder, kind, name).read_bytes()
         except OSError:
             return MISSING
         checksum, payload = blob[:32], blob[32:]
@@ -86,7 +87,7 @@ class Store:
         if self.folder is None:
             return
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        path = self._path(kind, name)
+        path = self._path(self.folder, kind, name)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as file:

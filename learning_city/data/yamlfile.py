@@ -20,10 +20,8 @@ import yaml
 from learning_city.data.characters import character_name, has_hidden, hidden_characters
 from learning_city.data.problems import Problem, dotted
 
-try:  # the C parser is much faster; the pure-Python one behaves the same
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+# the C parser is much faster; the pure-Python one (PyYAML built without libyaml) behaves the same
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 TRUE = {"true", "True", "TRUE"}
@@ -114,8 +112,9 @@ def _parse_events(text: str, doc: Document, spans: bool = False) -> _Builder | N
         return _Builder(doc, list(yaml.parse(text, Loader=_Loader)), spans)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)  # no mark: the whole file
         detail = " ".join(str(part) for part in (err.context, err.problem) if part)
-        doc.problems.append(Problem(doc.path, mark.line + 1, mark.column + 1, "", "syntax", {"detail": detail}))
+        doc.problems.append(Problem(doc.path, line, col, "", "syntax", {"detail": detail}))
     except yaml.YAMLError as err:  # no position given (the reader's own checks): the whole file
         doc.problems.append(Problem(doc.path, 1, 1, "", "syntax", {"detail": str(err).splitlines()[0]}))
     return None
@@ -178,7 +177,7 @@ class _Builder:
 
     def scalar_at(self, line: int, col: int) -> Loc:
         """The key whose value spans (line, col); () when it is outside every value (a comment)."""
-        for start, end, loc in self.spans:
+        for start, end, loc in self.spans or ():  # kept only for a file with a hidden character
             if start <= (line, col) < end:
                 return loc
         return ()
@@ -218,7 +217,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, loc)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[object] = []
             for index in itertools.count():
                 child = next(self.events)
                 if isinstance(child, yaml.SequenceEndEvent):
@@ -251,7 +250,8 @@ class _Builder:
             key_loc = loc + (key,)
             if self.spans is not None:
                 start, end = key_event.start_mark, key_event.end_mark
-                self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), key_loc))
+                # a parsed event always has its marks (the stubs allow None, for events made by hand)
+                self.spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), key_loc))  # type: ignore[union-attr]
             escaped = key_event.style == '"' and hidden_characters().search(key)  # only an escape makes one here
             if escaped:
                 self._problem(key_event, key_loc, "hidden_character", char=character_name(escaped.group()))
@@ -260,7 +260,8 @@ class _Builder:
                 self._problem(key_event, key_loc, "duplicate_key", first=first[0])
                 self._node(next(self.events), loc + ("?duplicate",))
                 continue
-            self.doc.keys[key_loc] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            mark = key_event.start_mark  # a parsed event's: never None, whatever the stubs allow
+            self.doc.keys[key_loc] = (mark.line + 1, mark.column + 1)  # type: ignore[union-attr]
             mapping[key] = self._node(next(self.events), key_loc)
 
     def _scalar(self, event, loc: Loc):

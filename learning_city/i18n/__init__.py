@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from learning_city.data.model import Comparator, Target, Unit
 from learning_city.data.yamlfile import read
@@ -22,10 +23,11 @@ def strings() -> dict[str, dict[str, str]]:
     doc = read(UI_FILE)
     if doc.problems:
         raise ValueError("\n".join(map(str, doc.problems)))
-    missing = [key for key, texts in doc.data.items() if set(texts) != set(LANGUAGES)]
+    found = cast(dict[str, dict[str, str]], doc.data)  # ui.yml: each key's text by language
+    missing = [key for key, texts in found.items() if set(texts) != set(LANGUAGES)]
     if missing:
         raise ValueError(f"{UI_FILE}: strings without both languages: {missing}")
-    return doc.data
+    return found
 
 
 def t(key: str, lang: str, **args) -> str:

@@ -16,8 +16,10 @@ import gc
 import json
 import os
 import shutil
+from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -28,6 +30,7 @@ from learning_city import i18n
 from learning_city.data import store
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.loader import load, resolve_root
+from learning_city.data.model import Provider, Venue
 from learning_city.data.store import Store
 from learning_city.data.today import today
 from learning_city.plugin import macros as page_macros
@@ -65,8 +68,8 @@ _THEME_VERSIONS = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-ma
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self):
-        self.context: context.BuildContext | None = None  # decided in on_config
-        self.catalogue: Catalogue | None = None
+        self.context: context.BuildContext  # decided by on_config, before any other event reads it
+        self.catalogue: Catalogue  # loaded by on_config, before any other event reads it
         self.slots = Slots()
         self.root = Path("catalogue")
         self.page = None  # the page mkdocs-macros is about to render (see on_page_markdown)
@@ -103,7 +106,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.catalogue, self.slots = catalogue, Slots()
         self.context = ctx = context.make(lang, build_day, config.get("site_url") or "", self.config.repository, config["theme"].custom_dir)
         ctx.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("i18n", "site"))
-        page_macros.register(config["plugins"], self.config.macros, ctx, catalogue, self.slots, lambda: self.page.url)
+        page_macros.register(config["plugins"], self.config.macros, ctx, catalogue, self.slots, self._page_url)
         config["site_name"] = i18n.t("site.name", lang)
         config["site_description"] = i18n.t("site.description", lang)
         if ctx.site_url:
@@ -131,9 +134,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_files(self, files, config):
         """A page for every provider, venue and county; ids are validated slugs, never text."""
         catalogue, ctx, lang = self.catalogue, self.context, self.context.lang
-        for collection, records in (("providers", catalogue.providers), ("venues", catalogue.venues)):
+        paged: list[tuple[str, Mapping[str, Provider | Venue]]] = [("providers", catalogue.providers), ("venues", catalogue.venues)]
+        for collection, records in paged:
             for record_id, record in sorted(records.items()):
-                render = functools.partial(_record_page, collection, catalogue, record, ctx)
+                render: Callable[..., str] = functools.partial(_record_page, collection, catalogue, record, ctx)
                 title = render_records.heading_text(record.name.get(lang))
                 if record.name.is_fallback(lang):  # untranslated: the Chinese, tagged as Chinese
                     title = f'<span lang="zh">{title}</span>'
@@ -188,6 +192,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         scripts = [str(s) for s in config["extra_javascript"] if not (getattr(s, "defer", False) or getattr(s, "async_", False))]
         preview = render_records.preview_json(self.context.templates, self.context.repository, self.context.site_url, scripts)
         files.append(File.generated(config, ADMIN + "preview.json", content=preview))
+
+    def _page_url(self) -> str:
+        """The address of the page mkdocs-macros is rendering (the macros make links relative to it)."""
+        if self.page is None:
+            raise PluginError("a page macro ran outside a page / 宏只能在页面中使用")
+        return self.page.url
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown, page, config, files):
@@ -258,7 +268,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files = calendars.provider_calendars(self.catalogue, provider, self.lang, site_url)
                 if key:
                     self.disk.put("calendars", name, files)
-            _write_files(Path(site_dir), files)
+            _write_files(Path(site_dir), cast(dict[str, bytes], files))  # what provider_calendars made, or kept
 
     def on_serve(self, server, config, builder):
         """Live reload when the catalogue changes, wherever it is."""
@@ -272,13 +282,13 @@ def _write_files(site_dir: Path, files: dict[str, bytes]) -> None:
         (site_dir / path).write_bytes(content)
 
 
-def _record_page(collection: str, catalogue: Catalogue, record, ctx: context.BuildContext) -> str:
+def _record_page(collection: str, catalogue: Catalogue, record: Provider | Venue, ctx: context.BuildContext) -> str:
     """A provider's page (it ends with the online resources on its subjects) or a venue's."""
     url = f"{collection}/{record.id}/"
-    args = (catalogue, record, ctx.lang, "../" * url.count("/"), ctx.repository, ctx.site_url + url)
-    if collection == "providers":
-        return render_teams.provider_page(*args, templates=ctx.templates)
-    return render_records.venue_page(*args, templates=ctx.templates, today=ctx.today)
+    base, page = "../" * url.count("/"), ctx.site_url + url
+    if isinstance(record, Provider):
+        return render_teams.provider_page(catalogue, record, ctx.lang, base, ctx.repository, page, templates=ctx.templates)
+    return render_records.venue_page(catalogue, record, ctx.lang, base, ctx.repository, page, templates=ctx.templates, today=ctx.today)
 
 
 def _copy_editor_bundle(target: Path) -> None:

@@ -23,7 +23,7 @@ from icalendar import Timezone
 
 from learning_city.data import status
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import County, Course, CourseStatus, Provider
+from learning_city.data.model import County, Course, CourseStatus, Provider, Venue
 from learning_city.data.today import JIAXING
 from learning_city.i18n import t
 from learning_city.site.incremental import made
@@ -60,7 +60,8 @@ def uid(provider: Provider, course: Course, site_url: str, part: str = "") -> st
 
 def catalogue_date(catalogue: Catalogue) -> dt.date:
     """The catalogue's own date: the latest day a record was checked, else the policy's issue date."""
-    days = [r.last_verified for r in (*catalogue.providers.values(), *catalogue.venues.values()) if r.last_verified]
+    records: list[Provider | Venue] = [*catalogue.providers.values(), *catalogue.venues.values()]
+    days = [r.last_verified for r in records if r.last_verified]
     return max(days, default=catalogue.policy.issued)
 
 
@@ -89,7 +90,7 @@ def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     dates = status.class_dates(course, provider.term_of(course))
     wanted = {status.WEEKDAYS.index(day) for day in course.schedule.days}
     first = next((day for day in _days(dates) if day.weekday() in wanted), None) if dates else None
-    if first is None:
+    if first is None or dates is None:
         return None
     schedule = course.schedule
     until = _local(dates.end, schedule.end).astimezone(dt.UTC)  # UNTIL is UTC when DTSTART has a zone (RFC 5545 3.3.10)
@@ -119,10 +120,11 @@ def _days(dates):
 def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
     """The enrolment window as an all-day event (DTEND is the day after, as the RFC counts); None without dates."""
     days = status.window(course, provider.term_of(course))
-    if not (days.opens or days.closes):
+    first, last = days.opens or days.closes, days.closes or days.opens
+    if first is None or last is None:
         return None
     summary = t("calendar.enrolment", lang, title=course.title.get(lang))
-    return _all_day(summary, days.opens or days.closes, (days.closes or days.opens) + ONE_DAY, uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course))
+    return _all_day(summary, first, last + ONE_DAY, uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course))
 
 
 def deadline_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
@@ -167,7 +169,9 @@ def _line(name: str, value: str) -> str:
     line = f"{name}:{value}"
     if len(line) < 75 and (line.isascii() or len(line.encode()) < 75):
         return line + "\r\n"
-    parts, current, size = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode())
         if current and size + width >= 75:

@@ -9,15 +9,17 @@ another. Descriptions of the columns are interface strings (`data.field.*` in ui
 
 from __future__ import annotations
 
+import builtins
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import get_args
+from typing import Any, get_args
 
 from markupsafe import Markup
 
@@ -62,12 +64,14 @@ class Row:
     catalogue: Catalogue
     site: str  # the Chinese root, absolute
     today: dt.date
-    provider: object = None
-    course: object = None
-    venue: object = None
-    team: object = None  # issue 22
-    resource: object = None
-    event: object = None
+    # Which records a row holds depends on its table, and each table's columns read only those:
+    # Any, not `X | None`, so a column need not re-check what its table guarantees.
+    provider: Any = None
+    course: Any = None
+    venue: Any = None
+    team: Any = None  # issue 22
+    resource: Any = None
+    event: Any = None
 
     @property
     def record(self):
@@ -88,13 +92,13 @@ class Column:
     value: Callable[[Row], object]
     type: str = "string"
     required: bool = False
-    enum: type[Enum] | list[str] | None = None
+    enum: builtins.type[Enum] | list[str] | None = None  # `type` here is the field above
     pattern: str | None = None
     format: str | None = None
     minimum: int | None = None
 
     def schema(self) -> dict:
-        constraints = {}
+        constraints: dict[str, object] = {}
         if self.required:
             constraints["required"] = True
         if self.enum is not None:
@@ -103,7 +107,7 @@ class Column:
             constraints["pattern"] = self.pattern
         if self.minimum is not None:
             constraints["minimum"] = self.minimum
-        described = {"name": self.name, "type": self.type, "description": _both(f"data.field.{self.name}")}
+        described: dict[str, object] = {"name": self.name, "type": self.type, "description": _both(f"data.field.{self.name}")}
         if self.format:
             described["format"] = self.format
         if constraints:
@@ -205,7 +209,7 @@ def _contact() -> list[Column]:
 
 
 def _pages() -> list[Column]:
-    return [Column(f"url_{lang}", lambda r, lang=lang: _page(r, lang), format="uri", required=True) for lang in i18n.LANGUAGES]
+    return [Column(f"url_{lang}", functools.partial(_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES]
 
 
 PROVIDERS = Table("providers", [
@@ -289,7 +293,7 @@ def _meetings(row: Row) -> str:
 
 
 def _team_page(row: Row, lang: str) -> str:
-    county = row.catalogue.county_of(row.team.region)
+    county = row.catalogue.county(row.team.region)
     return teams.teams_url(row.site + i18n.ROOTS[lang], county.id) + "#" + teams.team_anchor(row.team.id)
 
 
@@ -312,7 +316,7 @@ TEAMS = Table("teams", [
     Column("website", lambda r: r.team.contact.website, format="uri"),
     Column("join_zh", lambda r: r.team.join.zh, required=True),
     Column("join_en", lambda r: r.team.join.en),
-    *[Column(f"url_{lang}", lambda r, lang=lang: _team_page(r, lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+    *[Column(f"url_{lang}", functools.partial(_team_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
     Column("last_verified", lambda r: r.team.last_verified, type="date"),
     Column("sample", lambda r: r.team.sample, type="boolean", required=True),
 ], foreign_keys=[{"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}}])
@@ -330,17 +334,24 @@ RESOURCES = Table("resources", [
     Column("fee_note_zh", lambda r: _zh(r.resource.fee_note)),
     Column("fee_note_en", lambda r: _en(r.resource.fee_note)),
     Column("link", lambda r: r.resource.url, format="uri", required=True),
-    *[Column(f"url_{lang}", lambda r, lang=lang: _resource_page(r, lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+    *[Column(f"url_{lang}", functools.partial(_resource_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
     Column("last_verified", lambda r: r.resource.last_verified, type="date"),
     Column("sample", lambda r: r.resource.sample, type="boolean", required=True),
 ])
 
 
+def _rows_of(catalogue: Catalogue, site: str, today: dt.date, kind: str, record: Any) -> list[Row]:
+    """The rows one record gives: a row per course of a provider ("course"), else the record's one row."""
+    if kind == "course":
+        return [Row(catalogue, site, today, provider=record, course=c) for c in record.courses]
+    return [Row(catalogue, site, today, **{kind: record})]
+
+
 def _issue22_rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[tuple[str, Callable[[], list[Row]]]]:
     """Rows of the teams and resources tables, by record: no page of its own has a key, so a live preview makes them afresh."""
     if table is TEAMS:
-        return [(f"teams/{x.id}", lambda x=x: [Row(catalogue, site, today, team=x)]) for x in sorted(catalogue.teams.values(), key=lambda x: x.id)]
-    return [(f"resources/{x.id}", lambda x=x: [Row(catalogue, site, today, resource=x)]) for x in sorted(catalogue.resources.values(), key=lambda x: x.id)]
+        return [(f"teams/{x.id}", functools.partial(_rows_of, catalogue, site, today, "team", x)) for x in sorted(catalogue.teams.values(), key=lambda x: x.id)]
+    return [(f"resources/{x.id}", functools.partial(_rows_of, catalogue, site, today, "resource", x)) for x in sorted(catalogue.resources.values(), key=lambda x: x.id)]
 
 
 # --- issue 22: learning events -------------------------------------------------------------------
@@ -370,8 +381,8 @@ EVENTS = Table("events", [
     Column("booking_url", lambda r: r.event.join.url, format="uri"),
     Column("booking_phone", lambda r: r.event.join.phone),
     Column("phone", lambda r: r.event.contact.phone),
-    *[Column(f"url_{lang}", lambda r, lang=lang: _event_link(r, lang, lambda i: events.event_url("", i)), format="uri", required=True) for lang in i18n.LANGUAGES],
-    *[Column(f"event_calendar_{lang}", lambda r, lang=lang: _event_link(r, lang, events.calendar_path), format="uri", required=True) for lang in i18n.LANGUAGES],
+    *[Column(f"url_{lang}", functools.partial(_event_link, lang=lang, path=functools.partial(events.event_url, "")), format="uri", required=True) for lang in i18n.LANGUAGES],
+    *[Column(f"event_calendar_{lang}", functools.partial(_event_link, lang=lang, path=events.calendar_path), format="uri", required=True) for lang in i18n.LANGUAGES],
     Column("last_verified", lambda r: r.event.last_verified, type="date"),
     Column("sample", lambda r: r.event.sample, type="boolean", required=True),
 ], foreign_keys=[
@@ -388,14 +399,14 @@ def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[
     """The table's rows, grouped by the record they come from (its page's source), made when asked."""
     providers = sorted(catalogue.providers.values(), key=lambda p: p.id)
     if table is PROVIDERS:
-        return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p)]) for p in providers]
+        return [(f"providers/{p.id}.md", functools.partial(_rows_of, catalogue, site, today, "provider", p)) for p in providers]
     if table is COURSES:
-        return [(f"providers/{p.id}.md", lambda p=p: [Row(catalogue, site, today, provider=p, course=c) for c in p.courses]) for p in providers]
+        return [(f"providers/{p.id}.md", functools.partial(_rows_of, catalogue, site, today, "course", p)) for p in providers]
     if table is EVENTS:  # no page of its own: made afresh in a live preview
-        return [(f"events/{x.id}", lambda x=x: [Row(catalogue, site, today, event=x)]) for x in sorted(catalogue.events.values(), key=lambda x: x.id)]
+        return [(f"events/{x.id}", functools.partial(_rows_of, catalogue, site, today, "event", x)) for x in sorted(catalogue.events.values(), key=lambda x: x.id)]
     if table in (TEAMS, RESOURCES):
         return _issue22_rows(table, catalogue, site, today)
-    return [(f"venues/{v.id}.md", lambda v=v: [Row(catalogue, site, today, venue=v)]) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
+    return [(f"venues/{v.id}.md", functools.partial(_rows_of, catalogue, site, today, "venue", v)) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
 
 
 def table_csv(table: Table, catalogue: Catalogue, site: str, today: dt.date, piece=made) -> bytes:

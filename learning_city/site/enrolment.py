@@ -32,7 +32,7 @@ def text(status: rules.Status, lang: str) -> str:
     """"Open until 3 September 2026", "Enrolment closed", …"""
     if status.kind == "open":
         return t("status.open_until", lang, date=i18n.date(status.date, lang)) if status.date else t("status.open", lang)
-    if status.kind == "not-yet":
+    if status.kind == "not-yet" and status.date:  # a window not yet open has its first day
         return t("status.not_yet", lang, date=i18n.date(status.date, lang))
     return t(f"status.{status.kind}", lang)
 

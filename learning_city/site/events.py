@@ -19,6 +19,7 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Event, EventKind, Mode
 from learning_city.i18n import t
 from learning_city.site import calendars, structured
+from learning_city.site.slots import Pages
 from learning_city.site.templates import Templates
 from learning_city.site.text import provider_url, venue_url
 
@@ -113,7 +114,7 @@ def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: s
     )
 
 
-def pages(catalogue: Catalogue, lang: str, today: dt.date, site_url: str) -> list[tuple[str, str, object]]:
+def pages(catalogue: Catalogue, lang: str, today: dt.date, site_url: str) -> Pages:
     """(source path, plain title, renderer taking base and templates), as teams.pages gives them."""
     return [(PATH, t("nav.events", lang), lambda base, templates: page(catalogue, lang, base, today, site_url, templates=templates))]
 
@@ -130,10 +131,11 @@ def event_node(catalogue: Catalogue, event: Event, lang: str, root: str) -> dict
     venue = catalogue.venues.get(event.venue) if event.venue else None
     provider = catalogue.providers.get(event.provider) if event.provider else None
     where = []
-    if venue or event.place:
+    place = event.place or (venue.name if venue else None)
+    if place:
         where.append(structured._clean({
             "@type": "Place",
-            "name": (event.place or venue.name).get(lang),
+            "name": place.get(lang),
             "address": venue.address.get(lang) if venue else None,
             "containedInPlace": {"@id": venue_url(root, venue.id) + "#venue"} if venue and event.place else None,
             "url": venue_url(root, venue.id) if venue else None,

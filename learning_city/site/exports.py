@@ -55,7 +55,7 @@ def finder_shard(catalogue: Catalogue, county, lang: str, piece=made) -> list[di
 
 def finder_items(catalogue: Catalogue, provider, lang: str) -> list[dict]:
     """A provider's courses in the finder."""
-    county = catalogue.county_of(provider.region)
+    county = catalogue.county(provider.region)
     town = catalogue.town_of(provider.region)
     items = []
     for course in provider.courses:

@@ -87,7 +87,9 @@ def _courses(text: bytes | None) -> tuple[dict[str, dict], bool]:
 
 
 def _title(course: dict) -> Text:
-    title = course.get("title") if isinstance(course.get("title"), dict) else {}
+    title = course.get("title")
+    if not isinstance(title, dict):
+        title = {}
     return Text(zh=str(title.get("zh") or course["id"]), en=str(title["en"]) if title.get("en") else None)
 
 
@@ -100,7 +102,8 @@ def _read(root: Path, specs: list[str]) -> list[bytes | None]:
     out = _git(root, "cat-file", "--batch", input="".join(s + "\n" for s in specs).encode("utf-8"))
     if out is None:
         return [None] * len(specs)
-    found, at = [], 0
+    found: list[bytes | None] = []
+    at = 0
     for _ in specs:
         end = out.index(b"\n", at)
         header = out[at:end].split(b" ")
@@ -118,7 +121,7 @@ def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
     """The latest course changes from the catalogue's git history; None when it has none."""
     prefix = _git(root, "rev-parse", "--show-prefix")
     commits = _commits(root) if prefix is not None else []
-    if not commits:
+    if prefix is None or not commits:
         return None
     prefix_text = prefix.decode("utf-8").strip()
     changes: list[Change] = []
@@ -126,7 +129,8 @@ def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
         if not has_parent and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
             break  # the edge of a shallow clone: what came before is unknown
         specs = [f"{sha}^:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
-        texts = _read(root, specs) if has_parent else [None] * len(paths) + _read(root, specs[len(paths):])
+        none: list[bytes | None] = [None] * len(paths)  # a first commit: nothing before it
+        texts = _read(root, specs) if has_parent else none + _read(root, specs[len(paths):])
         for number, path in enumerate(paths):
             (before, ok_before), (after, ok_after) = _courses(texts[number]), _courses(texts[number + len(paths)])
             if not (ok_before and ok_after):
@@ -136,14 +140,16 @@ def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
                 old, new = before.get(course_id), after.get(course_id)
                 if old == new:
                     continue
+                kind: Kind | None
                 if new is None or (_withdrawn(new) and not (old and _withdrawn(old))):
                     kind = "withdrawn" if old and not _withdrawn(old) else None
                 elif old is None:
                     kind = "added"
                 else:
                     kind = "changed"
-                if kind:
-                    changes.append(Change(provider, course_id, kind, when, sha, _title(new or old)))
+                shown = new or old  # one of them: they differ
+                if kind and shown:
+                    changes.append(Change(provider, course_id, kind, when, sha, _title(shown)))
         if len(changes) >= limit:
             break
     return _newest(changes, limit) if changes else None

@@ -158,7 +158,7 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
         "lc/finder.html", lang=lang, base=base, counties=counties, fields=FINDER_FIELDS,
         has_sample=_has_sample(catalogue.providers.values()), shards=" ".join(c.id for c in counties),
         messages={key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")},
-        courses=Counter(catalogue.county_of(p.region).id for p in catalogue.providers.values() for _ in p.courses),
+        courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
     )
 
 

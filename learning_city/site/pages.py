@@ -89,10 +89,10 @@ class _Prose:
         return Markup("").join(html(piece) if isinstance(piece, str) else self.token(piece) for piece in split(value.get(self.lang)))
 
     def token(self, token: Token) -> Markup:
-        if token.kind == "members":
+        if token.kind == "members" or token.target is None:  # {members} alone names no target
             return self.members()
         target = self.catalogue.target_index[token.target]
-        if token.kind == "deadline":  # the loader refuses this token for a target without a deadline
+        if token.kind == "deadline" and target.deadline:  # the loader refuses this token for a target without a deadline
             shown = str(target.deadline.year)
         elif token.style == "hanzi":
             shown = i18n.hanzi(target.value)
@@ -152,7 +152,7 @@ def _status(target: Target, fig: Figure) -> str:
 
 def _when(target: Target, lang: str) -> str:
     """By when the target holds: the deadline's year, every year, or standing, as the document says."""
-    if target.kind is TargetKind.deadline:
+    if target.kind is TargetKind.deadline and target.deadline:  # the loader requires it of this kind
         return str(target.deadline.year)
     return t(f"targets.kind.{target.kind.value}", lang)
 

@@ -4,13 +4,22 @@ build, and on disk between builds (the plugin calls `load` and `save`)."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import segno
 from markupsafe import Markup
 
 from learning_city.data import store
 
+
+class _Options(TypedDict):  # segno.make's, so the checker matches them to its parameters
+    error: str
+    micro: bool
+    mask: int
+
+
 # A fixed mask: choosing the best of eight would triple the cost of every page (4 ms vs 1.3 ms).
-OPTIONS = {"error": "m", "micro": False, "mask": 0}
+OPTIONS = _Options(error="m", micro=False, mask=0)
 SVG = {"scale": 4, "border": 2, "omitsize": False}
 KEY = store.key("qr", segno.__version__, repr(OPTIONS), repr(SVG))
 _codes: dict[str, str] = {}  # by address; this module's own cache, filled by svg() and load()

@@ -11,6 +11,7 @@ from learning_city.data.figures import recognition_kind
 from learning_city.data.model import Recognition, RecognitionKind, Text
 from learning_city.data.recognitions import by_kind_and_year, county_of
 from learning_city.i18n import t
+from learning_city.site.slots import Pages
 from learning_city.site.templates import Templates
 
 # The policy's own programme (三(一), 三(三)) leads the page; the network's titles follow.
@@ -83,6 +84,6 @@ def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
 PAGE = "---\nrender_macros: false\nhide:\n  - toc\n---\n# {title}\n{marker}"
 
 
-def pages(catalogue: Catalogue, lang: str) -> list[tuple[str, str, object]]:
+def pages(catalogue: Catalogue, lang: str) -> Pages:
     """(source path, plain title, renderer taking base and templates) of the recognitions page."""
     return [("recognitions/index.md", t("nav.recognitions", lang), lambda base, templates: page(catalogue, lang, base, templates=templates))]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from html import escape
 from urllib.parse import urlencode
 
 from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import Provider, Venue, Weekday
+from learning_city.data.model import Course, Provider, Term, Venue, Weekday
 from learning_city.i18n import t
 from learning_city.site import calendars, qr, structured, venue_today
 from learning_city.site.pages import SPEECH_LANG
@@ -39,7 +40,7 @@ def report_url(repository: str, path: str, name: str, anchor: str, page: str | N
     return f"{repository}/issues/new?{urlencode(query)}"
 
 
-def preview_json(templates: Templates, repository: str, site_url: str, scripts: list[str] = ()) -> str:
+def preview_json(templates: Templates, repository: str, site_url: str, scripts: Sequence[str] = ()) -> str:
     """admin/preview.json: what the editor's preview renders a record's page with (docs/admin/page.js):
     this site's templates, the interface strings, the addresses the page names, and the page's
     scripts that run as it loads (`scripts`, from the site's root: the course's copy and print buttons)."""
@@ -55,7 +56,7 @@ def provider_page(
 ) -> str:
     """`page` is the page's address, quoted in error reports."""
     path = f"catalogue/{catalogue.sources[('providers', provider.id)]}"
-    groups = [(term, [c for c in provider.courses if c.term == term.id]) for term in provider.terms]
+    groups: list[tuple[Term | None, list[Course]]] = [(term, [c for c in provider.courses if c.term == term.id]) for term in provider.terms]
     groups = [(term, courses) for term, courses in groups if courses]
     others = [c for c in provider.courses if not c.term]
     if others:

@@ -6,6 +6,9 @@ import itertools
 import re
 from collections.abc import Callable
 
+# Generated pages: (source path, plain title, renderer taking base and templates), put in a slot each
+Pages = list[tuple[str, str, Callable[..., str]]]
+
 
 class Slots:
     """Rendered HTML kept aside while Markdown runs, then put back into the page.
@@ -19,7 +22,7 @@ class Slots:
     MARKER = re.compile(r"<!--lc-slot-(\d+)-->")
 
     def __init__(self):
-        self._html: dict[str, str] = {}
+        self._html: dict[str, str | Callable[[], str]] = {}
         self._keys = itertools.count()
 
     def put(self, html: str | Callable[[], str]) -> str:

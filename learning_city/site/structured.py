@@ -94,7 +94,7 @@ def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     })
     venue = catalogue.venues.get(course.venue) if course.venue else None
     # the provider is itself a place (EducationalOrganization is a CivicStructure): referred to, not repeated
-    location = {"@id": venue_url(_root(page), venue.id) + "#venue"} if venue else {"@id": PROVIDER}
+    location: dict[str, object] = {"@id": venue_url(_root(page), venue.id) + "#venue"} if venue else {"@id": PROVIDER}
     if course.place:
         location = {"@type": "Place", "name": course.place.get(lang), "containedInPlace": location}
     instance = {"@type": "CourseInstance", "courseMode": COURSE_MODE[course.mode], "courseSchedule": timetable, "location": location}

@@ -9,11 +9,14 @@ subjects of its courses. The subject of a resource is a course category, so the 
 
 from __future__ import annotations
 
+import functools
+
 from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Category, County, Course, Mode, Provider, Resource, Team
 from learning_city.i18n import t
 from learning_city.site import records
+from learning_city.site.slots import Pages
 from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, days_text
 
@@ -130,7 +133,7 @@ def team_records(catalogue: Catalogue, lang: str) -> list[dict]:
     root = "/" + i18n.ROOTS[lang]
     found = []
     for team in _sorted(catalogue.teams.values()):
-        county, town = catalogue.county_of(team.region), catalogue.town_of(team.region)
+        county, town = catalogue.county(team.region), catalogue.town_of(team.region)
         when = "; ".join(f"{days_text(m.days, lang)} {m.start}–{m.end} · {m.place.get(lang)}" for m in team.meetings)
         words = [
             team.name.get(lang), team.description.get(lang) if team.description else "", t(f"category.{team.category.value}", lang),
@@ -167,12 +170,12 @@ def resource_records(catalogue: Catalogue, lang: str) -> list[dict]:
 PAGE = "---\nrender_macros: false\nsearch: exclude\nhide:\n  - toc\n---\n# {title}\n{marker}"
 
 
-def pages(catalogue: Catalogue, lang: str) -> list[tuple[str, str, object]]:
+def pages(catalogue: Catalogue, lang: str) -> Pages:
     """(source path, plain title, renderer taking base and templates) of every page of this module."""
-    found = [("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))]
+    found: Pages = [("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))]
     for county in team_counties(catalogue):
         title = t("teams.county_title", lang, county=county.name.get(lang))
-        found.append((f"teams/{county.id}.md", title, lambda base, templates, county=county: teams_county(catalogue, county, lang, base, templates=templates)))
+        found.append((f"teams/{county.id}.md", title, functools.partial(teams_county, catalogue, county, lang)))
     found.append(("resources/index.md", t("nav.resources", lang), lambda base, templates: resources_page(catalogue, lang, base, templates=templates)))
     return found
 

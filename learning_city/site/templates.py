@@ -64,8 +64,9 @@ class Templates:
     def __init__(self, folders: Iterable[Path | str], today: dt.date):
         """`today`: the build's day, for the enrolment statuses the pages show."""
         self.folders = [Path(folder) for folder in folders]
+        self.loader = _JoinedLines(self.folders)
         self.env = Environment(
-            loader=_JoinedLines(self.folders),
+            loader=self.loader,
             autoescape=True,
             undefined=StrictUndefined,
             finalize=html,  # every {{ value }}: escaped the one way (autoescape then keeps it)
@@ -93,7 +94,7 @@ class Templates:
     def sources(self) -> dict[str, str]:
         """The page templates (lc/) as this site reads them, overrides first and lines joined: the
         editor's preview renders the same files with Nunjucks (docs/admin/page.js)."""
-        return {name: self.env.loader.get_source(self.env, name)[0] for name in self.env.list_templates() if name.startswith("lc/")}
+        return {name: self.loader.get_source(self.env, name)[0] for name in self.env.list_templates() if name.startswith("lc/")}
 
     def macro(self, name: str, macro: str):
         """A macro of a template, to call from Python (it returns Markup)."""

@@ -14,22 +14,20 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 # nothing reaches out to the network, and it runs as root in a container
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Static files with the types the site needs (the editor's YAML, Pagefind's WebAssembly), no log."""
+# The types the site needs beyond the standard library's: the editor's YAML, Pagefind's WebAssembly
+MEDIA_TYPES = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".yml": "text/yaml",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-    }
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files with the types the site needs (MEDIA_TYPES), no log."""
+
+    extensions_map = MEDIA_TYPES  # an instance attribute to the type checker, shared here as the base class shares its own
 
     def log_message(self, *args):
         pass

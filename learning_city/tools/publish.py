@@ -162,7 +162,7 @@ def read_site(site_dir: Path) -> dict[str, SiteFile]:
 
 def remote_state(client, bucket: str, prefix: str, wanted: set[str]) -> dict[str, SiteFile | None]:
     """Every object under the prefix; for the paths the site still has, their hash and headers."""
-    paths = []
+    paths: list[str] = []
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         paths.extend(item["Key"][len(prefix):] for item in page.get("Contents", []) if not item["Key"].endswith("/"))
     kept = [path for path in paths if path in wanted]

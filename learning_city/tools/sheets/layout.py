@@ -85,7 +85,7 @@ def _inner(annotation) -> object:
     return annotation
 
 
-def _is_model(annotation) -> bool:
+def _is_model(annotation) -> typing.TypeGuard[type[BaseModel]]:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
@@ -185,7 +185,7 @@ def book(kind: str) -> Book:
     """The workbook layout of a record kind, from the model."""
     strings = i18n.strings()
     if kind in ("providers", "venues"):
-        cls = {"providers": m.Provider, "venues": m.Venue}[kind]
+        cls: type[BaseModel] = m.Provider if kind == "providers" else m.Venue
         nav = strings[f"nav.{kind}"]
         return Book(kind, cls, _sheets(cls, nav["zh"], nav["en"], (), None), folder=True)
     if kind == "statistics":

@@ -100,7 +100,8 @@ def to_cell(column: Column, value, labels: dict) -> object:
     if column.kind == lay.BOOL:
         return YES if value else NO
     if column.kind == lay.CLOCK:
-        return dt.time(*map(int, value.split(":")))
+        hour, minute = value.split(":")  # a catalogue clock, HH:MM
+        return dt.time(int(hour), int(minute))
     if column.kind == lay.CHOICE:
         return column.choices.get(value, value)
     if column.kind == lay.CHOICES:
@@ -154,7 +155,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
     """A workbook with the instructions, every sheet of the books with its rows, and the lists
     its drop-downs offer (on a hidden sheet)."""
     wb = Workbook()
-    guide = wb.active
+    guide = wb.worksheets[0]  # a new workbook's one sheet
     guide.title = strings("guide_sheet")
     for number, line in enumerate(strings("guide").splitlines(), start=1):
         guide.cell(number, 1, line)
@@ -216,8 +217,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
                 for col, value in enumerate(row, start=1):
                     if value is not None:
                         cell = ws.cell(row_number, col)
-                        column = sheet.columns[col - 1 - offset] if offset < col <= offset + len(sheet.columns) else None
-                        _put(cell, value, column)
+                        _put(cell, value, sheet.columns[col - 1 - offset] if offset < col <= offset + len(sheet.columns) else None)
     return wb
 
 
@@ -336,7 +336,7 @@ def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
     if isinstance(value, float):
         value = int(value) if value.is_integer() else value
     text = str(value)
-    if column.reference in ids:
+    if column.reference is not None and column.reference in ids:
         names = ids[column.reference]
         if text.strip() in names or text.strip() in names.values():
             return names.get(text.strip(), text.strip())
@@ -490,6 +490,7 @@ def _read_book(book: Book, by_name: dict, display: str, ids: dict, reading: Read
             if single:
                 owner = single
             else:
+                assert owner_col is not None  # a sheet of items has its owner's column: _columns_of checked the header
                 owner_cell = cells.get(owner_col)
                 owner = str(owner_cell.value).strip() if owner_cell is not None else ""
                 if owner not in records:

@@ -79,7 +79,7 @@ def read(data: bytes) -> list[RawSheet]:
             raise Unreadable("not_xlsx", detail=type(err).__name__) from None
 
 
-def _causes(err: BaseException):
+def _causes(err: BaseException | None):
     seen = 0
     while err is not None and seen < 20:
         yield err

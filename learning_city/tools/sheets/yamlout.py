@@ -33,10 +33,10 @@ def _node(value, annotation):
         return node
     if isinstance(value, list):
         item_type = _list_item(annotation) if annotation is not None else None
-        node = CommentedSeq(_node(item, item_type) for item in value)
+        seq = CommentedSeq(_node(item, item_type) for item in value)
         if item_type is not None and _is_choice(item_type):
-            node.fa.set_flow_style()
-        return node
+            seq.fa.set_flow_style()
+        return seq
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, float) and value.is_integer():
