@@ -108,6 +108,15 @@ def test_control_a_preload_the_import_cannot_use_is_fetched_twice(browser, as_pu
     preloaded, asked = pagefind_requests(
         browser,
         f"{as_published}search/?q={quote('太极')}",
-        rewrite=lambda html: html.replace('rel="modulepreload"', 'rel="preload" as="script"'),
+        rewrite=lambda html: html.replace('["pagefind.js", "modulepreload"]', '["pagefind.js", "preload", "script"]'),
     )
     assert any(asked.count(url) == 2 for url in preloaded), asked
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_without_a_query_nothing_is_asked_for_early(browser, as_published, prefix):
+    """The search page opened from the menu paints its box first: Pagefind's files come after, by search.js."""
+    with watched_page(browser, **PHONE) as page:
+        page.goto(f"{as_published}{prefix}search/", wait_until="load")
+        expect(page.locator(".pagefind-ui__search-input")).to_be_attached()
+        assert page.locator("link[rel=preload], link[rel=modulepreload]").count() == 0
