@@ -17,9 +17,7 @@ Absolute seconds depend on the machine; the ratios are what the project claims.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import http.server
 import json
 import math
 import os
@@ -39,7 +37,7 @@ from bs4 import BeautifulSoup
 from learning_city.data.loader import load
 from learning_city.site import structured
 from learning_city.tools import publish
-from learning_city.tools.local import launch_chromium, pagefind_urls, serving
+from learning_city.tools.local import AsPublished, launch_chromium, pagefind_urls, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -278,34 +276,6 @@ def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
         "events": "events/",  # issue 22: learning events
         "recognitions": "recognitions/",  # issue 22: recognitions
     }
-
-
-class AsPublished(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as `make publish` stores it: each file with its content type, caching and
-    gzip encoding from learning_city/tools/publish.py (text compressed, Pagefind's files as they are)."""
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404)
-            return
-        relative = path.relative_to(self.directory).as_posix()
-        headers = publish.headers_for(relative)
-        content = publish.body(path.read_bytes(), headers)
-        self.send_response(200)
-        self.send_header("Content-Type", headers.content_type)
-        self.send_header("Cache-Control", headers.cache_control)
-        if headers.content_encoding:
-            self.send_header("Content-Encoding", headers.content_encoding)
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        with contextlib.suppress(ConnectionError):  # Lighthouse drops connections it no longer needs
-            self.wfile.write(content)
-
-    def log_message(self, *args):
-        pass
 
 
 def published(site: Path):

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from learning_city.tools import publish
+
 CHROMIUM = "/usr/bin/chromium"
 # nothing reaches out to the network, and it runs as root in a container
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -28,6 +30,34 @@ class QuietHandler(SimpleHTTPRequestHandler):
     """Static files with the types the site needs (MEDIA_TYPES), no log."""
 
     extensions_map = MEDIA_TYPES  # an instance attribute to the type checker, shared here as the base class shares its own
+
+    def log_message(self, *args):
+        pass
+
+
+class AsPublished(SimpleHTTPRequestHandler):
+    """Serves the site as `make publish` stores it: each file with its content type, caching and
+    gzip encoding from learning_city/tools/publish.py (text compressed, Pagefind's files as they are)."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        relative = path.relative_to(self.directory).as_posix()
+        headers = publish.headers_for(relative)
+        content = publish.body(path.read_bytes(), headers)
+        self.send_response(200)
+        self.send_header("Content-Type", headers.content_type)
+        self.send_header("Cache-Control", headers.cache_control)
+        if headers.content_encoding:
+            self.send_header("Content-Encoding", headers.content_encoding)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        with contextlib.suppress(ConnectionError):  # Lighthouse drops connections it no longer needs
+            self.wfile.write(content)
 
     def log_message(self, *args):
         pass
