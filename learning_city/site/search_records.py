@@ -28,10 +28,11 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     when = when_text(course, lang) + (f" · {dates_text(dates.start, dates.end, lang)}" if dates else "")
     place = place_text(catalogue, course, lang) or provider.address.get(lang)
     title = course.title.get(lang)
-    words = [
-        title, course.description.get(lang) if course.description else "", provider.name.get(lang),
-        *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang), place, when,
-    ]
+    # Indexed: only what a reader finds a course by (title, provider, town and county, subject).
+    # Pagefind's memory for the Chinese index grows with every indexed character of every record
+    # (issue 23: at city scale the time, dates, place and description cost about 360 MB of 1.2 GB);
+    # they stay in the meta, shown under the title, and the provider's page, indexed too, holds them.
+    words = [title, provider.name.get(lang), *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang)]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
     return {
