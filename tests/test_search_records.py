@@ -1,7 +1,7 @@
 """The courses' search records (issue 23 item 6): Pagefind's memory for the Chinese index grows with
 every indexed character of every record, so a record indexes only what a reader finds a course by
-(title, provider, town and county, subject) and carries the rest (time, dates, place, fee,
-enrolment) in its meta, shown under the title. Built from the sample catalogue, no site build;
+(title, provider, town and county, subject) and carries time, dates, place, fee and enrolment in
+its meta, shown under the title; its description is not indexed. Built from the sample catalogue, no site build;
 that the courses are still found by such words in the browser is tests/test_reader_today.py."""
 
 from __future__ import annotations

@@ -30,8 +30,9 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     title = course.title.get(lang)
     # Indexed: only what a reader finds a course by (title, provider, town and county, subject).
     # Pagefind's memory for the Chinese index grows with every indexed character of every record
-    # (issue 23: at city scale the time, dates, place and description cost about 360 MB of 1.2 GB);
-    # they stay in the meta, shown under the title, and the provider's page, indexed too, holds them.
+    # (issue 23: at city scale the time, dates and place cost about 130 MB, the description 220 MB).
+    # Time and place stay in the meta, shown under the title; a word only in a description is no
+    # longer found (the provider's page leaves its courses to their records, data-pagefind-ignore).
     words = [title, provider.name.get(lang), *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang)]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
