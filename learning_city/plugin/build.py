@@ -2,7 +2,7 @@
 
 Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
 into a folder of its own (a clean build empties its folder), and are put together after. Pagefind
-(npm) indexes each language as soon as it is built, one language at a time, into
+(npm) indexes each language once both are built (its memory is the build's peak), one language at a time, into
 SITE_DIR/pagefind, each course a result of its own (scripts/search_index.mjs). Both builds share one "today",
 SOURCE_DATE_EPOCH (set to now when it is not set): two builds of one commit with the same
 setting give byte-identical trees, search index included. Builds are strict: a warning,
@@ -43,12 +43,11 @@ def build(
         print("网站已是最新 / site up to date: nothing changed since the last build", file=sys.stderr)
         return
     staging.mkdir(parents=True)
-    index_lock, languages, failed = threading.Lock(), {}, []
+    languages: dict = {}
+    failed: list[subprocess.CalledProcessError] = []
 
     def language(lang: str) -> None:
-        """One language: its pages into staging/<lang> (laid out as in the site: English in en/),
-        then, one language's index at a time (Pagefind's memory), its search index into
-        staging/pagefind. The first language built is indexed while the other still builds."""
+        """One language's pages into staging/<lang> (laid out as in the site: English in en/)."""
         folder = staging / lang
         env = dict(
             environ,
@@ -59,13 +58,17 @@ def build(
             NO_MKDOCS_2_WARNING="1",
             LC_SEARCH_RECORDS=str(staging / f"{lang}.records.json"),  # the courses as search records (plugin)
         )
-        if not step([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env):
-            return
+        step([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env)
+
+    def index(lang: str) -> None:
+        """One language's search index into staging/pagefind, once every page is built: Pagefind
+        building the Chinese index is the build's peak of memory (about 1.2 GB at city scale), and
+        run beside the other language's build it added that build's memory (issue 23)."""
         records = str(staging / f"{lang}.records.json")
-        with index_lock:
-            if step(["node", str(ROOT / "scripts" / "search_index.mjs"), str(folder), records, ROOTS[lang], str(staging / "pagefind")], environ):
-                # Pagefind's entry file names the languages of the run that wrote it
-                languages.update(json.loads((staging / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
+        command = ["node", str(ROOT / "scripts" / "search_index.mjs"), str(staging / lang), records, ROOTS[lang], str(staging / "pagefind")]
+        if step(command, environ):
+            # Pagefind's entry file names the languages of the run that wrote it
+            languages.update(json.loads((staging / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
 
     def step(command: list[str], env) -> bool:
         run = subprocess.run(command, env=env, cwd=config.parent, check=False)
@@ -80,6 +83,9 @@ def build(
             thread.join()
     for thread in threads:
         thread.join()
+    if not failed:
+        for lang in ROOTS:
+            index(lang)
     if failed:
         shutil.rmtree(staging, ignore_errors=True)
         raise failed[0]

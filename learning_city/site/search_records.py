@@ -28,10 +28,14 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     when = when_text(course, lang) + (f" · {dates_text(dates.start, dates.end, lang)}" if dates else "")
     place = place_text(catalogue, course, lang) or provider.address.get(lang)
     title = course.title.get(lang)
-    words = [
-        title, course.description.get(lang) if course.description else "", provider.name.get(lang),
-        *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang), place, when,
-    ]
+    # Indexed: what a reader finds a course by (title, provider, town and county, subject, and the
+    # words of its description: 积分落户, 渔舟唱晚). Pagefind's memory for the Chinese index grows with
+    # every indexed character of every record (issue 23: at city scale the time, dates and place
+    # cost about 130 MB): time and place are not searched by, they stay in the meta, shown under
+    # the title. The description (about 220 MB) is kept: a word only there must still find its
+    # course, since the provider's page leaves its courses to their records (data-pagefind-ignore).
+    description = course.description.get(lang) if course.description else ""
+    words = [title, provider.name.get(lang), *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang), description]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
     return {
