@@ -82,12 +82,14 @@ publish: $(VENV)/.installed
 
 test: $(VENV)/.installed node_modules/.installed browser
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # The inner loop: everything that needs no site build, no browser and no long run (under a minute).
 test-fast: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -m "not build and not browser and not slow"
 

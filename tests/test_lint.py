@@ -123,3 +123,31 @@ def test_control_an_exclude_from_the_machine_root_keeps_the_built_site_in(tmp_pa
     .gitignore does not apply, the built site's files were linted."""
     absolute = PROJECT_CONFIG.read_text("utf-8").replace('extend-exclude = ["./site"', 'extend-exclude = ["/site"', 1)
     assert ruff_in_a_copy(tmp_path, absolute) == {"learning_city/site/planted.py", "site/planted.py"}
+
+
+def unformatted_in_a_copy(tmp_path: Path, config: str) -> set[str]:
+    """`ruff format --check` as `make test` runs it, in a copy of the layout: a file written the way
+    the formatter would not write it, planted in the site layer and in the built site."""
+    (tmp_path / "pyproject.toml").write_text(config, "utf-8")
+    for folder in ("learning_city/site", "site"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "planted.py").write_text("x = {'a':1}\n", "utf-8")
+    found = subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--output-format", "concise", "--config", "pyproject.toml", "."],
+                           cwd=tmp_path, capture_output=True, text=True)
+    return {line.split(":")[0] for line in found.stdout.splitlines() if "unformatted" in line}
+
+
+def test_the_formatter_checks_the_site_layer_not_the_built_site(tmp_path):
+    assert unformatted_in_a_copy(tmp_path, PROJECT_CONFIG.read_text("utf-8")) == {"learning_city/site/planted.py"}
+
+
+def test_control_the_formatter_with_the_old_exclude_misses_the_site_layer(tmp_path):
+    old = PROJECT_CONFIG.read_text("utf-8").replace('extend-exclude = ["./site"', 'extend-exclude = ["site"', 1)
+    assert unformatted_in_a_copy(tmp_path, old) == set()
+
+
+def test_make_test_and_test_fast_check_the_format():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    for target in ("test:", "test-fast:"):
+        recipe = makefile.split("\n" + target, 1)[1].split("\n\n", 1)[0]
+        assert "ruff format --check ." in recipe, target
