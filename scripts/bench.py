@@ -168,7 +168,10 @@ def browser_measures(site: Path, queries: list[dict], catalogue: Path, course_qu
         browser = launch_chromium(p)
         first = first_queries(browser, base)
         recall = relevance(browser, base, queries, catalogue)
-        courses = {lang: relevance(browser, base, [q for q in course_queries or [] if q["lang"] == lang], catalogue, exact=True) for lang in ("zh", "en")}
+        courses = {
+            lang: relevance(browser, base, [q for q in course_queries or [] if q["lang"] == lang], catalogue, exact=True)
+            for lang in ("zh", "en")
+        }
         browser.close()
     return {"first_query_bytes": first, "recall_at_5": recall, "course_recall_at_5": courses}
 
@@ -249,9 +252,7 @@ def expected_course_urls(catalogue, entry: dict) -> set[str]:
             return entry["subject"].lower() in title.lower()
         return provider.region == entry["town"] and course.category.value == entry["category"]
 
-    return {
-        f"{prefix}providers/{p.id}/#course-{c.id}" for p in catalogue.providers.values() for c in p.courses if wanted(p, c)
-    }
+    return {f"{prefix}providers/{p.id}/#course-{c.id}" for p in catalogue.providers.values() for c in p.courses if wanted(p, c)}
 
 
 # --- Lighthouse ------------------------------------------------------------------------------------
@@ -266,12 +267,24 @@ def page_kinds(site: Path, lang: str = "zh") -> dict[str, str]:
     first = {folder: sorted(p.name for p in (site / folder).iterdir() if p.is_dir())[0] for folder in ("providers", "venues", "areas")}
     return {
         "search with a query": "search/?" + urlencode({"q": SEARCH_QUERIES[lang]}),
-        "home": "", "finder": "courses/", "county courses": f"courses/{first['areas']}/", "area": f"areas/{first['areas']}/",
-        "providers": "providers/", "provider": f"providers/{first['providers']}/", "venues": "venues/",
-        "venue": f"venues/{first['venues']}/", "elderly": "elderly/", "network": "network/", "policy": "policy/",
-        "targets": "targets/", "search": "search/", "accessibility": "accessibility/", "open data": "data/",
+        "home": "",
+        "finder": "courses/",
+        "county courses": f"courses/{first['areas']}/",
+        "area": f"areas/{first['areas']}/",
+        "providers": "providers/",
+        "provider": f"providers/{first['providers']}/",
+        "venues": "venues/",
+        "venue": f"venues/{first['venues']}/",
+        "elderly": "elderly/",
+        "network": "network/",
+        "policy": "policy/",
+        "targets": "targets/",
+        "search": "search/",
+        "accessibility": "accessibility/",
+        "open data": "data/",
         # issue 22: learning teams (the index and a county's page) and online resources
-        "teams": "teams/", "county teams": f"teams/{sorted(p.name for p in (site / 'teams').iterdir() if p.is_dir())[0]}/",
+        "teams": "teams/",
+        "county teams": f"teams/{sorted(p.name for p in (site / 'teams').iterdir() if p.is_dir())[0]}/",
         "resources": "resources/",
         "events": "events/",  # issue 22: learning events
         "recognitions": "recognitions/",  # issue 22: recognitions
@@ -307,8 +320,11 @@ def lighthouse_summary(report: dict) -> dict:
 
     audits = report["audits"]
     return {
-        "url": report["finalDisplayedUrl"], "performance": score("performance"), "accessibility": score("accessibility"),
-        "lcp_ms": audits["largest-contentful-paint"].get("numericValue"), "cls": audits["cumulative-layout-shift"].get("numericValue"),
+        "url": report["finalDisplayedUrl"],
+        "performance": score("performance"),
+        "accessibility": score("accessibility"),
+        "lcp_ms": audits["largest-contentful-paint"].get("numericValue"),
+        "cls": audits["cumulative-layout-shift"].get("numericValue"),
         "bytes": audits["total-byte-weight"].get("numericValue"),
         "failed": [key for key, audit in audits.items() if audit.get("score") == 0 and audit.get("scoreDisplayMode") == "binary"],
     }
@@ -323,8 +339,10 @@ def lighthouse_worst(results: dict) -> dict:
         return pick(known, key=lambda item: item[1]) if known else (None, None)
 
     return {
-        "performance": worst("performance", min), "accessibility": worst("accessibility", min),
-        "lcp_ms": worst("lcp_ms", max), "cls": worst("cls", max),
+        "performance": worst("performance", min),
+        "accessibility": worst("accessibility", min),
+        "lcp_ms": worst("lcp_ms", max),
+        "cls": worst("cls", max),
         "finder_bytes": max(results[lang]["finder"]["bytes"] for lang in results),
     }
 
@@ -342,7 +360,10 @@ def edit_latency(catalogue: Path, work: Path) -> float:
     env = dict(ENV, CATALOGUE=str(copy), SITE_LANG="zh")
     server = subprocess.Popen(
         [PY, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         target = sorted((copy / "providers").glob("*.yml"))[0]
@@ -409,7 +430,9 @@ def quarter_city(work: Path, runs: int) -> dict:
         samples["ours"].append(ours(city, site, cache, cold=True))
         samples["ours_warm"].append(ours(city, site, cache, cold=False))
         samples["text_floor"].append(plain_build(work / "quarter-text-project", work / "quarter-text-site"))
-    result = {name: {"seconds": summary([r["seconds"] for r in rs]), "peak_mb": max(r["peak_mb"] for r in rs)} for name, rs in samples.items()}
+    result = {
+        name: {"seconds": summary([r["seconds"] for r in rs]), "peak_mb": max(r["peak_mb"] for r in rs)} for name, rs in samples.items()
+    }
     pairs = [o["seconds"] / t["seconds"] for o, t in zip(samples["ours"], samples["text_floor"], strict=True)]
     warm_pairs = [o["seconds"] / t["seconds"] for o, t in zip(samples["ours_warm"], samples["text_floor"], strict=True)]
     result["ratio_ours_text_floor"] = summary(pairs)
@@ -449,9 +472,16 @@ def run(args) -> dict:
 
     pages = html_pages(ours_site)
     sizes = sorted(p.stat().st_size for p in pages)
-    results["pages_per_language"] = {"zh": sum(1 for p in pages if p.relative_to(ours_site).parts[0] != "en"), "en": sum(1 for p in pages if p.relative_to(ours_site).parts[0] == "en")}
+    results["pages_per_language"] = {
+        "zh": sum(1 for p in pages if p.relative_to(ours_site).parts[0] != "en"),
+        "en": sum(1 for p in pages if p.relative_to(ours_site).parts[0] == "en"),
+    }
     largest = max(pages, key=lambda p: p.stat().st_size)
-    results["html_bytes"] = {"largest": sizes[-1], "largest_page": str(largest.relative_to(ours_site)), "median": int(statistics.median(sizes))}
+    results["html_bytes"] = {
+        "largest": sizes[-1],
+        "largest_page": str(largest.relative_to(ours_site)),
+        "median": int(statistics.median(sizes)),
+    }
     # what a phone lays out (structured data left out) and what it downloads (gzip, as published)
     laid_out = {p: len(structured.laid_out(p.read_bytes())) for p in pages}
     sent = {p: len(publish.body(p.read_bytes(), publish.headers_for(p.name))) for p in pages}
@@ -477,8 +507,16 @@ def run(args) -> dict:
     results["recall_synthetic"] = measured["recall_at_5"]
     results["course_recall_synthetic"] = measured["course_recall_at_5"]
     sample_site = work / "sample-site"
-    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    measured = browser_measures(sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue", courses["generic"] + courses["sample"])
+    subprocess.run(
+        [PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)],
+        check=True,
+        env=ENV,
+        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
+    measured = browser_measures(
+        sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue", courses["generic"] + courses["sample"]
+    )
     results["recall_sample"] = measured["recall_at_5"]
     results["course_recall_sample"] = measured["course_recall_at_5"]
 
@@ -511,7 +549,13 @@ def run_piece(args) -> dict:
         city = synth(work / "city", args.scale)
         return {"edit_to_view_seconds": edit_latency(city, work), "edit_to_view_sample_seconds": edit_latency(ROOT / "catalogue", work)}
     sample_site = work / "sample-site"
-    subprocess.run([PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)], check=True, env=ENV, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)],
+        check=True,
+        env=ENV,
+        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
     found = lighthouse(sample_site, work)
     return {"lighthouse": found, "lighthouse_worst": lighthouse_worst(found)}
 
@@ -519,13 +563,23 @@ def run_piece(args) -> dict:
 GOALS = [
     ("ours / naive build time", lambda r: r["ratio_ours_naive"], "≤ 0.35", lambda v: v <= 0.35),
     ("ours / floor build time", lambda r: r["ratio_ours_floor"], "≤ 1.2", lambda v: v <= 1.2),
-    ("largest page laid out, without JSON-LD (bytes)", lambda r: r["html_bytes"]["largest_laid_out"], "≤ 100 KB", lambda v: v <= 100 * 1024),
+    (
+        "largest page laid out, without JSON-LD (bytes)",
+        lambda r: r["html_bytes"]["largest_laid_out"],
+        "≤ 100 KB",
+        lambda v: v <= 100 * 1024,
+    ),
     ("largest page sent, gzip (bytes)", lambda r: r["html_bytes"]["largest_sent"], "≤ 30 KB", lambda v: v <= 30 * 1024),
     ("first Chinese query (bytes)", lambda r: r["first_query_bytes"]["zh"], "< 600 KB", lambda v: v < 600 * 1024),
     ("first English query (bytes)", lambda r: r["first_query_bytes"]["en"], "< 600 KB", lambda v: v < 600 * 1024),
     ("validation (s)", lambda r: r["validation_seconds"]["median"], "< 5 s", lambda v: v < 5),
     ("ours / text floor, cold", lambda r: r["ratio_ours_text_floor"], "≤ 2.0", lambda v: v <= 2.0),
-    ("ours / text floor, cold, ¼ city (median of pairs)", lambda r: r["quarter"]["ratio_ours_text_floor"]["median"], "≤ 2.0", lambda v: v <= 2.0),
+    (
+        "ours / text floor, cold, ¼ city (median of pairs)",
+        lambda r: r["quarter"]["ratio_ours_text_floor"]["median"],
+        "≤ 2.0",
+        lambda v: v <= 2.0,
+    ),
     ("ours warm, nothing changed / text floor", lambda r: r["ratio_warm_text_floor"], "≤ 0.5", lambda v: v <= 0.5),
     ("ours warm / text floor, ¼ city", lambda r: r["quarter"]["ratio_warm_text_floor"]["median"], "≤ 0.5", lambda v: v <= 0.5),
     ("peak memory, ours (MB)", lambda r: r["ours"]["peak_mb"], "≤ 1024", lambda v: v <= 1024),
@@ -533,8 +587,14 @@ GOALS = [
     ("search recall@5, sample", lambda r: r["recall_sample"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
     ("search recall@5, synthetic", lambda r: r["recall_synthetic"]["recall"], "≥ 0.95", lambda v: v >= 0.95),
     *(
-        (f"course recall@5, {name}, {lang}", lambda r, key=f"course_recall_{name}", lang=lang: r[key][lang]["recall"], "≥ 0.95", lambda v: v >= 0.95)
-        for name in ("sample", "synthetic") for lang in ("zh", "en")
+        (
+            f"course recall@5, {name}, {lang}",
+            lambda r, key=f"course_recall_{name}", lang=lang: r[key][lang]["recall"],
+            "≥ 0.95",
+            lambda v: v >= 0.95,
+        )
+        for name in ("sample", "synthetic")
+        for lang in ("zh", "en")
     ),
     ("edit → visible in make serve (s)", lambda r: r["edit_to_view_seconds"], "≤ 3 s", lambda v: v <= 3),
     ("edit → visible in make serve, sample (s)", lambda r: r["edit_to_view_sample_seconds"], "≤ 1 s", lambda v: v <= 1),
@@ -576,10 +636,20 @@ def table(results: dict) -> str:
 
 
 def lighthouse_table(found: dict) -> str:
-    lines = ["| page (sample catalogue) | performance zh / en | accessibility zh / en | LCP ms zh / en | CLS zh / en | bytes zh / en |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| page (sample catalogue) | performance zh / en | accessibility zh / en | LCP ms zh / en | CLS zh / en | bytes zh / en |",
+        "|---|---|---|---|---|---|",
+    ]
     for kind in found["zh"]:
         zh, en = found["zh"][kind], found["en"][kind]
-        cells = [f"{zh[f]} / {en[f]}" if f in ("performance", "accessibility") else f"{zh[f]:,.0f} / {en[f]:,.0f}" if f != "cls" else f"{zh[f]:.3f} / {en[f]:.3f}" for f in ("performance", "accessibility", "lcp_ms", "cls", "bytes")]
+        cells = [
+            f"{zh[f]} / {en[f]}"
+            if f in ("performance", "accessibility")
+            else f"{zh[f]:,.0f} / {en[f]:,.0f}"
+            if f != "cls"
+            else f"{zh[f]:.3f} / {en[f]:.3f}"
+            for f in ("performance", "accessibility", "lcp_ms", "cls", "bytes")
+        ]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -590,7 +660,9 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the city-scale catalogue (1 = full)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--naive-runs", type=int, default=1, help="runs of the naive build (5 minutes each at city scale)")
-    parser.add_argument("--only", choices=["quarter", "serve", "lighthouse", "validation", "first-query"], help="one piece alone, printed as JSON")
+    parser.add_argument(
+        "--only", choices=["quarter", "serve", "lighthouse", "validation", "first-query"], help="one piece alone, printed as JSON"
+    )
     parser.add_argument("--work", default="/tmp/learning-city-bench")
     args = parser.parse_args()
     if args.only:

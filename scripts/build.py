@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the site in both languages, then its search index (learning_city/plugin/build.py).
 
-    python scripts/build.py [--catalogue DIR] [--site-dir DIR] [--serial]
+python scripts/build.py [--catalogue DIR] [--site-dir DIR] [--serial]
 """
 
 from __future__ import annotations

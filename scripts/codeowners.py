@@ -39,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.base and base is None:
             print(f"{args.base}: 找不到该提交中的 CODEOWNERS，只与数据比较 / no CODEOWNERS at this commit: compared with the data only")
         if not acceptable(current, text, base):
-            print(f"{args.output}: stale or edited by hand, run make codeowners (or leave it as the base has it)"
-                  " / 已过期或被手工修改，请运行 make codeowners（或保持与目标分支相同）")
+            print(
+                f"{args.output}: stale or edited by hand, run make codeowners (or leave it as the base has it)"
+                " / 已过期或被手工修改，请运行 make codeowners（或保持与目标分支相同）"
+            )
             return 1
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -26,13 +26,15 @@ def report(lines: list[str]) -> list[dict]:
         if not match:
             continue
         found = match.groupdict()
-        issues.append({
-            "description": f"{found['key']}: {found['message']}",
-            "check_name": found["key"],
-            "fingerprint": hashlib.sha256(f"{found['path']}|{found['key']}|{found['message']}".encode()).hexdigest(),
-            "severity": SEVERITY[found["severity"]],
-            "location": {"path": found["path"], "lines": {"begin": int(found["line"])}},
-        })
+        issues.append(
+            {
+                "description": f"{found['key']}: {found['message']}",
+                "check_name": found["key"],
+                "fingerprint": hashlib.sha256(f"{found['path']}|{found['key']}|{found['message']}".encode()).hexdigest(),
+                "severity": SEVERITY[found["severity"]],
+                "location": {"path": found["path"], "lines": {"begin": int(found["line"])}},
+            }
+        )
     return issues
 
 

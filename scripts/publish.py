@@ -70,10 +70,16 @@ def run(site_dir: Path, target: str, endpoint: str | None, dry_run: bool) -> int
         else:
             publish.apply(client, bucket, prefix, site_dir, local, result)
     except NoCredentialsError:
-        print("没有访问密钥：请设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY / no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", file=sys.stderr)
+        print(
+            "没有访问密钥：请设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY / no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+            file=sys.stderr,
+        )
         return 1
     except EndpointConnectionError:
-        print(f"连不上存储服务 {where}，请检查 --endpoint-url / cannot reach the storage service at {where}: check --endpoint-url", file=sys.stderr)
+        print(
+            f"连不上存储服务 {where}，请检查 --endpoint-url / cannot reach the storage service at {where}: check --endpoint-url",
+            file=sys.stderr,
+        )
         return 1
     except ClientError as err:
         print(problem(str(err.response.get("Error", {}).get("Code", "?")), bucket, where), file=sys.stderr)
@@ -89,11 +95,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Publish the built site to S3-compatible storage / 将网站发布到对象存储")
     parser.add_argument("site_dir", type=Path, help="the built site, e.g. site")
     parser.add_argument("target", help="s3://BUCKET or s3://BUCKET/PREFIX")
-    parser.add_argument("--endpoint-url", default=os.environ.get("AWS_ENDPOINT_URL") or None, help="the service's endpoint, e.g. https://oss-cn-shanghai.aliyuncs.com")
+    parser.add_argument(
+        "--endpoint-url",
+        default=os.environ.get("AWS_ENDPOINT_URL") or None,
+        help="the service's endpoint, e.g. https://oss-cn-shanghai.aliyuncs.com",
+    )
     parser.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
-        print(f"{args.site_dir}: error: 不是构建好的网站（没有 index.html），请先运行 make site / not a built site (no index.html): run make site first", file=sys.stderr)
+        print(
+            f"{args.site_dir}: error: 不是构建好的网站（没有 index.html），请先运行 make site / not a built site (no index.html): run make site first",
+            file=sys.stderr,
+        )
         return 2
     try:
         publish.parse_target(args.target)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the JSON Schema files in schema/ from the data model (`--check`: fail if they are stale).
 
-    python scripts/schema.py [--check]
+python scripts/schema.py [--check]
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def rendered(folder: Path) -> dict[Path, str]:
-    return {
-        folder / name: json.dumps(schema_for(cls), ensure_ascii=False, indent=2) + "\n"
-        for name, (cls, _) in SCHEMAS.items()
-    }
+    return {folder / name: json.dumps(schema_for(cls), ensure_ascii=False, indent=2) + "\n" for name, (cls, _) in SCHEMAS.items()}
 
 
 def main() -> int:

@@ -23,8 +23,10 @@ from learning_city.tools.local import launch_chromium, serving
 PAGE = "providers/jiaxing-city-university/"
 SIZES = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 LANGS = {"zh": "", "en": "en/"}
-MODES = {"normal": "try { localStorage.removeItem('lc-elderly'); } catch (e) {}",
-         "elderly": "try { localStorage.setItem('lc-elderly', '1'); } catch (e) {}"}
+MODES = {
+    "normal": "try { localStorage.removeItem('lc-elderly'); } catch (e) {}",
+    "elderly": "try { localStorage.setItem('lc-elderly', '1'); } catch (e) {}",
+}
 
 
 def shoot(site: Path, out: Path) -> list[Path]:
@@ -133,12 +135,17 @@ def _sheet_html(ws, columns: int) -> str:
     for dv in ws.data_validations.dataValidation:
         if dv.type == "list":
             for rng in dv.sqref.ranges:
-                listed |= {(row, col) for row in range(rng.min_row, min(rng.max_row, 40) + 1) for col in range(rng.min_col, rng.max_col + 1)}
+                listed |= {
+                    (row, col) for row in range(rng.min_row, min(rng.max_row, 40) + 1) for col in range(rng.min_col, rng.max_col + 1)
+                }
     head = "".join(f"<th>{get_column_letter(c)}</th>" for c in range(1, columns + 1))
     rows = []
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(ws.max_row, 5), max_col=columns), start=1):
-        cells = "".join(f"<td class='{'h' if r == 1 else ''}'>{html.escape('' if c.value is None else str(c.value))}"
-                        f"{'<span>▾</span>' if (r, c.column) in listed and r > 1 else ''}</td>" for c in row)
+        cells = "".join(
+            f"<td class='{'h' if r == 1 else ''}'>{html.escape('' if c.value is None else str(c.value))}"
+            f"{'<span>▾</span>' if (r, c.column) in listed and r > 1 else ''}</td>"
+            for c in row
+        )
         rows.append(f"<tr><th>{r}</th>{cells}</tr>")
     return f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
 
@@ -173,8 +180,10 @@ def shoot_sheets(out: Path, browser=None) -> list[Path]:
         book.save(filled)
         _, problems = records.import_workbook(filled.read_bytes(), filled.name, edit.ROOT / "catalogue")
     said = "\n".join(str(problem) for problem in problems)
-    pages = {"sheet-courses.png": table,
-             "sheet-import-problems.png": f"<pre>$ make import FILE={filled.name}\n{html.escape(said)}\n{len(problems)} 个问题，未写入任何文件 / {len(problems)} problem(s), nothing written</pre>"}
+    pages = {
+        "sheet-courses.png": table,
+        "sheet-import-problems.png": f"<pre>$ make import FILE={filled.name}\n{html.escape(said)}\n{len(problems)} 个问题，未写入任何文件 / {len(problems)} problem(s), nothing written</pre>",
+    }
     saved = []
     with contextlib.ExitStack() as running:
         if browser is None:

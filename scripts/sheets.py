@@ -45,7 +45,9 @@ def _import(file: Path, root: Path) -> int:
         print(f"{visible(str(file))}: error: 无法读取 / cannot be read: {err.strerror}", file=sys.stderr)
         return 2
     if len(data) > workbook.MAX_UNPACKED:
-        problem = records.SheetProblem((0, 0, 0), file.name, "-", "-", "too_big_unpacked", {"size": len(data), "limit": workbook.MAX_UNPACKED})
+        problem = records.SheetProblem(
+            (0, 0, 0), file.name, "-", "-", "too_big_unpacked", {"size": len(data), "limit": workbook.MAX_UNPACKED}
+        )
         print(problem, file=sys.stderr)
         return 1
     texts, problems = records.import_workbook(data, file.name, root)
@@ -62,7 +64,11 @@ def _import(file: Path, root: Path) -> int:
             print(f"{path}")
             written += 1
     # a secretary who sees nothing printed wonders whether anything happened
-    print(f"已写入 {written} 个文件 / {written} file(s) written" if written else "表格与目录一致，没有改动 / the sheet matches the catalogue: nothing changed")
+    print(
+        f"已写入 {written} 个文件 / {written} file(s) written"
+        if written
+        else "表格与目录一致，没有改动 / the sheet matches the catalogue: nothing changed"
+    )
     return 0
 
 

@@ -122,10 +122,15 @@ def main(argv: list[str] | None = None) -> int:
             for problem in warnings:
                 print(problem)
         else:
-            print(f"{len(warnings)} 个警告（不影响合并，--verbose 逐条显示）/ {len(warnings)} warning(s), which do not block (--verbose lists each):")
+            print(
+                f"{len(warnings)} 个警告（不影响合并，--verbose 逐条显示）/ {len(warnings)} warning(s), which do not block (--verbose lists each):"
+            )
             print("\n".join(summary(warnings)))
     if elsewhere:
-        print(f"另有 {len(elsewhere)} 个警告在本次未改动的文件中 / {len(elsewhere)} more warning(s) in files this change did not touch", file=sys.stderr)
+        print(
+            f"另有 {len(elsewhere)} 个警告在本次未改动的文件中 / {len(elsewhere)} more warning(s) in files this change did not touch",
+            file=sys.stderr,
+        )
     if errors:
         print(f"{len(errors)} 个错误 / {len(errors)} error(s)", file=sys.stderr)
         return 1

@@ -109,8 +109,6 @@ def catalogue_copy(tmp_path) -> Path:
     return copy
 
 
-
-
 @pytest.fixture(scope="module")
 def server(site):
     with serving(site) as base:
@@ -142,9 +140,7 @@ def watched_page(browser, **context_options):
 
 def node(code: str, data: object = None) -> object:
     """Run ES module code with format.js, checks.js and model.js imported; `input` is `data`; returns `output`."""
-    prelude = "".join(
-        f"import * as {name} from {json.dumps((ADMIN / f'{name}.js').as_uri())};\n" for name in ("format", "checks", "model")
-    )
+    prelude = "".join(f"import * as {name} from {json.dumps((ADMIN / f'{name}.js').as_uri())};\n" for name in ("format", "checks", "model"))
     prelude += "import { readFileSync } from 'fs';\nconst input = JSON.parse(readFileSync(0, 'utf8'));\n"
     script = f"{prelude}let output;\n{code}\nprocess.stdout.write(JSON.stringify(output));\n"
     result = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, cwd=ROOT)
@@ -323,13 +319,16 @@ def run_zizmor(target: Path) -> tuple[subprocess.CompletedProcess[str], list[dic
         [
             *zizmor_command(),
             "--offline",
-            "--persona", "auditor",
+            "--persona",
+            "auditor",
             "--no-config",
             "--no-ignores",
             "--strict-collection",
-            "--format", "json",
+            "--format",
+            "json",
             "--no-progress",
-            "--color", "never",
+            "--color",
+            "never",
             str(target),
         ],
         check=False,

@@ -348,10 +348,16 @@ def test_elderly_mode_text_spacing_and_target_sizes(new_page, server, kind, lang
     problems = []
     assert m["text"], "no body text measured"
     problems += [f"text under 20px: {t['el']} {t['size']}px" for t in m["text"] if t["size"] < 20 - 0.01]
-    problems += [f"line height under 1.3x: {t['el']} {t['line']}px for {t['size']}px" for t in m["text"] if t["line"] < 1.3 * t["size"] - 0.01]
+    problems += [
+        f"line height under 1.3x: {t['el']} {t['line']}px for {t['size']}px" for t in m["text"] if t["line"] < 1.3 * t["size"] - 0.01
+    ]
     gaps = m["gaps"] or ([m["margin"]] if m["margin"] else [])
     assert gaps, "no paragraph to measure"
-    problems += [f"paragraph gap under 1.3x the font size: {g['el']} {g['gap']:.1f}px for {g['size']}px" for g in gaps if g["gap"] < 1.3 * g["size"] - 0.01]
+    problems += [
+        f"paragraph gap under 1.3x the font size: {g['el']} {g['gap']:.1f}px for {g['size']}px"
+        for g in gaps
+        if g["gap"] < 1.3 * g["size"] - 0.01
+    ]
     problems += [f"target under {MIN_TARGET}x{MIN_TARGET}: {s}" for s in m["small"]]
     problems += [f"sidebar shown: {s}" for s in m["sidebars"]]
     if problems:

@@ -17,7 +17,6 @@ from learning_city.tools import local
 pytestmark = pytest.mark.build
 
 
-
 @pytest.fixture
 def page(browser):
     with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
@@ -50,20 +49,24 @@ def expected_counts():
     """Each filter with one value, and how many courses it should leave, computed from the YAML."""
     catalogue, pairs = course_pairs()
     county = lambda p: catalogue.county_of(p.region).id  # noqa: E731
-    return catalogue, pairs, [
-        ("county", "jiashan", lambda p, c: county(p) == "jiashan"),
-        ("town", "haiyan-wuyuan", lambda p, c: p.region == "haiyan-wuyuan"),
-        ("category", "health", lambda p, c: c.category.value == "health"),
-        ("audience", "new-residents", lambda p, c: "new-residents" in [a.value for a in c.audience]),
-        ("mode", "online", lambda p, c: c.mode.value == "online"),
-        ("day", "sat", lambda p, c: "sat" in [d.value for d in c.schedule.days]),
-        ("time", "evening", lambda p, c: c.schedule.start >= "18:00"),
-        ("time", "weekend", lambda p, c: bool({"sat", "sun"} & {d.value for d in c.schedule.days})),
-        ("kind", "elderly-university", lambda p, c: p.kind.value == "elderly-university"),
-        ("start", "2027-01-01", lambda p, c: starts(p, c) >= "2027-01-01"),
-        ("free", "1", lambda p, c: c.fee.amount == 0),
-        ("q", "太极", lambda p, c: "太极" in c.title.zh or "太极" in (c.description.zh if c.description else "")),
-    ]
+    return (
+        catalogue,
+        pairs,
+        [
+            ("county", "jiashan", lambda p, c: county(p) == "jiashan"),
+            ("town", "haiyan-wuyuan", lambda p, c: p.region == "haiyan-wuyuan"),
+            ("category", "health", lambda p, c: c.category.value == "health"),
+            ("audience", "new-residents", lambda p, c: "new-residents" in [a.value for a in c.audience]),
+            ("mode", "online", lambda p, c: c.mode.value == "online"),
+            ("day", "sat", lambda p, c: "sat" in [d.value for d in c.schedule.days]),
+            ("time", "evening", lambda p, c: c.schedule.start >= "18:00"),
+            ("time", "weekend", lambda p, c: bool({"sat", "sun"} & {d.value for d in c.schedule.days})),
+            ("kind", "elderly-university", lambda p, c: p.kind.value == "elderly-university"),
+            ("start", "2027-01-01", lambda p, c: starts(p, c) >= "2027-01-01"),
+            ("free", "1", lambda p, c: c.fee.amount == 0),
+            ("q", "太极", lambda p, c: "太极" in c.title.zh or "太极" in (c.description.zh if c.description else "")),
+        ],
+    )
 
 
 def set_filter(page, name: str, value: str) -> None:
@@ -234,9 +237,14 @@ HOSTILE = {
 def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_copy, tmp_path, browser):
     path = catalogue_copy / "providers" / "jiaxing-city-university.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("      zh: 智能手机入门\n      en: Getting started with a smartphone\n",
-                        f'      zh: "{HOSTILE["title"]}"\n      en: "{HOSTILE["title"]}"\n', 1)
-    text = text.replace("    category: digital-skills\n", f"    description:\n      zh: '{HOSTILE['description']}'\n    category: digital-skills\n", 1)
+    text = text.replace(
+        "      zh: 智能手机入门\n      en: Getting started with a smartphone\n",
+        f'      zh: "{HOSTILE["title"]}"\n      en: "{HOSTILE["title"]}"\n',
+        1,
+    )
+    text = text.replace(
+        "    category: digital-skills\n", f"    description:\n      zh: '{HOSTILE['description']}'\n    category: digital-skills\n", 1
+    )
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "site"
     build.build(catalogue_copy, out)

@@ -92,12 +92,14 @@ def test_a_damaged_entry_is_ignored_and_replaced(tmp_path, damage):
     damaged = entries(tmp_path / "cache", "file") + entries(tmp_path / "cache", "load")
     for path in damaged:
         blob = path.read_bytes()
-        path.write_bytes({
-            "truncate": blob[: len(blob) // 2],
-            "flip": blob[:40] + bytes([blob[40] ^ 0xFF]) + blob[41:],
-            "empty": b"",
-            "garbage": b"\0" * 31,
-        }[damage])
+        path.write_bytes(
+            {
+                "truncate": blob[: len(blob) // 2],
+                "flip": blob[:40] + bytes([blob[40] ^ 0xFF]) + blob[41:],
+                "empty": b"",
+                "garbage": b"\0" * 31,
+            }[damage]
+        )
     assert outcome(*loader.load(CATALOGUE, disk=disk)) == fresh
     assert all(disk.get(p.parent.parent.name, p.name) is not store.MISSING for p in damaged)  # written again
 

@@ -55,7 +55,9 @@ def test_open_data_holds_every_record_once(site):
     assert Counter(v["id"] for v in data["venues"]) == Counter(v["id"] for v in raw_records("venues"))
     courses = Counter((p["id"], c["id"]) for p in data["providers"] for c in p["courses"])
     assert courses == Counter((p["id"], c["id"]) for p in providers for c in p.get("courses", []))
-    assert {t["id"] for t in data["targets"]} == {t["id"] for t in yaml.safe_load((CATALOGUE / "targets.yml").read_text(encoding="utf-8"))["targets"]}
+    assert {t["id"] for t in data["targets"]} == {
+        t["id"] for t in yaml.safe_load((CATALOGUE / "targets.yml").read_text(encoding="utf-8"))["targets"]
+    }
     rows = (site / "data" / "courses.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) - 1 == sum(courses.values())
 

@@ -144,7 +144,15 @@ def test_no_script_prints_a_secret(forge, path):
 
 
 def test_the_secret_check_catches_leaks():
-    for bad in ('echo "$AWS_SECRET_ACCESS_KEY"', "printf '%s' ${TOKEN}", "set -x\nmake publish", "set -eux", "bash -x run.sh", "printenv", "cat <<< $GITLAB_TOKEN"):
+    for bad in (
+        'echo "$AWS_SECRET_ACCESS_KEY"',
+        "printf '%s' ${TOKEN}",
+        "set -x\nmake publish",
+        "set -eux",
+        "bash -x run.sh",
+        "printenv",
+        "cat <<< $GITLAB_TOKEN",
+    ):
         assert leaks(bad), bad
     assert leaks('echo "SITE_URL=${SITE_URL}"\nmake publish') == []
 
@@ -162,8 +170,25 @@ def test_forgejo_workflows_pass_zizmor():
     # the same syntax as GitHub's, so the same audit applies (files given one by one: zizmor
     # collects folders only under .github)
     proc = subprocess.run(
-        [*zizmor_command(), "--offline", "--persona", "auditor", "--no-config", "--no-ignores", "--format", "plain", "--no-progress", "--color", "never", "pr.yml", "deploy.yml"],
-        capture_output=True, text=True, timeout=300, cwd=FORGEJO,
+        [
+            *zizmor_command(),
+            "--offline",
+            "--persona",
+            "auditor",
+            "--no-config",
+            "--no-ignores",
+            "--format",
+            "plain",
+            "--no-progress",
+            "--color",
+            "never",
+            "pr.yml",
+            "deploy.yml",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=FORGEJO,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "No findings" in proc.stdout + proc.stderr

@@ -16,8 +16,13 @@ SCHOOL_OWNER = "@xiuzhou-wangjiangjing-learning"
 
 
 def git(repo, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
@@ -36,8 +41,18 @@ def repo(tmp_path):
 
 
 def check(repo, *extra: str) -> int:
-    return codeowners.main(["--check", "--catalogue", str(repo / "catalogue"), "--maintainers", str(repo / "MAINTAINERS"),
-                            "--output", str(repo / ".github" / "CODEOWNERS"), *extra])
+    return codeowners.main(
+        [
+            "--check",
+            "--catalogue",
+            str(repo / "catalogue"),
+            "--maintainers",
+            str(repo / "MAINTAINERS"),
+            "--output",
+            str(repo / ".github" / "CODEOWNERS"),
+            *extra,
+        ]
+    )
 
 
 def edit(path, old: str, new: str) -> None:
@@ -53,12 +68,24 @@ def test_the_committed_codeowners_is_what_the_data_gives():
 def test_a_new_provider_file_passes_as_a_web_editor_save_does(repo):
     source = repo / "catalogue" / SCHOOL
     new = source.with_name("xiuzhou-wangjiangjing-new-community-school.yml")
-    new.write_text(source.read_text(encoding="utf-8").replace("shuguang-community-school", "new-community-school")
-                   .replace(SCHOOL_OWNER[1:], "new-school-account"), encoding="utf-8")
+    new.write_text(
+        source.read_text(encoding="utf-8")
+        .replace("shuguang-community-school", "new-community-school")
+        .replace(SCHOOL_OWNER[1:], "new-school-account"),
+        encoding="utf-8",
+    )
     assert check(repo) == 1  # control: the old check (the data only) fails this pull request
     assert check(repo, "--base", "HEAD") == 0
-    codeowners.main(["--catalogue", str(repo / "catalogue"), "--maintainers", str(repo / "MAINTAINERS"),
-                     "--output", str(repo / ".github" / "CODEOWNERS")])  # `make codeowners` after merging
+    codeowners.main(
+        [
+            "--catalogue",
+            str(repo / "catalogue"),
+            "--maintainers",
+            str(repo / "MAINTAINERS"),
+            "--output",
+            str(repo / ".github" / "CODEOWNERS"),
+        ]
+    )  # `make codeowners` after merging
     owners = (repo / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "/catalogue/providers/xiuzhou-wangjiangjing-new-community-school.yml @new-school-account\n" in owners
     assert check(repo) == 0 and check(repo, "--base", "HEAD") == 0
@@ -70,12 +97,15 @@ def test_a_change_of_maintainers_passes(repo):
     assert check(repo, "--base", "HEAD") == 0
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    (f"/catalogue/{SCHOOL} {SCHOOL_OWNER}\n", f"/catalogue/{SCHOOL} @someone-else\n"),  # a school's file to another
-    (f"/catalogue/{SCHOOL} {SCHOOL_OWNER}\n", f"/catalogue/{SCHOOL} {SCHOOL_OWNER} @someone-else\n"),
-    ("* @jx-learning-city/maintainers\n", "* @someone-else\n"),  # the project's line
-    ("Do not edit by hand", "Edit freely"),  # the header
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (f"/catalogue/{SCHOOL} {SCHOOL_OWNER}\n", f"/catalogue/{SCHOOL} @someone-else\n"),  # a school's file to another
+        (f"/catalogue/{SCHOOL} {SCHOOL_OWNER}\n", f"/catalogue/{SCHOOL} {SCHOOL_OWNER} @someone-else\n"),
+        ("* @jx-learning-city/maintainers\n", "* @someone-else\n"),  # the project's line
+        ("Do not edit by hand", "Edit freely"),  # the header
+    ],
+)
 def test_a_hand_edited_codeowners_fails(repo, capsys, old, new):
     assert check(repo, "--base", "HEAD") == 0  # control: the untouched file passes
     edit(repo / ".github" / "CODEOWNERS", old, new)

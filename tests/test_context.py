@@ -28,7 +28,12 @@ def environment_reads(folder: Path) -> list[str]:
     for path in sorted(folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             environ = isinstance(node, ast.Attribute) and _name(node.value) == "os" and node.attr in ("environ", "getenv")
-            clock = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("today", "now") and _name(node.func.value) in ("date", "datetime")
+            clock = (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("today", "now")
+                and _name(node.func.value) in ("date", "datetime")
+            )
             if environ or clock:
                 found.append(f"{path.relative_to(folder).as_posix()}:{node.lineno}")
     return sorted(found, key=lambda place: (place.rsplit(":", 1)[0], int(place.rsplit(":", 1)[1])))
@@ -41,7 +46,9 @@ def test_pages_and_strings_read_no_environment():
 
 
 def test_control_a_read_of_the_environment_is_found(tmp_path):
-    (tmp_path / "planted.py").write_text("import os\nimport datetime as dt\nday = os.environ.get('X')\nnow = dt.date.today()\nthen = dt.datetime.now()\n", encoding="utf-8")
+    (tmp_path / "planted.py").write_text(
+        "import os\nimport datetime as dt\nday = os.environ.get('X')\nnow = dt.date.today()\nthen = dt.datetime.now()\n", encoding="utf-8"
+    )
     assert environment_reads(tmp_path) == ["planted.py:3", "planted.py:4", "planted.py:5"]
 
 
@@ -78,6 +85,11 @@ def test_a_wrong_setting_stops_the_build_with_its_key(kind, values, named):
 
 
 def test_control_right_settings_pass_with_defaults_filled():
-    assert checked(GovernmentConfig, {"sponsor": {"zh": "嘉兴市教育局", "en": "Jiaxing Municipal Education Bureau"}}, "extra.government")["icp"] == ""
+    assert (
+        checked(GovernmentConfig, {"sponsor": {"zh": "嘉兴市教育局", "en": "Jiaxing Municipal Education Bureau"}}, "extra.government")[
+            "icp"
+        ]
+        == ""
+    )
     assert checked(EditorConfig, None, "extra.editor")["backend"] == "github"
     assert checked(EditorConfig, {"backend": "gitea", "app_id": "abc"}, "extra.editor")["app_id"] == "abc"

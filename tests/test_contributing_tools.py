@@ -151,8 +151,24 @@ def test_fmt_check_fails_on_an_untidy_file_and_fixes_it(catalogue_copy):
 @pytest.mark.slow  # every catalogue file, or a subprocess per step
 def test_new_records_validate_and_an_existing_id_is_refused(catalogue_copy):
     cat = str(catalogue_copy)
-    assert run("new.py", "--catalogue", cat, "provider", "nanhu-new-school", "--kind", "community-school", "--name", "新学校",
-               "--region", "nanhu-daqiao", "--parent", "nanhu-daqiao-adult-school").returncode == 0
+    assert (
+        run(
+            "new.py",
+            "--catalogue",
+            cat,
+            "provider",
+            "nanhu-new-school",
+            "--kind",
+            "community-school",
+            "--name",
+            "新学校",
+            "--region",
+            "nanhu-daqiao",
+            "--parent",
+            "nanhu-daqiao-adult-school",
+        ).returncode
+        == 0
+    )
     assert run("new.py", "--catalogue", cat, "course", "nanhu-new-school", "first-course", "--title", "第一门课").returncode == 0
     assert run("new.py", "--catalogue", cat, "course", "jiaxing-city-university", "new-course", "--title", "新课").returncode == 0
     assert run("new.py", "--catalogue", cat, "venue", "new-hall", "--kind", "museum", "--name", "新馆", "--region", "nanhu").returncode == 0
@@ -164,21 +180,39 @@ def test_new_records_validate_and_an_existing_id_is_refused(catalogue_copy):
     # comments elsewhere in an existing file survive the new course
     university = (catalogue_copy / "providers" / "jiaxing-city-university.yml").read_text(encoding="utf-8")
     assert university.startswith("# yaml-language-server") and "id: new-course" in university
-    for args in (["provider", "nanhu-new-school", "--kind", "community-school", "--name", "x", "--region", "nanhu"],
-                 ["venue", "jiaxing-library", "--kind", "library", "--name", "x", "--region", "nanhu"],
-                 ["course", "nanhu-new-school", "first-course", "--title", "x"]):
+    for args in (
+        ["provider", "nanhu-new-school", "--kind", "community-school", "--name", "x", "--region", "nanhu"],
+        ["venue", "jiaxing-library", "--kind", "library", "--name", "x", "--region", "nanhu"],
+        ["course", "nanhu-new-school", "first-course", "--title", "x"],
+    ):
         result = run("new.py", "--catalogue", cat, *args)
         assert result.returncode == 1 and "已存在" in result.stderr, args
-    assert run("new.py", "--catalogue", cat, "provider", "../evil", "--kind", "community-school", "--name", "x", "--region", "nanhu").returncode == 2
+    assert (
+        run(
+            "new.py", "--catalogue", cat, "provider", "../evil", "--kind", "community-school", "--name", "x", "--region", "nanhu"
+        ).returncode
+        == 2
+    )
 
 
 # --- diff.py --------------------------------------------------------------------------------
 
 
 def git(repo, *args):
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(repo),
+        },
+    )
 
 
 def catalogue_repo(tmp_path):
@@ -201,7 +235,12 @@ def test_diff_reports_added_removed_and_changed_courses_per_school(tmp_path):
     assert "capacity: 30" in text and "id: south-lake-stories" in text
     text = text.replace("capacity: 30", "capacity: 45", 1)  # the first course: smartphone-basics
     path.write_text(text, encoding="utf-8")
-    assert run("new.py", "--catalogue", str(repo / "catalogue"), "course", "jiaxing-city-university", "added-course", "--title", "新增的课").returncode == 0
+    assert (
+        run(
+            "new.py", "--catalogue", str(repo / "catalogue"), "course", "jiaxing-city-university", "added-course", "--title", "新增的课"
+        ).returncode
+        == 0
+    )
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")

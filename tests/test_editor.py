@@ -61,7 +61,7 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
         courses = box(page, "课程列表")
         items = courses.locator("[class*=SortableListItem]")
         first = items.first
-        first.get_by_text('育婴员培训 · 周六 09:30–11:00').wait_for()  # a collapsed course: title, days, time
+        first.get_by_text("育婴员培训 · 周六 09:30–11:00").wait_for()  # a collapsed course: title, days, time
         first.get_by_role("button").first.click()  # expand it
         field(box(first, "上课时间"), "开始时间").fill("10:00")
         field(box(first, "课程名称"), "中文").fill(NEW_TITLE)
@@ -107,11 +107,17 @@ def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, 
     assert changed[4:] == ["+" + line for line in NEW_COURSE.splitlines()], diff  # as fmt.py writes it
 
     git(clone, "checkout", "-q", BRANCH)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True
+    )
     assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
-    tidy = subprocess.run([sys.executable, str(ROOT / "scripts" / "fmt.py"), "--check", str(clone / "catalogue")], capture_output=True, text=True)
+    tidy = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "fmt.py"), "--check", str(clone / "catalogue")], capture_output=True, text=True
+    )
     assert tidy.returncode == 0, tidy.stdout
-    summary = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff.py"), "main", BRANCH], cwd=clone, capture_output=True, text=True).stdout
+    summary = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "diff.py"), "main", BRANCH], cwd=clone, capture_output=True, text=True
+    ).stdout
     assert "course added: `evening-fans` 晚间扇子舞" in summary
     assert "course changed: `childcare-worker`" in summary
     assert "| `schedule.start` | 09:30 | 10:00 |" in summary and f"| `title.zh` | 育婴员培训 | {NEW_TITLE} |" in summary
@@ -171,7 +177,11 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
         first.get_by_role("button").first.click()
         term = visible(first.locator("select"))
         assert term.input_value() == "2026-autumn"
-        assert term.locator("option").all_inner_texts() == ["（不属于某个学期）", "2026 年秋季学期（2026-autumn）", "2027 年春季学期（2027-spring）"]
+        assert term.locator("option").all_inner_texts() == [
+            "（不属于某个学期）",
+            "2026 年秋季学期（2026-autumn）",
+            "2027 年春季学期（2027-spring）",
+        ]
         term.select_option("2027-spring")  # the preview moves the course to that term
         preview.locator("section", has=preview.get_by_role("heading", name="2027 年春季学期")).get_by_text("南湖故事会").wait_for()
         page.close()

@@ -29,20 +29,69 @@ EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
 # Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
 # the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
 FILE_ONLY = {
-    "not_utf8", "gbk", "empty", "tab", "fullwidth_colon", "syntax", "duplicate_key", "anchor", "tag",
-    "multiple_documents", "yes_no", "non_string_key", "top_not_mapping", "unknown_key", "bad_token",
-    "missing_file", "metric_missing", "unknown_metric", "range_needs_max", "deadline_missing",
-    "deadline_not_allowed", "token_without_deadline", "no_english", "enrolment_passed", "stale",
-    "schema_line", "internal", "symlink", "not_regular", "wrong_extension", "stray_file", "stray_folder",
-    "unreadable", "wrong_folder", "too_large", "too_deep", "conflict_marker", "enrolment_after_start",
-    "dates_outside_term", "percent_over_100",
+    "not_utf8",
+    "gbk",
+    "empty",
+    "tab",
+    "fullwidth_colon",
+    "syntax",
+    "duplicate_key",
+    "anchor",
+    "tag",
+    "multiple_documents",
+    "yes_no",
+    "non_string_key",
+    "top_not_mapping",
+    "unknown_key",
+    "bad_token",
+    "missing_file",
+    "metric_missing",
+    "unknown_metric",
+    "range_needs_max",
+    "deadline_missing",
+    "deadline_not_allowed",
+    "token_without_deadline",
+    "no_english",
+    "enrolment_passed",
+    "stale",
+    "schema_line",
+    "internal",
+    "symlink",
+    "not_regular",
+    "wrong_extension",
+    "stray_file",
+    "stray_folder",
+    "unreadable",
+    "wrong_folder",
+    "too_large",
+    "too_deep",
+    "conflict_marker",
+    "enrolment_after_start",
+    "dates_outside_term",
+    "percent_over_100",
 }
 # Codes the form's fields refuse by themselves (config.yml: required, pattern, min/max, choices,
 # typed widgets) or checks.js's `problems` (required parts of optional objects, ends before starts).
 BY_FIELD = {
-    "missing", "missing_zh", "slug", "clock", "link_scheme", "bad_format", "too_small", "too_big", "too_few",
-    "bad_choice", "bad_date", "bad_value", "expected_text", "expected_number", "expected_list",
-    "expected_mapping", "expected_bool", "fullwidth", "end_before_start",
+    "missing",
+    "missing_zh",
+    "slug",
+    "clock",
+    "link_scheme",
+    "bad_format",
+    "too_small",
+    "too_big",
+    "too_few",
+    "bad_choice",
+    "bad_date",
+    "bad_value",
+    "expected_text",
+    "expected_number",
+    "expected_list",
+    "expected_mapping",
+    "expected_bool",
+    "fullwidth",
+    "end_before_start",
     "web_link",  # issue 22: an online resource's address, by its http/https pattern (config.yml)
 }
 
@@ -77,8 +126,11 @@ def form_refusals(cases: list[dict]) -> list[list]:
 
 
 def test_the_form_refuses_nothing_in_the_shipped_catalogue():
-    cases = [{"collection": folder, "data": data_of(path.stem, folder), "slug": path.stem}
-             for folder in ("providers", "venues", "events") for path in sorted((CATALOGUE / folder).glob("*.yml"))]
+    cases = [
+        {"collection": folder, "data": data_of(path.stem, folder), "slug": path.stem}
+        for folder in ("providers", "venues", "events")
+        for path in sorted((CATALOGUE / folder).glob("*.yml"))
+    ]
     found = form_refusals(cases)
     assert {c["data"]["id"]: f for c, f in zip(cases, found, strict=True) if f} == {}
     assert len(cases) > 100
@@ -97,49 +149,146 @@ def _plus(day: str, days: int) -> str:
 Mutation = Callable[[dict], None]
 MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]] = {
     "enrolment closes after the last class day": (
-        SCHOOL, lambda d: _course(d, 1)["enrolment"].update(closes=_plus(_course(d, 1)["schedule"]["dates"]["end"], 10)),
-        None, False, "enrolment_after_end", "courses[1].enrolment.closes", None),
+        SCHOOL,
+        lambda d: _course(d, 1)["enrolment"].update(closes=_plus(_course(d, 1)["schedule"]["dates"]["end"], 10)),
+        None,
+        False,
+        "enrolment_after_end",
+        "courses[1].enrolment.closes",
+        None,
+    ),
     "enrolment closes after the last class day of the course's term": (
-        ELDERLY, lambda d: _course(d)["enrolment"].update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
-        None, False, "enrolment_after_end", "courses[0].enrolment.closes", None),
+        ELDERLY,
+        lambda d: _course(d)["enrolment"].update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
+        None,
+        False,
+        "enrolment_after_end",
+        "courses[0].enrolment.closes",
+        None,
+    ),
     "a term's enrolment closes after the term": (
-        ELDERLY, lambda d: d["terms"][0].setdefault("enrolment", {"method": "on-site"}).update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
-        None, False, "enrolment_after_end", "terms[0].enrolment.closes", None),
+        ELDERLY,
+        lambda d: d["terms"][0].setdefault("enrolment", {"method": "on-site"}).update(closes=_plus(d["terms"][0]["dates"]["end"], 1)),
+        None,
+        False,
+        "enrolment_after_end",
+        "terms[0].enrolment.closes",
+        None,
+    ),
     # Decap saves a new record whose id is taken as `<id>-1.yml`: the validator sees a misnamed file
-    "a new provider with an id already used": (
-        SCHOOL, lambda d: None, f"{SCHOOL}-1", True, "id_mismatch", "id", "duplicate_id"),
+    "a new provider with an id already used": (SCHOOL, lambda d: None, f"{SCHOOL}-1", True, "id_mismatch", "id", "duplicate_id"),
     "an existing provider's id changed": (
-        SCHOOL, lambda d: d.update(id="nanhu-daqiao-jiangnan-school"), SCHOOL, False, "id_mismatch", "id", None),
+        SCHOOL,
+        lambda d: d.update(id="nanhu-daqiao-jiangnan-school"),
+        SCHOOL,
+        False,
+        "id_mismatch",
+        "id",
+        None,
+    ),
     "two courses with one id": (
-        SCHOOL, lambda d: d["courses"].append(copy.deepcopy(_course(d))), None, False, "duplicate_id", "courses[3].id", None),
+        SCHOOL,
+        lambda d: d["courses"].append(copy.deepcopy(_course(d))),
+        None,
+        False,
+        "duplicate_id",
+        "courses[3].id",
+        None,
+    ),
     "two terms with one id": (
-        ELDERLY, lambda d: d["terms"].append(copy.deepcopy(d["terms"][0])), None, False, "duplicate_id", "terms[2].id", None),
+        ELDERLY,
+        lambda d: d["terms"].append(copy.deepcopy(d["terms"][0])),
+        None,
+        False,
+        "duplicate_id",
+        "terms[2].id",
+        None,
+    ),
     "a parent two tiers up": (
-        SCHOOL, lambda d: d.update(parent="nanhu-community-college"), None, False, "wrong_parent_tier", "parent", None),
+        SCHOOL,
+        lambda d: d.update(parent="nanhu-community-college"),
+        None,
+        False,
+        "wrong_parent_tier",
+        "parent",
+        None,
+    ),
     "a parent for a kind outside the network": (
-        ELDERLY, lambda d: d.update(parent="nanhu-community-college"), None, False, "no_kind_tier", "parent", None),
-    "a parent that does not exist": (
-        SCHOOL, lambda d: d.update(parent="nanhu-no-such-school"), None, False, "unknown_ref", "parent", None),
+        ELDERLY,
+        lambda d: d.update(parent="nanhu-community-college"),
+        None,
+        False,
+        "no_kind_tier",
+        "parent",
+        None,
+    ),
+    "a parent that does not exist": (SCHOOL, lambda d: d.update(parent="nanhu-no-such-school"), None, False, "unknown_ref", "parent", None),
     "a venue that does not exist": (
-        SCHOOL, lambda d: _course(d).update(venue="no-such-venue"), None, False, "unknown_ref", "courses[0].venue", None),
-    "a term removed while a course keeps it": (
-        ELDERLY, lambda d: d["terms"].pop(1), None, False, "unknown_ref", "courses[1].term", None),
+        SCHOOL,
+        lambda d: _course(d).update(venue="no-such-venue"),
+        None,
+        False,
+        "unknown_ref",
+        "courses[0].venue",
+        None,
+    ),
+    "a term removed while a course keeps it": (ELDERLY, lambda d: d["terms"].pop(1), None, False, "unknown_ref", "courses[1].term", None),
     "more sessions than class days": (
-        SCHOOL, lambda d: _course(d, 1)["schedule"].update(sessions=6), None, False, "too_many_sessions", "courses[1].schedule.sessions", None),
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"].update(sessions=6),
+        None,
+        False,
+        "too_many_sessions",
+        "courses[1].schedule.sessions",
+        None,
+    ),
     "a holiday that is not a class day": (
-        SCHOOL, lambda d: _course(d, 1)["schedule"].update(except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["end"], 7)]),
-        None, False, "not_a_class_day", "courses[1].schedule.except_dates[0]", None),
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"].update(except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["end"], 7)]),
+        None,
+        False,
+        "not_a_class_day",
+        "courses[1].schedule.except_dates[0]",
+        None,
+    ),
     "a zero-width space pasted into a title": (
-        SCHOOL, lambda d: _course(d)["title"].update(zh="太极\u200b拳"), None, False, "hidden_character", "courses[0].title.zh", None),
+        SCHOOL,
+        lambda d: _course(d)["title"].update(zh="太极\u200b拳"),
+        None,
+        False,
+        "hidden_character",
+        "courses[0].title.zh",
+        None,
+    ),
     "ages the wrong way round": (
-        SCHOOL, lambda d: d.update(age_rule={"min_age": 60, "max_age": 50}), None, False, "less_than", "age_rule.max_age", None),
+        SCHOOL,
+        lambda d: d.update(age_rule={"min_age": 60, "max_age": 50}),
+        None,
+        False,
+        "less_than",
+        "age_rule.max_age",
+        None,
+    ),
     # issue 22: events (a record named "<collection>/<id>" is in that collection)
     "an event with neither venue nor provider": (
-        EVENT, lambda d: (d.pop("venue"), d.update(place={"zh": "示例路 1 号"})), None, False, "event_no_host", "name", None),
+        EVENT,
+        lambda d: (d.pop("venue"), d.update(place={"zh": "示例路 1 号"})),
+        None,
+        False,
+        "event_no_host",
+        "name",
+        None,
+    ),
     "an in-person event with no place": (
-        EVENT, lambda d: (d.pop("venue"), d.update(provider="nanhu-community-college")), None, False, "event_no_place", "mode", None),
-    "a blended event with no online link": (
-        EVENT, lambda d: d.update(mode="blended"), None, False, "event_no_link", "mode", None),
+        EVENT,
+        lambda d: (d.pop("venue"), d.update(provider="nanhu-community-college")),
+        None,
+        False,
+        "event_no_place",
+        "mode",
+        None,
+    ),
+    "a blended event with no online link": (EVENT, lambda d: d.update(mode="blended"), None, False, "event_no_link", "mode", None),
 }
 
 
@@ -198,5 +347,7 @@ def test_every_refusal_has_the_validators_message():
         "output = checks.crossMessages('providers', input.data, model.SPEC.providers, { records: input.records, tiers: model.TIERS }, model.MESSAGES);",
         {"data": {**data_of(SCHOOL), "id": "nanhu-daqiao-adult-school"}, "records": records()},
     )
-    assert shown == ["id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
-                     "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"]
+    assert shown == [
+        "id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
+        "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"
+    ]

@@ -27,8 +27,11 @@ def run(script: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 # --- the configuration ------------------------------------------------------------------------
@@ -127,7 +130,11 @@ def test_the_form_speaks_chinese_only():
             if "pattern" in field:
                 found += [f"{field['name']}: {field['pattern'][1]}"] if " / " in field["pattern"][1] else []
             if field.get("hint") and field["widget"] in editor.SYNTAX_WIDGETS:
-                found += [f"{field['name']}: {field['hint']}"] if re.search(r'[A-Za-z"]', field["hint"].replace(":", "")) and field["widget"] != "lc-clock" else []
+                found += (
+                    [f"{field['name']}: {field['hint']}"]
+                    if re.search(r'[A-Za-z"]', field["hint"].replace(":", "")) and field["widget"] != "lc-clock"
+                    else []
+                )
     assert found == []
     # control: the labels as they were ("名额 / number of places") are found
     old = {**collection, "fields": [{**f, "label": f"{f['label']} / {f['name']}"} for f in collection["fields"]]}
@@ -147,7 +154,11 @@ def test_backends_github_by_default_gitlab_forgejo_and_gitea_by_one_setting():
     assert forgejo["api_root"] == "https://git.example.org/api/v1" and forgejo["app_id"] == "xyz" and forgejo["open_authoring"] is True
     assert editor.publish_mode({"backend": "forgejo"}) == editor.publish_mode({}) == "editorial_workflow"
     gitea = editor.backend("https://git.example.org/jx/catalogue", {"backend": "gitea", "app_id": "xyz"})
-    assert gitea["api_root"] == "https://git.example.org/api/v1" and gitea["base_url"] == "https://git.example.org" and gitea["app_id"] == "xyz"
+    assert (
+        gitea["api_root"] == "https://git.example.org/api/v1"
+        and gitea["base_url"] == "https://git.example.org"
+        and gitea["app_id"] == "xyz"
+    )
     assert gitea["branch"] == "editor" and editor.publish_mode({"backend": "gitea"}) == "simple"
     with pytest.raises(ValueError):
         editor.backend(repo, {"backend": "svn"})
@@ -217,9 +228,15 @@ output = { changed: f.toFile(data), created: format.formatter(model.SPEC.provide
     )
     changed = changed_lines(path.read_text(encoding="utf-8"), out["changed"])
     assert changed == [
-        "+  email: mailto:daqiao@example.org", "+  - daqiao-staff",
-        "-    place:", "-      zh: 技能实训中心", "-      en: Skills training centre",
-        "+    description:", '+      zh: "讲给孩子听: 南湖的故事"', "-      days: [thu]", "+      days: [thu, sat]",
+        "+  email: mailto:daqiao@example.org",
+        "+  - daqiao-staff",
+        "-    place:",
+        "-      zh: 技能实训中心",
+        "-      en: Skills training centre",
+        "+    description:",
+        '+      zh: "讲给孩子听: 南湖的故事"',
+        "-      days: [thu]",
+        "+      days: [thu, sat]",
     ]
     for name, text in (("nanhu-daqiao-adult-school", out["changed"]), ("nanhu-daqiao-new-school", out["created"])):
         assert tidy(text, f"providers/{name}.yml") == text, name
@@ -230,8 +247,30 @@ output = { changed: f.toFile(data), created: format.formatter(model.SPEC.provide
     assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
 
 
-TRICKY = ["yes", "No", "19:30", "0573", "12.5", "2027-03-02", "a: b", "#tag", "- item", "'quoted'", '"q"', "trailing ",
-          "null", "~", "x #y", "@home", "*star", "[list]", "100%", "普通中文：全角冒号", "It's fine", "Tai chi, qigong"]
+TRICKY = [
+    "yes",
+    "No",
+    "19:30",
+    "0573",
+    "12.5",
+    "2027-03-02",
+    "a: b",
+    "#tag",
+    "- item",
+    "'quoted'",
+    '"q"',
+    "trailing ",
+    "null",
+    "~",
+    "x #y",
+    "@home",
+    "*star",
+    "[list]",
+    "100%",
+    "普通中文：全角冒号",
+    "It's fine",
+    "Tai chi, qigong",
+]
 
 
 def test_text_the_yaml_tools_could_misread_is_quoted_and_reads_back_the_same():
@@ -285,10 +324,16 @@ def test_the_admin_is_served_from_the_site_itself_and_kept_out_of_search_sitemap
     assert built["backend"]["repo"] == "jx-learning-city/catalogue" and built["collections"][0]["fields"]
     # Pagefind indexes exactly the pages that mark their body, which the admin page does not
     indexed = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
-    marked = [p for p in site.rglob("*.html") if "en" not in p.relative_to(site).parts[:1] and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    marked = [
+        p
+        for p in site.rglob("*.html")
+        if "en" not in p.relative_to(site).parts[:1] and "data-pagefind-body" in p.read_text(encoding="utf-8")
+    ]
     catalogue = load(CATALOGUE)[0]
     courses = sum(len(p.courses) for p in catalogue.providers.values())  # a search record each (search_records.py)
-    courses += len(catalogue.teams) + len(catalogue.resources) + len(catalogue.events)  # so is each team, online resource and event (issue 22)
+    courses += (
+        len(catalogue.teams) + len(catalogue.resources) + len(catalogue.events)
+    )  # so is each team, online resource and event (issue 22)
     assert indexed == len(marked) + courses and len(marked) > 100
 
 

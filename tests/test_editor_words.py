@@ -37,8 +37,18 @@ def pull_request_check(clone: Path, branch: str, build: bool = False) -> None:
     assert validate.returncode == 0 and " error: " not in validate.stdout, validate.stdout
     tidy = python(str(ROOT / "scripts" / "fmt.py"), "--check", catalogue)
     assert tidy.returncode == 0, tidy.stdout
-    owners = python(str(ROOT / "scripts" / "codeowners.py"), "--check", "--base", "main", "--catalogue", catalogue,
-                    "--maintainers", str(ROOT / "MAINTAINERS"), "--output", str(clone / ".github" / "CODEOWNERS"))
+    owners = python(
+        str(ROOT / "scripts" / "codeowners.py"),
+        "--check",
+        "--base",
+        "main",
+        "--catalogue",
+        catalogue,
+        "--maintainers",
+        str(ROOT / "MAINTAINERS"),
+        "--output",
+        str(clone / ".github" / "CODEOWNERS"),
+    )
     assert owners.returncode == 0, owners.stdout
     annotate = python(str(ROOT / "scripts" / "validate.py"), "--format", "github", catalogue, "--changed", "main", cwd=clone)
     assert annotate.returncode == 0 and "::error" not in annotate.stdout, annotate.stdout
@@ -78,23 +88,42 @@ def with_clone(clone: Path) -> Path:
     (clone / ".github").mkdir(exist_ok=True)
     (clone / ".github" / "CODEOWNERS").write_bytes((ROOT / ".github" / "CODEOWNERS").read_bytes())
     git(clone, "add", ".github")
-    subprocess.run(["git", "commit", "-qm", "CODEOWNERS"], cwd=clone, check=True, env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t",
-                   "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    subprocess.run(
+        ["git", "commit", "-qm", "CODEOWNERS"],
+        cwd=clone,
+        check=True,
+        env={
+            **BUILD_ENV,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
     return clone
 
 
 def commit_on_branch(clone: Path, branch: str, path: str, text: str) -> None:
-    env = {**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **BUILD_ENV,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     git(clone, "checkout", "-q", "-b", branch)
     (clone / path).write_text(text, encoding="utf-8")
     subprocess.run(["git", "commit", "-qam", "change"], cwd=clone, check=True, env=env)
     git(clone, "checkout", "-q", "main")
 
 
-@pytest.mark.parametrize("old, new", [
-    ("    capacity: 30\n", "    capacity: 0\n"),  # what the validator refuses
-    ('      start: "09:30"\n', "      start: '09:30'\n"),  # what the formatting check refuses
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("    capacity: 30\n", "    capacity: 0\n"),  # what the validator refuses
+        ('      start: "09:30"\n', "      start: '09:30'\n"),  # what the formatting check refuses
+    ],
+)
 def test_control_the_pull_request_check_here_fails_a_branch_ci_would_fail(clone, old, new):
     """Control for the tests above: a save as the old editor made it fails `pull_request_check`."""
     clone = with_clone(clone)
@@ -273,8 +302,13 @@ def test_the_guides_pictures_are_taken_from_the_editor_as_it_is(browser, site, t
     import screenshots  # scripts/screenshots.py
 
     taken = screenshots.shoot_editor(site, tmp_path, browser)
-    assert [path.name for path in taken] == ["editor-form-and-preview.png", "editor-wrong-time.png", "editor-phone-form.png",
-                                             "editor-phone-refused.png", "editor-phone-new-id.png"]
+    assert [path.name for path in taken] == [
+        "editor-form-and-preview.png",
+        "editor-wrong-time.png",
+        "editor-phone-form.png",
+        "editor-phone-refused.png",
+        "editor-phone-new-id.png",
+    ]
     sheets = screenshots.shoot_sheets(tmp_path, browser)  # the spreadsheet path: a sheet, and make import's answer
     assert [path.name for path in sheets] == ["sheet-courses.png", "sheet-import-problems.png"]
     for path in taken:

@@ -42,7 +42,7 @@ def page_of(site, lang: str) -> str:
 
 
 def section(html: str, event_id: str) -> str:
-    part = html[html.index(f'id="{events.event_anchor(event_id)}"'):]
+    part = html[html.index(f'id="{events.event_anchor(event_id)}"') :]
     return part[: part.index("</section>")]
 
 
@@ -87,21 +87,35 @@ def test_the_page_lists_upcoming_events_by_month_then_the_past_and_marks_this_we
 def test_an_event_shows_when_where_who_and_how_to_join_with_safe_links(site, catalogue):
     en, zh = page_of(site, "en"), page_of(site, "zh")
     opening = section(en, "jiaxing-learning-week-opening")
-    for shown in ("30 November 2026 09:00–11:00", 'href="../venues/jiaxing-library/"', "Everyone", "Free · No booking needed",
-                  'href="tel:0573-0000-0201"', "Lifelong Learning for All Activity Week", "Sample data",
-                  'href="../calendars/events/jiaxing-learning-week-opening.ics"'):
+    for shown in (
+        "30 November 2026 09:00–11:00",
+        'href="../venues/jiaxing-library/"',
+        "Everyone",
+        "Free · No booking needed",
+        'href="tel:0573-0000-0201"',
+        "Lifelong Learning for All Activity Week",
+        "Sample data",
+        'href="../calendars/events/jiaxing-learning-week-opening.ics"',
+    ):
         assert shown in opening, shown
     assert 'class="lc-event lc-learning-week lc-now" aria-labelledby="event-jiaxing-learning-week-opening"' in en
     online = section(en, "haining-learning-week-online-lecture")
     event = catalogue.events["haining-learning-week-online-lecture"]
-    for shown in (f'href="{event.online_url}" rel="noopener noreferrer"', f'href="{event.join.url}" rel="noopener noreferrer"',
-                  'href="../providers/haining-community-college/"', "Booking required", "Older people"):
+    for shown in (
+        f'href="{event.online_url}" rel="noopener noreferrer"',
+        f'href="{event.join.url}" rel="noopener noreferrer"',
+        'href="../providers/haining-community-college/"',
+        "Booking required",
+        "Older people",
+    ):
         assert shown in online, shown
     fair = section(zh, "jiashan-learning-week-fair")
     assert "2026年12月1日 至 2026年12月3日，每天 09:00–16:00" in fair
     open_day = section(en, "haiyan-museum-open-day")
     assert "Lifelong Learning for All Activity Week" not in open_day  # control: not a learning-week event, no badge
-    assert all(re.match(r"https?://|tel:|\.\./|#", href) for href in re.findall(r'href="([^"]+)"', en.split('class="lc-directory lc-events"')[1]))
+    assert all(
+        re.match(r"https?://|tel:|\.\./|#", href) for href in re.findall(r'href="([^"]+)"', en.split('class="lc-directory lc-events"')[1])
+    )
 
 
 def test_event_text_is_escaped_and_untranslated_text_is_marked(catalogue):
@@ -173,7 +187,13 @@ def test_events_csv_has_a_row_per_event_in_the_data_package(site, catalogue):
     rows = list(csv.DictReader(io.StringIO((site / "data" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["id"] for r in rows) == sorted(catalogue.events)
     fair = next(r for r in rows if r["id"] == "jiashan-learning-week-fair")
-    assert (fair["date"], fair["last_day"], fair["start"], fair["end"], fair["county"]) == ("2026-12-01", "2026-12-03", "09:00", "16:00", "jiashan")
+    assert (fair["date"], fair["last_day"], fair["start"], fair["end"], fair["county"]) == (
+        "2026-12-01",
+        "2026-12-03",
+        "09:00",
+        "16:00",
+        "jiashan",
+    )
     for row in rows:
         path = row["event_calendar_en"].removeprefix(SITE)
         assert (site / path).is_file(), path

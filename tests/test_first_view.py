@@ -106,7 +106,9 @@ def test_control_hiding_the_as_of_note_moves_the_list(phone, server):
     """What status.js did before: hide the build's "as of" note once it had redone the statuses."""
     settled(phone, server + "en/courses/haining/")
     before = layout_shift(phone)
-    phone.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(() => { document.querySelector('.lc-status-as-of').hidden = true; done(); }, 0)))")
+    phone.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => setTimeout(() => { document.querySelector('.lc-status-as-of').hidden = true; done(); }, 0)))"
+    )
     assert before <= CLS_GOAL < layout_shift(phone)
 
 

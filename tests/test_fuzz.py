@@ -127,8 +127,6 @@ def test_no_mutated_file_crashes_leaks_or_vanishes(small_catalogue, parsed, targ
         assert len(catalogue.providers) + len(catalogue.venues) == len(RECORDS)
 
 
-
-
 def test_the_small_catalogue_is_valid_before_mutation(small_catalogue):
     catalogue, problems = load(small_catalogue, today=TODAY)
     assert catalogue is not None, [str(p) for p in problems if p.severity == "error"]

@@ -24,11 +24,41 @@ def ui() -> dict:
 
 # The obligation verbs and every term of issue 12's review table must have a fixed rendering.
 REQUIRED = [
-    "应", "要", "鼓励", "支持", "促进", "推进",
-    "文明办", "编委办", "保障措施", "社会团体", "社会组织", "增挂", "全民终身学习活动周", "本地户籍新增劳动力",
-    "镇（街道）", "县（市、区）", "为龙头", "为主体", "科技馆", "职工", "学历教育", "非学历教育", "普通教育学校",
-    "国家级示范区", "每年要求有", "社会第三方", "全面覆盖", "先进典型", "嘉教职成〔2017〕95号",
-    "市民素质", "文化素质", "格局", "社会力量", "主旋律", "新局面",
+    "应",
+    "要",
+    "鼓励",
+    "支持",
+    "促进",
+    "推进",
+    "文明办",
+    "编委办",
+    "保障措施",
+    "社会团体",
+    "社会组织",
+    "增挂",
+    "全民终身学习活动周",
+    "本地户籍新增劳动力",
+    "镇（街道）",
+    "县（市、区）",
+    "为龙头",
+    "为主体",
+    "科技馆",
+    "职工",
+    "学历教育",
+    "非学历教育",
+    "普通教育学校",
+    "国家级示范区",
+    "每年要求有",
+    "社会第三方",
+    "全面覆盖",
+    "先进典型",
+    "嘉教职成〔2017〕95号",
+    "市民素质",
+    "文化素质",
+    "格局",
+    "社会力量",
+    "主旋律",
+    "新局面",
 ]
 
 
@@ -51,7 +81,14 @@ def test_the_english_follows_the_glossary_in_every_file(catalogue):
     """Policy, targets, leading group, interface strings and record names: one rendering per term."""
     checked = list(pairs(catalogue, ui()))
     where = {pair.where.split(" ")[0] for pair in checked}
-    assert {"policy", "targets.yml", "leading-group.yml", "ui.yml", "providers/jiaxing-city-university.yml", "venues/jiaxing-science-museum.yml"} <= where
+    assert {
+        "policy",
+        "targets.yml",
+        "leading-group.yml",
+        "ui.yml",
+        "providers/jiaxing-city-university.yml",
+        "venues/jiaxing-science-museum.yml",
+    } <= where
     assert len(checked) > 400  # every policy paragraph, every interface string, every record name
     assert check(catalogue.glossary, checked) == []
 
@@ -134,7 +171,11 @@ ROWS = [  # (section, what the English now says, what it said)
     ("4.1", "shall, on the model of the municipal body, set up", "should, with reference to"),
     ("3.3", "the requirement being that each year at least", "required to receive"),
     ("3.2", "promote the opening of general-education schools", "encourage ordinary schools"),
-    ("3.4", "encourage and support industries and enterprises in playing the main role in employee education and training, in incorporating", ", incorporate employee education"),
+    (
+        "3.4",
+        "encourage and support industries and enterprises in playing the main role in employee education and training, in incorporating",
+        ", incorporate employee education",
+    ),
     ("3.3", "the city will have gained designation for", "the city will create"),
     ("3.5", "Have the City University also operate under the name of the “Open University for Older People”", "plaque"),
     ("4.5", "Lifelong Learning for All Activity Week, held {target:lifelong-learning-week:times} a year", "held once a year"),
@@ -160,7 +201,11 @@ def test_the_reviewed_sentences_say_what_the_chinese_says(catalogue, section_id,
 REVIEW_22 = [  # (page, what the built English page says, what it said before the review;
     # for "Jiaxing City University", what a blanket "the" would make of the one proper name)
     ("policy/", "all industries shall implement the system of on-the-job", "in every industry, implement"),
-    ("policy/", "namely the Publicity Department of the Municipal Party Committee, the Office of the Municipal", "namely Publicity Department"),
+    (
+        "policy/",
+        "namely the Publicity Department of the Municipal Party Committee, the Office of the Municipal",
+        "namely Publicity Department",
+    ),
     ("policy/", "the Municipal Education Bureau, the Municipal Civil Affairs Bureau", ", Municipal Education Bureau,"),
     ("policy/", "and Jiaxing City University,", "and the Jiaxing City University"),
     ("targets/", "22 member departments (units)", "22 departments"),
@@ -202,7 +247,11 @@ def test_no_built_page_says_at_least_100_percent(site, catalogue):
 
 def test_control_the_second_reviews_old_wordings_fail_the_glossary(catalogue):
     old = [
-        Pair("policy 3.4", "各行业落实员工在岗转岗培训制度", "in every industry, implement the system of on-the-job training for all industries"),
+        Pair(
+            "policy 3.4",
+            "各行业落实员工在岗转岗培训制度",
+            "in every industry, implement the system of on-the-job training for all industries",
+        ),
         Pair("ui.yml category.vocational-skills", "职业技能", "Work skills"),
         Pair("ui.yml tier.4", "第四级：社区学校（教学点）", "Tier 4: community schools and teaching points"),
         Pair("ui.yml unit.departments", "个成员部门（单位）", "departments"),
@@ -217,7 +266,11 @@ def test_control_the_second_reviews_old_wordings_fail_the_glossary(catalogue):
         Pair("ui.yml tier.4", "第四级：社区学校（教学点）", "Tier 4: community schools (teaching points)"),
         Pair("ui.yml unit.departments", "个成员部门（单位）", "member departments (units)"),
         Pair("ui.yml tier.1", "第一级：嘉兴城市大学", "Tier 1: Jiaxing City University"),
-        Pair("statistics.yml", "嘉兴市全民终身学习活动周工作总结（示例）", "Jiaxing Lifelong Learning for All Activity Week, work summary (sample)"),
+        Pair(
+            "statistics.yml",
+            "嘉兴市全民终身学习活动周工作总结（示例）",
+            "Jiaxing Lifelong Learning for All Activity Week, work summary (sample)",
+        ),
     ]
     assert check(catalogue.glossary, fixed) == []
 

@@ -39,7 +39,10 @@ POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code=33040202000123"
 def test_nothing_by_default():
     assert government.footer({}, "zh", templates=TEMPLATES) == [] and government.footer(None, "en", templates=TEMPLATES) == []
     empty = {"sponsor": "", "site_code": "", "icp": "", "police": "", "contact": ""}
-    assert government.footer(empty, "zh", templates=TEMPLATES) == [] and government.meta_tags(empty, "嘉兴学习型城市", "https://x.org/", templates=TEMPLATES) == []
+    assert (
+        government.footer(empty, "zh", templates=TEMPLATES) == []
+        and government.meta_tags(empty, "嘉兴学习型城市", "https://x.org/", templates=TEMPLATES) == []
+    )
 
 
 def test_footer_lines_in_each_language():
@@ -97,10 +100,22 @@ def test_every_page_shows_the_settings_in_its_language(government_site, lang, pa
     assert footer is not None, "no government lines in the footer"
     text = " ".join(footer.get_text().split())
     if lang == "zh":
-        for expected in ("主办单位：嘉兴市教育局", "网站标识码：3304000001", "ICP备案号：浙ICP备12345678号-1", "公安备案号：浙公网安备33040202000123号", "联系方式：联系电话：0573-12345678"):
+        for expected in (
+            "主办单位：嘉兴市教育局",
+            "网站标识码：3304000001",
+            "ICP备案号：浙ICP备12345678号-1",
+            "公安备案号：浙公网安备33040202000123号",
+            "联系方式：联系电话：0573-12345678",
+        ):
             assert expected in text, (expected, text)
     else:
-        for expected in ("Run by: Jiaxing Municipal Education Bureau", "Site identification code: 3304000001", "ICP filing: 浙ICP备12345678号-1", "Public security filing: 浙公网安备33040202000123号", "Contact: 联系电话"):
+        for expected in (
+            "Run by: Jiaxing Municipal Education Bureau",
+            "Site identification code: 3304000001",
+            "ICP filing: 浙ICP备12345678号-1",
+            "Public security filing: 浙公网安备33040202000123号",
+            "Contact: 联系电话",
+        ):
             assert expected in text, (expected, text)
         assert "主办单位" not in text
     links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}

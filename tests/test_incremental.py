@@ -83,7 +83,9 @@ def test_serve_rebuild_equals_clean_build(preview, tmp_path):
     served = run(tmp_path / "served", dirty=True)
     before = mtimes(served)
     provider = catalogue / "providers" / "haining-elderly-university.yml"
-    venue_id = next(line.split(":")[1].strip() for line in provider.read_text(encoding="utf-8").splitlines() if line.strip().startswith("venue:"))
+    venue_id = next(
+        line.split(":")[1].strip() for line in provider.read_text(encoding="utf-8").splitlines() if line.strip().startswith("venue:")
+    )
     venue = catalogue / "venues" / f"{venue_id}.yml"
     provider.write_text(provider.read_text(encoding="utf-8").replace("\n  zh: ", "\n  zh: 改过的", 1), encoding="utf-8")
     venue.write_text(venue.read_text(encoding="utf-8").replace("\n  zh: ", "\n  zh: 改名", 1), encoding="utf-8")
@@ -108,7 +110,12 @@ def test_deleted_record_page_is_removed(preview, tmp_path):
     catalogue, _overrides, _ui, run = preview
     served = run(tmp_path / "served", dirty=True)
     gone = sorted((catalogue / "venues").glob("*.yml"))
-    used = {line.split(":")[1].strip() for p in (catalogue / "providers").glob("*.yml") for line in p.read_text(encoding="utf-8").splitlines() if line.strip().startswith("venue:")}
+    used = {
+        line.split(":")[1].strip()
+        for p in (catalogue / "providers").glob("*.yml")
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("venue:")
+    }
     unused = next(p for p in gone if p.stem not in used)
     assert (served / "venues" / unused.stem / "index.html").is_file()
     unused.unlink()
@@ -129,7 +136,9 @@ def test_template_and_interface_string_changes_show_in_a_warm_rebuild(preview, t
     ui.write_text(text.replace("elderly.toggle:\n  zh: 长辈模式", "elderly.toggle:\n  zh: 长辈模式UI-CHANGED", 1), encoding="utf-8")
     run(served, dirty=True)
     assert "TEMPLATE-CHANGED" in (served / page).read_text(encoding="utf-8")
-    assert "UI-CHANGED" in (served / page).read_text(encoding="utf-8") and "UI-CHANGED" in (served / "index.html").read_text(encoding="utf-8")
+    assert "UI-CHANGED" in (served / page).read_text(encoding="utf-8") and "UI-CHANGED" in (served / "index.html").read_text(
+        encoding="utf-8"
+    )
     clean = run(tmp_path / "clean", dirty=False)
     assert hashes(clean) == hashes(served)
 
@@ -143,7 +152,9 @@ def test_control_a_missed_dependency_shows_as_a_difference(preview, tmp_path, mo
     monkeypatch.setattr(incremental, "_related", lambda catalogue, collection, record_id: [(collection, record_id)])
     served = run(tmp_path / "served", dirty=True)
     provider = catalogue / "providers" / "haining-elderly-university.yml"
-    venue_id = next(line.split(":")[1].strip() for line in provider.read_text(encoding="utf-8").splitlines() if line.strip().startswith("venue:"))
+    venue_id = next(
+        line.split(":")[1].strip() for line in provider.read_text(encoding="utf-8").splitlines() if line.strip().startswith("venue:")
+    )
     venue = catalogue / "venues" / f"{venue_id}.yml"
     venue.write_text(venue.read_text(encoding="utf-8").replace("\n  zh: ", "\n  zh: 改名", 1), encoding="utf-8")
     run(served, dirty=True)

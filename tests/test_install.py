@@ -53,7 +53,9 @@ def test_a_copy_at_another_path_installs_and_validates(tmp_path):
 
 def ignored(paths: list[str]) -> list[str]:
     """Those of the paths that git would leave out of a commit."""
-    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(paths), capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(paths), capture_output=True, text=True
+    )
     return result.stdout.split()
 
 

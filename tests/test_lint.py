@@ -12,8 +12,9 @@ from conftest import ROOT
 
 
 def linted(*options: str) -> set[str]:
-    shown = subprocess.run([sys.executable, "-m", "ruff", "check", "--show-files", *options, "."], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--show-files", *options, "."], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     return {line.strip().removeprefix(str(ROOT) + "/") for line in shown.splitlines() if line.strip().endswith(".py")}
 
 
@@ -33,11 +34,11 @@ def test_control_the_old_exclude_hid_the_site_layer():
 # --- planted problems, in copies under tmp_path: the source tree is never written -----------------
 
 PROJECT_CONFIG = ROOT / "pyproject.toml"
-PLANTED_TYPE_ERROR = '''
+PLANTED_TYPE_ERROR = """
 
 def _planted():  # no annotations: mypy looks inside only with the project's check_untyped_defs
     return Slots().put(1)
-'''
+"""
 
 
 def mypy(*arguments: str) -> subprocess.CompletedProcess:
@@ -103,8 +104,12 @@ def ruff_in_a_copy(tmp_path: Path, config: str) -> set[str]:
     for folder in ("learning_city/site", "site"):
         (tmp_path / folder).mkdir(parents=True)
         (tmp_path / folder / "planted.py").write_text("import os\n", "utf-8")
-    found = subprocess.run([sys.executable, "-m", "ruff", "check", "--config", "pyproject.toml", "--output-format", "concise", "."],
-                           cwd=tmp_path, capture_output=True, text=True)
+    found = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--config", "pyproject.toml", "--output-format", "concise", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     return {line.split(":")[0] for line in found.stdout.splitlines() if "F401" in line}
 
 
@@ -119,7 +124,7 @@ def test_control_the_old_exclude_hides_the_planted_import(tmp_path):
 
 
 def test_control_an_exclude_from_the_machine_root_keeps_the_built_site_in(tmp_path):
-    """"/site" (this file's exclude before) names the machine's /site: outside a git clone, where
+    """ "/site" (this file's exclude before) names the machine's /site: outside a git clone, where
     .gitignore does not apply, the built site's files were linted."""
     absolute = PROJECT_CONFIG.read_text("utf-8").replace('extend-exclude = ["./site"', 'extend-exclude = ["/site"', 1)
     assert ruff_in_a_copy(tmp_path, absolute) == {"learning_city/site/planted.py", "site/planted.py"}
@@ -132,8 +137,12 @@ def unformatted_in_a_copy(tmp_path: Path, config: str) -> set[str]:
     for folder in ("learning_city/site", "site"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / folder / "planted.py").write_text("x = {'a':1}\n", "utf-8")
-    found = subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--output-format", "concise", "--config", "pyproject.toml", "."],
-                           cwd=tmp_path, capture_output=True, text=True)
+    found = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--output-format", "concise", "--config", "pyproject.toml", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     return {line.split(":")[0] for line in found.stdout.splitlines() if "unformatted" in line}
 
 

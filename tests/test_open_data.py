@@ -25,7 +25,7 @@ SITE = "https://learning-city.example.org/"
 HOST = "learning-city.example.org"
 JIAXING = dt.timezone(dt.timedelta(hours=8))
 # Catalogue text that would end a script, open a comment, start a calendar line or an XML element
-HOSTILE = '</script><!-- <b>"x" & \'y\'</b>\r\nBEGIN:VEVENT;X=1,2\\ ]]>'
+HOSTILE = "</script><!-- <b>\"x\" & 'y'</b>\r\nBEGIN:VEVENT;X=1,2\\ ]]>"
 D = dt.date.fromisoformat
 
 
@@ -39,18 +39,35 @@ def catalogue(parse_cache):
 def provider(**course_changes) -> m.Provider:
     """A provider with one course that meets on Tuesdays and Thursdays, with a holiday."""
     course = {
-        "id": "tai-chi", "title": {"zh": "太极拳", "en": "Tai chi"}, "category": "health", "audience": ["older-people"],
-        "mode": "in-person", "hours": 20, "fee": {"amount": 120, "note": {"zh": "含教材"}}, "capacity": 30,
-        "schedule": {"days": ["tue", "thu"], "start": "09:00", "end": "10:30", "dates": {"start": "2026-09-07", "end": "2026-10-30"},
-                     "except_dates": ["2026-10-01", "2026-10-06"]},
+        "id": "tai-chi",
+        "title": {"zh": "太极拳", "en": "Tai chi"},
+        "category": "health",
+        "audience": ["older-people"],
+        "mode": "in-person",
+        "hours": 20,
+        "fee": {"amount": 120, "note": {"zh": "含教材"}},
+        "capacity": 30,
+        "schedule": {
+            "days": ["tue", "thu"],
+            "start": "09:00",
+            "end": "10:30",
+            "dates": {"start": "2026-09-07", "end": "2026-10-30"},
+            "except_dates": ["2026-10-01", "2026-10-06"],
+        },
         "enrolment": {"method": "on-site", "opens": "2026-08-20", "closes": "2026-09-03"},
         **course_changes,
     }
-    return m.Provider.model_validate({
-        "id": "nanhu-demo-school", "kind": "community-school", "name": {"zh": "南湖示例社区学校", "en": "Nanhu Demo Community School"},
-        "region": "nanhu", "address": {"zh": "南湖路 1 号", "en": "1 Nanhu Road"}, "last_verified": "2026-10-12",
-        "courses": [course],
-    })
+    return m.Provider.model_validate(
+        {
+            "id": "nanhu-demo-school",
+            "kind": "community-school",
+            "name": {"zh": "南湖示例社区学校", "en": "Nanhu Demo Community School"},
+            "region": "nanhu",
+            "address": {"zh": "南湖路 1 号", "en": "1 Nanhu Road"},
+            "last_verified": "2026-10-12",
+            "courses": [course],
+        }
+    )
 
 
 def with_provider(catalogue, record: m.Provider):
@@ -71,7 +88,12 @@ def expand(event) -> set[dt.date]:
     assert rule["FREQ"] == ["WEEKLY"]
     start, until = event.decoded("DTSTART"), rule["UNTIL"][0]
     days = {["MO", "TU", "WE", "TH", "FR", "SA", "SU"].index(d) for d in rule["BYDAY"]}
-    excluded = {d.dt.date() for ex in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list) else [event.get("EXDATE")]) if ex for d in ex.dts}
+    excluded = {
+        d.dt.date()
+        for ex in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list) else [event.get("EXDATE")])
+        if ex
+        for d in ex.dts
+    }
     shown, moment = set(), start
     while moment <= until:
         if moment.weekday() in days and moment.date() not in excluded:
@@ -206,8 +228,11 @@ def test_a_county_calendar_holds_each_last_day_of_enrolment(catalogue):
     county = catalogue.counties["nanhu"]
     found = events(calendars.deadlines_calendar(catalogue, county, "en", SITE + "en/"))
     expected = [
-        (p.id, c.id) for p in catalogue.providers.values() if catalogue.county_of(p.region) is county
-        for c in p.courses if calendars.status.window(c, p.term_of(c)).closes
+        (p.id, c.id)
+        for p in catalogue.providers.values()
+        if catalogue.county_of(p.region) is county
+        for c in p.courses
+        if calendars.status.window(c, p.term_of(c)).closes
     ]
     assert len(found) == len(expected) > 0
     assert {str(e["UID"]) for e in found} == {f"{p}/{c}/enrolment-closes@{HOST}" for p, c in expected}
@@ -249,27 +274,50 @@ def test_a_provider_is_an_organisation_with_a_course_node_per_course(catalogue):
         schedule = instance["courseSchedule"]
         assert instance["courseMode"] in {"Onsite", "Online", "Blended"}
         location = instance["location"]  # a named room in the provider's premises, the provider itself, or a venue
-        assert (location["name"] == course.place.en and location["containedInPlace"]) if course.place else location["@id"] in {"#provider"} | venues
+        assert (
+            (location["name"] == course.place.en and location["containedInPlace"])
+            if course.place
+            else location["@id"] in {"#provider"} | venues
+        )
         assert schedule["repeatFrequency"] == "P1W" and schedule["scheduleTimezone"] == "Asia/Shanghai"
         assert schedule["startTime"] == course.schedule.start and schedule["endTime"] == course.schedule.end
         assert len(schedule["byDay"]) == len(course.schedule.days) and schedule["startDate"] <= schedule["endDate"]
 
 
 def test_a_venue_has_its_type_hours_and_closures(catalogue):
-    venue = m.Venue.model_validate({
-        "id": "nanhu-museum", "kind": "museum", "name": {"zh": "南湖博物馆"}, "region": "nanhu", "address": {"zh": "路 1 号"},
-        "opening_hours": [{"days": ["tue", "wed"], "opens": "09:00", "closes": "17:00"}, {"days": ["sat"], "opens": "10:00", "closes": "16:00"}],
-        "closures": [{"dates": {"start": "2026-10-01", "end": "2026-10-07"}, "reason": {"zh": "国庆", "en": "National Day"}}],
-        "admission": {"free": True}, "booking": {"required": False},
-    })
+    venue = m.Venue.model_validate(
+        {
+            "id": "nanhu-museum",
+            "kind": "museum",
+            "name": {"zh": "南湖博物馆"},
+            "region": "nanhu",
+            "address": {"zh": "路 1 号"},
+            "opening_hours": [
+                {"days": ["tue", "wed"], "opens": "09:00", "closes": "17:00"},
+                {"days": ["sat"], "opens": "10:00", "closes": "16:00"},
+            ],
+            "closures": [{"dates": {"start": "2026-10-01", "end": "2026-10-07"}, "reason": {"zh": "国庆", "en": "National Day"}}],
+            "admission": {"free": True},
+            "booking": {"required": False},
+        }
+    )
     cat = catalogue
     node = structured.venue_node(cat, venue, "en", SITE + "en/venues/nanhu-museum/")
     assert node["@type"] == "Museum" and node["isAccessibleForFree"] is True
     assert [h["dayOfWeek"] for h in node["openingHoursSpecification"]] == [
-        ["https://schema.org/Tuesday", "https://schema.org/Wednesday"], ["https://schema.org/Saturday"]]
-    assert node["specialOpeningHoursSpecification"] == [{
-        "@type": "OpeningHoursSpecification", "validFrom": "2026-10-01", "validThrough": "2026-10-07",
-        "opens": "00:00", "closes": "00:00", "description": "National Day"}]
+        ["https://schema.org/Tuesday", "https://schema.org/Wednesday"],
+        ["https://schema.org/Saturday"],
+    ]
+    assert node["specialOpeningHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2026-10-01",
+            "validThrough": "2026-10-07",
+            "opens": "00:00",
+            "closes": "00:00",
+            "description": "National Day",
+        }
+    ]
     library = structured.venue_node(cat, venue.model_copy(update={"kind": m.VenueKind.library_branch}), "en", SITE)
     assert library["@type"] == "Library"
 
@@ -337,13 +385,20 @@ def test_the_data_page_lists_every_field_of_every_table(catalogue):
 
 
 def git(folder: Path, *args: str, when: str = "2026-11-01T10:00:00+08:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
 
 
 def course_yaml(course_id: str, title: str, capacity: int = 20, extra: str = "") -> str:
-    return (f"  - id: {course_id}\n    title:\n      zh: '{title}'\n      en: '{title}'\n    capacity: {capacity}\n{extra}")
+    return f"  - id: {course_id}\n    title:\n      zh: '{title}'\n      en: '{title}'\n    capacity: {capacity}\n{extra}"
 
 
 @pytest.fixture
@@ -353,12 +408,18 @@ def history_repo(tmp_path) -> Path:
     providers = repo / "catalogue" / "providers"
     providers.mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
-    (providers / "demo.yml").write_text("id: demo\ncourses:\n" + course_yaml("a", "甲") + course_yaml("b", "乙") + course_yaml("d", "丁"), encoding="utf-8")
+    (providers / "demo.yml").write_text(
+        "id: demo\ncourses:\n" + course_yaml("a", "甲") + course_yaml("b", "乙") + course_yaml("d", "丁"), encoding="utf-8"
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "first")
     (providers / "demo.yml").write_text(
-        "id: demo\ncourses:\n" + course_yaml("a", "甲", 30) + course_yaml("c", HOSTILE.replace("'", "''").replace("\r\n", " "))
-        + course_yaml("d", "丁", extra="    status: cancelled\n"), encoding="utf-8")
+        "id: demo\ncourses:\n"
+        + course_yaml("a", "甲", 30)
+        + course_yaml("c", HOSTILE.replace("'", "''").replace("\r\n", " "))
+        + course_yaml("d", "丁", extra="    status: cancelled\n"),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-q", "-am", "second", when="2026-11-20T09:30:00+08:00")
     return repo / "catalogue"
 
@@ -369,8 +430,13 @@ def test_history_gives_added_changed_and_withdrawn_with_commit_dates(history_rep
     first = dt.datetime(2026, 11, 1, 10, 0, tzinfo=JIAXING)
     got = {(c.course, c.kind, c.when) for c in changes}
     assert got == {
-        ("a", "changed", second), ("b", "withdrawn", second), ("c", "added", second), ("d", "withdrawn", second),
-        ("a", "added", first), ("b", "added", first), ("d", "added", first),
+        ("a", "changed", second),
+        ("b", "withdrawn", second),
+        ("c", "added", second),
+        ("d", "withdrawn", second),
+        ("a", "added", first),
+        ("b", "added", first),
+        ("d", "added", first),
     }
     assert next(c for c in changes if c.course == "b").title.zh == "乙"  # a withdrawn course keeps its last title
 
@@ -395,6 +461,8 @@ def test_control_without_history_the_feed_comes_from_the_records(catalogue, tmp_
     assert feed.history(tmp_path) is None
     parsed = feedparser.parse(feed.feed(catalogue, tmp_path, "en", SITE + "en/"))
     courses = sum(len(p.courses) for p in catalogue.providers.values())
-    assert not parsed.bozo and len(parsed.entries) == min(feed.FEED_SIZE, courses + len(catalogue.events))  # learning events too (test_events.py)
+    assert not parsed.bozo and len(parsed.entries) == min(
+        feed.FEED_SIZE, courses + len(catalogue.events)
+    )  # learning events too (test_events.py)
     newest = max(r.last_verified for r in (*catalogue.providers.values(), *catalogue.events.values()))  # events: entries too
     assert parsed.feed.updated.startswith(newest.isoformat())

@@ -89,8 +89,15 @@ def test_every_provider_page_has_a_course_node_per_course(site, lang):
 
 
 def test_every_venue_page_has_its_venue_node(site):
-    types = {"library": "Library", "library-branch": "Library", "museum": "Museum", "science-museum": "Museum", "memorial": "Museum",
-             "art-gallery": "ArtGallery", "cultural-centre": "CivicStructure"}
+    types = {
+        "library": "Library",
+        "library-branch": "Library",
+        "museum": "Museum",
+        "science-museum": "Museum",
+        "memorial": "Museum",
+        "art-gallery": "ArtGallery",
+        "cultural-centre": "CivicStructure",
+    }
     for venue_id, record in raw("venues").items():
         for lang in ("", "en"):
             (node,) = jsonld(site / lang / "venues" / venue_id / "index.html")
@@ -141,7 +148,7 @@ def test_the_feed_in_each_language_parses_and_is_linked_from_home_and_course_pag
             assert (site / lang / Path(page).parent / link["href"]).resolve() == (site / lang / "feed.xml").resolve()
 
 
-HOSTILE = '</script><script>window.__x=1</script><!-- & ]]>'
+HOSTILE = "</script><script>window.__x=1</script><!-- & ]]>"
 
 
 def test_hostile_title_stays_inert_in_json_ld_calendars_and_feed(catalogue_copy, tmp_path):

@@ -56,7 +56,7 @@ def test_control_a_course_moving_providers_between_pages_changes_every_page_afte
         provider = layout[0][0]  # the first page grows: every later page starts elsewhere
         path = city / "providers" / f"{provider.id}.yml"
         text = path.read_text(encoding="utf-8")
-        courses = text[text.index("courses:\n") + len("courses:\n"):]
+        courses = text[text.index("courses:\n") + len("courses:\n") :]
         first = "  - " + courses.split("\n  - ")[0].removeprefix("  - ").split("\n", 1)[0] + "\n"
         first += "".join(line + "\n" for line in courses.split("\n  - ")[0].split("\n")[1:] if line.startswith("    "))
         copies = "".join(first.replace("id: ", f"id: copy{n}-", 1) for n in range(lists.COURSES_PER_PAGE))

@@ -41,7 +41,7 @@ def test_the_macros_render_for_the_page_being_built():
 
     site.on_page_markdown("", Page(), config, None)
     marker = config.plugins["macros"].macros["policy"]()
-    assert '../../targets/#target-' in site.slots.fill(marker)
+    assert "../../targets/#target-" in site.slots.fill(marker)
 
 
 def test_without_the_macros_plugin_the_build_stops_with_a_clear_error():

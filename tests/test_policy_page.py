@@ -38,7 +38,12 @@ def test_english_policy_is_complete(site):
     text = soup.select_one(".lc-policy-text")
     assert text.find(lang="zh") is None, "every paragraph of the policy is translated"
     headings = [h.get("id") for h in text.select("h2, h3")]
-    assert headings == [h.get("id") for h in BeautifulSoup((site / "policy" / "index.html").read_text(encoding="utf-8"), "html.parser").select(".lc-policy-text h2, .lc-policy-text h3")]
+    assert headings == [
+        h.get("id")
+        for h in BeautifulSoup((site / "policy" / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+            ".lc-policy-text h2, .lc-policy-text h3"
+        )
+    ]
     assert "section-3-2" in headings and "section-4-5" in headings
     assert "{target:" not in text.get_text() and "{members}" not in text.get_text()
 

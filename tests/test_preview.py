@@ -26,7 +26,7 @@ REPOSITORY = "https://example.org/r"
 SITE_URL = "https://example.org/s/"
 BASE = "../../"
 # markup, template syntax (Jinja's and Nunjucks'), quotes, an ampersand and a backslash
-EVIL = "<script>alert(\"x\")</script> {{ 7*7 }} {% raw %} Tom & Jerry's <b> \\"
+EVIL = '<script>alert("x")</script> {{ 7*7 }} {% raw %} Tom & Jerry\'s <b> \\'
 NUNJUCKS = ROOT / "node_modules" / "nunjucks" / "browser" / "nunjucks.min.js"  # the file the build copies to admin/vendor/
 
 # What the preview leaves out, and why it must differ: the QR code is drawn by segno at build time
@@ -70,15 +70,23 @@ def preview_pages(catalogue, templates, day, keys, change: str = "", data: dict 
     """The pages as the preview renders them from the records' files (or `data`, the form's data
     by (collection, id)); `change` runs on the renderer first."""
     entries = [
-        {"collection": c, "lang": lang, "path": f"catalogue/{catalogue.sources[c, rid]}", "text": (CATALOGUE / catalogue.sources[c, rid]).read_text("utf-8"),
-         "data": (data or {}).get((c, rid))}
+        {
+            "collection": c,
+            "lang": lang,
+            "path": f"catalogue/{catalogue.sources[c, rid]}",
+            "text": (CATALOGUE / catalogue.sources[c, rid]).read_text("utf-8"),
+            "data": (data or {}).get((c, rid)),
+        }
         for c, rid, lang in keys
     ]
     data = {
         "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)),
         "records": json.loads(editor.records_json(catalogue)),
-        "entries": entries, "today": day.isoformat(), "base": BASE,
-        "nunjucks": str(NUNJUCKS), "page": (ADMIN / "page.js").as_uri(),
+        "entries": entries,
+        "today": day.isoformat(),
+        "base": BASE,
+        "nunjucks": str(NUNJUCKS),
+        "page": (ADMIN / "page.js").as_uri(),
     }
     code = f"""
 import {{ createRequire }} from "module";
@@ -137,17 +145,31 @@ def test_text_and_statuses_the_catalogue_does_not_ship(site_pages, day):
     catalogue, templates, _ = site_pages
     soon = (day + dt.timedelta(days=20)).isoformat()
     provider = json.loads((catalogue.providers["haining-elderly-university"]).model_dump_json(exclude_none=True))
-    provider.update(name={"zh": EVIL}, description={"zh": EVIL, "en": EVIL}, age_rule={"min_age": 0, "note": {"zh": EVIL}},
-                    contact={"phone": "0573 8000 0000", "email": "mailto:office@example.org", "website": "https://example.org/?a=1&b='2'"})
+    provider.update(
+        name={"zh": EVIL},
+        description={"zh": EVIL, "en": EVIL},
+        age_rule={"min_age": 0, "note": {"zh": EVIL}},
+        contact={"phone": "0573 8000 0000", "email": "mailto:office@example.org", "website": "https://example.org/?a=1&b='2'"},
+    )
     first = provider["courses"][0]
     courses = [
-        {**first, "id": f"c-{status}", "status": status, "title": {"zh": EVIL}, "place": {"zh": EVIL}, "hours": 1.5,
-         "fee": {"amount": 12.5, "note": {"zh": EVIL}}, "enrolment": {"method": "online", "url": "https://example.org/a?b=1&c=2", "closes": soon}}
+        {
+            **first,
+            "id": f"c-{status}",
+            "status": status,
+            "title": {"zh": EVIL},
+            "place": {"zh": EVIL},
+            "hours": 1.5,
+            "fee": {"amount": 12.5, "note": {"zh": EVIL}},
+            "enrolment": {"method": "online", "url": "https://example.org/a?b=1&c=2", "closes": soon},
+        }
         for status in ("open", "full", "waitlist", "cancelled")
     ]
     provider["courses"] = [*provider["courses"], *courses, {**first, "id": "no-term", "term": None}]
     venue = json.loads(catalogue.venues["jiaxing-library"].model_dump_json(exclude_none=True))
-    venue.update(name={"zh": EVIL}, description={"zh": EVIL}, closures=[{"dates": {"start": day.isoformat(), "end": soon}, "reason": {"zh": EVIL}}])
+    venue.update(
+        name={"zh": EVIL}, description={"zh": EVIL}, closures=[{"dates": {"start": day.isoformat(), "end": soon}, "reason": {"zh": EVIL}}]
+    )
     changed = dataclasses.replace(
         catalogue,
         providers={**catalogue.providers, provider["id"]: Provider.model_validate(provider)},
@@ -156,9 +178,13 @@ def test_text_and_statuses_the_catalogue_does_not_ship(site_pages, day):
     pages = {}
     for lang in ("zh", "en"):
         url = f"{SITE_URL}providers/{provider['id']}/"
-        pages["providers", provider["id"], lang] = records.provider_page(changed, changed.providers[provider["id"]], lang, BASE, REPOSITORY, url, templates=templates)
+        pages["providers", provider["id"], lang] = records.provider_page(
+            changed, changed.providers[provider["id"]], lang, BASE, REPOSITORY, url, templates=templates
+        )
         url = f"{SITE_URL}venues/{venue['id']}/"
-        pages["venues", venue["id"], lang] = records.venue_page(changed, changed.venues[venue["id"]], lang, BASE, REPOSITORY, url, templates=templates, today=day)
+        pages["venues", venue["id"], lang] = records.venue_page(
+            changed, changed.venues[venue["id"]], lang, BASE, REPOSITORY, url, templates=templates, today=day
+        )
     data = {("providers", provider["id"]): provider, ("venues", venue["id"]): venue}
     assert differences(pages, preview_pages(changed, templates, day, sorted(pages), data=data)) == {}
     zh = pages["providers", provider["id"], "zh"]
@@ -167,13 +193,25 @@ def test_text_and_statuses_the_catalogue_does_not_ship(site_pages, day):
     assert "<script>alert" not in zh and "lc-untranslated" in pages["providers", provider["id"], "en"]
 
 
-@pytest.mark.parametrize("collection, data", [
-    ("providers", {}),
-    ("venues", {}),
-    ("providers", {"id": "new-school", "kind": "community-school", "parent": "no-such-school", "name": {"zh": "新学校"},
-                   "terms": [{"id": "t"}], "courses": [{"title": {"zh": "太极"}, "term": "t"}, {"venue": "no-such-venue", "schedule": {"days": ["mon"]}}, None]}),
-    ("venues", {"opening_hours": [{"days": ["sat"]}, {}], "closures": [{"reason": {"zh": "修缮"}}], "services": [{}]}),
-])
+@pytest.mark.parametrize(
+    "collection, data",
+    [
+        ("providers", {}),
+        ("venues", {}),
+        (
+            "providers",
+            {
+                "id": "new-school",
+                "kind": "community-school",
+                "parent": "no-such-school",
+                "name": {"zh": "新学校"},
+                "terms": [{"id": "t"}],
+                "courses": [{"title": {"zh": "太极"}, "term": "t"}, {"venue": "no-such-venue", "schedule": {"days": ["mon"]}}, None],
+            },
+        ),
+        ("venues", {"opening_hours": [{"days": ["sat"]}, {}], "closures": [{"reason": {"zh": "修缮"}}], "services": [{}]}),
+    ],
+)
 def test_a_record_half_filled_in_is_previewed(site_pages, day, collection, data):
     """The form is previewed while it is being filled in: an empty record, parts left empty, ids of
     records not yet published (shown as the id) render as a page, without an error."""
@@ -184,10 +222,18 @@ const nunjucks = createRequire(import.meta.url)(input.nunjucks);
 const { pages } = await import(input.page);
 output = pages(nunjucks, input.kit, input.records).render(input.collection, input.data, { lang: "zh", base: "../", today: input.today });
 """
-    html = node(code, {
-        "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)), "records": json.loads(editor.records_json(catalogue)),
-        "nunjucks": str(NUNJUCKS), "page": (ADMIN / "page.js").as_uri(), "collection": collection, "data": data, "today": day.isoformat(),
-    })
+    html = node(
+        code,
+        {
+            "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)),
+            "records": json.loads(editor.records_json(catalogue)),
+            "nunjucks": str(NUNJUCKS),
+            "page": (ADMIN / "page.js").as_uri(),
+            "collection": collection,
+            "data": data,
+            "today": day.isoformat(),
+        },
+    )
     assert html.startswith(f'<div class="lc-record lc-{collection[:-1]}">') and html.endswith("</figure></div>")
     assert re.findall(r".{60}(?:undefined|null|NaN).{20}", html) == []
     if data.get("parent"):

@@ -70,7 +70,15 @@ def files(*paths: str, content: bytes = b"x") -> dict[str, SiteFile]:
 
 
 def test_plan_for_an_empty_bucket_uploads_assets_first_and_pages_last():
-    local = files("index.html", "policy/index.html", "assets/site.css", "assets/javascripts/bundle.a5f9d56c.min.js", "404.html", "en/index.html", "data/courses.csv")
+    local = files(
+        "index.html",
+        "policy/index.html",
+        "assets/site.css",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        "404.html",
+        "en/index.html",
+        "data/courses.csv",
+    )
     result = publish.plan(local, {})
     assert result.upload == (
         "assets/javascripts/bundle.a5f9d56c.min.js",
@@ -171,7 +179,9 @@ def client(url: str, key_id: str = KEY_ID, secret: str = SECRET):
     return boto3.client("s3", endpoint_url=url, region_name="us-east-1", aws_access_key_id=key_id, aws_secret_access_key=secret)
 
 
-def run_publish(site: Path, target: str, url: str, *extra: str, key_id: str = KEY_ID, secret: str = SECRET) -> subprocess.CompletedProcess[str]:
+def run_publish(
+    site: Path, target: str, url: str, *extra: str, key_id: str = KEY_ID, secret: str = SECRET
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ACCESS_KEY_ID=key_id, AWS_SECRET_ACCESS_KEY=secret, AWS_REGION="us-east-1")
     command = [sys.executable, str(ROOT / "scripts" / "publish.py"), str(site), target, "--endpoint-url", url, *extra]
@@ -434,7 +444,15 @@ def test_make_publish_passes_its_variables(few_pages, s3):
     assert run_publish(few_pages, "s3://made-site", s3).returncode == 0
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET)
-    command = ["make", "--no-print-directory", "publish", f"SITE_DIR={few_pages}", "PUBLISH_TARGET=s3://made-site", f"ENDPOINT_URL={s3}", "DRY_RUN=1"]
+    command = [
+        "make",
+        "--no-print-directory",
+        "publish",
+        f"SITE_DIR={few_pages}",
+        "PUBLISH_TARGET=s3://made-site",
+        f"ENDPOINT_URL={s3}",
+        "DRY_RUN=1",
+    ]
     proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert f"would upload 0, unchanged {len(site_paths(few_pages))}, would delete 0" in proc.stdout

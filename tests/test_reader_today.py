@@ -71,12 +71,26 @@ def table():
             for closes in DAYS:
                 if opens and closes and closes < opens:
                     continue
-                course = m.Course.model_validate({
-                    "id": "c", "title": {"zh": "课"}, "category": "health", "audience": ["everyone"], "mode": "in-person",
-                    "hours": 1, "fee": {"amount": 0}, "capacity": 1, "status": word.value,
-                    "schedule": {"days": ["mon"], "start": "09:00", "end": "10:00", "dates": {"start": "2026-09-07", "end": "2026-12-28"}},
-                    "enrolment": {"method": "on-site", **({"opens": opens} if opens else {}), **({"closes": closes} if closes else {})},
-                })
+                course = m.Course.model_validate(
+                    {
+                        "id": "c",
+                        "title": {"zh": "课"},
+                        "category": "health",
+                        "audience": ["everyone"],
+                        "mode": "in-person",
+                        "hours": 1,
+                        "fee": {"amount": 0},
+                        "capacity": 1,
+                        "status": word.value,
+                        "schedule": {
+                            "days": ["mon"],
+                            "start": "09:00",
+                            "end": "10:00",
+                            "dates": {"start": "2026-09-07", "end": "2026-12-28"},
+                        },
+                        "enrolment": {"method": "on-site", **({"opens": opens} if opens else {}), **({"closes": closes} if closes else {})},
+                    }
+                )
                 days = window(course, None)
                 facts = {"status": word.value, "opens": opens or "", "closes": closes or "", "ends": days.ends.isoformat()}
                 for today in TODAYS:
@@ -105,10 +119,7 @@ def test_the_dates_a_page_keeps_give_the_same_status_from_its_build_day_on(page,
     """A page carries only the facts that can still change the status (enrolment.live): for every
     build day and every later reader's day the script's answer is status.py's."""
     page.goto(server)
-    cases = [
-        (enrolment.live(facts, D(built)), day, expected)
-        for facts, day, expected in table() for built in TODAYS if built <= day
-    ]
+    cases = [(enrolment.live(facts, D(built)), day, expected) for facts, day, expected in table() for built in TODAYS if built <= day]
     assert len(cases) > 1000
     assert script_answers(page, cases) == [expected for _, _, expected in cases]
     # control: the same facts read on days before the build day are not always right
@@ -129,7 +140,9 @@ def test_status_on_the_build_day_closed_and_open_until(page, server, lang):
     expect(open_).to_have_text(t("status.open_until", lang, date="8 December 2026" if lang == "en" else "2026年12月8日"))
     assert status_words(PROVIDER, OPEN_COURSE, BUILT, lang) == open_.inner_text()
     # the reader's day now, said in place of the build's (hidden, it would move the list up)
-    expect(page.locator(".lc-status-as-of")).to_have_text(t("status.as_of", lang, date="29 November 2026" if lang == "en" else "2026年11月29日"))
+    expect(page.locator(".lc-status-as-of")).to_have_text(
+        t("status.as_of", lang, date="29 November 2026" if lang == "en" else "2026年11月29日")
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -143,7 +156,9 @@ def test_a_page_built_earlier_shows_the_status_of_the_readers_later_day(page, se
     page.goto(server + path)
     expect(page.locator(f"#course-{OPEN_COURSE} .lc-status")).to_have_text(t("status.closed", lang))
     assert page.locator(f"#course-{OPEN_COURSE} .lc-status").get_attribute("data-kind") == "closed"
-    expect(page.locator(".lc-status-as-of")).to_have_text(t("status.as_of", lang, date="10 December 2026" if lang == "en" else "2026年12月10日"))
+    expect(page.locator(".lc-status-as-of")).to_have_text(
+        t("status.as_of", lang, date="10 December 2026" if lang == "en" else "2026年12月10日")
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -163,12 +178,15 @@ def test_without_javascript_the_build_status_says_as_of_its_day(browser, server,
 # --- search: courses are results ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang, provider_id, course_id", [
-    ("zh", "haining-yanguan-elderly-school", "knitting-beginners"),
-    ("zh", PROVIDER, OPEN_COURSE),
-    ("en", PROVIDER, OPEN_COURSE),
-    ("en", "jiaxing-city-university", "smartphone-basics"),
-])
+@pytest.mark.parametrize(
+    "lang, provider_id, course_id",
+    [
+        ("zh", "haining-yanguan-elderly-school", "knitting-beginners"),
+        ("zh", PROVIDER, OPEN_COURSE),
+        ("en", PROVIDER, OPEN_COURSE),
+        ("en", "jiaxing-city-university", "smartphone-basics"),
+    ],
+)
 def test_a_course_title_finds_the_course_with_its_time_and_status(page, server, lang, provider_id, course_id):
     provider, course = course_of(provider_id, course_id)
     title = course.title.get(lang)
@@ -208,7 +226,9 @@ def test_course_level_recall_at_5_on_the_sample_in_both_languages(browser, serve
 
 def test_exact_course_expectations_are_course_anchors():
     cat = catalogue()
-    urls = bench.expected_course_urls(cat, {"query": "西塘 书法", "lang": "zh", "town": "jiashan-xitang", "category": "calligraphy-painting"})
+    urls = bench.expected_course_urls(
+        cat, {"query": "西塘 书法", "lang": "zh", "town": "jiashan-xitang", "category": "calligraphy-painting"}
+    )
     assert urls and all(re.fullmatch(r"/providers/jiashan-xitang-[a-z-]+/#course-[a-z0-9-]+", u) for u in urls), urls
     assert bench.expected_course_urls(cat, {"query": "x", "lang": "en", "title": "Safe electricity at home in winter"}) == {
         f"/en/providers/{PROVIDER}/#course-{OPEN_COURSE}"
@@ -258,9 +278,7 @@ def test_starting_soonest_puts_the_next_courses_first(page, server):
     page.select_option("#f-sort", "soonest")
     expect(page.locator(".lc-result a").first).not_to_have_attribute("href", first_default)
     cat = catalogue()
-    starts = {
-        f"providers/{p.id}/#course-{c.id}": bench_start(p, c) for p in cat.providers.values() for c in p.courses
-    }
+    starts = {f"providers/{p.id}/#course-{c.id}": bench_start(p, c) for p in cat.providers.values() for c in p.courses}
     hrefs = page.locator(".lc-result a").evaluate_all("links => links.map(a => a.getAttribute('href').replace(/^(\\.\\.\\/)+/, ''))")
     shown = [starts[href] for href in hrefs]
     upcoming = sorted(s for s in starts.values() if s >= BUILT.isoformat())
@@ -276,13 +294,16 @@ def bench_start(provider, course) -> str:
 # --- a venue today -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang, when, expected", [
-    ("zh", dt.datetime(2027, 2, 6, 10, tzinfo=JIAXING), "今天闭馆：春节闭馆"),
-    ("en", dt.datetime(2027, 2, 6, 10, tzinfo=JIAXING), "Closed today: Closed for the Spring Festival"),
-    ("zh", dt.datetime(2027, 2, 9, 10, tzinfo=JIAXING), "现在开放，20:30闭馆"),  # controls: a Tuesday morning
-    ("en", dt.datetime(2027, 2, 9, 21, tzinfo=JIAXING), "Closed now; today's hours: 09:00–20:30"),
-    ("en", dt.datetime(2027, 2, 8, 10, tzinfo=JIAXING), "Closed today"),  # a Monday
-])
+@pytest.mark.parametrize(
+    "lang, when, expected",
+    [
+        ("zh", dt.datetime(2027, 2, 6, 10, tzinfo=JIAXING), "今天闭馆：春节闭馆"),
+        ("en", dt.datetime(2027, 2, 6, 10, tzinfo=JIAXING), "Closed today: Closed for the Spring Festival"),
+        ("zh", dt.datetime(2027, 2, 9, 10, tzinfo=JIAXING), "现在开放，20:30闭馆"),  # controls: a Tuesday morning
+        ("en", dt.datetime(2027, 2, 9, 21, tzinfo=JIAXING), "Closed now; today's hours: 09:00–20:30"),
+        ("en", dt.datetime(2027, 2, 8, 10, tzinfo=JIAXING), "Closed today"),  # a Monday
+    ],
+)
 def test_a_venue_says_whether_it_is_open_now(page, server, lang, when, expected):
     page.clock.set_fixed_time(when)
     page.goto(server + PREFIX[lang] + "venues/jiaxing-library/")

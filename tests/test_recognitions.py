@@ -89,11 +89,17 @@ def test_titles_are_listed_by_kind_then_latest_year_then_county(catalogue):
 
 
 def test_catalogue_text_is_escaped_and_untranslated_text_is_marked(catalogue):
-    hostile = record(catalogue, "nanhu-jiefang-learning-community-2023").organisation.model_copy(update={"zh": "<script>x</script>社区", "en": None})
-    html = recognitions.page(with_record(catalogue, "nanhu-jiefang-learning-community-2023", organisation=hostile), "en", "../", templates=TEMPLATES)
+    hostile = record(catalogue, "nanhu-jiefang-learning-community-2023").organisation.model_copy(
+        update={"zh": "<script>x</script>社区", "en": None}
+    )
+    html = recognitions.page(
+        with_record(catalogue, "nanhu-jiefang-learning-community-2023", organisation=hostile), "en", "../", templates=TEMPLATES
+    )
     shown = entry(html, "nanhu-jiefang-learning-community-2023")
     assert "<script>" not in html and '<span lang="zh">&lt;script&gt;x&lt;/script&gt;社区' in shown
-    assert '<span lang="zh">' not in entry(recognitions.page(catalogue, "en", "../", templates=TEMPLATES), "nanhu-jiefang-learning-community-2023")  # control
+    assert '<span lang="zh">' not in entry(
+        recognitions.page(catalogue, "en", "../", templates=TEMPLATES), "nanhu-jiefang-learning-community-2023"
+    )  # control
 
 
 def test_each_target_that_counts_recognitions_links_to_its_kind_and_back(catalogue):
@@ -118,7 +124,7 @@ def test_each_target_that_counts_recognitions_links_to_its_kind_and_back(catalog
 def test_the_built_page_is_in_both_languages_and_in_the_navigation(site, catalogue, lang):
     html = (site / LANGS[lang] / "recognitions" / "index.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}' in html
-    assert html.count("<li id=\"recognition-") == len(catalogue.recognitions)
+    assert html.count('<li id="recognition-') == len(catalogue.recognitions)
     assert record(catalogue, UNNAMED).person.zh not in html and record(catalogue, STAR).person.get(lang) in html
     home = (site / LANGS[lang] / "index.html").read_text(encoding="utf-8")
     assert 'href="recognitions/"' in home or 'href="./recognitions/"' in home

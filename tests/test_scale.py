@@ -20,7 +20,24 @@ pytestmark = pytest.mark.slow
 
 LIMIT = 100 * 1024  # bytes of HTML a page lays out (issue 5's page-weight goal)
 TRANSFER = 30 * 1024  # bytes sent, gzip as publish.py stores them, structured data included
-FIXED_PAGES = ["index", "404", "courses", "providers", "venues", "elderly", "network", "policy", "targets", "search", "accessibility", "data", "teams", "resources", "events", "recognitions"]
+FIXED_PAGES = [
+    "index",
+    "404",
+    "courses",
+    "providers",
+    "venues",
+    "elderly",
+    "network",
+    "policy",
+    "targets",
+    "search",
+    "accessibility",
+    "data",
+    "teams",
+    "resources",
+    "events",
+    "recognitions",
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +76,9 @@ def test_page_count_is_what_the_catalogue_implies(city):
     counties = yaml.safe_load((catalogue / "regions.yml").read_text(encoding="utf-8"))["counties"]
     county_of = {town["id"]: county["id"] for county in counties for town in county["towns"]} | {c["id"]: c["id"] for c in counties}
     team_counties = {county_of[team["region"]] for team in records(catalogue, "teams")}  # a page for each county with a team
-    expected = len(FIXED_PAGES) + len(records(catalogue, "providers")) + len(records(catalogue, "venues")) + len(counties) + len(team_counties)
+    expected = (
+        len(FIXED_PAGES) + len(records(catalogue, "providers")) + len(records(catalogue, "venues")) + len(counties) + len(team_counties)
+    )
     for prefix in ("", "en/"):
         root = site / prefix
         # not pages: the other language, the search index, the web editor (admin/, Chinese site only)
@@ -78,8 +97,10 @@ def test_county_course_lists_hold_every_course_once_in_short_pages(city):
     for prefix in ("", "en/"):
         for county in set(county_of.values()):
             expected = Counter(
-                f"providers/{p['id']}/#course-{c['id']}" for p in providers
-                if county_of[p["region"]] == county for c in p.get("courses") or []
+                f"providers/{p['id']}/#course-{c['id']}"
+                for p in providers
+                if county_of[p["region"]] == county
+                for c in p.get("courses") or []
             )
             found = Counter()
             for page in (site / prefix / "courses" / county).rglob("index.html"):

@@ -18,8 +18,12 @@ META = re.compile(r'<meta (name|property)="([^"]+)" content="([^"]*)"')
 
 
 def record_pages(catalogue):
-    return ([f"providers/{i}.md" for i in catalogue.providers] + [f"venues/{i}.md" for i in catalogue.venues]
-            + [f"courses/{c.id}.md" for c in catalogue.regions.counties] + [f"areas/{c.id}.md" for c in catalogue.regions.counties])
+    return (
+        [f"providers/{i}.md" for i in catalogue.providers]
+        + [f"venues/{i}.md" for i in catalogue.venues]
+        + [f"courses/{c.id}.md" for c in catalogue.regions.counties]
+        + [f"areas/{c.id}.md" for c in catalogue.regions.counties]
+    )
 
 
 def test_every_record_page_has_its_own_description_in_both_languages():

@@ -231,8 +231,13 @@ def test_a_filled_template_imports_to_files_the_checks_accept(catalogue, catalog
     assert run("scripts/fmt.py", "--check", str(catalogue_copy)).returncode == 0
     # the template's row did not come from the catalogue: importing it again would overwrite the record
     again = run("scripts/sheets.py", "import", str(sheet), "--catalogue", str(catalogue_copy))
-    assert again.returncode == 1 and again.stdout == "" and again.stderr.splitlines()[0] == (
-        f"新课程.xlsx!办学机构!A2: 编号“{NEW}”重复，已在 providers/{NEW}.yml 使用 / id '{NEW}' is used twice, first at providers/{NEW}.yml"
+    assert (
+        again.returncode == 1
+        and again.stdout == ""
+        and again.stderr.splitlines()[0]
+        == (
+            f"新课程.xlsx!办学机构!A2: 编号“{NEW}”重复，已在 providers/{NEW}.yml 使用 / id '{NEW}' is used twice, first at providers/{NEW}.yml"
+        )
     )
 
 
@@ -260,7 +265,10 @@ def test_the_hidden_original_id_keeps_ids_and_other_records_safe(catalogue, cata
         f"r.xlsx!办学机构!A2: 编号不能在表格中修改（原为“{pid}”）：编号是网址，也被其他记录引用；改名请联系维护者 / the id cannot be changed in a sheet (it was '{pid}'): ids are addresses that other records refer to; ask a maintainer to rename",
     ]
     template = openpyxl.load_workbook(io.BytesIO(saved(records.template(catalogue)["providers.xlsx"])))
-    add_row(template[PROVIDERS], {"机构编号": pid, "机构类型": "教学点", "机构名称": "另一个教学点", "所在地区编号": "海宁市", "地址": "某路 1 号"})
+    add_row(
+        template[PROVIDERS],
+        {"机构编号": pid, "机构类型": "教学点", "机构名称": "另一个教学点", "所在地区编号": "海宁市", "地址": "某路 1 号"},
+    )
     texts, problems = records.import_workbook(saved(template), "t.xlsx", catalogue_copy)
     assert texts == {} and [str(p) for p in problems] == [
         f"t.xlsx!办学机构!A2: 编号“{pid}”重复，已在 providers/{pid}.yml 使用 / id '{pid}' is used twice, first at providers/{pid}.yml",
@@ -281,9 +289,11 @@ def zip_edit(data: bytes, member: str, change: Callable[[str], str]) -> bytes:
 
 def entities(xml: str) -> str:
     """A "billion laughs": entities that expand to gigabytes, used in a cell."""
-    dtd = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
-    ) + "]>"
+    dtd = (
+        '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+        + "]>"
+    )
     body = xml.split("?>", 1)[-1]
     return '<?xml version="1.0"?>' + dtd + body.replace("<t>太极拳</t>", "<t>&i;</t>", 1)
 
@@ -457,10 +467,17 @@ def test_a_hundred_thousand_rows_stop_at_the_limit(catalogue):
     book.active.append(headers(openpyxl.load_workbook(io.BytesIO(saved(records.template(catalogue)["statistics.xlsx"]))), "填报数字"))
     book.active.append(["residents-in-community-education", 2000, 1, "统计"])
     row = book.active[2]  # openpyxl's own XML for one row, repeated 100,000 times (far faster than appending)
-    one = '<row r="{n}">' + "".join(
-        f'<c r="{c.column_letter}{{n}}" t="inlineStr"><is><t>{c.value}</t></is></c>' if isinstance(c.value, str)
-        else f'<c r="{c.column_letter}{{n}}"><v>{c.value}</v></c>' for c in row if c.value is not None
-    ) + "</row>"
+    one = (
+        '<row r="{n}">'
+        + "".join(
+            f'<c r="{c.column_letter}{{n}}" t="inlineStr"><is><t>{c.value}</t></is></c>'
+            if isinstance(c.value, str)
+            else f'<c r="{c.column_letter}{{n}}"><v>{c.value}</v></c>'
+            for c in row
+            if c.value is not None
+        )
+        + "</row>"
+    )
     rows = "".join(one.format(n=n) for n in range(2, 100_002))
     data = zip_edit(saved(book), "xl/worksheets/sheet1.xml", lambda xml: re.sub(r'<row r="2".*?</row>', lambda _: rows, xml))
     assert zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml").file_size > 15_000_000

@@ -109,7 +109,9 @@ def test_a_template_in_the_themes_custom_dir_replaces_the_packages(tmp_path, sit
     project = scratch_project(tmp_path, "# x\n\n{{ ui('home.title') }}\n")
     package = (ROOT / "learning_city" / "site" / "templates" / "lc" / "untranslated.html").read_text(encoding="utf-8")
     (project / "overrides" / "lc").mkdir()
-    (project / "overrides" / "lc" / "untranslated.html").write_text(package.replace('<span lang="zh">', '<span lang="zh" data-city-override>'), encoding="utf-8")
+    (project / "overrides" / "lc" / "untranslated.html").write_text(
+        package.replace('<span lang="zh">', '<span lang="zh" data-city-override>'), encoding="utf-8"
+    )
     build.build(ROOT / "catalogue", tmp_path / "site", config=project / "mkdocs.yml")
     page = "en/venues/jiaxing-library-fengqiao/index.html"  # its name has no English
     assert "data-city-override" in (tmp_path / "site" / page).read_text(encoding="utf-8")

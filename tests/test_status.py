@@ -11,19 +11,37 @@ D = dt.date.fromisoformat
 
 
 def course(status="open", opens=None, closes=None, start="2026-09-07", end="2026-12-28", except_dates=()):
-    return m.Course.model_validate({
-        "id": "tai-chi", "title": {"zh": "太极"}, "category": "health", "audience": ["older-people"],
-        "mode": "in-person", "hours": 20, "fee": {"amount": 0}, "capacity": 30, "status": status,
-        "schedule": {"days": ["mon"], "start": "09:00", "end": "10:00", "dates": {"start": start, "end": end},
-                     "except_dates": list(except_dates)},
-        "enrolment": {"method": "on-site", **({"opens": opens} if opens else {}), **({"closes": closes} if closes else {})},
-    })
+    return m.Course.model_validate(
+        {
+            "id": "tai-chi",
+            "title": {"zh": "太极"},
+            "category": "health",
+            "audience": ["older-people"],
+            "mode": "in-person",
+            "hours": 20,
+            "fee": {"amount": 0},
+            "capacity": 30,
+            "status": status,
+            "schedule": {
+                "days": ["mon"],
+                "start": "09:00",
+                "end": "10:00",
+                "dates": {"start": start, "end": end},
+                "except_dates": list(except_dates),
+            },
+            "enrolment": {"method": "on-site", **({"opens": opens} if opens else {}), **({"closes": closes} if closes else {})},
+        }
+    )
 
 
-TERM = m.Term.model_validate({
-    "id": "autumn", "name": {"zh": "秋季"}, "dates": {"start": "2026-09-01", "end": "2027-01-15"},
-    "enrolment": {"method": "online", "opens": "2026-08-01", "closes": "2026-09-10"},
-})
+TERM = m.Term.model_validate(
+    {
+        "id": "autumn",
+        "name": {"zh": "秋季"},
+        "dates": {"start": "2026-09-01", "end": "2027-01-15"},
+        "enrolment": {"method": "online", "opens": "2026-08-01", "closes": "2026-09-10"},
+    }
+)
 
 CASES = {
     "open with a closing day": (course(opens="2026-08-20", closes="2026-09-03"), None, "2026-08-25", Status("open", D("2026-09-03"))),
@@ -66,12 +84,19 @@ def test_meeting_count_agrees_with_the_days_walked(start, days):
 
 
 def test_venue_hours_and_closures():
-    venue = m.Venue.model_validate({
-        "id": "museum", "kind": "museum", "name": {"zh": "博物馆"}, "region": "nanhu", "address": {"zh": "路"},
-        "opening_hours": [{"days": ["tue", "wed"], "opens": "09:00", "closes": "17:00"}],
-        "closures": [{"dates": {"start": "2026-10-01", "end": "2026-10-07"}, "reason": {"zh": "国庆闭馆"}}],
-        "admission": {"free": True}, "booking": {"required": False},
-    })
+    venue = m.Venue.model_validate(
+        {
+            "id": "museum",
+            "kind": "museum",
+            "name": {"zh": "博物馆"},
+            "region": "nanhu",
+            "address": {"zh": "路"},
+            "opening_hours": [{"days": ["tue", "wed"], "opens": "09:00", "closes": "17:00"}],
+            "closures": [{"dates": {"start": "2026-10-01", "end": "2026-10-07"}, "reason": {"zh": "国庆闭馆"}}],
+            "admission": {"free": True},
+            "booking": {"required": False},
+        }
+    )
     assert [row.opens for row in hours_on(venue, D("2026-09-29"))] == ["09:00"]  # a Tuesday
     assert hours_on(venue, D("2026-09-28")) == []  # Monday: no row
     assert hours_on(venue, D("2026-10-06")) == [] and closure_on(venue, D("2026-10-06")).reason.zh == "国庆闭馆"

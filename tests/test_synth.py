@@ -58,8 +58,10 @@ def test_synthetic_catalogue_is_valid_sized_as_asked_and_deterministic(tmp_path)
     assert any("en" in c["title"] for c in courses)
     for name in ("policy.yml", "targets.yml", "regions.yml", "leading-group.yml", "statistics.yml", "glossary.yml"):
         assert (first / name).read_bytes() == (ROOT / "catalogue" / name).read_bytes()
-    assert (first / "recognitions.yml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schema/recognitions.schema.json\n"
+    assert (
+        (first / "recognitions.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/recognitions.schema.json\n")
     )
 
     synth(again, *SIZE, "--seed", "7")

@@ -91,7 +91,10 @@ def _line(text: str, needle: str) -> int:
 def test_an_annual_target_with_a_deadline_is_refused(catalogue_copy):
     targets = catalogue_copy / "targets.yml"
     text = targets.read_text(encoding="utf-8")
-    text = text.replace("    kind: annual\n    comparator: at-least\n    value: 60\n    unit: percent\n", "    kind: annual\n    comparator: at-least\n    value: 60\n    unit: percent\n    deadline: 2020-12-31\n")
+    text = text.replace(
+        "    kind: annual\n    comparator: at-least\n    value: 60\n    unit: percent\n",
+        "    kind: annual\n    comparator: at-least\n    value: 60\n    unit: percent\n    deadline: 2020-12-31\n",
+    )
     targets.write_text(text, encoding="utf-8")
     line = _line(text, "    unit: percent\n    deadline: 2020-12-31\n    scope: city-wide\n    measure: reported") + 1
     assert_reported(validate(catalogue_copy), "targets.yml", line, "deadline", "remove deadline")

@@ -71,10 +71,17 @@ def test_each_county_page_shows_its_teams_and_only_its_teams(site, catalogue, la
 def test_a_team_shows_what_it_learns_when_and_where_it_meets_its_public_contact_and_how_to_join(site, catalogue):
     team = catalogue.teams["nanhu-qili-taiji-team"]
     html = (site / "en" / "teams" / "nanhu" / "index.html").read_text(encoding="utf-8")
-    section = html[html.index(f'id="{teams.team_anchor(team.id)}"'):]
+    section = html[html.index(f'id="{teams.team_anchor(team.id)}"') :]
     section = section[: section.index("</section>")]
-    for shown in ("Health", "Tuesday, Thursday, Saturday 06:30–07:30", "Qili community square", "Ms Li",
-                  'href="tel:0573-0000-2101"', team.join.en, 'href="../../providers/nanhu-jiefang-qili-community-school/"'):
+    for shown in (
+        "Health",
+        "Tuesday, Thursday, Saturday 06:30–07:30",
+        "Qili community square",
+        "Ms Li",
+        'href="tel:0573-0000-2101"',
+        team.join.en,
+        'href="../../providers/nanhu-jiefang-qili-community-school/"',
+    ):
         assert shown in section, shown
     reading = (site / "teams" / "nanhu" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../venues/jiaxing-library-chengnan/"' in reading  # a meeting in a venue links the venue
@@ -114,7 +121,9 @@ def test_the_resources_page_puts_each_subject_beside_its_in_person_courses(site,
 
 
 def test_a_provider_page_names_the_online_resources_on_its_courses_subjects(site, catalogue):
-    with_resources = [p for p in catalogue.providers.values() if teams.provider_resources(catalogue, p, "zh", "../../", templates=TEMPLATES)]
+    with_resources = [
+        p for p in catalogue.providers.values() if teams.provider_resources(catalogue, p, "zh", "../../", templates=TEMPLATES)
+    ]
     without = [p for p in catalogue.providers.values() if p not in with_resources]
     assert with_resources and without  # control: providers whose subjects have no resource show no section
     for provider in with_resources:
@@ -151,9 +160,13 @@ def test_each_team_and_resource_is_a_search_result_that_lands_on_its_anchor(site
 def test_the_search_index_holds_the_team_and_resource_records(site, catalogue):
     """Pagefind's index counts one more record per team and resource than the pages and courses (control: without them it would not)."""
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = [p for p in site.glob("**/index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8") and not p.is_relative_to(site / "en")]
+    pages = [
+        p for p in site.glob("**/index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8") and not p.is_relative_to(site / "en")
+    ]
     courses = sum(len(p.courses) for p in catalogue.providers.values())
-    assert entry["languages"]["zh"]["page_count"] == len(pages) + courses + len(catalogue.teams) + len(catalogue.resources) + len(catalogue.events)
+    assert entry["languages"]["zh"]["page_count"] == len(pages) + courses + len(catalogue.teams) + len(catalogue.resources) + len(
+        catalogue.events
+    )
 
 
 # --- open data -----------------------------------------------------------------------------------------
@@ -204,7 +217,9 @@ def test_a_team_edited_in_the_editor_is_a_small_valid_diff(browser, admin, clone
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ["-  zh: 周二晚上来听一次排练，再和声部长约时间试唱。", f"+  zh: {NEW_JOIN}"], diff
     git(clone, "checkout", "-q", branch)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(clone / "catalogue")], capture_output=True, text=True
+    )
     assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
 
 
@@ -237,8 +252,14 @@ def test_the_pull_request_summary_reads_a_team_change_as_a_record(tmp_path):
 
     repo = tmp_path / "repo"
     shutil.copytree(CATALOGUE, repo / "catalogue")
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(repo),
+    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "base"]):
         subprocess.run(["git", *args], cwd=repo, check=True, env=env)
     team = repo / "catalogue" / "teams" / f"{TEAM}.yml"

@@ -23,7 +23,7 @@ from learning_city.site.templates import PACKAGE_FOLDER, Templates
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue"
 # markup, template syntax (Jinja's and the macros plugin's), quotes and ampersands
-EVIL = "<script>alert(\"x\")</script> {{ 7*7 }} {% raw %} Tom & Jerry's <b>"
+EVIL = '<script>alert("x")</script> {{ 7*7 }} {% raw %} Tom & Jerry\'s <b>'
 # untranslated in English: the Chinese is shown, tagged, through the other branch of the text macro
 EVIL_ZH_ONLY = Text(zh=EVIL)
 EVIL_BOTH = Text(zh=EVIL, en=EVIL)
@@ -126,7 +126,7 @@ def test_control_an_override_that_marks_text_safe_is_found(catalogue, tmp_path):
 
 def test_template_in_the_override_folder_replaces_the_package_one(catalogue, tmp_path):
     (tmp_path / "lc").mkdir()
-    (tmp_path / "lc" / "home.html").write_text("<div class=\"site-home\">\n  {{ t(\"home.intro\", lang) }}\n</div>\n", encoding="utf-8")
+    (tmp_path / "lc" / "home.html").write_text('<div class="site-home">\n  {{ t("home.intro", lang) }}\n</div>\n', encoding="utf-8")
     site = Templates([tmp_path, PACKAGE_FOLDER], TODAY)
     intro = escape(pages.t("home.intro", "en"))
     assert pages.home(catalogue, "en", "", templates=site) == f'<div class="site-home">{intro}</div>'

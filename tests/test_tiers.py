@@ -19,7 +19,13 @@ def imported_test_modules(source: str) -> set[str]:
     """The test modules a test file's source imports."""
     found = set()
     for node in ast.walk(ast.parse(source)):
-        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        names = (
+            [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else []
+        )
         found |= {name for name in names if name.split(".")[0].startswith("test_")}
     return found
 
@@ -69,4 +75,3 @@ def test_a_test_build_without_a_pinned_today_is_refused(tmp_path, monkeypatch):
     with pytest.raises(pytest.fail.Exception, match="SOURCE_DATE_EPOCH"):
         build.build(CATALOGUE, tmp_path / "site", environ={"PATH": "/usr/bin"})
     build.build(CATALOGUE, tmp_path / "site", environ={"SOURCE_DATE_EPOCH": "1795924800"})  # control
-

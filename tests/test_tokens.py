@@ -32,7 +32,10 @@ def catalogue():
 SPLITS = {
     "plain text": ("没有数字", ["没有数字"]),
     "a value": ("开设{target:a-b}门", ["开设", ("target", "a-b", None), "门"]),
-    "a styled value, then a deadline": ("每年{target:x:hanzi}次，{deadline:x}年", ["每年", ("target", "x", "hanzi"), "次，", ("deadline", "x", None), "年"]),
+    "a styled value, then a deadline": (
+        "每年{target:x:hanzi}次，{deadline:x}年",
+        ["每年", ("target", "x", "hanzi"), "次，", ("deadline", "x", None), "年"],
+    ),
     "members alone": ("{members}", [("members", None, None)]),
     "two tokens touching": ("{target:a}{target:b:times}", [("target", "a", None), ("target", "b", "times")]),
     # not our syntax: left as text, never a token (nor a template)
@@ -63,7 +66,10 @@ def prose(catalogue, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_each_kind_of_token_is_filled_from_its_target(catalogue, lang):
     target = catalogue.target_index["vocational-community-courses"]
-    text = Text(zh="{deadline:vocational-community-courses}年开设{target:vocational-community-courses}门", en="By {deadline:vocational-community-courses}, {target:vocational-community-courses} courses")
+    text = Text(
+        zh="{deadline:vocational-community-courses}年开设{target:vocational-community-courses}门",
+        en="By {deadline:vocational-community-courses}, {target:vocational-community-courses} courses",
+    )
     html = str(prose(catalogue, lang)(text))
     assert str(target.deadline.year) in html and i18n.value(target, lang) in html
     assert "{target:" not in html and "{deadline:" not in html

@@ -163,7 +163,10 @@ def test_github_format_annotates_the_right_file_and_line(catalogue_copy):
 
 
 def test_warnings_are_annotations_that_do_not_fail(catalogue_copy):
-    text = VALID.replace("    enrolment:\n      method: on-site\n", "    enrolment:\n      method: on-site\n      opens: 2026-01-01\n      closes: 2026-02-01\n")
+    text = VALID.replace(
+        "    enrolment:\n      method: on-site\n",
+        "    enrolment:\n      method: on-site\n      opens: 2026-01-01\n      closes: 2026-02-01\n",
+    )
     text = text.replace("contact:", "last_verified: 2024-01-31\ncontact:")
     put(catalogue_copy, text)
     result = validate(catalogue_copy, "--format", "github", "--today", "2026-03-01")

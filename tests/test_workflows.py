@@ -39,9 +39,7 @@ jobs:
 
 
 def describe(findings: list[dict]) -> str:
-    return "\n".join(
-        f"{f.get('ident')}: {f.get('desc')} ({f.get('determinations', {}).get('severity')})" for f in findings
-    )
+    return "\n".join(f"{f.get('ident')}: {f.get('desc')} ({f.get('determinations', {}).get('severity')})" for f in findings)
 
 
 def load(path: Path) -> dict:
@@ -180,7 +178,12 @@ def test_pr_check_runs_every_check_and_keeps_a_preview():
         assert command in runs, command
     # what those make targets run (the same on every forge)
     dry = subprocess.run(["make", "-n", "annotate", "check", "site", "FORMAT=github"], capture_output=True, text=True, cwd=ROOT).stdout
-    for command in ("scripts/validate.py --format github catalogue", "scripts/fmt.py --check", "scripts/codeowners.py --check", "scripts/build.py --catalogue catalogue --site-dir site"):
+    for command in (
+        "scripts/validate.py --format github catalogue",
+        "scripts/fmt.py --check",
+        "scripts/codeowners.py --check",
+        "scripts/build.py --catalogue catalogue --site-dir site",
+    ):
         assert command in dry, command
     annotate = next(s for s in job["steps"] if s.get("run") == "make annotate FORMAT=github")
     assert annotate["env"]["CHANGED"] == "${{ github.event.pull_request.base.sha }}"  # warnings of the PR's files

@@ -17,9 +17,7 @@ IN_PERSON = (m.Mode.in_person, m.Mode.blended)
 ONLINE = (m.Mode.online, m.Mode.blended)
 
 
-def check(
-    events: Iterable[tuple[m.Event, Document]], region_ids: set, providers: set, venues: set
-) -> list[Problem]:
+def check(events: Iterable[tuple[m.Event, Document]], region_ids: set, providers: set, venues: set) -> list[Problem]:
     """Every event's references resolve; it names who holds it, and a place or link for its mode."""
     problems: list[Problem] = []
     for event, doc in events:

@@ -87,9 +87,7 @@ def _share_of_adult_schools(kind: RecognitionKind, level: Level | None) -> Calla
     """Percentage of adult schools holding a recognition; the others are listed as short."""
 
     def metric(catalogue: Catalogue, target: Target) -> Figure:
-        holders = {
-            r.provider for r in catalogue.recognitions if r.kind is kind and (level is None or r.level is level)
-        }
+        holders = {r.provider for r in catalogue.recognitions if r.kind is kind and (level is None or r.level is level)}
         schools = sorted(catalogue.providers_of(ProviderKind.adult_school), key=lambda p: p.id)
         if not schools:
             return Figure(None, None, total=0)

@@ -52,8 +52,12 @@ Raw = dict[Path, bytes | Problem]
 
 
 def load(
-    root: Path | str, today: dt.date | None = None, cache: Cache | None = None, disk: store.Store | None = None,
-    *, whole: bool = True,
+    root: Path | str,
+    today: dt.date | None = None,
+    cache: Cache | None = None,
+    disk: store.Store | None = None,
+    *,
+    whole: bool = True,
 ) -> tuple[Catalogue | None, list[Problem]]:
     """The catalogue, or None if any error; with `today`, warnings that do not block are added.
 
@@ -81,9 +85,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(
-    root: Path, today: dt.date | None, cache: Cache, disk: store.Store, whole: bool
-) -> tuple[Catalogue | None, list[Problem]]:
+def _load(root: Path, today: dt.date | None, cache: Cache, disk: store.Store, whole: bool) -> tuple[Catalogue | None, list[Problem]]:
     found = inventory.take(root, list(SINGLE_FILES), list(COLLECTIONS))
     paths = list(found.single.values()) + [path for folder in COLLECTIONS for path in found.records[folder]]
     raw: Raw = {path: inventory.read_bytes(path, MAX_BYTES) for path in paths}
@@ -296,9 +298,7 @@ def _duplicates(doc: Document, loc: tuple, items: Iterable, what: str = "id") ->
     return problems
 
 
-def _check_references(
-    catalogue: Catalogue, docs: dict[str, Document], collections: dict, unreadable: set[str]
-) -> list[Problem]:
+def _check_references(catalogue: Catalogue, docs: dict[str, Document], collections: dict, unreadable: set[str]) -> list[Problem]:
     """Cross-file rules: ids unique, references resolve, tokens point at real targets."""
     problems: list[Problem] = []
     providers = set(catalogue.providers) | unreadable
@@ -477,8 +477,22 @@ def _advise(root: Path, collections: dict, today: dt.date, raw: Raw) -> list[Pro
                 term = terms.get(course.term) if course.term else None
                 dates = course.schedule.dates or (term.dates if term else None)
                 if closes and dates and dates.start < closes <= dates.end:
-                    warn(doc, ("courses", ci, "enrolment", "closes"), "enrolment_after_start", closes=closes.isoformat(), start=dates.start.isoformat())
+                    warn(
+                        doc,
+                        ("courses", ci, "enrolment", "closes"),
+                        "enrolment_after_start",
+                        closes=closes.isoformat(),
+                        start=dates.start.isoformat(),
+                    )
                 own = course.schedule.dates
                 if term and own and (own.start < term.dates.start or own.end > term.dates.end):
-                    warn(doc, ("courses", ci, "schedule", "dates"), "dates_outside_term", start=own.start, end=own.end, term_start=term.dates.start, term_end=term.dates.end)
+                    warn(
+                        doc,
+                        ("courses", ci, "schedule", "dates"),
+                        "dates_outside_term",
+                        start=own.start,
+                        end=own.end,
+                        term_start=term.dates.start,
+                        term_end=term.dates.end,
+                    )
     return warnings

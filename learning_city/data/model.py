@@ -71,7 +71,9 @@ Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern
 # Digits, with + ( ) - and spaces as people write them, and an extension after 转.
 Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$")]
 # 行政区划代码: six digits for a city or county (GB/T 2260).
-DivisionCode = Annotated[str, Field(pattern=r"^[0-9]{6}$", **_described("行政区划代码（6 位数字）", "administrative division code (6 digits)"))]
+DivisionCode = Annotated[
+    str, Field(pattern=r"^[0-9]{6}$", **_described("行政区划代码（6 位数字）", "administrative division code (6 digits)"))
+]
 Link = Annotated[
     str,
     AfterValidator(_link),
@@ -137,7 +139,9 @@ class Town(Record):
 class County(Record):
     id: Id = Field(**_described("县（市、区）编号", "county id"))
     code: DivisionCode = Field(**_described("行政区划代码", "administrative division code"))
-    kind: Literal["district", "county", "county-level-city"] = Field(**_described("区、县或县级市", "district, county or county-level city"))
+    kind: Literal["district", "county", "county-level-city"] = Field(
+        **_described("区、县或县级市", "district, county or county-level city")
+    )
     name: Text = Field(**_described("县（市、区）名称", "name of the county"))
     towns: list[Town] = Field(default_factory=list, **_described("镇（街道）", "towns and streets"))
 
@@ -236,9 +240,7 @@ class Target(Record):
     unit: Unit = Field(**_described("单位", "unit"))
     deadline: dt.date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
     scope: Scope = Field(**_described("适用范围", "scope"))
-    measure: Measure = Field(
-        **_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported")
-    )
+    measure: Measure = Field(**_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported"))
     metric: str | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
     proxy: bool = Field(
         False,
@@ -272,7 +274,9 @@ class GlossaryTerm(Record):
     )
     not_in: list[str] = Field(
         default_factory=list,
-        **_described("含有该术语但意思不同的词（如“应”之于“适应”）", "longer words that contain the term but mean something else (适应 for 应)"),
+        **_described(
+            "含有该术语但意思不同的词（如“应”之于“适应”）", "longer words that contain the term but mean something else (适应 for 应)"
+        ),
     )
     imperative: bool = Field(
         False,
@@ -311,7 +315,13 @@ class Department(Record):
     id: Id = Field(**_described("成员单位编号", "department id"))
     name: Text = Field(**_described("成员单位名称", "name of the department"))
     # issue 22: "the Municipal Education Bureau" in running English; a proper name such as "Jiaxing City University" takes none
-    article: bool = Field(True, **_described("英文行文中名称前加 the（专有名称如大学写 false）", "the English name takes 'the' in running text (false for a proper name such as a university)"))
+    article: bool = Field(
+        True,
+        **_described(
+            "英文行文中名称前加 the（专有名称如大学写 false）",
+            "the English name takes 'the' in running text (false for a proper name such as a university)",
+        ),
+    )
 
 
 class LeadingGroup(Record):
@@ -371,16 +381,19 @@ class Recognition(Record):
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     # issue 22: who a 百姓学习之星 or a 学习型组织 title went to; a resident's name is shown only with consent
     person: Text | None = Field(
-        None, **_described("获评居民姓名（仅“百姓学习之星”）", "name of the resident (learning stars only)"),
+        None,
+        **_described("获评居民姓名（仅“百姓学习之星”）", "name of the resident (learning stars only)"),
     )
     name_public: bool = Field(
-        False, **_described(
+        False,
+        **_described(
             "本人已书面同意在网站公开姓名（否则网站只写“一位居民”）",
             "the resident agreed in writing to their name being published (otherwise the site says 'a resident')",
         ),
     )
     organisation: Text | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         **_described("获评组织名称（“学习型组织”必填）", "name of the organisation (required for learning organisations)"),
     )
 
@@ -542,7 +555,8 @@ class Course(Record):
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
     enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))
     status: CourseStatus = Field(
-        CourseStatus.open, **_described("名额情况：open 可报名、full 已满、waitlist 候补、cancelled 取消", "places: open, full, waitlist, cancelled")
+        CourseStatus.open,
+        **_described("名额情况：open 可报名、full 已满、waitlist 候补、cancelled 取消", "places: open, full, waitlist, cancelled"),
     )
 
 
@@ -568,7 +582,12 @@ class Provider(Record):
     region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
     address: Text = Field(**_described("地址", "address"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
-    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    maintainers: list[Handle] = Field(
+        default_factory=list,
+        **_described(
+            "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
+        ),
+    )
     age_rule: AgeRule | None = Field(None, **_described("报名年龄要求", "age rule for enrolment"))
     projects: list[Project] = Field(default_factory=list, **_described("特色培训项目", "featured training projects"))
     terms: list[Term] = Field(default_factory=list, **_described("学期", "terms"))
@@ -596,8 +615,8 @@ class VenueKind(str, Enum):
 
 class OpeningHours(Record):
     days: list[Weekday] = Field(min_length=1, **_described("星期几（mon…sun）", "weekdays (mon…sun)"))
-    opens: Clock = Field(**_described("开门时间，如 \"09:00\"", "opening time, e.g. \"09:00\""))
-    closes: Clock = Field(**_described("闭馆时间，如 \"17:00\"", "closing time, e.g. \"17:00\""))
+    opens: Clock = Field(**_described('开门时间，如 "09:00"', 'opening time, e.g. "09:00"'))
+    closes: Clock = Field(**_described('闭馆时间，如 "17:00"', 'closing time, e.g. "17:00"'))
 
     _ordered = field_validator("closes")(not_before("opens", strictly=True))
 
@@ -655,7 +674,12 @@ class Venue(Record):
     region: Id = Field(**_described("所在地区编号", "region id"))
     address: Text = Field(**_described("地址", "address"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
-    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    maintainers: list[Handle] = Field(
+        default_factory=list,
+        **_described(
+            "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
+        ),
+    )
     opening_hours: list[OpeningHours] = Field(min_length=1, **_described("开放时间", "opening hours"))
     closed: Text | None = Field(None, **_described("闭馆日说明", "closing days"))
     closures: list[Closure] = Field(default_factory=list, **_described("临时闭馆（日期与原因）", "dated closures, with the reason"))
@@ -701,7 +725,10 @@ class TeamContact(Record):
         None, **_described("联系人称呼，如 王老师（会在网站上公开）", "who to ask, e.g. Ms Wang (published on the site)")
     )
     phone: Phone | None = Field(
-        None, **_described("公开电话（会在网站上公开，只填同意公开的号码）", "public phone (published on the site: only a number agreed for publication)")
+        None,
+        **_described(
+            "公开电话（会在网站上公开，只填同意公开的号码）", "public phone (published on the site: only a number agreed for publication)"
+        ),
     )
     email: Link | None = Field(None, **_described("公开邮箱（mailto:，会在网站上公开）", "public e-mail (mailto:, published on the site)"))
     website: Link | None = Field(None, **_described("网址（会在网站上公开）", "website (published on the site)"))
@@ -716,11 +743,20 @@ class Team(Record):
     description: Text | None = Field(None, **_described("团队简介", "about the team"))
     category: Category = Field(**_described("学习领域", "what it learns (area)"))
     region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
-    provider: Id | None = Field(None, **_described("指导机构编号（如社区学校）", "id of the provider that supports it (a community school…)"))
+    provider: Id | None = Field(
+        None, **_described("指导机构编号（如社区学校）", "id of the provider that supports it (a community school…)")
+    )
     meetings: list[Meeting] = Field(min_length=1, **_described("活动时间和地点", "when and where it meets"))
-    contact: TeamContact = Field(default_factory=TeamContact, **_described("公开联系方式（会在网站上公开）", "public contact (published on the site)"))
+    contact: TeamContact = Field(
+        default_factory=TeamContact, **_described("公开联系方式（会在网站上公开）", "public contact (published on the site)")
+    )
     join: Text = Field(**_described("如何加入", "how to join"))
-    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    maintainers: list[Handle] = Field(
+        default_factory=list,
+        **_described(
+            "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
+        ),
+    )
     last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
 
@@ -749,7 +785,12 @@ class Resource(Record):
     free: bool = Field(**_described("是否免费", "free of charge"))
     fee_note: Text | None = Field(None, **_described("收费说明", "about the fee"))
     url: WebLink = Field(**_described("资源网址（http、https）", "address of the resource (http, https)"))
-    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    maintainers: list[Handle] = Field(
+        default_factory=list,
+        **_described(
+            "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
+        ),
+    )
     last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
 
@@ -792,12 +833,19 @@ class Event(Record):
     provider: Id | None = Field(None, **_described("主办机构编号", "id of the provider that runs it"))
     place: Text | None = Field(None, **_described("其他地点（不在场馆时写地址）", "other place (an address, when not at a venue)"))
     mode: Mode = Field(**_described("参加形式：现场、线上或线上线下结合", "in person, online or both"))
-    online_url: WebLink | None = Field(None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)"))
+    online_url: WebLink | None = Field(
+        None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)")
+    )
     audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
     free: bool = Field(True, **_described("是否免费", "free of charge"))
     join: EventJoin = Field(default_factory=EventJoin, **_described("如何参加", "how to take part"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
-    maintainers: list[Handle] = Field(default_factory=list, **_described("维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"))
+    maintainers: list[Handle] = Field(
+        default_factory=list,
+        **_described(
+            "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
+        ),
+    )
     last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
     _ordered_days = field_validator("end_date")(not_before("date"))

@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "clock": (
         '时间“{value}”应写成带引号的 "HH:MM"，如 "19:30"',
-        "time '{value}' must be written \"HH:MM\" in quotes, e.g. \"19:30\"",
+        'time \'{value}\' must be written "HH:MM" in quotes, e.g. "19:30"',
     ),
     "link_scheme": (
         "链接“{value}”不安全：只允许 http、https、mailto、tel",
@@ -190,7 +190,10 @@ SHEET_MESSAGES: dict[str, tuple[str, str]] = {
         "unknown sheet '{value}', its content would not be imported: the sheets are {names}",
     ),
     "no_sheet": ("缺少工作表“{value}”", "the sheet '{value}' is missing"),
-    "missing_column": ("缺少列“{value}”（请用 make template 生成的表格）", "the column '{value}' is missing (use the sheet make template writes)"),
+    "missing_column": (
+        "缺少列“{value}”（请用 make template 生成的表格）",
+        "the column '{value}' is missing (use the sheet make template writes)",
+    ),
     "unknown_column": ("未知的列“{value}”，其内容不会导入{hint}", "unknown column '{value}', its content would not be imported{hint_en}"),
     "duplicate_column": ("列“{value}”出现了两次", "the column '{value}' is given twice"),
     "formula": (

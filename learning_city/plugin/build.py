@@ -28,9 +28,7 @@ from learning_city.site import incremental
 ROOT = Path(__file__).resolve().parents[2]  # the repository: mkdocs.yml, scripts/search_index.mjs, node_modules
 
 
-def build(
-    catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", parallel: bool = True, environ=os.environ
-) -> None:
+def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", parallel: bool = True, environ=os.environ) -> None:
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)

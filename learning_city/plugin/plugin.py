@@ -58,8 +58,12 @@ TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.
 ADMIN = "admin/"
 # npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro),
 # Nunjucks for the preview (vendor/nunjucks)
-EDITOR_BUNDLE = {"decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"), "yaml/browser/dist": ("**/*.js",),
-                 "pinyin-pro/dist": ("index.js",), "nunjucks/browser": ("nunjucks.min.js",)}
+EDITOR_BUNDLE = {
+    "decap-cms/dist": ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"),
+    "yaml/browser/dist": ("**/*.js",),
+    "pinyin-pro/dist": ("index.js",),
+    "nunjucks/browser": ("nunjucks.min.js",),
+}
 VENDORED = ("yaml", "pinyin-pro", "nunjucks")  # packages that go to vendor/NAME rather than beside index.html
 
 
@@ -124,7 +128,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         config["extra"]["alternate"] = True
         config["extra"]["lc_languages"] = [
             {
-                "name": i18n.t(f"language.{other}", lang), "lang": other, "root": back + i18n.ROOTS[other], "current": other == lang,
+                "name": i18n.t(f"language.{other}", lang),
+                "lang": other,
+                "root": back + i18n.ROOTS[other],
+                "current": other == lang,
                 "site": ctx.site_root + i18n.ROOTS[other] if ctx.site_root else "",
             }
             for other in i18n.LANGUAGES
@@ -145,7 +152,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files.append(File.generated(config, f"{collection}/{record_id}.md", content=content))
         for county in catalogue.regions.counties:
             args = f"'{county.id}'"
-            files.append(File.generated(config, f"areas/{county.id}.md", content=LIST_PAGE.format(title="area_title", body="area", args=args)))
+            files.append(
+                File.generated(config, f"areas/{county.id}.md", content=LIST_PAGE.format(title="area_title", body="area", args=args))
+            )
             for number in range(1, len(render_lists.course_list_pages(catalogue, county)) + 1):
                 path = f"courses/{county.id}.md" if number == 1 else f"courses/{county.id}/{number}.md"
                 args = f"'{county.id}', {number}"
@@ -154,15 +163,23 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # issue 22: learning teams (an index, a page per county) and online resources, through the slots
         for path, title, render in render_teams.pages(catalogue, lang):
             marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
+            files.append(
+                File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker))
+            )
         # issue 22: events, one page with this week's first, by the build's today
         for path, title, render in render_events.pages(catalogue, lang, ctx.today, ctx.site_url):
             marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker)))
+            files.append(
+                File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker))
+            )
         # issue 22: the recognitions page, through the slots like the teams' pages
         for path, title, render in render_recognitions.pages(catalogue, lang):
             marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(File.generated(config, path, content=render_recognitions.PAGE.format(title=render_records.heading_text(title), marker=marker)))
+            files.append(
+                File.generated(
+                    config, path, content=render_recognitions.PAGE.format(title=render_records.heading_text(title), marker=marker)
+                )
+            )
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))

@@ -57,7 +57,6 @@ def uid(provider: Provider, course: Course, site_url: str, part: str = "") -> st
     return f"{provider.id}/{course.id}{'/' + part if part else ''}@{host(site_url)}"
 
 
-
 def catalogue_date(catalogue: Catalogue) -> dt.date:
     """The catalogue's own date: the latest day a record was checked, else the policy's issue date."""
     records: list[Provider | Venue] = [*catalogue.providers.values(), *catalogue.venues.values()]
@@ -124,7 +123,9 @@ def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str
     if first is None or last is None:
         return None
     summary = t("calendar.enrolment", lang, title=course.title.get(lang))
-    return _all_day(summary, first, last + ONE_DAY, uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course))
+    return _all_day(
+        summary, first, last + ONE_DAY, uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course)
+    )
 
 
 def deadline_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
@@ -133,7 +134,14 @@ def deadline_event(provider: Provider, course: Course, lang: str, site_url: str,
     if closes is None:
         return None
     summary = t("calendar.deadline", lang, title=course.title.get(lang), provider=provider.name.get(lang))
-    return _all_day(summary, closes, closes + ONE_DAY, uid(provider, course, site_url, "enrolment-closes"), stamp, _course_url(site_url, provider, course))
+    return _all_day(
+        summary,
+        closes,
+        closes + ONE_DAY,
+        uid(provider, course, site_url, "enrolment-closes"),
+        stamp,
+        _course_url(site_url, provider, course),
+    )
 
 
 def _all_day(summary: str, start: dt.date, end: dt.date, event_uid: str, stamp: dt.date, url: str) -> bytes:
@@ -229,7 +237,9 @@ def provider_calendar(catalogue: Catalogue, provider: Provider, lang: str, site_
     return _calendar(provider.name.get(lang), [e for course in provider.courses for e in events[course.id]], lang)
 
 
-def course_calendar(catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str, events: list[bytes] | None = None) -> bytes:
+def course_calendar(
+    catalogue: Catalogue, provider: Provider, course: Course, lang: str, site_url: str, events: list[bytes] | None = None
+) -> bytes:
     """One course: its classes and its enrolment window, for the "add to calendar" link."""
     events = events if events is not None else course_events(catalogue, provider, course, lang, site_url)
     return _calendar(f"{course.title.get(lang)} · {provider.name.get(lang)}", events, lang)
@@ -241,7 +251,9 @@ def deadlines_calendar(catalogue: Catalogue, county: County, lang: str, site_url
     events = []
     for provider in sorted(catalogue.providers.values(), key=lambda p: p.id):
         if catalogue.county_of(provider.region) is county:
-            events += piece("deadlines", f"providers/{provider.id}.md", lambda provider=provider: deadline_events(catalogue, provider, lang, site_url))
+            events += piece(
+                "deadlines", f"providers/{provider.id}.md", lambda provider=provider: deadline_events(catalogue, provider, lang, site_url)
+            )
     return _calendar(t("calendar.deadlines_name", lang, county=county.name.get(lang)), events, lang)
 
 
@@ -262,7 +274,9 @@ def provider_calendars(catalogue: Catalogue, provider: Provider, lang: str, site
 
 def county_calendars(catalogue: Catalogue, lang: str, site_url: str, piece=made) -> dict[str, bytes]:
     """Each county's enrolment deadlines, by path."""
-    return {deadlines_path(county.id): deadlines_calendar(catalogue, county, lang, site_url, piece) for county in catalogue.regions.counties}
+    return {
+        deadlines_path(county.id): deadlines_calendar(catalogue, county, lang, site_url, piece) for county in catalogue.regions.counties
+    }
 
 
 def calendars(catalogue: Catalogue, lang: str, site_url: str) -> dict[str, bytes]:

@@ -28,6 +28,10 @@ def make(lang: str, today: dt.date, site_url: str, repository: str, custom_dir: 
     site_root = site_url.rstrip("/") + "/" if site_url else ""
     folders = [custom_dir, PACKAGE_FOLDER] if custom_dir else [PACKAGE_FOLDER]
     return BuildContext(
-        lang=lang, today=today, site_url=site_root + i18n.ROOTS[lang] if site_url else "", site_root=site_root,
-        repository=repository.rstrip("/"), templates=Templates(folders, today),
+        lang=lang,
+        today=today,
+        site_url=site_root + i18n.ROOTS[lang] if site_url else "",
+        site_root=site_root,
+        repository=repository.rstrip("/"),
+        templates=Templates(folders, today),
     )

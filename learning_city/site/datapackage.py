@@ -212,76 +212,87 @@ def _pages() -> list[Column]:
     return [Column(f"url_{lang}", functools.partial(_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES]
 
 
-PROVIDERS = Table("providers", [
-    Column("id", lambda r: r.provider.id, required=True, pattern=SLUG),
-    Column("kind", lambda r: r.provider.kind.value, required=True, enum=ProviderKind),
-    Column("tier", lambda r: r.provider.tier, type="integer", minimum=1),
-    Column("name_zh", lambda r: r.provider.name.zh, required=True),
-    Column("name_en", lambda r: r.provider.name.en),
-    Column("parent", lambda r: r.provider.parent, pattern=SLUG),
-    *_place(),
-    *_contact(),
-    Column("courses", lambda r: len(r.provider.courses), type="integer", required=True, minimum=0),
-    *_pages(),
-    Column("last_verified", lambda r: r.provider.last_verified, type="date"),
-    Column("sample", lambda r: r.provider.sample, type="boolean", required=True),
-], foreign_keys=[{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}])
+PROVIDERS = Table(
+    "providers",
+    [
+        Column("id", lambda r: r.provider.id, required=True, pattern=SLUG),
+        Column("kind", lambda r: r.provider.kind.value, required=True, enum=ProviderKind),
+        Column("tier", lambda r: r.provider.tier, type="integer", minimum=1),
+        Column("name_zh", lambda r: r.provider.name.zh, required=True),
+        Column("name_en", lambda r: r.provider.name.en),
+        Column("parent", lambda r: r.provider.parent, pattern=SLUG),
+        *_place(),
+        *_contact(),
+        Column("courses", lambda r: len(r.provider.courses), type="integer", required=True, minimum=0),
+        *_pages(),
+        Column("last_verified", lambda r: r.provider.last_verified, type="date"),
+        Column("sample", lambda r: r.provider.sample, type="boolean", required=True),
+    ],
+    foreign_keys=[{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}],
+)
 
-COURSES = Table("courses", [
-    Column("id", lambda r: f"{r.provider.id}/{r.course.id}", required=True, pattern=SLUG[:-1] + "/" + SLUG[1:]),
-    Column("provider", lambda r: r.provider.id, required=True, pattern=SLUG),
-    Column("course", lambda r: r.course.id, required=True, pattern=SLUG),
-    Column("title_zh", lambda r: r.course.title.zh, required=True),
-    Column("title_en", lambda r: r.course.title.en),
-    Column("category", lambda r: r.course.category.value, required=True, enum=Category),
-    Column("audience", lambda r: " ".join(a.value for a in r.course.audience), required=True, pattern=AUDIENCES),
-    Column("mode", lambda r: r.course.mode.value, required=True, enum=Mode),
-    Column("term", lambda r: r.course.term, pattern=SLUG),
-    Column("days", lambda r: " ".join(d.value for d in r.course.schedule.days), required=True, pattern=DAYS),
-    Column("start", lambda r: r.course.schedule.start, type="time", format=CLOCK, required=True),
-    Column("end", lambda r: r.course.schedule.end, type="time", format=CLOCK, required=True),
-    Column("start_date", lambda r: _dates(r).start if _dates(r) else None, type="date"),
-    Column("end_date", lambda r: _dates(r).end if _dates(r) else None, type="date"),
-    Column("except_dates", lambda r: " ".join(d.isoformat() for d in sorted(r.course.schedule.except_dates)), pattern=DATE_LIST),
-    Column("sessions", lambda r: r.course.schedule.sessions, type="integer", minimum=1),
-    Column("hours", lambda r: r.course.hours, type="number", required=True),
-    Column("fee", lambda r: r.course.fee.amount, type="number", required=True, minimum=0),
-    Column("fee_note_zh", lambda r: _zh(r.course.fee.note)),
-    Column("fee_note_en", lambda r: _en(r.course.fee.note)),
-    Column("capacity", lambda r: r.course.capacity, type="integer", required=True, minimum=1),
-    Column("venue", lambda r: r.course.venue, pattern=SLUG),
-    *_place()[:2],
-    Column("enrolment", lambda r: r.course.enrolment.method.value, required=True, enum=EnrolmentMethod),
-    Column("enrolment_opens", lambda r: _window(r).opens, type="date"),
-    Column("enrolment_closes", lambda r: _window(r).closes, type="date"),
-    Column("enrolment_url", lambda r: r.course.enrolment.url, format="uri"),
-    Column("status", lambda r: status.enrolment_status(r.course, _term(r), r.today).kind, required=True, enum=STATUS_KINDS),
-    Column("provider_status", lambda r: r.course.status.value, required=True, enum=CourseStatus),
-    *_pages(),
-    Column("calendar_zh", lambda r: _calendar(r, "zh"), format="uri", required=True),
-    Column("calendar_en", lambda r: _calendar(r, "en"), format="uri", required=True),
-    Column("last_verified", lambda r: r.provider.last_verified, type="date"),
-    Column("sample", lambda r: r.provider.sample, type="boolean", required=True),
-], foreign_keys=[
-    {"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}},
-    {"fields": ["venue"], "reference": {"resource": "venues", "fields": ["id"]}},
-])
+COURSES = Table(
+    "courses",
+    [
+        Column("id", lambda r: f"{r.provider.id}/{r.course.id}", required=True, pattern=SLUG[:-1] + "/" + SLUG[1:]),
+        Column("provider", lambda r: r.provider.id, required=True, pattern=SLUG),
+        Column("course", lambda r: r.course.id, required=True, pattern=SLUG),
+        Column("title_zh", lambda r: r.course.title.zh, required=True),
+        Column("title_en", lambda r: r.course.title.en),
+        Column("category", lambda r: r.course.category.value, required=True, enum=Category),
+        Column("audience", lambda r: " ".join(a.value for a in r.course.audience), required=True, pattern=AUDIENCES),
+        Column("mode", lambda r: r.course.mode.value, required=True, enum=Mode),
+        Column("term", lambda r: r.course.term, pattern=SLUG),
+        Column("days", lambda r: " ".join(d.value for d in r.course.schedule.days), required=True, pattern=DAYS),
+        Column("start", lambda r: r.course.schedule.start, type="time", format=CLOCK, required=True),
+        Column("end", lambda r: r.course.schedule.end, type="time", format=CLOCK, required=True),
+        Column("start_date", lambda r: _dates(r).start if _dates(r) else None, type="date"),
+        Column("end_date", lambda r: _dates(r).end if _dates(r) else None, type="date"),
+        Column("except_dates", lambda r: " ".join(d.isoformat() for d in sorted(r.course.schedule.except_dates)), pattern=DATE_LIST),
+        Column("sessions", lambda r: r.course.schedule.sessions, type="integer", minimum=1),
+        Column("hours", lambda r: r.course.hours, type="number", required=True),
+        Column("fee", lambda r: r.course.fee.amount, type="number", required=True, minimum=0),
+        Column("fee_note_zh", lambda r: _zh(r.course.fee.note)),
+        Column("fee_note_en", lambda r: _en(r.course.fee.note)),
+        Column("capacity", lambda r: r.course.capacity, type="integer", required=True, minimum=1),
+        Column("venue", lambda r: r.course.venue, pattern=SLUG),
+        *_place()[:2],
+        Column("enrolment", lambda r: r.course.enrolment.method.value, required=True, enum=EnrolmentMethod),
+        Column("enrolment_opens", lambda r: _window(r).opens, type="date"),
+        Column("enrolment_closes", lambda r: _window(r).closes, type="date"),
+        Column("enrolment_url", lambda r: r.course.enrolment.url, format="uri"),
+        Column("status", lambda r: status.enrolment_status(r.course, _term(r), r.today).kind, required=True, enum=STATUS_KINDS),
+        Column("provider_status", lambda r: r.course.status.value, required=True, enum=CourseStatus),
+        *_pages(),
+        Column("calendar_zh", lambda r: _calendar(r, "zh"), format="uri", required=True),
+        Column("calendar_en", lambda r: _calendar(r, "en"), format="uri", required=True),
+        Column("last_verified", lambda r: r.provider.last_verified, type="date"),
+        Column("sample", lambda r: r.provider.sample, type="boolean", required=True),
+    ],
+    foreign_keys=[
+        {"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}},
+        {"fields": ["venue"], "reference": {"resource": "venues", "fields": ["id"]}},
+    ],
+)
 
-VENUES = Table("venues", [
-    Column("id", lambda r: r.venue.id, required=True, pattern=SLUG),
-    Column("kind", lambda r: r.venue.kind.value, required=True, enum=VenueKind),
-    Column("name_zh", lambda r: r.venue.name.zh, required=True),
-    Column("name_en", lambda r: r.venue.name.en),
-    *_place(),
-    *_contact(),
-    Column("opening_hours", _hours, required=True),
-    Column("closures", _closures),
-    Column("free_admission", lambda r: r.venue.admission.free, type="boolean", required=True),
-    Column("booking_required", lambda r: r.venue.booking.required, type="boolean", required=True),
-    *_pages(),
-    Column("last_verified", lambda r: r.venue.last_verified, type="date"),
-    Column("sample", lambda r: r.venue.sample, type="boolean", required=True),
-])
+VENUES = Table(
+    "venues",
+    [
+        Column("id", lambda r: r.venue.id, required=True, pattern=SLUG),
+        Column("kind", lambda r: r.venue.kind.value, required=True, enum=VenueKind),
+        Column("name_zh", lambda r: r.venue.name.zh, required=True),
+        Column("name_en", lambda r: r.venue.name.en),
+        *_place(),
+        *_contact(),
+        Column("opening_hours", _hours, required=True),
+        Column("closures", _closures),
+        Column("free_admission", lambda r: r.venue.admission.free, type="boolean", required=True),
+        Column("booking_required", lambda r: r.venue.booking.required, type="boolean", required=True),
+        *_pages(),
+        Column("last_verified", lambda r: r.venue.last_verified, type="date"),
+        Column("sample", lambda r: r.venue.sample, type="boolean", required=True),
+    ],
+)
 
 # --- issue 22: learning teams and online resources ---------------------------------------------
 LANGUAGE_LIST = "^(" + "|".join(x.value for x in ResourceLanguage) + ")( (" + "|".join(x.value for x in ResourceLanguage) + "))*$"
@@ -301,43 +312,50 @@ def _resource_page(row: Row, lang: str) -> str:
     return teams.resources_url(row.site + i18n.ROOTS[lang]) + "#" + teams.resource_anchor(row.resource.id)
 
 
-TEAMS = Table("teams", [
-    Column("id", lambda r: r.team.id, required=True, pattern=SLUG),
-    Column("name_zh", lambda r: r.team.name.zh, required=True),
-    Column("name_en", lambda r: r.team.name.en),
-    Column("category", lambda r: r.team.category.value, required=True, enum=Category),
-    *_place()[:2],
-    Column("provider", lambda r: r.team.provider, pattern=SLUG),
-    Column("meetings", _meetings, required=True),
-    Column("contact_name_zh", lambda r: _zh(r.team.contact.name)),
-    Column("contact_name_en", lambda r: _en(r.team.contact.name)),
-    Column("phone", lambda r: r.team.contact.phone),
-    Column("email", lambda r: r.team.contact.email, format="uri"),
-    Column("website", lambda r: r.team.contact.website, format="uri"),
-    Column("join_zh", lambda r: r.team.join.zh, required=True),
-    Column("join_en", lambda r: r.team.join.en),
-    *[Column(f"url_{lang}", functools.partial(_team_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
-    Column("last_verified", lambda r: r.team.last_verified, type="date"),
-    Column("sample", lambda r: r.team.sample, type="boolean", required=True),
-], foreign_keys=[{"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}}])
+TEAMS = Table(
+    "teams",
+    [
+        Column("id", lambda r: r.team.id, required=True, pattern=SLUG),
+        Column("name_zh", lambda r: r.team.name.zh, required=True),
+        Column("name_en", lambda r: r.team.name.en),
+        Column("category", lambda r: r.team.category.value, required=True, enum=Category),
+        *_place()[:2],
+        Column("provider", lambda r: r.team.provider, pattern=SLUG),
+        Column("meetings", _meetings, required=True),
+        Column("contact_name_zh", lambda r: _zh(r.team.contact.name)),
+        Column("contact_name_en", lambda r: _en(r.team.contact.name)),
+        Column("phone", lambda r: r.team.contact.phone),
+        Column("email", lambda r: r.team.contact.email, format="uri"),
+        Column("website", lambda r: r.team.contact.website, format="uri"),
+        Column("join_zh", lambda r: r.team.join.zh, required=True),
+        Column("join_en", lambda r: r.team.join.en),
+        *[Column(f"url_{lang}", functools.partial(_team_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+        Column("last_verified", lambda r: r.team.last_verified, type="date"),
+        Column("sample", lambda r: r.team.sample, type="boolean", required=True),
+    ],
+    foreign_keys=[{"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}}],
+)
 
-RESOURCES = Table("resources", [
-    Column("id", lambda r: r.resource.id, required=True, pattern=SLUG),
-    Column("kind", lambda r: r.resource.kind.value, required=True, enum=ResourceKind),
-    Column("name_zh", lambda r: r.resource.name.zh, required=True),
-    Column("name_en", lambda r: r.resource.name.en),
-    Column("publisher_zh", lambda r: r.resource.publisher.zh, required=True),
-    Column("publisher_en", lambda r: r.resource.publisher.en),
-    Column("subject", lambda r: r.resource.subject.value, required=True, enum=Category),
-    Column("languages", lambda r: " ".join(x.value for x in r.resource.languages), required=True, pattern=LANGUAGE_LIST),
-    Column("free", lambda r: r.resource.free, type="boolean", required=True),
-    Column("fee_note_zh", lambda r: _zh(r.resource.fee_note)),
-    Column("fee_note_en", lambda r: _en(r.resource.fee_note)),
-    Column("link", lambda r: r.resource.url, format="uri", required=True),
-    *[Column(f"url_{lang}", functools.partial(_resource_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
-    Column("last_verified", lambda r: r.resource.last_verified, type="date"),
-    Column("sample", lambda r: r.resource.sample, type="boolean", required=True),
-])
+RESOURCES = Table(
+    "resources",
+    [
+        Column("id", lambda r: r.resource.id, required=True, pattern=SLUG),
+        Column("kind", lambda r: r.resource.kind.value, required=True, enum=ResourceKind),
+        Column("name_zh", lambda r: r.resource.name.zh, required=True),
+        Column("name_en", lambda r: r.resource.name.en),
+        Column("publisher_zh", lambda r: r.resource.publisher.zh, required=True),
+        Column("publisher_en", lambda r: r.resource.publisher.en),
+        Column("subject", lambda r: r.resource.subject.value, required=True, enum=Category),
+        Column("languages", lambda r: " ".join(x.value for x in r.resource.languages), required=True, pattern=LANGUAGE_LIST),
+        Column("free", lambda r: r.resource.free, type="boolean", required=True),
+        Column("fee_note_zh", lambda r: _zh(r.resource.fee_note)),
+        Column("fee_note_en", lambda r: _en(r.resource.fee_note)),
+        Column("link", lambda r: r.resource.url, format="uri", required=True),
+        *[Column(f"url_{lang}", functools.partial(_resource_page, lang=lang), format="uri", required=True) for lang in i18n.LANGUAGES],
+        Column("last_verified", lambda r: r.resource.last_verified, type="date"),
+        Column("sample", lambda r: r.resource.sample, type="boolean", required=True),
+    ],
+)
 
 
 def _rows_of(catalogue: Catalogue, site: str, today: dt.date, kind: str, record: Any) -> list[Row]:
@@ -350,8 +368,14 @@ def _rows_of(catalogue: Catalogue, site: str, today: dt.date, kind: str, record:
 def _issue22_rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[tuple[str, Callable[[], list[Row]]]]:
     """Rows of the teams and resources tables, by record: no page of its own has a key, so a live preview makes them afresh."""
     if table is TEAMS:
-        return [(f"teams/{x.id}", functools.partial(_rows_of, catalogue, site, today, "team", x)) for x in sorted(catalogue.teams.values(), key=lambda x: x.id)]
-    return [(f"resources/{x.id}", functools.partial(_rows_of, catalogue, site, today, "resource", x)) for x in sorted(catalogue.resources.values(), key=lambda x: x.id)]
+        return [
+            (f"teams/{x.id}", functools.partial(_rows_of, catalogue, site, today, "team", x))
+            for x in sorted(catalogue.teams.values(), key=lambda x: x.id)
+        ]
+    return [
+        (f"resources/{x.id}", functools.partial(_rows_of, catalogue, site, today, "resource", x))
+        for x in sorted(catalogue.resources.values(), key=lambda x: x.id)
+    ]
 
 
 # --- issue 22: learning events -------------------------------------------------------------------
@@ -359,36 +383,53 @@ def _event_link(row: Row, lang: str, path) -> str:
     return row.site + i18n.ROOTS[lang] + path(row.event.id)
 
 
-EVENTS = Table("events", [
-    Column("id", lambda r: r.event.id, required=True, pattern=SLUG),
-    Column("kind", lambda r: r.event.kind.value, required=True, enum=EventKind),
-    Column("name_zh", lambda r: r.event.name.zh, required=True),
-    Column("name_en", lambda r: r.event.name.en),
-    Column("date", lambda r: r.event.date, type="date", required=True),
-    Column("last_day", lambda r: r.event.last_day, type="date", required=True),
-    Column("start", lambda r: r.event.start, type="time", format=CLOCK, required=True),
-    Column("end", lambda r: r.event.end, type="time", format=CLOCK, required=True),
-    *_place()[:2],
-    Column("venue", lambda r: r.event.venue, pattern=SLUG),
-    Column("provider", lambda r: r.event.provider, pattern=SLUG),
-    Column("place_zh", lambda r: _zh(r.event.place)),
-    Column("place_en", lambda r: _en(r.event.place)),
-    Column("mode", lambda r: r.event.mode.value, required=True, enum=Mode),
-    Column("online_url", lambda r: r.event.online_url, format="uri"),
-    Column("audience", lambda r: " ".join(a.value for a in r.event.audience), required=True, pattern=AUDIENCES),
-    Column("free", lambda r: r.event.free, type="boolean", required=True),
-    Column("booking_required", lambda r: r.event.join.booking, type="boolean", required=True),
-    Column("booking_url", lambda r: r.event.join.url, format="uri"),
-    Column("booking_phone", lambda r: r.event.join.phone),
-    Column("phone", lambda r: r.event.contact.phone),
-    *[Column(f"url_{lang}", functools.partial(_event_link, lang=lang, path=functools.partial(events.event_url, "")), format="uri", required=True) for lang in i18n.LANGUAGES],
-    *[Column(f"event_calendar_{lang}", functools.partial(_event_link, lang=lang, path=events.calendar_path), format="uri", required=True) for lang in i18n.LANGUAGES],
-    Column("last_verified", lambda r: r.event.last_verified, type="date"),
-    Column("sample", lambda r: r.event.sample, type="boolean", required=True),
-], foreign_keys=[
-    {"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}},
-    {"fields": ["venue"], "reference": {"resource": "venues", "fields": ["id"]}},
-])
+EVENTS = Table(
+    "events",
+    [
+        Column("id", lambda r: r.event.id, required=True, pattern=SLUG),
+        Column("kind", lambda r: r.event.kind.value, required=True, enum=EventKind),
+        Column("name_zh", lambda r: r.event.name.zh, required=True),
+        Column("name_en", lambda r: r.event.name.en),
+        Column("date", lambda r: r.event.date, type="date", required=True),
+        Column("last_day", lambda r: r.event.last_day, type="date", required=True),
+        Column("start", lambda r: r.event.start, type="time", format=CLOCK, required=True),
+        Column("end", lambda r: r.event.end, type="time", format=CLOCK, required=True),
+        *_place()[:2],
+        Column("venue", lambda r: r.event.venue, pattern=SLUG),
+        Column("provider", lambda r: r.event.provider, pattern=SLUG),
+        Column("place_zh", lambda r: _zh(r.event.place)),
+        Column("place_en", lambda r: _en(r.event.place)),
+        Column("mode", lambda r: r.event.mode.value, required=True, enum=Mode),
+        Column("online_url", lambda r: r.event.online_url, format="uri"),
+        Column("audience", lambda r: " ".join(a.value for a in r.event.audience), required=True, pattern=AUDIENCES),
+        Column("free", lambda r: r.event.free, type="boolean", required=True),
+        Column("booking_required", lambda r: r.event.join.booking, type="boolean", required=True),
+        Column("booking_url", lambda r: r.event.join.url, format="uri"),
+        Column("booking_phone", lambda r: r.event.join.phone),
+        Column("phone", lambda r: r.event.contact.phone),
+        *[
+            Column(
+                f"url_{lang}",
+                functools.partial(_event_link, lang=lang, path=functools.partial(events.event_url, "")),
+                format="uri",
+                required=True,
+            )
+            for lang in i18n.LANGUAGES
+        ],
+        *[
+            Column(
+                f"event_calendar_{lang}", functools.partial(_event_link, lang=lang, path=events.calendar_path), format="uri", required=True
+            )
+            for lang in i18n.LANGUAGES
+        ],
+        Column("last_verified", lambda r: r.event.last_verified, type="date"),
+        Column("sample", lambda r: r.event.sample, type="boolean", required=True),
+    ],
+    foreign_keys=[
+        {"fields": ["provider"], "reference": {"resource": "providers", "fields": ["id"]}},
+        {"fields": ["venue"], "reference": {"resource": "venues", "fields": ["id"]}},
+    ],
+)
 
 
 TABLES = [PROVIDERS, COURSES, VENUES, TEAMS, RESOURCES, EVENTS]
@@ -403,10 +444,16 @@ def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[
     if table is COURSES:
         return [(f"providers/{p.id}.md", functools.partial(_rows_of, catalogue, site, today, "course", p)) for p in providers]
     if table is EVENTS:  # no page of its own: made afresh in a live preview
-        return [(f"events/{x.id}", functools.partial(_rows_of, catalogue, site, today, "event", x)) for x in sorted(catalogue.events.values(), key=lambda x: x.id)]
+        return [
+            (f"events/{x.id}", functools.partial(_rows_of, catalogue, site, today, "event", x))
+            for x in sorted(catalogue.events.values(), key=lambda x: x.id)
+        ]
     if table in (TEAMS, RESOURCES):
         return _issue22_rows(table, catalogue, site, today)
-    return [(f"venues/{v.id}.md", functools.partial(_rows_of, catalogue, site, today, "venue", v)) for v in sorted(catalogue.venues.values(), key=lambda v: v.id)]
+    return [
+        (f"venues/{v.id}.md", functools.partial(_rows_of, catalogue, site, today, "venue", v))
+        for v in sorted(catalogue.venues.values(), key=lambda v: v.id)
+    ]
 
 
 def table_csv(table: Table, catalogue: Catalogue, site: str, today: dt.date, piece=made) -> bytes:
@@ -434,30 +481,34 @@ def descriptor(catalogue: Catalogue, site: str, files: dict[str, bytes]) -> dict
     resources = []
     for table in TABLES:
         content = files[table.path]
-        resources.append({
-            "name": table.name,
-            "path": table.path,
-            "title": _both(f"data.table.{table.name}"),
-            "description": _both(f"data.table.{table.name}_help"),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8-sig",
+        resources.append(
+            {
+                "name": table.name,
+                "path": table.path,
+                "title": _both(f"data.table.{table.name}"),
+                "description": _both(f"data.table.{table.name}_help"),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "bytes": len(content),
+                "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+                "schema": table.schema(),
+            }
+        )
+    content = files[CATALOGUE_JSON]
+    resources.append(
+        {
+            "name": "catalogue",
+            "path": CATALOGUE_JSON,
+            "title": _both("data.table.catalogue"),
+            "description": _both("data.table.catalogue_help"),
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
             "bytes": len(content),
             "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
-            "schema": table.schema(),
-        })
-    content = files[CATALOGUE_JSON]
-    resources.append({
-        "name": "catalogue",
-        "path": CATALOGUE_JSON,
-        "title": _both("data.table.catalogue"),
-        "description": _both("data.table.catalogue_help"),
-        "format": "json",
-        "mediatype": "application/json",
-        "encoding": "utf-8",
-        "bytes": len(content),
-        "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
-    })
+        }
+    )
     return {
         "name": "jiaxing-learning-city",
         "title": _both("data.title"),
@@ -493,15 +544,17 @@ def _field_rows(table: Table, lang: str) -> list[dict]:
     for column in table.columns:
         schema = column.schema()
         constraints = schema.get("constraints", {})
-        rows.append({
-            "name": column.name,
-            "type": schema["type"] + (f" ({column.format})" if column.format else ""),
-            "about": t(f"data.field.{column.name}", lang),
-            "allowed": " ".join(constraints.get("enum", [])),
-            "required": constraints.get("required", False),
-            "primary": column.name == table.primary_key,
-            "refers": f"{keys[column.name]}.csv" if column.name in keys else "",
-        })
+        rows.append(
+            {
+                "name": column.name,
+                "type": schema["type"] + (f" ({column.format})" if column.format else ""),
+                "about": t(f"data.field.{column.name}", lang),
+                "allowed": " ".join(constraints.get("enum", [])),
+                "required": constraints.get("required", False),
+                "primary": column.name == table.primary_key,
+                "refers": f"{keys[column.name]}.csv" if column.name in keys else "",
+            }
+        )
     return rows
 
 
@@ -516,12 +569,27 @@ def page(catalogue: Catalogue, lang: str, base: str, root: str, site_url: str, *
     downloads.append((site_url + "feed.xml", "application/atom+xml"))
     publisher = catalogue.leading_group.name.get(lang)
     dataset = structured.dataset_node(
-        t("data.title", lang) + " · " + t("site.name", lang), t("data.description", lang), site_url + "data/", publisher,
-        modified(catalogue).isoformat(), LICENCE["path"], downloads, lang,
+        t("data.title", lang) + " · " + t("site.name", lang),
+        t("data.description", lang),
+        site_url + "data/",
+        publisher,
+        modified(catalogue).isoformat(),
+        LICENCE["path"],
+        downloads,
+        lang,
     )
     licence = Markup('<a href="{}" rel="license">{}</a>').format(LICENCE["path"], f"{LICENCE['title']} ({LICENCE['name']})")
     return templates.render(
-        "lc/open_data.html", lang=lang, base=base, root=root, tables=TABLES, fields={table.name: _field_rows(table, lang) for table in TABLES},
-        licence=licence, publisher=publisher, modified=modified(catalogue), counties=catalogue.regions.counties,
-        deadlines_path=calendars.deadlines_path, jsonld=structured.script_json(dataset),
+        "lc/open_data.html",
+        lang=lang,
+        base=base,
+        root=root,
+        tables=TABLES,
+        fields={table.name: _field_rows(table, lang) for table in TABLES},
+        licence=licence,
+        publisher=publisher,
+        modified=modified(catalogue),
+        counties=catalogue.regions.counties,
+        deadlines_path=calendars.deadlines_path,
+        jsonld=structured.script_json(dataset),
     )

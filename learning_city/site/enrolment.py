@@ -17,19 +17,35 @@ from learning_city.i18n import t
 
 # the interface strings the status script needs (given to every page by the plugin)
 SCRIPT_STRINGS = (
-    "status.open", "status.open_until", "status.not_yet", "status.closed", "status.full",
-    "status.waitlist", "status.cancelled", "status.as_of", "date.format",
-    "course.copy_link", "course.copied", "course.copy_failed", "course.print",
-    "today.open_now", "today.open_later", "today.closed", "today.closed_reason",
-    "search.provider", "search.when", "search.place", "search.fee", "search.status",
+    "status.open",
+    "status.open_until",
+    "status.not_yet",
+    "status.closed",
+    "status.full",
+    "status.waitlist",
+    "status.cancelled",
+    "status.as_of",
+    "date.format",
+    "course.copy_link",
+    "course.copied",
+    "course.copy_failed",
+    "course.print",
+    "today.open_now",
+    "today.open_later",
+    "today.closed",
+    "today.closed_reason",
+    "search.provider",
+    "search.when",
+    "search.place",
+    "search.fee",
+    "search.status",
 )
 # statuses under which a reader can still put their name down (now or when enrolment opens)
 CAN_ENROL = ("open", "not-yet", "waitlist")
 
 
-
 def text(status: rules.Status, lang: str) -> str:
-    """"Open until 3 September 2026", "Enrolment closed", …"""
+    """ "Open until 3 September 2026", "Enrolment closed", …"""
     if status.kind == "open":
         return t("status.open_until", lang, date=i18n.date(status.date, lang)) if status.date else t("status.open", lang)
     if status.kind == "not-yet" and status.date:  # a window not yet open has its first day
@@ -87,7 +103,9 @@ def term_badge(term: Term, lang: str, today: dt.date) -> Markup:
     """A term's enrolment (the older people's page lists terms, not courses): the status of a course
     of that term with no dates or word of its own, by the same rules."""
     course = Course.model_construct(
-        status=CourseStatus.open, enrolment=Enrolment.model_construct(opens=None, closes=None), schedule=Schedule.model_construct(dates=None)
+        status=CourseStatus.open,
+        enrolment=Enrolment.model_construct(opens=None, closes=None),
+        schedule=Schedule.model_construct(dates=None),
     )
     status = rules.enrolment_status(course, term, today)
     return _element(status, window_facts("open", rules.window(course, term)), lang, today)

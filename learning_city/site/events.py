@@ -25,7 +25,11 @@ from learning_city.site.text import provider_url, venue_url
 
 PATH = "events/index.md"
 ALL_CALENDAR = "calendars/events.ics"
-EVENT_STATUS = {Mode.in_person: "OfflineEventAttendanceMode", Mode.online: "OnlineEventAttendanceMode", Mode.blended: "MixedEventAttendanceMode"}
+EVENT_STATUS = {
+    Mode.in_person: "OfflineEventAttendanceMode",
+    Mode.online: "OnlineEventAttendanceMode",
+    Mode.blended: "MixedEventAttendanceMode",
+}
 
 
 def event_anchor(event_id: str) -> str:
@@ -53,10 +57,15 @@ def _sorted(catalogue: Catalogue) -> list[Event]:
 
 
 def when_text(event: Event, lang: str) -> str:
-    """"2026年11月30日 09:00–11:00"; a longer event "2026年12月1日 至 2026年12月3日，每天 09:00–16:00"."""
+    """ "2026年11月30日 09:00–11:00"; a longer event "2026年12月1日 至 2026年12月3日，每天 09:00–16:00"."""
     hours = f"{event.start}–{event.end}"
     if event.end_date and event.end_date != event.date:
-        return t("events.days_hours", lang, days=t("label.dates", lang, start=i18n.date(event.date, lang), end=i18n.date(event.end_date, lang)), hours=hours)
+        return t(
+            "events.days_hours",
+            lang,
+            days=t("label.dates", lang, start=i18n.date(event.date, lang), end=i18n.date(event.end_date, lang)),
+            hours=hours,
+        )
     return f"{i18n.date(event.date, lang)} {hours}"
 
 
@@ -105,12 +114,26 @@ def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: s
     upcoming, this_week = data_events.upcoming(every, today), data_events.this_week(every, today)
     graph = {"@context": structured.CONTEXT, "@graph": [event_node(catalogue, e, lang, site_url or base) for e in _sorted(catalogue)]}
     return templates.render(
-        "lc/events.html", lang=lang, base=base, this_week=this_week, now={e.id for e in this_week}, months=months(upcoming, lang),
+        "lc/events.html",
+        lang=lang,
+        base=base,
+        this_week=this_week,
+        now={e.id for e in this_week},
+        months=months(upcoming, lang),
         week=t("label.dates", lang, start=i18n.date(today, lang), end=i18n.date(today + dt.timedelta(days=6), lang)),
-        past=data_events.past(every, today), has_sample=any(e.sample for e in every), anchor=event_anchor,
-        providers=catalogue.providers, venues=catalogue.venues, county_of=catalogue.county_of, when_text=when_text,
-        audience_text=audience_text, join_text=join_text, calendar_path=calendar_path, all_calendar=ALL_CALENDAR,
-        learning_week=EventKind.learning_week, jsonld=structured.script_json(graph),
+        past=data_events.past(every, today),
+        has_sample=any(e.sample for e in every),
+        anchor=event_anchor,
+        providers=catalogue.providers,
+        venues=catalogue.venues,
+        county_of=catalogue.county_of,
+        when_text=when_text,
+        audience_text=audience_text,
+        join_text=join_text,
+        calendar_path=calendar_path,
+        all_calendar=ALL_CALENDAR,
+        learning_week=EventKind.learning_week,
+        jsonld=structured.script_json(graph),
     )
 
 
@@ -133,31 +156,46 @@ def event_node(catalogue: Catalogue, event: Event, lang: str, root: str) -> dict
     where = []
     place = event.place or (venue.name if venue else None)
     if place:
-        where.append(structured._clean({
-            "@type": "Place",
-            "name": place.get(lang),
-            "address": venue.address.get(lang) if venue else None,
-            "containedInPlace": {"@id": venue_url(root, venue.id) + "#venue"} if venue and event.place else None,
-            "url": venue_url(root, venue.id) if venue else None,
-        }))
+        where.append(
+            structured._clean(
+                {
+                    "@type": "Place",
+                    "name": place.get(lang),
+                    "address": venue.address.get(lang) if venue else None,
+                    "containedInPlace": {"@id": venue_url(root, venue.id) + "#venue"} if venue and event.place else None,
+                    "url": venue_url(root, venue.id) if venue else None,
+                }
+            )
+        )
     if event.online_url:
         where.append({"@type": "VirtualLocation", "url": event.online_url})
-    return structured._clean({
-        "@type": "Event",
-        "@id": event_url(root, event.id),
-        "name": event.name.get(lang),
-        "description": event.description.get(lang) if event.description else None,
-        "startDate": _moment(event.date, event.start),
-        "endDate": _moment(event.last_day, event.end),
-        "eventAttendanceMode": "https://schema.org/" + EVENT_STATUS[event.mode],
-        "eventStatus": "https://schema.org/EventScheduled",
-        "location": where,
-        "organizer": {"@type": "EducationalOrganization", "name": provider.name.get(lang), "url": provider_url(root, provider.id)} if provider else None,
-        "audience": [{"@type": "Audience", "audienceType": t(f"audience.{a.value}", lang)} for a in event.audience],
-        "isAccessibleForFree": event.free,
-        "offers": structured._clean({"@type": "Offer", "url": event.join.url, "price": 0 if event.free else None, "priceCurrency": "CNY" if event.free else None}),
-        "inLanguage": structured.TEACHING_LANGUAGE,
-    })
+    return structured._clean(
+        {
+            "@type": "Event",
+            "@id": event_url(root, event.id),
+            "name": event.name.get(lang),
+            "description": event.description.get(lang) if event.description else None,
+            "startDate": _moment(event.date, event.start),
+            "endDate": _moment(event.last_day, event.end),
+            "eventAttendanceMode": "https://schema.org/" + EVENT_STATUS[event.mode],
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": where,
+            "organizer": {"@type": "EducationalOrganization", "name": provider.name.get(lang), "url": provider_url(root, provider.id)}
+            if provider
+            else None,
+            "audience": [{"@type": "Audience", "audienceType": t(f"audience.{a.value}", lang)} for a in event.audience],
+            "isAccessibleForFree": event.free,
+            "offers": structured._clean(
+                {
+                    "@type": "Offer",
+                    "url": event.join.url,
+                    "price": 0 if event.free else None,
+                    "priceCurrency": "CNY" if event.free else None,
+                }
+            ),
+            "inLanguage": structured.TEACHING_LANGUAGE,
+        }
+    )
 
 
 # --- calendars (RFC 5545), written as the courses' are (calendars.py) ---------------------------
@@ -197,13 +235,15 @@ def feed_entries(catalogue: Catalogue, lang: str, site_url: str) -> list[dict]:
     for event in sorted(_sorted(catalogue), key=lambda e: e.last_verified or dt.date.min, reverse=True):
         checked = event.last_verified or calendars.catalogue_date(catalogue)
         summary = [when_text(event, lang), place_text(catalogue, event, lang), host_name(catalogue, event, lang), join_text(event, lang)]
-        found.append({
-            "id": f"tag:{calendars.host(site_url)},{checked.isoformat()}:events/{event.id}",
-            "title": t("feed.event", lang, title=event.name.get(lang)),
-            "updated": dt.datetime.combine(checked, dt.time(), dt.UTC),
-            "link": event_url(site_url, event.id),
-            "summary": " · ".join(p for p in summary if p),
-        })
+        found.append(
+            {
+                "id": f"tag:{calendars.host(site_url)},{checked.isoformat()}:events/{event.id}",
+                "title": t("feed.event", lang, title=event.name.get(lang)),
+                "updated": dt.datetime.combine(checked, dt.time(), dt.UTC),
+                "link": event_url(site_url, event.id),
+                "summary": " · ".join(p for p in summary if p),
+            }
+        )
     return found
 
 
@@ -215,13 +255,29 @@ def search_records(catalogue: Catalogue, lang: str) -> list[dict]:
         county, town = catalogue.county_of(event.region), catalogue.town_of(event.region)
         when, place = when_text(event, lang), place_text(catalogue, event, lang)
         words = [
-            event.name.get(lang), event.description.get(lang) if event.description else "", t(f"events.kind.{event.kind.value}", lang),
-            *(r.name.get(lang) for r in (town, county) if r is not None), host_name(catalogue, event, lang), place, when, audience_text(event, lang),
+            event.name.get(lang),
+            event.description.get(lang) if event.description else "",
+            t(f"events.kind.{event.kind.value}", lang),
+            *(r.name.get(lang) for r in (town, county) if r is not None),
+            host_name(catalogue, event, lang),
+            place,
+            when,
+            audience_text(event, lang),
         ]
         if event.kind is EventKind.learning_week:
             words.append(t("events.learning_week", lang))
-        found.append({
-            "url": event_url(root, event.id), "content": "\n".join(w for w in words if w), "language": lang,
-            "meta": {"title": event.name.get(lang), "provider": host_name(catalogue, event, lang), "when": when, "place": place, "fee": join_text(event, lang)},
-        })
+        found.append(
+            {
+                "url": event_url(root, event.id),
+                "content": "\n".join(w for w in words if w),
+                "language": lang,
+                "meta": {
+                    "title": event.name.get(lang),
+                    "provider": host_name(catalogue, event, lang),
+                    "when": when,
+                    "place": place,
+                    "fee": join_text(event, lang),
+                },
+            }
+        )
     return found

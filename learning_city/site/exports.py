@@ -34,9 +34,16 @@ def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
         "statistics": [s.model_dump(mode="json") for s in catalogue.statistics],
     }
     records = {
-        collection: ", ".join(piece("json", f"{collection}/{r.id}.md", lambda r=r: json.dumps(r.model_dump(mode="json"), ensure_ascii=False)) for r in found.values())
+        collection: ", ".join(
+            piece("json", f"{collection}/{r.id}.md", lambda r=r: json.dumps(r.model_dump(mode="json"), ensure_ascii=False))
+            for r in found.values()
+        )
         for collection, found in (
-            ("providers", catalogue.providers), ("venues", catalogue.venues), ("teams", catalogue.teams), ("resources", catalogue.resources), ("events", catalogue.events),
+            ("providers", catalogue.providers),
+            ("venues", catalogue.venues),
+            ("teams", catalogue.teams),
+            ("resources", catalogue.resources),
+            ("events", catalogue.events),
         )
     }
     # issue 22: online resources under "online_resources": a JSON file with "resources" reads as a data package descriptor
@@ -64,27 +71,29 @@ def finder_items(catalogue: Catalogue, provider, lang: str) -> list[dict]:
             words += [course.description.zh, course.description.en]
         if town:
             words += [town.name.zh, town.name.en]
-        items.append({
-            "href": f"providers/{provider.id}/#{course_anchor(course.id)}",
-            "title": course.title.get(lang),
-            "title_lang": "zh" if course.title.is_fallback(lang) else lang,
-            "provider": provider.name.get(lang),
-            "provider_lang": "zh" if provider.name.is_fallback(lang) else lang,
-            "when": when_text(course, lang),
-            "fee": fee_text(course, lang),
-            "county": county.id,
-            "town": town.id if town else "",
-            "category": course.category.value,
-            "audience": [a.value for a in course.audience],
-            "mode": course.mode.value,
-            "free": course.fee.amount == 0,
-            "days": [d.value for d in course.schedule.days],
-            "times": times_of_day(course),
-            "kind": provider.kind.value,
-            "start": course_start(provider, course),
-            "enrolment": enrolment.facts(provider, course),  # the status, worked out in the browser
-            "text": " ".join(w for w in words if w).lower(),
-        })
+        items.append(
+            {
+                "href": f"providers/{provider.id}/#{course_anchor(course.id)}",
+                "title": course.title.get(lang),
+                "title_lang": "zh" if course.title.is_fallback(lang) else lang,
+                "provider": provider.name.get(lang),
+                "provider_lang": "zh" if provider.name.is_fallback(lang) else lang,
+                "when": when_text(course, lang),
+                "fee": fee_text(course, lang),
+                "county": county.id,
+                "town": town.id if town else "",
+                "category": course.category.value,
+                "audience": [a.value for a in course.audience],
+                "mode": course.mode.value,
+                "free": course.fee.amount == 0,
+                "days": [d.value for d in course.schedule.days],
+                "times": times_of_day(course),
+                "kind": provider.kind.value,
+                "start": course_start(provider, course),
+                "enrolment": enrolment.facts(provider, course),  # the status, worked out in the browser
+                "text": " ".join(w for w in words if w).lower(),
+            }
+        )
     return items
 
 
@@ -94,7 +103,11 @@ def write(catalogue: Catalogue, lang: str, site_dir: Path, site: str, today: dt.
     data = site_dir / "data"
     (data / "courses").mkdir(parents=True, exist_ok=True)
     for county in catalogue.regions.counties:  # a county's file reads what its area page reads
-        text = piece("finder-file", f"areas/{county.id}.md", lambda county=county: json.dumps(finder_shard(catalogue, county, lang, piece), ensure_ascii=False))
+        text = piece(
+            "finder-file",
+            f"areas/{county.id}.md",
+            lambda county=county: json.dumps(finder_shard(catalogue, county, lang, piece), ensure_ascii=False),
+        )
         (data / "courses" / f"{county.id}.json").write_text(text, encoding="utf-8")
     if lang == "zh":  # language-independent: both languages are in it
         for name, content in datapackage.files(catalogue, site, today, catalogue_json(catalogue, piece), piece).items():

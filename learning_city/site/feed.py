@@ -130,7 +130,7 @@ def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
             break  # the edge of a shallow clone: what came before is unknown
         specs = [f"{sha}^:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
         none: list[bytes | None] = [None] * len(paths)  # a first commit: nothing before it
-        texts = _read(root, specs) if has_parent else none + _read(root, specs[len(paths):])
+        texts = _read(root, specs) if has_parent else none + _read(root, specs[len(paths) :])
         for number, path in enumerate(paths):
             (before, ok_before), (after, ok_after) = _courses(texts[number]), _courses(texts[number + len(paths)])
             if not (ok_before and ok_after):
@@ -159,8 +159,14 @@ def from_records(catalogue: Catalogue, limit: int = FEED_SIZE) -> list[Change]:
     """Without history: each course as its record was last checked; a cancelled course as withdrawn."""
     fallback = catalogue_date(catalogue)
     changes = [
-        Change(provider.id, course.id, "withdrawn" if course.status is CourseStatus.cancelled else "changed",
-               dt.datetime.combine(provider.last_verified or fallback, dt.time(), dt.UTC), "", course.title)
+        Change(
+            provider.id,
+            course.id,
+            "withdrawn" if course.status is CourseStatus.cancelled else "changed",
+            dt.datetime.combine(provider.last_verified or fallback, dt.time(), dt.UTC),
+            "",
+            course.title,
+        )
         for provider in catalogue.providers.values()
         for course in provider.courses
     ]
@@ -192,7 +198,10 @@ def atom(catalogue: Catalogue, changes: list[Change], lang: str, site_url: str) 
     _add(feed, "subtitle", t("feed.subtitle", lang))
     happenings = events.feed_entries(catalogue, lang, site_url)[:FEED_EVENTS]  # issue 22: learning events, after the courses
     changes = changes[: FEED_SIZE - len(happenings)]  # the feed keeps its length
-    newest = max([c.when for c in changes] + [e["updated"] for e in happenings], default=dt.datetime.combine(catalogue_date(catalogue), dt.time(), dt.UTC))
+    newest = max(
+        [c.when for c in changes] + [e["updated"] for e in happenings],
+        default=dt.datetime.combine(catalogue_date(catalogue), dt.time(), dt.UTC),
+    )
     _add(feed, "updated", newest.isoformat())
     _add(feed, "link", rel="self", type="application/atom+xml", href=site_url + PATH)
     _add(feed, "link", rel="alternate", type="text/html", href=site_url)

@@ -26,9 +26,7 @@ def text(value, lang: str) -> tuple[str, str]:
     return str(value or "").strip(), "zh"
 
 
-def line(
-    key: str, value: str, lang: str, href: str | None = None, value_lang: str = "zh", *, templates: Templates
-) -> str:
+def line(key: str, value: str, lang: str, href: str | None = None, value_lang: str = "zh", *, templates: Templates) -> str:
     """One labelled footer item; a value in the other language is tagged with its language."""
     return str(templates.macro("lc/government.html", "line")(key, value, lang, href, value_lang))
 

@@ -66,8 +66,14 @@ def setting(config, context: BuildContext) -> str:
     custom_dir = config["theme"].custom_dir
     folders = [_SITE_PACKAGE / "templates", Path(config["docs_dir"])] + ([Path(custom_dir)] if custom_dir else [])
     return _digest(
-        store.code_version("data", "i18n", "site"), _tree(*folders), i18n.UI_FILE.read_bytes(),
-        config_file.read_bytes(), context.lang, context.repository, context.site_url, context.today.isoformat(),
+        store.code_version("data", "i18n", "site"),
+        _tree(*folders),
+        i18n.UI_FILE.read_bytes(),
+        config_file.read_bytes(),
+        context.lang,
+        context.repository,
+        context.site_url,
+        context.today.isoformat(),
     )
 
 
@@ -237,10 +243,14 @@ def build_inputs(config_file: Path, catalogue: Path, site_dir: Path, environ) ->
     settings = sorted({*_ENV_NAMES.findall(text), "SOURCE_DATE_EPOCH"})
     catalogue_files = sorted(p for p in catalogue.rglob("*") if p.is_file() or p.is_symlink())
     return _digest(
-        store.code_version("data", "i18n", "site", "tools"), text, i18n.UI_FILE.read_bytes(),
+        store.code_version("data", "i18n", "site", "tools"),
+        text,
+        i18n.UI_FILE.read_bytes(),
         _tree(project / "docs", project / "overrides", project / "macros", _SITE_PACKAGE / "templates"),
         *[(project / name).read_bytes() if (project / name).is_file() else b"" for name in _TOOLING],
-        *[f"{name}={environ.get(name, '')}" for name in settings], str(catalogue.resolve()), str(site_dir.resolve()),
+        *[f"{name}={environ.get(name, '')}" for name in settings],
+        str(catalogue.resolve()),
+        str(site_dir.resolve()),
         *[f"{p.relative_to(catalogue)}:{'link' if p.is_symlink() else _digest(p.read_bytes())}" for p in catalogue_files],
     )
 
@@ -261,6 +271,7 @@ def built(disk: store.Store, site_dir: Path, inputs: str) -> None:
 
 
 # --- compiled templates and other work kept between builds ------------------------------------------
+
 
 def template_cache(disk: store.Store, *versions: str) -> jinja2.BytecodeCache | None:
     """Compiled Jinja templates on disk. Jinja checks each entry against its template's source; the

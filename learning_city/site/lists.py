@@ -66,8 +66,12 @@ def providers_directory(catalogue: Catalogue, lang: str, base: str, *, templates
     counties = catalogue.regions.counties
     counts = _county_counts(catalogue, providers, [(t("kind." + k.value, lang), lambda p, k=k: p.kind is k) for k in ProviderKind])
     return templates.render(
-        "lc/providers_directory.html", lang=lang, base=base, has_sample=_has_sample(providers),
-        counties=counties, counts=counts,
+        "lc/providers_directory.html",
+        lang=lang,
+        base=base,
+        has_sample=_has_sample(providers),
+        counties=counties,
+        counts=counts,
         by_county=[(c, len(_in_county(catalogue, providers, c))) for c in counties],
         by_kind=[(kind, _sorted(catalogue.providers_of(kind))) for kind in FEW_KINDS],
     )
@@ -85,11 +89,17 @@ def area(catalogue: Catalogue, county: County, lang: str, base: str, *, template
     venues = _in_county(catalogue, catalogue.venues.values(), county)
     by_town = [(town, _sorted(p for p in providers if p.region == town.id)) for town in county.towns]
     return templates.render(
-        "lc/area.html", lang=lang, base=base, county=county, has_sample=_has_sample(providers + venues),
-        courses=sum(len(p.courses) for p in providers), children=_children(catalogue),
+        "lc/area.html",
+        lang=lang,
+        base=base,
+        county=county,
+        has_sample=_has_sample(providers + venues),
+        courses=sum(len(p.courses) for p in providers),
+        children=_children(catalogue),
         colleges=_sorted(p for p in providers if p.kind is ProviderKind.community_college),
         others=_by_kind([p for p in providers if p.tier is None]),
-        by_town=[(town, here) for town, here in by_town if here], venues=_by_kind(venues),
+        by_town=[(town, here) for town, here in by_town if here],
+        venues=_by_kind(venues),
     )
 
 
@@ -111,8 +121,14 @@ def network(catalogue: Catalogue, lang: str, base: str, *, templates: Templates)
     counts = _county_counts(catalogue, providers, [(t(f"tier.{n}", lang), lambda p, n=n: p.tier == n) for n in (1, 2, 3, 4)])
     children = _children(catalogue)
     return templates.render(
-        "lc/network.html", catalogue=catalogue, lang=lang, base=base, has_sample=_has_sample(providers),
-        counties=catalogue.regions.counties, counts=counts, children=children,
+        "lc/network.html",
+        catalogue=catalogue,
+        lang=lang,
+        base=base,
+        has_sample=_has_sample(providers),
+        counties=catalogue.regions.counties,
+        counts=counts,
+        children=children,
         size=lambda provider: _size(children, provider),
     )
 
@@ -130,9 +146,19 @@ def elderly(catalogue: Catalogue, lang: str, base: str, *, templates: Templates)
     A school takes a few lines here; its classes are on its own page, by term.
     """
     schools = _sorted(catalogue.providers_of(*ELDERLY_KINDS))
-    offer = Counter((term.name.get(lang), course.category) for school in schools for term in school.terms for course in school.courses if course.term == term.id)
+    offer = Counter(
+        (term.name.get(lang), course.category)
+        for school in schools
+        for term in school.terms
+        for course in school.courses
+        if course.term == term.id
+    )
     return templates.render(
-        "lc/elderly.html", lang=lang, base=base, has_sample=_has_sample(schools), offer=offer,
+        "lc/elderly.html",
+        lang=lang,
+        base=base,
+        has_sample=_has_sample(schools),
+        offer=offer,
         terms=sorted({name for name, _ in offer}),
         categories=sorted({category for _, category in offer}, key=lambda c: c.value),
         by_county=[(county, [s for s in schools if catalogue.county_of(s.region) is county]) for county in catalogue.regions.counties],
@@ -155,8 +181,13 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
     """The filter form; results come from per-county data files. Without JavaScript: links by county."""
     counties = catalogue.regions.counties
     return templates.render(
-        "lc/finder.html", lang=lang, base=base, counties=counties, fields=FINDER_FIELDS,
-        has_sample=_has_sample(catalogue.providers.values()), shards=" ".join(c.id for c in counties),
+        "lc/finder.html",
+        lang=lang,
+        base=base,
+        counties=counties,
+        fields=FINDER_FIELDS,
+        has_sample=_has_sample(catalogue.providers.values()),
+        shards=" ".join(c.id for c in counties),
         messages={key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")},
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
     )
@@ -179,9 +210,7 @@ def course_list_pages(catalogue: Catalogue, county: County) -> list[list[Provide
     return pages
 
 
-def county_courses(
-    catalogue: Catalogue, county: County, number: int, lang: str, base: str, *, templates: Templates
-) -> str:
+def county_courses(catalogue: Catalogue, county: County, number: int, lang: str, base: str, *, templates: Templates) -> str:
     """One page of a county's courses, by town and provider: the finder's list without JavaScript."""
     pages = course_list_pages(catalogue, county)
     providers = pages[number - 1]
@@ -193,6 +222,12 @@ def county_courses(
         current_place = place
         sections.append((heading, town, provider))
     return templates.render(
-        "lc/county_courses.html", lang=lang, base=base, county=county, number=number, count=len(pages),
-        has_sample=_has_sample(providers), sections=sections,
+        "lc/county_courses.html",
+        lang=lang,
+        base=base,
+        county=county,
+        number=number,
+        count=len(pages),
+        has_sample=_has_sample(providers),
+        sections=sections,
     )

@@ -60,8 +60,12 @@ HOME_PAGES = ("courses", "venues", "elderly", "policy", "targets", "data")
 
 def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     return templates.render(
-        "lc/home.html", lang=lang, base=base, pages=HOME_PAGES,
-        providers=len(catalogue.providers), venues=len(catalogue.venues),
+        "lc/home.html",
+        lang=lang,
+        base=base,
+        pages=HOME_PAGES,
+        providers=len(catalogue.providers),
+        venues=len(catalogue.venues),
         courses=sum(len(p.courses) for p in catalogue.providers.values()),
     )
 
@@ -72,8 +76,12 @@ def home(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
 def policy(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     """The whole policy document, one anchor per section, numbers filled from the targets."""
     return templates.render(
-        "lc/policy.html", doc=catalogue.policy, lang=lang, speech_lang=SPEECH_LANG[lang],
-        fill=_Prose(catalogue, lang, base, templates), section_anchor=section_anchor,
+        "lc/policy.html",
+        doc=catalogue.policy,
+        lang=lang,
+        speech_lang=SPEECH_LANG[lang],
+        fill=_Prose(catalogue, lang, base, templates),
+        section_anchor=section_anchor,
     )
 
 
@@ -105,7 +113,10 @@ class _Prose:
     def members(self) -> Markup:
         names = [self.text(member.name, self.lang) for member in self.catalogue.leading_group.members]
         if self.lang == "en":  # running text: "the Municipal Education Bureau"
-            names = [Markup("the ") + name if member.article else name for member, name in zip(self.catalogue.leading_group.members, names, strict=True)]
+            names = [
+                Markup("the ") + name if member.article else name
+                for member, name in zip(self.catalogue.leading_group.members, names, strict=True)
+            ]
         if self.lang == "zh":
             return Markup("、").join(names[:-1]) + Markup("和") + names[-1]
         return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
@@ -118,8 +129,13 @@ def targets(catalogue: Catalogue, lang: str, base: str, *, templates: Templates)
     """The targets table: value, deadline, actual figure and status, with the records behind it."""
     rows = [_target_row(catalogue, target, figure(catalogue, target), lang) for target in catalogue.targets]
     return templates.render(
-        "lc/targets.html", rows=rows, lang=lang, base=base, has_sample=_has_sample(catalogue),
-        target_anchor=target_anchor, section_anchor=section_anchor,
+        "lc/targets.html",
+        rows=rows,
+        lang=lang,
+        base=base,
+        has_sample=_has_sample(catalogue),
+        target_anchor=target_anchor,
+        section_anchor=section_anchor,
     )
 
 
@@ -127,11 +143,16 @@ def _target_row(catalogue: Catalogue, target: Target, fig: Figure, lang: str) ->
     """What the targets table shows of one target, as plain text; the records behind a computed figure."""
     computed = target.measure is Measure.computed  # computed figures have their records listed below
     row = {
-        "target": target, "fig": fig, "computed": computed, "status": _status(target, fig),
-        "when": _when(target, lang), "section": _section_label(catalogue, target.section, lang),
+        "target": target,
+        "fig": fig,
+        "computed": computed,
+        "status": _status(target, fig),
+        "when": _when(target, lang),
+        "section": _section_label(catalogue, target.section, lang),
         "actual": _actual(target, fig, lang),
         "missing": t("targets.not_reported" if target.measure is Measure.reported else "targets.none", lang),
-        "short": bool(fig.short), "records": fig.short or fig.counted,
+        "short": bool(fig.short),
+        "records": fig.short or fig.counted,
         "recognitions": recognitions_url("", recognition_kind(target)) if recognition_kind(target) else None,  # issue 22
     }
     if computed:

@@ -52,7 +52,9 @@ def _entry(catalogue: Catalogue, recognition: Recognition) -> dict:
     town = catalogue.town_of(recognition.region or "")
     who = recipient(catalogue, recognition)
     return {
-        "record": recognition, "county": county, "town": town if town and town.name != who else None,
+        "record": recognition,
+        "county": county,
+        "town": town if town and town.name != who else None,
         "who": None if county and who == county.name else who,  # a county's own title: named once
         "resident": recognition.kind is RecognitionKind.learning_star and who is None,
         "provider": recognition.provider if recognition.provider in catalogue.providers else None,
@@ -74,8 +76,14 @@ def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
         for kind in dict.fromkeys(kinds)
     ]
     return templates.render(
-        "lc/recognitions.html", lang=lang, base=base, sections=sections, kind_anchor=kind_anchor,
-        year_anchor=year_anchor, recognition_anchor=recognition_anchor, target_anchor=target_anchor,
+        "lc/recognitions.html",
+        lang=lang,
+        base=base,
+        sections=sections,
+        kind_anchor=kind_anchor,
+        year_anchor=year_anchor,
+        recognition_anchor=recognition_anchor,
+        target_anchor=target_anchor,
         has_sample=any(r.sample for r in catalogue.recognitions),
     )
 
@@ -86,4 +94,6 @@ PAGE = "---\nrender_macros: false\nhide:\n  - toc\n---\n# {title}\n{marker}"
 
 def pages(catalogue: Catalogue, lang: str) -> Pages:
     """(source path, plain title, renderer taking base and templates) of the recognitions page."""
-    return [("recognitions/index.md", t("nav.recognitions", lang), lambda base, templates: page(catalogue, lang, base, templates=templates))]
+    return [
+        ("recognitions/index.md", t("nav.recognitions", lang), lambda base, templates: page(catalogue, lang, base, templates=templates))
+    ]

@@ -32,7 +32,7 @@ def _regions(catalogue: Catalogue, region_id: str) -> list:
 
 
 def report_url(repository: str, path: str, name: str, anchor: str, page: str | None, lang: str) -> str:
-    """"Report an error": a new issue titled with the record. Without `page` the report carries
+    """ "Report an error": a new issue titled with the record. Without `page` the report carries
     only its title: a course's links stay short, so a page with many courses stays light."""
     query = {"title": t("record.report_title", lang, name=name, id=anchor)}
     if page:
@@ -44,15 +44,31 @@ def preview_json(templates: Templates, repository: str, site_url: str, scripts: 
     """admin/preview.json: what the editor's preview renders a record's page with (docs/admin/page.js):
     this site's templates, the interface strings, the addresses the page names, and the page's
     scripts that run as it loads (`scripts`, from the site's root: the course's copy and print buttons)."""
-    return json.dumps({
-        "templates": templates.sources(), "strings": i18n.strings(), "months": i18n.MONTHS, "speech_lang": SPEECH_LANG,
-        "repository": repository.rstrip("/"), "site_url": site_url, "scripts": list(scripts),
-    }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        {
+            "templates": templates.sources(),
+            "strings": i18n.strings(),
+            "months": i18n.MONTHS,
+            "speech_lang": SPEECH_LANG,
+            "repository": repository.rstrip("/"),
+            "site_url": site_url,
+            "scripts": list(scripts),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
 def provider_page(
-    catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates,
+    catalogue: Catalogue,
+    provider: Provider,
+    lang: str,
+    base: str,
+    repository: str,
+    page: str,
+    *,
+    templates: Templates,
 ) -> str:
     """`page` is the page's address, quoted in error reports."""
     path = f"catalogue/{catalogue.sources[('providers', provider.id)]}"
@@ -66,30 +82,56 @@ def provider_page(
         for course in provider.courses
     }
     return templates.render(
-        "lc/provider.html", catalogue=catalogue, provider=provider, lang=lang, base=base,
-        repository=repository, path=path, page=page, speech_lang=SPEECH_LANG[lang], qr=qr.svg(page),
+        "lc/provider.html",
+        catalogue=catalogue,
+        provider=provider,
+        lang=lang,
+        base=base,
+        repository=repository,
+        path=path,
+        page=page,
+        speech_lang=SPEECH_LANG[lang],
+        qr=qr.svg(page),
         regions=_regions(catalogue, provider.region),
-        report=report_url(repository, path, provider.name.zh, provider.id, page, lang), reports=reports,
+        report=report_url(repository, path, provider.name.zh, provider.id, page, lang),
+        reports=reports,
         parent=catalogue.providers[provider.parent] if provider.parent else None,
-        children=catalogue.children.get(provider.id, []), groups=groups,
+        children=catalogue.children.get(provider.id, []),
+        groups=groups,
         jsonld=structured.script_json(structured.provider_graph(catalogue, provider, lang, page)),
-        calendar=calendars.provider_path(provider.id), course_calendar=calendars.course_path,
+        calendar=calendars.provider_path(provider.id),
+        course_calendar=calendars.course_path,
     )
 
 
 def venue_page(
-    catalogue: Catalogue, venue: Venue, lang: str, base: str, repository: str, page: str,
-    *, templates: Templates, today: dt.date,
+    catalogue: Catalogue,
+    venue: Venue,
+    lang: str,
+    base: str,
+    repository: str,
+    page: str,
+    *,
+    templates: Templates,
+    today: dt.date,
 ) -> str:
     """`today`: the build's day, for the week shown without JavaScript."""
     path = f"catalogue/{catalogue.sources[('venues', venue.id)]}"
     open_days = {d for h in venue.opening_hours for d in h.days}
     return templates.render(
-        "lc/venue.html", venue=venue, lang=lang, repository=repository, path=path, page=page,
-        speech_lang=SPEECH_LANG[lang], qr=qr.svg(page),
+        "lc/venue.html",
+        venue=venue,
+        lang=lang,
+        repository=repository,
+        path=path,
+        page=page,
+        speech_lang=SPEECH_LANG[lang],
+        qr=qr.svg(page),
         regions=_regions(catalogue, venue.region),
         report=report_url(repository, path, venue.name.zh, venue.id, page, lang),
         closed=[d for d in Weekday if d not in open_days],
         jsonld=structured.script_json(structured.venue_node(catalogue, venue, lang, page)),
-        week=venue_today.week(venue, today, lang), today_facts=venue_today.facts(venue, lang), today=today,
+        week=venue_today.week(venue, today, lang),
+        today_facts=venue_today.facts(venue, lang),
+        today=today,
     )

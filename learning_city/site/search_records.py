@@ -35,7 +35,13 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     # the title. The description (about 220 MB) is kept: a word only there must still find its
     # course, since the provider's page leaves its courses to their records (data-pagefind-ignore).
     description = course.description.get(lang) if course.description else ""
-    words = [title, provider.name.get(lang), *(r.name.get(lang) for r in regions), t(f"category.{course.category.value}", lang), description]
+    words = [
+        title,
+        provider.name.get(lang),
+        *(r.name.get(lang) for r in regions),
+        t(f"category.{course.category.value}", lang),
+        description,
+    ]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
     return {
@@ -55,9 +61,13 @@ def course_records(catalogue: Catalogue, lang: str) -> list[dict]:
     ]
 
 
-
 def write(catalogue: Catalogue, lang: str, target: Path) -> None:
     """The records into `target` (the plugin's `search_records` setting), where scripts/build.py
     hands them to Pagefind."""
-    found = course_records(catalogue, lang) + teams.team_records(catalogue, lang) + teams.resource_records(catalogue, lang) + events.search_records(catalogue, lang)
+    found = (
+        course_records(catalogue, lang)
+        + teams.team_records(catalogue, lang)
+        + teams.resource_records(catalogue, lang)
+        + events.search_records(catalogue, lang)
+    )
     target.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")

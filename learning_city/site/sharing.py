@@ -28,9 +28,18 @@ COURSES_SHOWN = 3  # a provider's description names its first few courses
 def kind(src_uri: str) -> str:
     """The kind of picture for a page, from where its source lives."""
     top = src_uri.split("/")[0]
-    return {"providers": "provider", "venues": "venue", "courses": "courses", "areas": "courses",
-            "policy.md": "policy", "targets.md": "policy", "teams": "teams", "resources": "resources",
-            "events": "events", "recognitions": "recognitions"}.get(top, "home")
+    return {
+        "providers": "provider",
+        "venues": "venue",
+        "courses": "courses",
+        "areas": "courses",
+        "policy.md": "policy",
+        "targets.md": "policy",
+        "teams": "teams",
+        "resources": "resources",
+        "events": "events",
+        "recognitions": "recognitions",
+    }.get(top, "home")
 
 
 def _clip(text: str) -> str:
@@ -41,8 +50,14 @@ def _provider(catalogue: Catalogue, record_id: str, lang: str) -> str:
     provider = catalogue.providers[record_id]
     county = catalogue.county_of(provider.region)
     courses = [t("share.course", lang, name=c.title.get(lang), when=when_text(c, lang)) for c in provider.courses[:COURSES_SHOWN]]
-    return t("share.provider", lang, name=provider.name.get(lang), county=county.name.get(lang) if county else "",
-             count=len(provider.courses), courses=("；" if lang == "zh" else "; ").join(courses))
+    return t(
+        "share.provider",
+        lang,
+        name=provider.name.get(lang),
+        county=county.name.get(lang) if county else "",
+        count=len(provider.courses),
+        courses=("；" if lang == "zh" else "; ").join(courses),
+    )
 
 
 def _venue(catalogue: Catalogue, record_id: str, lang: str) -> str:
@@ -56,8 +71,13 @@ def _county(catalogue: Catalogue, src_uri: str, lang: str) -> str:
     county = next(c for c in catalogue.regions.counties if c.id == parts[1])
     pages = lists.course_list_pages(catalogue, county)
     providers = [p for page in pages for p in page]
-    text = t("share.area" if parts[0] == "areas" else "share.courses", lang, county=county.name.get(lang),
-             count=sum(len(p.courses) for p in providers), providers=len(providers))
+    text = t(
+        "share.area" if parts[0] == "areas" else "share.courses",
+        lang,
+        county=county.name.get(lang),
+        count=sum(len(p.courses) for p in providers),
+        providers=len(providers),
+    )
     if len(parts) > 2:  # courses/<county>/<n>: the n-th page of them
         text += t("share.page", lang, number=parts[2])
     return text
@@ -95,9 +115,11 @@ def tags(catalogue: Catalogue, src_uri: str, title: str, lang: str, site_url: st
 
 # --- the pictures (drawn by scripts/share_images.py, committed in docs/assets/share/) ----------------
 
-STYLE = ("body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;"
-         "padding:0 96px;box-sizing:border-box;background:#0b5394;color:#fff;font-family:'Noto Sans CJK SC',sans-serif}"
-         "h1{font-size:88px;margin:0 0 32px}p{font-size:60px;margin:0;color:#ffe08a}")
+STYLE = (
+    "body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;"
+    "padding:0 96px;box-sizing:border-box;background:#0b5394;color:#fff;font-family:'Noto Sans CJK SC',sans-serif}"
+    "h1{font-size:88px;margin:0 0 32px}p{font-size:60px;margin:0;color:#ffe08a}"
+)
 
 
 def picture_inputs() -> str:
@@ -110,5 +132,7 @@ def picture_inputs() -> str:
 
 def card(kind: str, lang: str) -> str:
     """The picture of a kind of page, as HTML that scripts/share_images.py photographs with Chromium."""
-    return (f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{STYLE}</style>"
-            f"<h1>{html.escape(t('site.name', lang))}</h1><p>{html.escape(t(f'share.kind.{kind}', lang))}</p></html>")
+    return (
+        f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{STYLE}</style>"
+        f"<h1>{html.escape(t('site.name', lang))}</h1><p>{html.escape(t(f'share.kind.{kind}', lang))}</p></html>"
+    )

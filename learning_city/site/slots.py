@@ -37,4 +37,3 @@ class Slots:
             return kept() if callable(kept) else kept
 
         return self.MARKER.sub(html, page_html)
-

@@ -19,7 +19,10 @@ from learning_city.site.calendars import TZID
 from learning_city.site.text import course_anchor, venue_url
 
 CONTEXT = "https://schema.org"
-DAY = {d: f"https://schema.org/{name}" for d, name in zip(Weekday, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)}
+DAY = {
+    d: f"https://schema.org/{name}"
+    for d, name in zip(Weekday, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
+}
 COURSE_MODE = {Mode.in_person: "Onsite", Mode.online: "Online", Mode.blended: "Blended"}
 VENUE_TYPE = {
     VenueKind.library: "Library",
@@ -59,13 +62,15 @@ def _text(value: Text | None, lang: str) -> str | None:
 
 def _address(record: Provider | Venue, catalogue: Catalogue, lang: str) -> dict:
     county, town = catalogue.county_of(record.region), catalogue.town_of(record.region)
-    return _clean({
-        "@type": "PostalAddress",
-        "streetAddress": record.address.get(lang),
-        "addressLocality": " ".join(r.name.get(lang) for r in (county, town) if r),
-        "addressRegion": catalogue.regions.city.name.get(lang),
-        "addressCountry": "CN",
-    })
+    return _clean(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": record.address.get(lang),
+            "addressLocality": " ".join(r.name.get(lang) for r in (county, town) if r),
+            "addressRegion": catalogue.regions.city.name.get(lang),
+            "addressCountry": "CN",
+        }
+    )
 
 
 def _clean(node: dict) -> dict:
@@ -81,17 +86,19 @@ def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     """A Course with its offer and its one instance (mode, weekly schedule, place)."""
     schedule = course.schedule
     dates = status.class_dates(course, provider.term_of(course))
-    timetable = _clean({
-        "@type": "Schedule",
-        "repeatFrequency": "P1W",
-        "byDay": [DAY[d] for d in schedule.days],
-        "startTime": schedule.start,
-        "endTime": schedule.end,
-        "startDate": dates.start.isoformat() if dates else None,
-        "endDate": dates.end.isoformat() if dates else None,
-        "exceptDate": [d.isoformat() for d in sorted(schedule.except_dates)],
-        "scheduleTimezone": TZID,
-    })
+    timetable = _clean(
+        {
+            "@type": "Schedule",
+            "repeatFrequency": "P1W",
+            "byDay": [DAY[d] for d in schedule.days],
+            "startTime": schedule.start,
+            "endTime": schedule.end,
+            "startDate": dates.start.isoformat() if dates else None,
+            "endDate": dates.end.isoformat() if dates else None,
+            "exceptDate": [d.isoformat() for d in sorted(schedule.except_dates)],
+            "scheduleTimezone": TZID,
+        }
+    )
     venue = catalogue.venues.get(course.venue) if course.venue else None
     # the provider is itself a place (EducationalOrganization is a CivicStructure): referred to, not repeated
     location: dict[str, object] = {"@id": venue_url(_root(page), venue.id) + "#venue"} if venue else {"@id": PROVIDER}
@@ -100,23 +107,27 @@ def course_node(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     instance = {"@type": "CourseInstance", "courseMode": COURSE_MODE[course.mode], "courseSchedule": timetable, "location": location}
     if course.status is CourseStatus.cancelled:
         instance["eventStatus"] = "https://schema.org/EventCancelled"
-    offer = _clean({
-        "@type": "Offer",
-        "price": course.fee.amount,
-        "priceCurrency": "CNY",
-        "category": "Free" if course.fee.amount == 0 else "Paid",
-        "description": _text(course.fee.note, lang),
-    })
-    return _clean({
-        "@type": "Course",
-        "@id": page + "#" + course_anchor(course.id),
-        "name": course.title.get(lang),
-        "description": _text(course.description, lang),
-        "inLanguage": TEACHING_LANGUAGE,
-        "provider": {"@id": PROVIDER},
-        "offers": [offer],
-        "hasCourseInstance": [instance],
-    })
+    offer = _clean(
+        {
+            "@type": "Offer",
+            "price": course.fee.amount,
+            "priceCurrency": "CNY",
+            "category": "Free" if course.fee.amount == 0 else "Paid",
+            "description": _text(course.fee.note, lang),
+        }
+    )
+    return _clean(
+        {
+            "@type": "Course",
+            "@id": page + "#" + course_anchor(course.id),
+            "name": course.title.get(lang),
+            "description": _text(course.description, lang),
+            "inLanguage": TEACHING_LANGUAGE,
+            "provider": {"@id": PROVIDER},
+            "offers": [offer],
+            "hasCourseInstance": [instance],
+        }
+    )
 
 
 def _root(page: str) -> str:
@@ -126,17 +137,19 @@ def _root(page: str) -> str:
 
 def provider_graph(catalogue: Catalogue, provider: Provider, lang: str, page: str) -> dict:
     """The provider as an EducationalOrganization and a Course node per course; `page` is its absolute address."""
-    organisation = _clean({
-        "@type": "EducationalOrganization",
-        "@id": PROVIDER,
-        "name": provider.name.get(lang),
-        "alternateName": [p.get(lang) for p in provider.plaques],
-        "description": _text(provider.description, lang),
-        "url": page,
-        "address": _address(provider, catalogue, lang),
-        **_contact(provider),
-        "parentOrganization": {"@id": f"{_root(page)}providers/{provider.parent}/#provider"} if provider.parent else None,
-    })
+    organisation = _clean(
+        {
+            "@type": "EducationalOrganization",
+            "@id": PROVIDER,
+            "name": provider.name.get(lang),
+            "alternateName": [p.get(lang) for p in provider.plaques],
+            "description": _text(provider.description, lang),
+            "url": page,
+            "address": _address(provider, catalogue, lang),
+            **_contact(provider),
+            "parentOrganization": {"@id": f"{_root(page)}providers/{provider.parent}/#provider"} if provider.parent else None,
+        }
+    )
     courses = [course_node(catalogue, provider, course, lang, page) for course in provider.courses]
     return {"@context": CONTEXT, "@graph": [organisation, *courses]}
 
@@ -148,26 +161,38 @@ def venue_node(catalogue: Catalogue, venue: Venue, lang: str, page: str) -> dict
         for row in venue.opening_hours
     ]
     closures = [  # closed all day: opens and closes both at midnight, as schema.org describes it
-        _clean({"@type": "OpeningHoursSpecification", "validFrom": c.dates.start.isoformat(), "validThrough": c.dates.end.isoformat(),
-                "opens": "00:00", "closes": "00:00", "description": c.reason.get(lang)})
+        _clean(
+            {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": c.dates.start.isoformat(),
+                "validThrough": c.dates.end.isoformat(),
+                "opens": "00:00",
+                "closes": "00:00",
+                "description": c.reason.get(lang),
+            }
+        )
         for c in venue.closures
     ]
-    return _clean({
-        "@context": CONTEXT,
-        "@type": VENUE_TYPE[venue.kind],
-        "@id": page + "#venue",
-        "name": venue.name.get(lang),
-        "description": _text(venue.description, lang),
-        "url": page,
-        "address": _address(venue, catalogue, lang),
-        **_contact(venue),
-        "isAccessibleForFree": venue.admission.free,
-        "openingHoursSpecification": hours,
-        "specialOpeningHoursSpecification": closures,
-    })
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": VENUE_TYPE[venue.kind],
+            "@id": page + "#venue",
+            "name": venue.name.get(lang),
+            "description": _text(venue.description, lang),
+            "url": page,
+            "address": _address(venue, catalogue, lang),
+            **_contact(venue),
+            "isAccessibleForFree": venue.admission.free,
+            "openingHoursSpecification": hours,
+            "specialOpeningHoursSpecification": closures,
+        }
+    )
 
 
-def dataset_node(name: str, description: str, page: str, publisher: str, modified: str, licence: str, downloads: list[tuple[str, str]], lang: str) -> dict:
+def dataset_node(
+    name: str, description: str, page: str, publisher: str, modified: str, licence: str, downloads: list[tuple[str, str]], lang: str
+) -> dict:
     """The open data as a schema.org Dataset, one DataDownload per file (address, media type)."""
     return {
         "@context": CONTEXT,

@@ -84,7 +84,11 @@ def in_person(catalogue: Catalogue, category: Category) -> list[tuple[Provider, 
 def teams_index(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) -> str:
     counties = [(county, len(teams_in(catalogue, county))) for county in catalogue.regions.counties]
     return templates.render(
-        "lc/teams_index.html", lang=lang, base=base, counties=counties, teams_url=teams_url,
+        "lc/teams_index.html",
+        lang=lang,
+        base=base,
+        counties=counties,
+        teams_url=teams_url,
         has_sample=any(team.sample for team in catalogue.teams.values()),
     )
 
@@ -92,9 +96,17 @@ def teams_index(catalogue: Catalogue, lang: str, base: str, *, templates: Templa
 def teams_county(catalogue: Catalogue, county: County, lang: str, base: str, *, templates: Templates) -> str:
     teams = teams_in(catalogue, county)
     return templates.render(
-        "lc/teams_county.html", lang=lang, base=base, county=county, teams=teams, team_anchor=team_anchor,
-        has_sample=any(team.sample for team in teams), providers=catalogue.providers, venues=catalogue.venues,
-        town_of=catalogue.town_of, teams_url=teams_url,
+        "lc/teams_county.html",
+        lang=lang,
+        base=base,
+        county=county,
+        teams=teams,
+        team_anchor=team_anchor,
+        has_sample=any(team.sample for team in teams),
+        providers=catalogue.providers,
+        venues=catalogue.venues,
+        town_of=catalogue.town_of,
+        teams_url=teams_url,
     )
 
 
@@ -104,8 +116,14 @@ def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Tem
         courses = in_person(catalogue, category)
         subjects.append({"category": category, "resources": resources, "courses": courses[:COURSES_SHOWN], "total": len(courses)})
     return templates.render(
-        "lc/resources.html", lang=lang, base=base, subjects=subjects, subject_anchor=subject_anchor,
-        resource_anchor=resource_anchor, finder_url=finder_url, course_anchor=course_anchor,
+        "lc/resources.html",
+        lang=lang,
+        base=base,
+        subjects=subjects,
+        subject_anchor=subject_anchor,
+        resource_anchor=resource_anchor,
+        finder_url=finder_url,
+        course_anchor=course_anchor,
         has_sample=any(r.sample for r in catalogue.resources.values()),
     )
 
@@ -113,11 +131,19 @@ def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Tem
 def provider_resources(catalogue: Catalogue, provider: Provider, lang: str, base: str, *, templates: Templates) -> str:
     """Under a provider's page: the online resources on the subjects of its courses ("" if none)."""
     subjects = by_subject(catalogue)
-    shown = [(category, subjects[category]) for category in Category if category in subjects and any(c.category is category for c in provider.courses)]
+    shown = [
+        (category, subjects[category])
+        for category in Category
+        if category in subjects and any(c.category is category for c in provider.courses)
+    ]
     if not shown:
         return ""
     return templates.render(
-        "lc/provider_resources.html", lang=lang, base=base, subjects=shown, resources_url=resources_url,
+        "lc/provider_resources.html",
+        lang=lang,
+        base=base,
+        subjects=shown,
+        resources_url=resources_url,
     )
 
 
@@ -136,13 +162,22 @@ def team_records(catalogue: Catalogue, lang: str) -> list[dict]:
         county, town = catalogue.county(team.region), catalogue.town_of(team.region)
         when = "; ".join(f"{days_text(m.days, lang)} {m.start}–{m.end} · {m.place.get(lang)}" for m in team.meetings)
         words = [
-            team.name.get(lang), team.description.get(lang) if team.description else "", t(f"category.{team.category.value}", lang),
-            *(r.name.get(lang) for r in (town, county) if r is not None), when, team.join.get(lang),
+            team.name.get(lang),
+            team.description.get(lang) if team.description else "",
+            t(f"category.{team.category.value}", lang),
+            *(r.name.get(lang) for r in (town, county) if r is not None),
+            when,
+            team.join.get(lang),
         ]
-        found.append(_record(
-            teams_url(root, county.id) + "#" + team_anchor(team.id), team.name.get(lang), words, lang,
-            {"place": " · ".join(r.name.get(lang) for r in (county, town) if r is not None), "when": when},
-        ))
+        found.append(
+            _record(
+                teams_url(root, county.id) + "#" + team_anchor(team.id),
+                team.name.get(lang),
+                words,
+                lang,
+                {"place": " · ".join(r.name.get(lang) for r in (county, town) if r is not None), "when": when},
+            )
+        )
     return found
 
 
@@ -153,13 +188,25 @@ def resource_records(catalogue: Catalogue, lang: str) -> list[dict]:
     for resource in _sorted(catalogue.resources.values()):
         subject = t(f"category.{resource.subject.value}", lang)
         words = [
-            resource.name.get(lang), resource.description.get(lang) if resource.description else "", resource.publisher.get(lang),
-            subject, t(f"resources.kind.{resource.kind.value}", lang),
+            resource.name.get(lang),
+            resource.description.get(lang) if resource.description else "",
+            resource.publisher.get(lang),
+            subject,
+            t(f"resources.kind.{resource.kind.value}", lang),
         ]
-        found.append(_record(
-            resources_url(root) + "#" + resource_anchor(resource.id), resource.name.get(lang), words, lang,
-            {"provider": resource.publisher.get(lang), "when": subject, "fee": t("label.free" if resource.free else "resources.paid", lang)},
-        ))
+        found.append(
+            _record(
+                resources_url(root) + "#" + resource_anchor(resource.id),
+                resource.name.get(lang),
+                words,
+                lang,
+                {
+                    "provider": resource.publisher.get(lang),
+                    "when": subject,
+                    "fee": t("label.free" if resource.free else "resources.paid", lang),
+                },
+            )
+        )
     return found
 
 
@@ -172,11 +219,15 @@ PAGE = "---\nrender_macros: false\nsearch: exclude\nhide:\n  - toc\n---\n# {titl
 
 def pages(catalogue: Catalogue, lang: str) -> Pages:
     """(source path, plain title, renderer taking base and templates) of every page of this module."""
-    found: Pages = [("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))]
+    found: Pages = [
+        ("teams/index.md", t("nav.teams", lang), lambda base, templates: teams_index(catalogue, lang, base, templates=templates))
+    ]
     for county in team_counties(catalogue):
         title = t("teams.county_title", lang, county=county.name.get(lang))
         found.append((f"teams/{county.id}.md", title, functools.partial(teams_county, catalogue, county, lang)))
-    found.append(("resources/index.md", t("nav.resources", lang), lambda base, templates: resources_page(catalogue, lang, base, templates=templates)))
+    found.append(
+        ("resources/index.md", t("nav.resources", lang), lambda base, templates: resources_page(catalogue, lang, base, templates=templates))
+    )
     return found
 
 
@@ -185,7 +236,9 @@ def page_base(path: str) -> str:
     return "../" * (path.count("/") + (0 if path.endswith("/index.md") else 1))
 
 
-def provider_page(catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str, *, templates: Templates) -> str:
+def provider_page(
+    catalogue: Catalogue, provider: Provider, lang: str, base: str, repository: str, page: str, *, templates: Templates
+) -> str:
     """A provider's page (records.provider_page, which the editor's preview renders too), then the
     online resources on the subjects of its courses."""
     return records.provider_page(catalogue, provider, lang, base, repository, page, templates=templates) + provider_resources(

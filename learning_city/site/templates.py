@@ -30,8 +30,18 @@ from learning_city.site import enrolment, text
 
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
-    "course_anchor", "when_text", "dates_text", "fee_text", "audience_text", "days_text",
-    "email_address", "provider_url", "venue_url", "area_url", "county_courses_url", "county_courses_page_url",
+    "course_anchor",
+    "when_text",
+    "dates_text",
+    "fee_text",
+    "audience_text",
+    "days_text",
+    "email_address",
+    "provider_url",
+    "venue_url",
+    "area_url",
+    "county_courses_url",
+    "county_courses_page_url",
 )
 PACKAGE_FOLDER = Path(__file__).with_name("templates")
 
@@ -99,4 +109,3 @@ class Templates:
     def macro(self, name: str, macro: str):
         """A macro of a template, to call from Python (it returns Markup)."""
         return getattr(self.env.get_template(name).module, macro)
-

@@ -34,9 +34,13 @@ def week(venue: Venue, today: dt.date, lang: str) -> list[dict]:
 
 def facts(venue: Venue, lang: str) -> str:
     """The weekly hours and the closures as JSON, for the venue script (the page escapes it)."""
-    return json.dumps({
-        "hours": [{"days": [d.value for d in row.days], "opens": row.opens, "closes": row.closes} for row in venue.opening_hours],
-        "closures": [
-            {"start": c.dates.start.isoformat(), "end": c.dates.end.isoformat(), "reason": c.reason.get(lang)} for c in venue.closures
-        ],
-    }, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "hours": [{"days": [d.value for d in row.days], "opens": row.opens, "closes": row.closes} for row in venue.opening_hours],
+            "closures": [
+                {"start": c.dates.start.isoformat(), "end": c.dates.end.isoformat(), "reason": c.reason.get(lang)} for c in venue.closures
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )

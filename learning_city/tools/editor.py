@@ -140,10 +140,14 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     if "default" in prop and prop["default"] not in (None, [], {}):
         spec["default"] = prop["default"]
     if definition == "Text":
-        field.update(widget="object", collapsed=False, fields=[
-            {"name": "zh", "label": strings["editor.chinese"]["zh"], "widget": "string", "required": not inner_optional},
-            {"name": "en", "label": strings["editor.english"]["zh"], "widget": "string", "required": False},
-        ])
+        field.update(
+            widget="object",
+            collapsed=False,
+            fields=[
+                {"name": "zh", "label": strings["editor.chinese"]["zh"], "widget": "string", "required": not inner_optional},
+                {"name": "en", "label": strings["editor.english"]["zh"], "widget": "string", "required": False},
+            ],
+        )
         spec["type"] = "text"
     elif definition and "enum" in schema:
         field.update(widget="select", options=_options(definition, schema["enum"]))
@@ -186,8 +190,13 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
         field.update(widget="select", options=regions)
         spec["type"] = "string"
     elif name in RELATIONS:
-        field.update(widget="relation", collection=RELATIONS[name], value_field="id",
-                     search_fields=["name.zh", "name.en", "id"], display_fields=["name.zh"])
+        field.update(
+            widget="relation",
+            collection=RELATIONS[name],
+            value_field="id",
+            search_fields=["name.zh", "name.en", "id"],
+            display_fields=["name.zh"],
+        )
         spec["type"] = "string"
     elif name == "term":  # a term of the same record: a choice among its terms (editor.js)
         field.update(widget="lc-term")
@@ -264,9 +273,15 @@ def backend(repository: str, settings: dict) -> dict:
     url = urlsplit(repository)
     origin, repo = f"{url.scheme}://{url.netloc}", url.path.strip("/").removesuffix(".git")
     strings = i18n.strings()
-    found = {"name": kind, "repo": repo, "branch": "main", "commit_messages": {
-        action: f"{strings['editor.' + action]['zh']} / {strings['editor.' + action]['en']}" for action in ("create", "update", "delete")
-    }}
+    found = {
+        "name": kind,
+        "repo": repo,
+        "branch": "main",
+        "commit_messages": {
+            action: f"{strings['editor.' + action]['zh']} / {strings['editor.' + action]['en']}"
+            for action in ("create", "update", "delete")
+        },
+    }
     if kind == "github":
         found["open_authoring"] = True
         if settings.get("auth_url"):
@@ -296,21 +311,23 @@ def config(repository: str, settings: dict, regions: m.Regions) -> dict:
     for name, (cls, title) in COLLECTIONS.items():
         schema = schema_for(cls)
         fields, _ = _fields(schema, schema.get("$defs", {}), region_options(regions))
-        collections.append({
-            "name": name,
-            "label": strings[title]["zh"],
-            "label_singular": strings[title]["zh"],
-            "folder": f"catalogue/{name}",
-            "extension": "yml",
-            "format": f"lc-{name}",
-            "identifier_field": "id",
-            "slug": "{{id}}",
-            "summary": "{{name.zh}}",
-            "sortable_fields": ["id"],
-            "create": True,
-            "delete": False,
-            "fields": fields,
-        })
+        collections.append(
+            {
+                "name": name,
+                "label": strings[title]["zh"],
+                "label_singular": strings[title]["zh"],
+                "folder": f"catalogue/{name}",
+                "extension": "yml",
+                "format": f"lc-{name}",
+                "identifier_field": "id",
+                "slug": "{{id}}",
+                "summary": "{{name.zh}}",
+                "sortable_fields": ["id"],
+                "create": True,
+                "delete": False,
+                "fields": fields,
+            }
+        )
     return {
         "locale": "zh_Hans",
         "publish_mode": publish_mode(settings),
@@ -352,9 +369,21 @@ def config_yaml(data: dict) -> str:
 
 # What the form refuses across a record's parts and across records (checks.js crossProblems),
 # with the validator's own messages, the record's values in them.
-CROSS_CODES = ("hidden_character", "less_than", "duplicate_id", "id_mismatch", "unknown_ref", "no_kind_tier", "wrong_parent_tier",
-               "enrolment_after_end", "not_a_class_day", "too_many_sessions",
-               "event_no_host", "event_no_place", "event_no_link")  # issue 22: events (docs/admin/checks.js eventProblems)
+CROSS_CODES = (
+    "hidden_character",
+    "less_than",
+    "duplicate_id",
+    "id_mismatch",
+    "unknown_ref",
+    "no_kind_tier",
+    "wrong_parent_tier",
+    "enrolment_after_end",
+    "not_a_class_day",
+    "too_many_sessions",
+    "event_no_host",
+    "event_no_place",
+    "event_no_link",
+)  # issue 22: events (docs/admin/checks.js eventProblems)
 
 
 def model_js() -> str:
@@ -384,23 +413,29 @@ def records_json(catalogue) -> str:
     parent one tier up, a venue real), from the catalogue this site is built from; and under
     "names" what the preview shows for an id, as the page does: names, parents (so a provider's
     children), and each region's county and town."""
+
     def name(record) -> dict:
         return record.name.model_dump(exclude_none=True)
 
     regions = {county.id: [name(county)] for county in catalogue.regions.counties}
     regions |= {town.id: [name(county), name(town)] for county, town in catalogue.towns.values()}
-    return json.dumps({
-        "providers": {provider.id: provider.kind.value for provider in catalogue.providers.values()},
-        "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
-        "teams": {team.id: team.category.value for team in catalogue.teams.values()},  # issue 22: ids a new record may not take
-        "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
-        "events": {event.id: event.kind.value for event in catalogue.events.values()},
-        "names": {
-            "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
-            "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},
-            "regions": regions,
+    return json.dumps(
+        {
+            "providers": {provider.id: provider.kind.value for provider in catalogue.providers.values()},
+            "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
+            "teams": {team.id: team.category.value for team in catalogue.teams.values()},  # issue 22: ids a new record may not take
+            "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
+            "events": {event.id: event.kind.value for event in catalogue.events.values()},
+            "names": {
+                "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
+                "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},
+                "regions": regions,
+            },
         },
-    }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
 def load_regions(catalogue: Path) -> m.Regions:

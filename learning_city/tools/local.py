@@ -19,7 +19,14 @@ from learning_city.tools import publish
 
 CHROMIUM = "/usr/bin/chromium"
 # nothing reaches out to the network, and it runs as root in a container
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 # The types the site needs beyond the standard library's: the editor's YAML, Pagefind's WebAssembly

@@ -53,8 +53,13 @@ def decap_server(repo: Path, url: str = LOCAL_BACKEND, log=None):
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="editor", GIT_AUTHOR_EMAIL="editor@example.org",
-               GIT_COMMITTER_NAME="editor", GIT_COMMITTER_EMAIL="editor@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="editor",
+        GIT_AUTHOR_EMAIL="editor@example.org",
+        GIT_COMMITTER_NAME="editor",
+        GIT_COMMITTER_EMAIL="editor@example.org",
+    )
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 

@@ -164,7 +164,7 @@ def remote_state(client, bucket: str, prefix: str, wanted: set[str]) -> dict[str
     """Every object under the prefix; for the paths the site still has, their hash and headers."""
     paths: list[str] = []
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        paths.extend(item["Key"][len(prefix):] for item in page.get("Contents", []) if not item["Key"].endswith("/"))
+        paths.extend(item["Key"][len(prefix) :] for item in page.get("Contents", []) if not item["Key"].endswith("/"))
     kept = [path for path in paths if path in wanted]
 
     def described(path: str) -> SiteFile | None:

@@ -375,7 +375,11 @@ def _columns_of(sheet: Sheet, header: dict[int, workbook.Cell], display: str, or
     for text, col in found.items():
         if text not in expected and text not in optional:
             guess = difflib.get_close_matches(text, expected, n=1)
-            args = {"value": text, "hint": f"，是否应为“{guess[0]}”？" if guess else "", "hint_en": f"; did you mean '{guess[0]}'?" if guess else ""}
+            args = {
+                "value": text,
+                "hint": f"，是否应为“{guess[0]}”？" if guess else "",
+                "hint_en": f"; did you mean '{guess[0]}'?" if guess else "",
+            }
             reading.problems.append(SheetProblem((order, 1, col), display, sheet.name, header[col].ref, "unknown_column", args))
     free = get_column_letter(max(header, default=0) + 1)
     for text in expected:
@@ -399,7 +403,9 @@ def read_books(data: bytes, display: str, labels: dict) -> Reading:
     by_name = {raw.name: (order, raw) for order, raw in enumerate(raw_sheets, start=1)}
     for order, raw in by_name.values():
         if raw.name not in known and raw.name not in skipped:
-            reading.problems.append(SheetProblem((order, 0, 0), display, raw.name, "A1", "unknown_sheet", {"value": raw.name, "names": "、".join(known)}))
+            reading.problems.append(
+                SheetProblem((order, 0, 0), display, raw.name, "A1", "unknown_sheet", {"value": raw.name, "names": "、".join(known)})
+            )
     present = [book for book in books if any(sheet.name in by_name for sheet in book.sheets)]
     if not present:
         reading.problems.append(SheetProblem((0, 0, 0), display, "-", "-", "nothing_to_import"))
