@@ -87,7 +87,7 @@ def unescaped(html: str) -> list[str]:
     problems = []
     if escape(EVIL) not in html:
         problems.append("the escaped text is missing")
-    if "<script>" in html or "<b>" in html:
+    if '<script>alert("x")' in html or "<b>" in html:  # the text's own markup (a page's own scripts are not text)
         problems.append("markup from the catalogue is in the page")
     if escape(escape(EVIL)) in html:
         problems.append("the text is escaped twice")
