@@ -265,3 +265,21 @@ def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_co
             assert "49" not in body
         assert dialogs == []
         context.close()
+
+
+def test_the_course_buttons_are_made_once_when_the_script_runs_again(page, server):
+    """The editor's preview may run the page scripts twice on one rendering (a re-render while they
+    load): each course keeps one bar of buttons, not two."""
+    page.goto(server + "providers/jiaxing-city-university/")
+    courses = page.locator("article.lc-course[id]")
+    expect(courses.first.locator(".lc-course-tools")).to_have_count(1)
+    # control: the second run does run; a course whose bar is gone gets one again
+    page.evaluate("document.querySelector('article.lc-course[id] .lc-course-tools').remove()")
+    page.evaluate("""() => new Promise((done) => {
+        const script = document.createElement("script");
+        script.src = [...document.scripts].find((s) => s.src.includes("assets/course.js")).src + "?again";
+        script.onload = done;
+        document.body.appendChild(script);
+    })""")
+    counts = page.evaluate("[...document.querySelectorAll('article.lc-course[id]')].map((a) => a.querySelectorAll('.lc-course-tools').length)")
+    assert counts and set(counts) == {1}, counts

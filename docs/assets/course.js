@@ -99,6 +99,8 @@
   });
 
   courses.forEach(function (article) {
+    // once per course: the editor's preview may run this script twice on one rendering
+    if (article.querySelector(".lc-course-tools")) return;
     var bar = document.createElement("p");
     bar.className = "lc-course-tools";
     [["course.copy_link", copy, "lc-copy-link"], ["course.print", print, "lc-print-course"]].forEach(function (b) {
