@@ -281,5 +281,7 @@ def test_the_course_buttons_are_made_once_when_the_script_runs_again(page, serve
         script.onload = done;
         document.body.appendChild(script);
     })""")
-    counts = page.evaluate("[...document.querySelectorAll('article.lc-course[id]')].map((a) => a.querySelectorAll('.lc-course-tools').length)")
+    counts = page.evaluate(
+        "[...document.querySelectorAll('article.lc-course[id]')].map((a) => a.querySelectorAll('.lc-course-tools').length)"
+    )
     assert counts and set(counts) == {1}, counts
