@@ -160,26 +160,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 args = f"'{county.id}', {number}"
                 content = LIST_PAGE.format(title="county_courses_title", body="county_courses", args=args)
                 files.append(File.generated(config, path, content=content))
-        # issue 22: learning teams (an index, a page per county) and online resources, through the slots
-        for path, title, render in render_teams.pages(catalogue, lang):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(
-                File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker))
-            )
-        # issue 22: events, one page with this week's first, by the build's today
-        for path, title, render in render_events.pages(catalogue, lang, ctx.today, ctx.site_url):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(
-                File.generated(config, path, content=render_teams.PAGE.format(title=render_records.heading_text(title), marker=marker))
-            )
-        # issue 22: the recognitions page, through the slots like the teams' pages
-        for path, title, render in render_recognitions.pages(catalogue, lang):
-            marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
-            files.append(
-                File.generated(
-                    config, path, content=render_recognitions.PAGE.format(title=render_records.heading_text(title), marker=marker)
-                )
-            )
+        # issue 22: learning teams (an index, a page per county), online resources, events (this week's
+        # first, by the build's day) and recognitions, each page through the slots
+        made_pages = (
+            (render_teams.pages(catalogue, lang), render_teams.PAGE),
+            (render_events.pages(catalogue, lang, ctx.today, ctx.site_url), render_teams.PAGE),
+            (render_recognitions.pages(catalogue, lang), render_recognitions.PAGE),  # searchable, unlike the others
+        )
+        for pages, page in made_pages:
+            for path, title, render in pages:
+                marker = self.slots.put(functools.partial(render, render_teams.page_base(path), templates=ctx.templates))
+                files.append(File.generated(config, path, content=page.format(title=render_records.heading_text(title), marker=marker)))
         # the page scripts' interface strings, once per language rather than in every page
         strings = json.dumps(enrolment.script_strings(lang), ensure_ascii=False, sort_keys=True)
         files.append(File.generated(config, "assets/strings.js", content=f"window.lcStrings = {strings};\n"))
