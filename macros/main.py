@@ -19,6 +19,7 @@ from learning_city.site import datapackage as render_data
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
 from learning_city.site import records as render_records
+from learning_city.site import search_records as render_search
 from learning_city.site.context import BuildContext
 from learning_city.site.slots import Slots
 from learning_city.site.templates import html
@@ -47,7 +48,8 @@ def page_macros(context: BuildContext, catalogue: Catalogue, slots: Slots, page_
     def search_box() -> str:
         # Pagefind's bundle sits at the root of the Chinese site, above /en/.
         bundle = base() + "../" * i18n.ROOTS[lang].count("/") + "pagefind/"
-        return later(render.search_box, bundle, lang)
+        merged = render_search.merged_folders(catalogue, lang, context.search_bundle_size)
+        return later(render.search_box, bundle, merged, lang)
 
     def accessibility() -> str:
         return later(render.accessibility, lang, context.repository)

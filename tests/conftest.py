@@ -49,7 +49,9 @@ def pytest_collection_modifyitems(items):
 
 # The "today" of every test build (2026-11-29 12:00 in Jiaxing): tests do not change with the clock.
 SOURCE_DATE_EPOCH = "1795924800"
-BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+# Search bundles of 250 courses: the sample's 579 courses make three per language, so every search
+# test runs over merged bundles, as a city's site does (learning_city/site/search_records.py).
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "LC_SEARCH_BUNDLE_SIZE": "250"}
 TODAY = today({"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 # The package's page templates on that day, for tests that call a renderer directly.
 TEMPLATES = Templates([PACKAGE_FOLDER], TODAY)

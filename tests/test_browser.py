@@ -9,9 +9,11 @@ import pytest
 from conftest import CATALOGUE, serving, watched_page
 from playwright.sync_api import expect
 
+from learning_city import i18n
 from learning_city.data import events as data_events
 from learning_city.data.loader import load
 from learning_city.plugin import build
+from learning_city.site import search_records
 from learning_city.tools import local
 
 pytestmark = pytest.mark.build
@@ -285,3 +287,42 @@ def test_the_course_buttons_are_made_once_when_the_script_runs_again(page, serve
         "[...document.querySelectorAll('article.lc-course[id]')].map((a) => a.querySelectorAll('.lc-course-tools').length)"
     )
     assert counts and set(counts) == {1}, counts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_search_page_finds_a_course_of_its_last_bundle(browser, server, lang):
+    """The tests' site has its courses in bundles of 250 (conftest's BUILD_ENV), as a city's site has
+    them in bundles of 5,000 (issue 23: Pagefind's memory): a course only in the last bundle is found
+    on the search page, as a reader finds it. Control: the same page with no bundle to merge does
+    not find it."""
+    catalogue = load(CATALOGUE)[0]
+    last = search_records.bundles(catalogue, lang, 250)[-1]
+    titles = [r["meta"]["title"] for b in search_records.bundles(catalogue, lang, 250) for r in b]
+    course = next(r for r in last if titles.count(r["meta"]["title"]) == 1 and " " not in r["meta"]["title"])
+    address = server + ("en/" if lang == "en" else "") + "search/?q=" + course["meta"]["title"]
+
+    def found(page) -> list[str]:
+        page.goto(address)
+        done = [
+            re.escape(i18n.t(f"search.{key}", lang)).replace(re.escape("[COUNT]"), r"\d+")
+            for key in ("many_results", "one_result", "zero_results")
+        ]
+        expect(page.locator(".pagefind-ui__message")).to_have_text(
+            re.compile("|".join(d.replace(re.escape("[SEARCH_TERM]"), ".+") for d in done))
+        )
+        return [link.get_attribute("href") for link in page.locator(".pagefind-ui__result-link").all()]
+
+    with watched_page(browser, viewport={"width": 390, "height": 844}) as page:
+        assert course["url"] in found(page)
+    with watched_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.route(
+            re.compile(r".*/search/\?q=.*"), lambda route: route.fulfill(response=route.fetch(), body=unmerged(route.fetch().text()))
+        )
+        assert course["url"] not in found(page)
+
+
+def unmerged(html: str) -> str:
+    """The search page as built before issue 23's bundles: nothing to merge."""
+    changed = re.sub(r'data-merge="[^"]*"', 'data-merge="[]"', html)
+    assert changed != html
+    return changed

@@ -53,20 +53,20 @@ def test_control_a_read_of_the_environment_is_found(tmp_path):
 
 
 def test_context_names_each_language_root_and_is_frozen():
-    zh = context.make("zh", DAY, "https://learn.jiaxing.example/", "https://git.example/city/catalogue/")
-    en = context.make("en", DAY, "https://learn.jiaxing.example", "https://git.example/city/catalogue")
+    zh = context.make("zh", DAY, "https://learn.jiaxing.example/", "https://git.example/city/catalogue/", search_bundle_size=5000)
+    en = context.make("en", DAY, "https://learn.jiaxing.example", "https://git.example/city/catalogue", search_bundle_size=5000)
     assert (zh.site_url, en.site_url) == ("https://learn.jiaxing.example/", "https://learn.jiaxing.example/en/")
     assert zh.site_root == en.site_root == "https://learn.jiaxing.example/"
     assert zh.repository == en.repository == "https://git.example/city/catalogue"
-    assert context.make("en", DAY, "", "r").site_url == ""  # no address: links stay relative
+    assert context.make("en", DAY, "", "r", search_bundle_size=5000).site_url == ""  # no address: links stay relative
     with pytest.raises(dataclasses.FrozenInstanceError):
         zh.today = dt.date(2030, 1, 1)  # type: ignore[misc]
 
 
 def test_templates_show_statuses_on_the_context_day():
     """The day given, not the clock's: a build of 2026-11-29 says so on every page."""
-    as_of = context.make("en", DAY, "", "r").templates.env.globals["status_as_of"]("en")
-    later = context.make("en", dt.date(2027, 3, 1), "", "r").templates.env.globals["status_as_of"]("en")
+    as_of = context.make("en", DAY, "", "r", search_bundle_size=5000).templates.env.globals["status_as_of"]("en")
+    later = context.make("en", dt.date(2027, 3, 1), "", "r", search_bundle_size=5000).templates.env.globals["status_as_of"]("en")
     assert "29 November 2026" in as_of and "1 March 2027" in later
 
 

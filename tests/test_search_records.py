@@ -10,6 +10,7 @@ import pytest
 from conftest import CATALOGUE
 
 from learning_city.data.loader import load
+from learning_city.site import search_records
 from learning_city.site.search_records import course_records
 
 SHOWN = ("when", "place", "fee")  # shown under the title, not searched by
@@ -59,3 +60,31 @@ def test_the_chinese_records_index_under_half_of_what_they_did(catalogue):
     indexed = sum(len(r["content"]) for r in records)
     before = sum(len(r["content"]) + len(r["meta"]["place"]) + len(r["meta"]["when"]) + 2 for r in records)
     assert indexed < 0.5 * before, (indexed, before)
+
+
+# --- bundles: at most `size` courses per Pagefind run (issue 23 item 6) --------------------------
+
+
+@pytest.mark.parametrize(
+    "courses, size, expected", [(0, 5, [0]), (5, 5, [5]), (6, 5, [5, 1]), (20000, 5000, [5000] * 4), (20001, 5000, [5000] * 4 + [1])]
+)
+def test_bundles_hold_at_most_size_courses_each(courses, size, expected):
+    ranges = search_records.bundle_ranges(courses, size)
+    assert [len(r) for r in ranges] == expected
+    assert [i for r in ranges for i in r] == list(range(courses))  # each course once, in order
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_record_is_in_one_bundle_and_the_search_page_names_the_others(catalogue, lang):
+    """The sample in bundles of 250 courses: every course once, the teams, resources and events
+    with the pages' bundle, and the search page merges exactly the bundles written after the first."""
+    bundles = search_records.bundles(catalogue, lang, 250)
+    whole = search_records.bundles(catalogue, lang, search_records.BUNDLE_SIZE)
+    assert len(whole) == 1  # the sample is one bundle as it is published
+    assert [len(b) for b in bundles[1:]] == [250, len(course_records(catalogue, lang)) - 500]
+    assert sorted(r["url"] for b in bundles for r in b) == sorted(r["url"] for r in whole[0])
+    assert all("#course-" in r["url"] for b in bundles[1:] for r in b)
+    assert search_records.merged_folders(catalogue, lang, 250) == [f"{lang}-1/", f"{lang}-2/"]
+    assert search_records.merged_folders(catalogue, lang, search_records.BUNDLE_SIZE) == []
+    # control: a size that leaves a course out of every bundle is seen
+    assert sum(len(r) for r in search_records.bundle_ranges(579, 250)[:2]) < 579

@@ -68,7 +68,7 @@ def renderers(catalogue, lang: str, templates: Templates = TEMPLATES) -> dict:
     return {
         "policy": lambda: pages.policy(catalogue, lang, "../", **kw),
         "targets": lambda: pages.targets(catalogue, lang, "../", **kw),
-        "search_box": lambda: pages.search_box(EVIL, lang, **kw),
+        "search_box": lambda: pages.search_box(EVIL, [EVIL], lang, **kw),
         "accessibility": lambda: pages.accessibility(lang, EVIL, **kw),
         "provider": lambda: records.provider_page(catalogue, provider, lang, "../../", REPOSITORY, REPOSITORY + "/p/", **kw),
         "venue": lambda: records.venue_page(catalogue, venue, lang, "../../", REPOSITORY, REPOSITORY + "/v/", **kw, today=TODAY),

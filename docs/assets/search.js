@@ -42,6 +42,8 @@
     var ui = new PagefindUI({
       element: "#lc-search",
       bundlePath: box.dataset.bundle,
+      // the language's further bundles (a large catalogue's courses, indexed apart: search_records.py)
+      mergeIndex: JSON.parse(box.dataset.merge || "[]").map(function (folder) { return { bundlePath: box.dataset.bundle + folder, baseUrl: root }; }),
       baseUrl: root,
       showSubResults: true,
       showImages: false,

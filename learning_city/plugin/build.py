@@ -2,8 +2,9 @@
 
 Chinese goes to SITE_DIR, English to SITE_DIR/en. The two builds run at the same time, each
 into a folder of its own (a clean build empties its folder), and are put together after. Pagefind
-(npm) indexes each language once both are built (its memory is the build's peak), one language at a time, into
-SITE_DIR/pagefind, each course a result of its own (scripts/search_index.mjs). Both builds share one "today",
+(npm) indexes each language once both are built (its memory is the build's peak), one language and
+one bundle of records at a time, into SITE_DIR/pagefind, each course a result of its own
+(scripts/search_index.mjs, learning_city/site/search_records.py). Both builds share one "today",
 SOURCE_DATE_EPOCH (set to now when it is not set): two builds of one commit with the same
 setting give byte-identical trees, search index included. Builds are strict: a warning,
 a macro error or an undefined variable fails them (never add --quiet: it hides warnings from
@@ -23,7 +24,7 @@ from pathlib import Path
 from learning_city.data.store import Store
 from learning_city.data.today import epoch
 from learning_city.i18n import ROOTS
-from learning_city.site import incremental
+from learning_city.site import incremental, search_records
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: mkdocs.yml, scripts/search_index.mjs, node_modules
 
@@ -59,14 +60,26 @@ def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", p
         step([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env)
 
     def index(lang: str) -> None:
-        """One language's search index into staging/pagefind, once every page is built: Pagefind
-        building the Chinese index is the build's peak of memory (about 1.2 GB at city scale), and
-        run beside the other language's build it added that build's memory (issue 23)."""
-        records = str(staging / f"{lang}.records.json")
-        command = ["node", str(ROOT / "scripts" / "search_index.mjs"), str(staging / lang), records, ROOTS[lang], str(staging / "pagefind")]
-        if step(command, environ):
-            # Pagefind's entry file names the languages of the run that wrote it
-            languages.update(json.loads((staging / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
+        """One language's search index into staging/pagefind, once every page is built, a bundle
+        at a time (search_records.py): Pagefind is the build's peak of memory, which grows with
+        what one run indexes, and run beside the other language's build it added that build's
+        memory (issue 23)."""
+        records = staging / f"{lang}.records.json"
+        for bundle in range(len(json.loads(records.read_text(encoding="utf-8")))):
+            out = staging / "pagefind" / search_records.bundle_folder(lang, bundle)
+            command = [
+                "node",
+                str(ROOT / "scripts" / "search_index.mjs"),
+                str(staging / lang),
+                str(records),
+                str(bundle),
+                ROOTS[lang],
+                str(out),
+            ]
+            if not step(command, environ):
+                return
+        # Pagefind's entry file names the languages of the run that wrote it
+        languages.update(json.loads((staging / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
 
     def step(command: list[str], env) -> bool:
         run = subprocess.run(command, env=env, cwd=config.parent, check=False)

@@ -6,6 +6,7 @@
           repository: https://github.com/jx-learning-city/catalogue   # "edit this record" links
           macros: macros/main.py          # the page macros, registered with mkdocs-macros
           search_records: ""              # where to write the search records (scripts/build.py sets it)
+          search_bundle_size: 5000        # courses per search bundle (Pagefind's memory, issue 23)
 
 `extra.government` and `extra.editor` stay under `extra` (the theme's templates and the editor's
 generator read them there) but are checked against the types below when the build starts, so a
@@ -18,6 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 
+from learning_city.site.search_records import BUNDLE_SIZE
 from learning_city.tools.editor import BACKENDS
 
 
@@ -27,6 +29,9 @@ class CatalogueConfig(Config):
     macros = c.File(exists=True, default="macros/main.py")
     # the courses, teams, resources and events as Pagefind records, for scripts/build.py; "" writes none
     search_records = c.Type(str, default="")
+    # at most this many courses in one Pagefind run: each run's memory grows with its records
+    # (learning_city/site/search_records.py); more courses make more bundles, merged by the search page
+    search_bundle_size = c.Type(int, default=BUNDLE_SIZE)
 
 
 class GovernmentConfig(Config):

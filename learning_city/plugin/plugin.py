@@ -108,7 +108,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if catalogue is None:  # PluginError stops the build with the message and no traceback
             raise PluginError("catalogue has problems / 目录有错误:\n" + "\n".join(map(str, problems)))
         self.catalogue, self.slots = catalogue, Slots()
-        self.context = ctx = context.make(lang, build_day, config.get("site_url") or "", self.config.repository, config["theme"].custom_dir)
+        self.context = ctx = context.make(
+            lang,
+            build_day,
+            config.get("site_url") or "",
+            self.config.repository,
+            config["theme"].custom_dir,
+            search_bundle_size=self.config.search_bundle_size,
+        )
         ctx.templates.env.bytecode_cache = incremental.template_cache(self.disk, "lc", store.code_version("i18n", "site"))
         page_macros.register(config["plugins"], self.config.macros, ctx, catalogue, self.slots, self._page_url)
         config["site_name"] = i18n.t("site.name", lang)
@@ -248,7 +255,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         _write_files(site_dir, render_events.calendar_files(self.catalogue, self.lang, site_url))  # issue 22: events
         (site_dir / feed.PATH).write_bytes(feed.feed(self.catalogue, self.root, self.lang, site_url))
         if self.config.search_records:
-            search_records.write(self.catalogue, self.lang, Path(self.config.search_records))
+            search_records.write(self.catalogue, self.lang, Path(self.config.search_records), self.config.search_bundle_size)
         _copy_npm_files(site_dir / "assets" / "vendor", {"qrcode-generator/dist": ("qrcode.js",)})
         if self.lang == "zh" and first:
             _copy_editor_bundle(site_dir / ADMIN)

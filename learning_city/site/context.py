@@ -20,9 +20,12 @@ class BuildContext:
     site_root: str  # the Chinese root address: hreflang links name the other language's page by it
     repository: str  # where "edit this record" links point, without a trailing slash
     templates: Templates
+    search_bundle_size: int  # courses per search bundle (the plugin's setting; search_records.py)
 
 
-def make(lang: str, today: dt.date, site_url: str, repository: str, custom_dir: str | Path | None = None) -> BuildContext:
+def make(
+    lang: str, today: dt.date, site_url: str, repository: str, custom_dir: str | Path | None = None, *, search_bundle_size: int
+) -> BuildContext:
     """`site_url` as mkdocs.yml gives it (the Chinese root); a site overrides any page template
     from the theme's custom_dir (overrides/lc/<name>.html)."""
     site_root = site_url.rstrip("/") + "/" if site_url else ""
@@ -34,4 +37,5 @@ def make(lang: str, today: dt.date, site_url: str, repository: str, custom_dir: 
         site_root=site_root,
         repository=repository.rstrip("/"),
         templates=Templates(folders, today),
+        search_bundle_size=search_bundle_size,
     )

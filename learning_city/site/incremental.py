@@ -230,8 +230,8 @@ class Pieces:
 # --- a whole build with nothing changed --------------------------------------------------------
 
 _ENV_NAMES = re.compile(r"!ENV\s*\[?\s*([A-Z_][A-Z0-9_]*)")
-# Files whose change changes how the site is built: the pinned tools, the build script.
-_TOOLING = ("requirements.txt", "package-lock.json", "pyproject.toml", "scripts/build.py")
+# Files whose change changes how the site is built: the pinned tools, the build and index scripts.
+_TOOLING = ("requirements.txt", "package-lock.json", "pyproject.toml", "scripts/build.py", "scripts/search_index.mjs")
 
 
 def build_inputs(config_file: Path, catalogue: Path, site_dir: Path, environ) -> str:
@@ -243,7 +243,7 @@ def build_inputs(config_file: Path, catalogue: Path, site_dir: Path, environ) ->
     settings = sorted({*_ENV_NAMES.findall(text), "SOURCE_DATE_EPOCH"})
     catalogue_files = sorted(p for p in catalogue.rglob("*") if p.is_file() or p.is_symlink())
     return _digest(
-        store.code_version("data", "i18n", "site", "tools"),
+        store.code_version("data", "i18n", "site", "tools", "plugin"),
         text,
         i18n.UI_FILE.read_bytes(),
         _tree(project / "docs", project / "overrides", project / "macros", _SITE_PACKAGE / "templates"),

@@ -39,10 +39,11 @@ def target_anchor(target_id: str) -> str:
 SEARCH_STRINGS = ("placeholder", "zero_results", "many_results", "one_result", "load_more", "clear_search", "searching")
 
 
-def search_box(bundle: str, lang: str, *, templates: Templates) -> str:
-    """Where Pagefind's UI goes (docs/assets/search.js), with its words from our interface strings."""
+def search_box(bundle: str, merged: list[str], lang: str, *, templates: Templates) -> str:
+    """Where Pagefind's UI goes (docs/assets/search.js), with its words from our interface strings
+    and the folders of the language's further bundles (search_records.merged_folders) to merge."""
     translations = json.dumps({key: t(f"search.{key}", lang) for key in SEARCH_STRINGS}, ensure_ascii=False)
-    return templates.render("lc/search_box.html", bundle=bundle, translations=translations, lang=lang)
+    return templates.render("lc/search_box.html", bundle=bundle, merged=json.dumps(merged), translations=translations, lang=lang)
 
 
 # --- accessibility statement ---------------------------------------------------------------

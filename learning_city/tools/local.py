@@ -97,12 +97,18 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-# Asks the built Pagefind index directly, as the search page's script does; the page must be one of
-# the site's pages in the language to search (Pagefind picks its index by <html lang>).
+# Asks the built Pagefind index directly, as the search page's script does, from an instance of its
+# own (the page's Pagefind UI has one too); the page must be the search page of the language to
+# search (Pagefind picks its index by <html lang>, and the page names the further bundles to merge).
 PAGEFIND_SEARCH = """async ([bundle, query, limit]) => {
-    const pagefind = await import(bundle + "pagefind.js");
-    await pagefind.options({baseUrl: "/"});
-    const search = await pagefind.search(query);
+    if (!window.lcPagefind) {
+        const pagefind = await import(bundle + "pagefind.js");
+        window.lcPagefind = pagefind.createInstance({basePath: bundle, baseUrl: "/"});
+        for (const folder of JSON.parse(document.getElementById("lc-search").dataset.merge)) {
+            await window.lcPagefind.mergeIndex(bundle + folder, {baseUrl: "/"});
+        }
+    }
+    const search = await window.lcPagefind.search(query);
     const data = await Promise.all(search.results.slice(0, limit).map(r => r.data()));
     return data.map(d => d.url);
 }"""
