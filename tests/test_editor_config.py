@@ -327,8 +327,7 @@ def test_a_recognitions_id_is_made_of_what_it_recognises_its_kind_and_year():
     """ids.js on the form's data before saving: an empty id made as the file's ids are
     (nanhu-chengnan-learning-star-2023), another number when a sibling has it, a typed one kept."""
     made = node(
-        f"const ids = await import({json.dumps((ADMIN / 'ids.js').as_uri())});\n"
-        "output = ids.madeIds(input, model.SPEC.recognitions);",
+        f"const ids = await import({json.dumps((ADMIN / 'ids.js').as_uri())});\noutput = ids.madeIds(input, model.SPEC.recognitions);",
         {
             "recognitions": [
                 {"id": "nanhu-chengnan-learning-star-2023", "kind": "learning-star", "year": 2023, "region": "nanhu-chengnan"},
