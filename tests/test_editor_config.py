@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ADMIN, CATALOGUE, ROOT, node
+from conftest import ADMIN, CATALOGUE, NEW_RECOGNITION, ROOT, node
 
 from learning_city.data import model as m
 from learning_city.data.loader import load
@@ -282,19 +282,6 @@ output = { changed: f.toFile(data), created: format.formatter(model.SPEC.provide
     assert "sample:" not in out["created"] and "projects:" not in out["created"]  # defaults left out
     result = run("validate.py", str(catalogue_copy))
     assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
-
-
-NEW_RECOGNITION = """\
-  - id: nanhu-daqiao-learning-star-2024
-    kind: learning-star
-    level: municipal
-    year: 2024
-    region: nanhu-daqiao
-    issuer:
-      zh: 嘉兴市教育局
-    person:
-      zh: 王小明
-"""
 
 
 def test_a_recognition_added_is_its_own_lines_and_the_files_comments_stay(catalogue_copy):
