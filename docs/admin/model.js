@@ -1357,8 +1357,8 @@ export const STRINGS = {
   "en": "May be left empty: on saving it is made from the region or provider recognised, the kind of title and the year (like nanhu-chengnan-learning-star-2023); it can be changed. Lowercase letters, digits and hyphens only."
  },
  "editor.name_not_published": {
-  "zh": "注意：没有勾选此项，网站上不会出现姓名“{name}”，只写“{resident}”。本人书面同意公开姓名后，才勾选此项。",
-  "en": "Note: with this box unticked the site does not show the name “{name}”, only “{resident}”. Tick it only once the resident has agreed in writing to their name being published."
+  "zh": "注意：没有勾选此项，网站上不会出现姓名“{name}”，只写“{resident}”。姓名仍会存进目录文件，而目录文件是公开的：本人未书面同意，最好不填姓名；同意后才勾选此项。",
+  "en": "Note: with this box unticked the site does not show the name “{name}”, only “{resident}”. The name is still saved in the catalogue file, which is public: without the resident's written consent, better leave it out; tick the box only once they have agreed."
  }
 };
 export const DECAP = {
