@@ -428,3 +428,18 @@ def test_every_refusal_has_the_validators_message():
         "id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
         "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"
     ]
+
+
+def test_a_recognition_refused_names_the_kinds_in_chinese():
+    """The bureau's clerk reads Chinese: a field for another kind of title is refused with the
+    validator's message, the kinds in it as the form's choices name them (百姓学习之星, not learning-star).
+    Control: with the validator's own arguments (the kinds' ids) the message differs."""
+    data = data_of("", "recognitions")
+    data["recognitions"][ZONE]["person"] = {"zh": "张三"}
+    shown = node(
+        "output = checks.crossMessages('recognitions', input.data, model.SPEC.recognitions, { records: input.records }, model.MESSAGES);",
+        {"data": data, "records": records()},
+    )
+    assert [line.split(" / ")[0] for line in shown] == [
+        f"recognitions[{ZONE}].person: 此项只用于称号类型（kind）为 百姓学习之星 的称号，本条是 社区教育示范区：请删除此项，或改正称号类型"
+    ]

@@ -125,8 +125,9 @@ const given = (text) => Boolean(text && (text.zh || text.en));
 
 /** The bureau's recognitions (learning_city/data/model.py Recognition, loader.py): ids unique in the
  * file, the region and provider real, a resident's name only on a 百姓学习之星 and an organisation's
- * on (and always on) a 学习型组织 (model.js FOR_KIND), consent only with a name (a field's
- * "consent_of"). Neither region nor provider is a city-wide title, which the validator accepts. */
+ * on (and always on) a 学习型组织 (model.js FOR_KIND, with each kind's Chinese for the message the
+ * clerk reads), consent only with a name (a field's "consent_of"). Neither region nor provider is a
+ * city-wide title, which the validator accepts. */
 function recognitionProblems(data, records, add) {
   const fields = SPEC.recognitions.fields.find((f) => f.name === "recognitions").item.fields;
   const regions = (records.names || {}).regions || {};
@@ -138,8 +139,9 @@ function recognitionProblems(data, records, add) {
     const { kind } = recognition;
     if (recognition.region && !Object.hasOwn(regions, recognition.region)) add(`${where}.region`, "unknown_ref", { ...reference("region"), value: recognition.region });
     if (recognition.provider && !Object.hasOwn(providers, recognition.provider)) add(`${where}.provider`, "unknown_ref", { ...reference("provider"), value: recognition.provider });
-    for (const [name, { kind: only, required }] of Object.entries(FOR_KIND.recognitions)) {
-      if (kind && given(recognition[name]) && kind !== only) add(`${where}.${name}`, "not_for_kind", { kind, only });
+    const { fields: bound, kinds } = FOR_KIND.recognitions; // kinds: each kind's Chinese, for the message
+    for (const [name, { kind: only, required }] of Object.entries(bound)) {
+      if (kind && given(recognition[name]) && kind !== only) add(`${where}.${name}`, "not_for_kind", { kind: kinds[kind] || kind, only: kinds[only] || only });
       if (required && kind === only && !given(recognition[name])) add(`${where}.${name}`, "missing");
     }
     for (const field of fields.filter((f) => f.consent_of)) {

@@ -1772,8 +1772,8 @@ export const MESSAGES = {
  "event_no_host": "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
  "event_no_place": "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place） / the event is held in person ({mode}): give its venue (venue) or a place (place)",
  "event_no_link": "参加形式为 {mode}（线上）：请写线上参加链接（online_url） / the event is held online ({mode}): give the link to join (online_url)",
- "not_for_kind": "此项只用于 kind 为 {only} 的称号，本条是 {kind}：请删除此项，或改正 kind / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
- "consent_without_person": "填写了同意公开姓名（name_public: true），但没有姓名（person）：请补上姓名，或删除此项 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
+ "not_for_kind": "此项只用于称号类型（kind）为 {only} 的称号，本条是 {kind}：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+ "consent_without_person": "勾选了同意公开姓名（name_public: true），但没有填姓名（person）：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
 };
 export const TIERS = {
  "city-university": 1,
@@ -1785,13 +1785,26 @@ export const TIERS = {
 };
 export const FOR_KIND = {
  "recognitions": {
-  "person": {
-   "kind": "learning-star",
-   "required": false
+  "fields": {
+   "person": {
+    "kind": "learning-star",
+    "required": false
+   },
+   "organisation": {
+    "kind": "learning-organisation",
+    "required": true
+   }
   },
-  "organisation": {
-   "kind": "learning-organisation",
-   "required": true
+  "kinds": {
+   "demonstration-zone": "社区教育示范区",
+   "experimental-zone": "社区教育实验区",
+   "demonstration-town": "示范镇",
+   "demonstration-learning-city": "示范学习型城市",
+   "standardised-community-school": "标准化社区学校",
+   "standardised-adult-school": "标准化成人学校",
+   "modern-adult-school": "现代化成人学校",
+   "learning-star": "百姓学习之星",
+   "learning-organisation": "学习型组织"
   }
  }
 };
