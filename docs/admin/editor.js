@@ -80,8 +80,9 @@ CMS.registerEventListener({
 });
 
 CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
-CMS.registerPreviewTemplate("providers", previewOf(h, "providers"));
-CMS.registerPreviewTemplate("venues", previewOf(h, "venues"));
+for (const collection of ["providers", "venues", "events", "teams", "resources", "recognitions"]) {
+  CMS.registerPreviewTemplate(collection, previewOf(h, collection)); // recognitions: the collection's one file, of that name
+}
 phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 
 CMS.init();

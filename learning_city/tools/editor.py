@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from learning_city import i18n
 from learning_city.data import model as m
 from learning_city.data.characters import hidden_ranges
+from learning_city.data.figures import recognition_kind
 from learning_city.data.files import schema_line
 from learning_city.data.problems import MESSAGES, REFERENCES
 from learning_city.data.yamlfile import read
@@ -474,15 +475,32 @@ def records_json(catalogue) -> str:
             "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
             "events": {event.id: event.kind.value for event in catalogue.events.values()},
             "names": {
-                "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
-                "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},
+                "providers": {p.id: {"name": name(p), "parent": p.parent, "region": p.region} for p in catalogue.providers.values()},
+                "venues": {
+                    venue.id: {"name": name(venue), "address": venue.address.model_dump(exclude_none=True)}
+                    for venue in catalogue.venues.values()
+                },
                 "regions": regions,
+                # issue 22's previews: a region's county (recognitions by county, in this order) and the targets counting each kind of recognition
+                "counties": [county.id for county in catalogue.regions.counties],
+                "county_of": {region: catalogue.county_of(region).id for region in regions},
+                "recognition_targets": recognition_targets(catalogue),
             },
         },
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
     )
+
+
+def recognition_targets(catalogue) -> dict[str, list[dict]]:
+    """The targets that count each kind of recognition (the recognitions page links them), by kind."""
+    found: dict[str, list[dict]] = {}
+    for target in catalogue.targets:
+        kind = recognition_kind(target)
+        if kind is not None:
+            found.setdefault(kind.value, []).append({"id": target.id, "title": target.title.model_dump(exclude_none=True)})
+    return found
 
 
 def load_regions(catalogue: Path) -> m.Regions:
