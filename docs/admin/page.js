@@ -298,8 +298,7 @@ export function pages(nunjucks, kit, records) {
   const enums = (values) => (values || []).map((value) => ({ value }));
   const county = (region) => (names.county_of || {})[region] || null;
   const regionNamed = (id) => (id && names.regions[id] ? { name: names.regions[id][names.regions[id].length - 1] } : null);
-  const listed = { providers: names.providers, venues: names.venues }; // names (and a venue's address) by id
-  const lists = { base: "", lang: "zh", ...listed };
+  const lists = { providers: names.providers, venues: names.venues }; // names (and a venue's address) by id
 
   // site/events.py
   const eventAnchor = (id) => `event-${id || ""}`;

@@ -11,8 +11,9 @@ The editor's preview renders the provider, venue and recognitions templates and 
 resource fragments (lc/event.html, team.html, resource.html) with Nunjucks (docs/admin/page.js),
 which reads Jinja's syntax with a few differences; tests/test_preview.py compares the two. In them:
 no tuple literals (a list), no Python string methods (a filter or a helper of text.py), a macro's
-output tested with `| length` (Nunjucks' safe strings are always true), and a call block's body
-sees the macro's arguments but not what the macro `set`.
+output tested with `| length` (Nunjucks' safe strings are always true), a call block's body
+sees the macro's arguments but not what the macro `set`, and a choice compared by its `.value`
+(the preview gives a choice as an object, which `==` compares by identity).
 """
 
 from __future__ import annotations
