@@ -205,6 +205,20 @@ def choose(scope, label: str, *options: str):
 
 # ---------------------------------------------------------------- helpers shared by test modules
 
+# A 百姓学习之星 the bureau adds to recognitions.yml in the editor (its id made, its name not
+# published), as the file then holds it: tests/test_editor_config.py and test_editor_words.py.
+NEW_RECOGNITION = """\
+  - id: nanhu-daqiao-learning-star-2024
+    kind: learning-star
+    level: municipal
+    year: 2024
+    region: nanhu-daqiao
+    issuer:
+      zh: 嘉兴市教育局
+    person:
+      zh: 王小明
+"""
+
 # A provider file that passes every check; tests break one thing in it.
 VALID = """\
 id: test-school

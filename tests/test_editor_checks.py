@@ -25,6 +25,13 @@ from learning_city.tools import editor
 SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
 ELDERLY = "nanhu-elderly-university"  # courses in terms
 EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
+# issue 22: the bureau's recognitions.yml, one file of many records ("<collection>/" names such a file)
+RECOGNITIONS = "recognitions/"
+RECOGNITION_IDS = [r["id"] for r in read(CATALOGUE / "recognitions.yml").data["recognitions"]]
+ZONE = RECOGNITION_IDS.index("nanhu-national-demonstration-zone")  # a region's title
+SCHOOL_TITLE = RECOGNITION_IDS.index("daqiao-adult-school-standardised")  # a provider's title
+STAR = RECOGNITION_IDS.index("jiashan-learning-star-2022")  # a 百姓学习之星 with no name given
+ORGANISATION = RECOGNITION_IDS.index("haining-learning-enterprise-2022")  # a 学习型组织
 
 # Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
 # the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
@@ -109,9 +116,14 @@ def records() -> dict:
     return json.loads(editor.records_json(catalogue))
 
 
+def file_of(collection: str, record_id: str) -> str:
+    """A record's file in the catalogue; a collection kept in one file (recognitions) is that file."""
+    return f"{collection}/{record_id}.yml" if record_id else f"{collection}.yml"
+
+
 def data_of(record_id: str, collection: str = "providers") -> dict:
     """A record's data as the form holds it: dates and times as text."""
-    return json.loads(json.dumps(read(CATALOGUE / collection / f"{record_id}.yml").data, default=str))
+    return json.loads(json.dumps(read(CATALOGUE / file_of(collection, record_id)).data, default=str))
 
 
 def form_refusals(cases: list[dict]) -> list[list]:
@@ -131,9 +143,10 @@ def test_the_form_refuses_nothing_in_the_shipped_catalogue():
         for folder in ("providers", "venues", "events")
         for path in sorted((CATALOGUE / folder).glob("*.yml"))
     ]
+    cases.append({"collection": "recognitions", "data": data_of("", "recognitions"), "slug": "recognitions"})  # issue 22
     found = form_refusals(cases)
-    assert {c["data"]["id"]: f for c, f in zip(cases, found, strict=True) if f} == {}
-    assert len(cases) > 100
+    assert {c["data"].get("id", c["collection"]): f for c, f in zip(cases, found, strict=True) if f} == {}
+    assert len(cases) > 100 and len(cases[-1]["data"]["recognitions"]) == len(RECOGNITION_IDS) > 50
 
 
 def _course(data: dict, index: int = 0) -> dict:
@@ -289,6 +302,70 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         None,
     ),
     "a blended event with no online link": (EVENT, lambda d: d.update(mode="blended"), None, False, "event_no_link", "mode", None),
+    # issue 22: the bureau's recognitions (model.Recognition's rules and the loader's references)
+    "a resident's name on a demonstration zone": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][ZONE].update(person={"zh": "张三"}),
+        None,
+        False,
+        "not_for_kind",
+        f"recognitions[{ZONE}].person",
+        None,
+    ),
+    "an organisation's name on a learning star": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][STAR].update(organisation={"zh": "某社区"}),
+        None,
+        False,
+        "not_for_kind",
+        f"recognitions[{STAR}].organisation",
+        None,
+    ),
+    "a learning organisation without the organisation's name": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][ORGANISATION].pop("organisation"),
+        None,
+        False,
+        "missing",
+        f"recognitions[{ORGANISATION}].organisation",
+        None,
+    ),
+    "consent to publish a name with no name": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][STAR].update(name_public=True),
+        None,
+        False,
+        "consent_without_person",
+        f"recognitions[{STAR}].name_public",
+        None,
+    ),
+    "a recognised region that does not exist": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][ZONE].update(region="nanhu-no-such-town"),
+        None,
+        False,
+        "unknown_ref",
+        f"recognitions[{ZONE}].region",
+        None,
+    ),
+    "a recognised provider that does not exist": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][SCHOOL_TITLE].update(provider="nanhu-no-such-school"),
+        None,
+        False,
+        "unknown_ref",
+        f"recognitions[{SCHOOL_TITLE}].provider",
+        None,
+    ),
+    "two recognitions with one id": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"].append(copy.deepcopy(d["recognitions"][ZONE])),
+        None,
+        False,
+        "duplicate_id",
+        f"recognitions[{len(RECOGNITION_IDS)}].id",
+        None,
+    ),
 }
 
 
@@ -300,17 +377,17 @@ def verdicts(tmp_path_factory):
         collection, _, record_id = record.rpartition("/")
         data = data_of(record_id, collection or "providers")
         mutate(data)
-        cases.append({"collection": collection or "providers", "data": data, "slug": None if new else record_id})
-        files.append(f"{collection or 'providers'}/{file or record_id}")
+        cases.append({"collection": collection or "providers", "data": data, "slug": None if new else record_id or collection})
+        files.append(file_of(collection or "providers", file or record_id))
     written = node("output = input.map((c) => format.write(c.data, model.SPEC[c.collection]));", cases)
     found = form_refusals(cases)
     out = {}
     for name, text, file, form in zip(MISTAKES, written, files, found, strict=True):
         root = tmp_path_factory.mktemp("catalogue") / "catalogue"
         shutil.copytree(CATALOGUE, root)
-        (root / f"{file}.yml").write_text(text, encoding="utf-8")
+        (root / file).write_text(text, encoding="utf-8")
         _, problems = load(root)
-        errors = {(p.key, p.code) for p in problems if p.severity == "error" and p.path.endswith(f"/{file}.yml")}
+        errors = {(p.key, p.code) for p in problems if p.severity == "error" and p.path.endswith(f"/{file}")}
         out[name] = (errors, {tuple(f) for f in form})
     return out
 
@@ -350,4 +427,19 @@ def test_every_refusal_has_the_validators_message():
     assert shown == [
         "id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
         "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"
+    ]
+
+
+def test_a_recognition_refused_names_the_kinds_in_chinese():
+    """The bureau's clerk reads Chinese: a field for another kind of title is refused with the
+    validator's message, the kinds in it as the form's choices name them (百姓学习之星, not learning-star).
+    Control: with the validator's own arguments (the kinds' ids) the message differs."""
+    data = data_of("", "recognitions")
+    data["recognitions"][ZONE]["person"] = {"zh": "张三"}
+    shown = node(
+        "output = checks.crossMessages('recognitions', input.data, model.SPEC.recognitions, { records: input.records }, model.MESSAGES);",
+        {"data": data, "records": records()},
+    )
+    assert [line.split(" / ")[0] for line in shown] == [
+        f"recognitions[{ZONE}].person: 此项只用于称号类型（kind）为 百姓学习之星 的称号，本条是 社区教育示范区：请删除此项，或改正称号类型"
     ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ADMIN, CATALOGUE, ROOT, node
+from conftest import ADMIN, CATALOGUE, NEW_RECOGNITION, ROOT, node
 
 from learning_city.data import model as m
 from learning_city.data.loader import load
@@ -71,6 +71,11 @@ def collection(name: str) -> dict:
     return next(c for c in config["collections"] if c["name"] == name)
 
 
+def form_fields(collection: dict) -> list[dict]:
+    """A collection's fields: a folder's record form, or the forms of a `files` collection's files."""
+    return collection.get("fields") or [field for file in collection["files"] for field in file["fields"]]
+
+
 def test_the_form_has_every_field_of_the_model_in_order_required_as_the_model_says():
     providers, venues = collection("providers"), collection("venues")
     assert mismatches(providers["fields"], m.Provider) == [] and mismatches(venues["fields"], m.Venue) == []
@@ -108,6 +113,39 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
     assert place["required"] is False and place["fields"][0]["required"] is False
 
 
+def test_the_bureaus_recognitions_are_one_file_edited_as_a_list_in_chinese():
+    """recognitions.yml is one file of many records: a `files` collection whose one field is the list,
+    each item the model's Recognition in order, its choices and relations named in Chinese, its id
+    made from what it recognises, and its consent box the widget that says when a name stays unpublished."""
+    recognitions = collection("recognitions")
+    assert "folder" not in recognitions and [f["file"] for f in recognitions["files"]] == ["catalogue/recognitions.yml"]
+    assert recognitions["label"] == t("nav.recognitions", "zh") and recognitions["format"] == "lc-recognitions"
+    (listed,) = form_fields(recognitions)
+    assert (listed["name"], listed["widget"], listed["label_singular"], listed["add_to_top"]) == ("recognitions", "list", "荣誉称号", True)
+    assert mismatches(listed["fields"], m.Recognition) == []
+    assert mismatches(listed["fields"][1:], m.Recognition)  # control: a field dropped is found
+    fields = {f["name"]: f for f in listed["fields"]}
+    for name, field in fields.items():  # labels: the Chinese of the model's description, up to its first aside
+        description = m.Recognition.model_fields[name].description or ""
+        assert field["label"] == re.split(r"[，（：]", description.split(" / ")[0])[0].strip(), name
+    assert {o["value"]: o["label"] for o in fields["kind"]["options"]} == {
+        kind.value: t(f"recognitions.kind.{kind.value}", "zh") for kind in m.RecognitionKind
+    }
+    assert [o["label"] for o in fields["level"]["options"]] == ["国家级", "省级", "市级"] and fields["level"]["widget"] == "select"
+    assert {o["value"]: o["label"] for o in fields["region"]["options"]}["nanhu-chengnan"] == "南湖区 · 城南街道"
+    provider = fields["provider"]
+    assert (provider["widget"], provider["collection"], provider["display_fields"]) == ("relation", "providers", ["name.zh"])
+    assert fields["year"]["widget"] == "number" and (fields["year"]["min"], fields["year"]["max"]) == (2000, 2100)
+    assert fields["id"]["widget"] == "lc-id" and fields["id"]["hint"] == t("editor.id_made_hint", "zh")
+    assert (fields["name_public"]["widget"], fields["name_public"]["consent_of"]) == ("lc-consent", "person")
+    assert "{{fields.provider}}" in listed["summary"] and "{{fields.kind}}" in listed["summary"]
+    spec = editor.spec()["recognitions"]
+    assert spec["schema_line"] == "# yaml-language-server: $schema=../schema/recognitions.schema.json"
+    item = spec["fields"][0]["item"]["fields"]
+    assert item[0]["made_of"] == ["provider", "region", "kind", "year"] and "from" not in item[0]
+    assert "made_of" not in editor.spec()["providers"]["fields"][0]  # a named record's id is made from its name
+
+
 def walk(fields):
     for field in fields:
         yield field
@@ -125,7 +163,7 @@ def test_the_form_speaks_chinese_only():
     for collection in config["collections"]:
         for text in (collection["label"], collection["label_singular"]):
             found += [text] if english.search(text) else []
-        for field in walk(collection["fields"]):
+        for field in walk(form_fields(collection)):
             found += [f"{field['name']}: {field['label']}"] if english.search(field["label"]) or " / " in field["label"] else []
             if "pattern" in field:
                 found += [f"{field['name']}: {field['pattern'][1]}"] if " / " in field["pattern"][1] else []
@@ -137,7 +175,7 @@ def test_the_form_speaks_chinese_only():
                 )
     assert found == []
     # control: the labels as they were ("名额 / number of places") are found
-    old = {**collection, "fields": [{**f, "label": f"{f['label']} / {f['name']}"} for f in collection["fields"]]}
+    old = {**collection, "fields": [{**f, "label": f"{f['label']} / {f['name']}"} for f in form_fields(collection)]}
     assert any(english.search(f["label"]) for f in walk(old["fields"]))
 
 
@@ -168,11 +206,10 @@ def test_backends_github_by_default_gitlab_forgejo_and_gitea_by_one_setting():
 
 
 def catalogue_texts() -> dict[str, str]:
-    return {
-        path.relative_to(ROOT / "catalogue").as_posix(): path.read_text(encoding="utf-8")
-        for folder in ("providers", "venues")
-        for path in sorted((ROOT / "catalogue" / folder).glob("*.yml"))
-    }
+    """Every file the editor writes: a record's file in each folder, and the bureau's recognitions.yml."""
+    paths = [path for folder in ("providers", "venues") for path in sorted((ROOT / "catalogue" / folder).glob("*.yml"))]
+    paths.append(ROOT / "catalogue" / "recognitions.yml")  # issue 22
+    return {path.relative_to(ROOT / "catalogue").as_posix(): path.read_text(encoding="utf-8") for path in paths}
 
 
 def test_saving_a_record_unchanged_gives_back_every_file_byte_for_byte():
@@ -180,7 +217,7 @@ def test_saving_a_record_unchanged_gives_back_every_file_byte_for_byte():
     out = node(
         "output = {};\n"
         "for (const [path, text] of Object.entries(input)) {\n"
-        "  const f = format.formatter(model.SPEC[path.split('/')[0]]);\n"
+        "  const f = format.formatter(model.SPEC[path.split('/')[0].replace(/\\.yml$/, '')]);\n"
         "  output[path] = f.toFile(JSON.parse(JSON.stringify(f.fromFile(text))));\n"
         "}",
         files,
@@ -245,6 +282,54 @@ output = { changed: f.toFile(data), created: format.formatter(model.SPEC.provide
     assert "sample:" not in out["created"] and "projects:" not in out["created"]  # defaults left out
     result = run("validate.py", str(catalogue_copy))
     assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
+
+
+def test_a_recognition_added_is_its_own_lines_and_the_files_comments_stay(catalogue_copy):
+    """The bureau adds a 百姓学习之星 as the form holds it (on top, defaults off): the save is the new
+    item's lines in the canonical form, the comments of recognitions.yml kept, and the file valid.
+    Control: a writer that has not read the file (as format.js was, keyed by a record's own id,
+    which a file of many records has not) writes it anew and drops its comments."""
+    path = ROOT / "catalogue" / "recognitions.yml"
+    before = path.read_text(encoding="utf-8")
+    out = node(
+        """
+const f = format.formatter(model.SPEC.recognitions);
+const data = f.fromFile(input.text);
+data.recognitions.unshift({ id: "nanhu-daqiao-learning-star-2024", kind: "learning-star", level: "municipal", year: 2024,
+  region: "nanhu-daqiao", provider: "", issuer: { zh: "嘉兴市教育局", en: "" }, sample: false, person: { zh: "王小明" }, name_public: false });
+output = { ours: f.toFile(data), unread: format.formatter(model.SPEC.recognitions).toFile(data) };
+""",
+        {"text": before},
+    )
+    assert changed_lines(before, out["ours"]) == ["+" + line for line in NEW_RECOGNITION.splitlines()]
+    assert tidy(out["ours"], "recognitions.yml") == out["ours"]
+    (catalogue_copy / "recognitions.yml").write_text(out["ours"], encoding="utf-8")
+    result = run("validate.py", str(catalogue_copy))
+    assert result.returncode == 0 and " error: " not in result.stdout, result.stdout
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("# ") and "yaml-language-server" not in line]
+    assert len(comments) >= 4 and not any(line in out["unread"].splitlines() for line in comments)  # control
+
+
+def test_a_recognitions_id_is_made_of_what_it_recognises_its_kind_and_year():
+    """ids.js on the form's data before saving: an empty id made as the file's ids are
+    (nanhu-chengnan-learning-star-2023), another number when a sibling has it, a typed one kept."""
+    made = node(
+        f"const ids = await import({json.dumps((ADMIN / 'ids.js').as_uri())});\noutput = ids.madeIds(input, model.SPEC.recognitions);",
+        {
+            "recognitions": [
+                {"id": "nanhu-chengnan-learning-star-2023", "kind": "learning-star", "year": 2023, "region": "nanhu-chengnan"},
+                {"kind": "learning-star", "year": 2023, "region": "nanhu-chengnan"},
+                {"kind": "standardised-adult-school", "year": 2024, "provider": "nanhu-daqiao-adult-school"},
+                {"kind": "demonstration-learning-city", "year": 2025},  # a city-wide title
+                {"id": "typed-by-hand", "kind": "learning-star", "year": 2024, "region": "jiashan"},
+            ]
+        },
+    )
+    assert made == [
+        [["recognitions", 1, "id"], "nanhu-chengnan-learning-star-2023-2"],
+        [["recognitions", 2, "id"], "nanhu-daqiao-adult-school-standardised-adult-school-2024"],
+        [["recognitions", 3, "id"], "demonstration-learning-city-2025"],
+    ]
 
 
 TRICKY = [

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_ENV, ROOT, box, choose, cms_branches, field, git, serving
+from conftest import BUILD_ENV, NEW_RECOGNITION, ROOT, box, choose, cms_branches, field, git, serving, visible
 from playwright.sync_api import expect
 
+from learning_city.i18n import t
 from learning_city.tools import local_editor as edit
 
 PHONE = {"width": 390, "height": 844}
@@ -202,6 +203,56 @@ def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browse
     assert "  - id: wan-jian-shan-zi-wu\n" in saved
     assert 'start: "19:00"' in saved and 'end: "20:30"' in saved and "start: 2027-03-02" in saved and "end: 2027-06-29" in saved
     pull_request_check(clone, f"cms/providers/{SCHOOL}")  # the build: the new school's test (make test's 20 minutes)
+
+
+def test_the_bureau_adds_a_learning_star_on_a_phone_and_is_told_the_name_stays_unpublished(browser, admin, clone):
+    """The education bureau's clerk keeps recognitions.yml in the editor too (issue 22), at 390 px:
+    a 学习型组织 without the organisation's name is refused before saving (the validator's rule,
+    nothing saved); a resident's name typed with the consent box unticked, the form says the site
+    shows only 一位居民; the id is made from the region, kind and year; the save is the new item's
+    lines and passes the pull-request check. Control: before this /admin/ had no recognitions
+    collection, and the check-side controls are test_control_the_pull_request_check_here_…"""
+    site, url = admin
+    clone = with_clone(clone)
+    notice = t("editor.name_not_published", "zh", name="王小明", resident=t("recognitions.a_resident", "zh"))
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, "recognitions/entries/recognitions")
+        fits_the_phone(page)
+        records = box(page, "荣誉称号")
+        page.get_by_text("2019 大桥镇成人文化技术学校 · 标准化成人学校").wait_for()  # a school by name, a kind in words
+        records.get_by_role("button", name="新增荣誉称号").click()
+        new = records.locator("[class*=SortableListItem]").first  # on top, not below 58 others
+        choose(new, "称号类型", "学习型组织")
+        choose(new, "级别", "市级")
+        field(new, "获评年份").fill("2024")
+        choose(new, "获评地区编号", "南湖区 · 大桥镇")
+        field(box(new, "授予单位"), "中文").fill("嘉兴市教育局")
+        page.get_by_role("button", name="保存", exact=True).click()
+        panel = page.locator("#lc-refusals")
+        panel.get_by_text("没有保存：第 1 处，共 1 处要修改").wait_for()
+        assert "获评组织名称" in panel.inner_text() and "缺少必填项" in panel.inner_text()
+        assert cms_branches(clone) == []
+        panel.get_by_role("button", name="关闭").click()
+        choose(new, "称号类型", "百姓学习之星")
+        field(box(new, "获评居民姓名"), "中文").fill("王小明")
+        shown = visible(page.get_by_text(notice))
+        shown.wait_for()  # said, not refused
+        consent = box(new, "本人已书面同意在网站公开姓名").get_by_role("switch")
+        consent.click()
+        expect(shown).to_have_count(0)  # ticked: the name will be shown, nothing to say
+        consent.click()
+        shown.wait_for()
+        assert not any(word in page.locator("body").inner_text() for word in JARGON)
+        fits_the_phone(page, status=False)  # with the new item and its notice (the status: checked above)
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    branch = "cms/recognitions/recognitions"
+    assert cms_branches(clone) == [branch]
+    diff = git(clone, "diff", "-U0", "main", branch)
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["+" + line for line in NEW_RECOGNITION.splitlines()], diff  # the file's comments kept
+    pull_request_check(clone, branch)
 
 
 def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser, admin, clone):

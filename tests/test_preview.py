@@ -13,7 +13,8 @@ import json
 import re
 
 import pytest
-from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node
+from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node, serving
+from test_editor import open_record
 
 from learning_city.data.loader import load
 from learning_city.data.model import Provider, Venue
@@ -21,6 +22,7 @@ from learning_city.data.today import today
 from learning_city.site import records
 from learning_city.site.templates import PACKAGE_FOLDER, Templates
 from learning_city.tools import editor
+from learning_city.tools import local_editor as edit
 
 REPOSITORY = "https://example.org/r"
 SITE_URL = "https://example.org/s/"
@@ -79,6 +81,12 @@ def preview_pages(catalogue, templates, day, keys, change: str = "", data: dict 
         }
         for c, rid, lang in keys
     ]
+    return dict(zip(keys, [html for _, html in previews(catalogue, templates, day, entries, change)], strict=True))
+
+
+def previews(catalogue, templates, day, entries: list[dict], change: str = "") -> list[tuple[str, str]]:
+    """(the page's title, the page's content) as the preview renders each entry (its collection,
+    lang, path, and its file's text or the form's data); `change` runs on the renderer first."""
     data = {
         "kit": json.loads(records.preview_json(templates, REPOSITORY, SITE_URL)),
         "records": json.loads(editor.records_json(catalogue)),
@@ -94,9 +102,9 @@ const nunjucks = createRequire(import.meta.url)(input.nunjucks);
 const {{ pages }} = await import(input.page);
 const renderer = pages(nunjucks, input.kit, input.records);
 {change}
-output = input.entries.map((e) => renderer.render(e.collection, e.data || format.read(e.text), {{ lang: e.lang, base: input.base, today: input.today, path: e.path }}));
+output = input.entries.map((e) => [e.data || format.read(e.text), e]).map(([d, e]) => [renderer.title(e.collection, d, e.lang), renderer.render(e.collection, d, {{ lang: e.lang, base: input.base, today: input.today, path: e.path }})]);
 """
-    return dict(zip(keys, node(code, data), strict=True))
+    return [tuple(found) for found in node(code, data)]
 
 
 def differences(site: dict, preview: dict) -> dict:
@@ -238,3 +246,202 @@ output = pages(nunjucks, input.kit, input.records).render(input.collection, inpu
     assert re.findall(r".{60}(?:undefined|null|NaN).{20}", html) == []
     if data.get("parent"):
         assert ">no-such-school</a>" in html and ">no-such-venue</a>" in html and "太极" in html
+
+
+# --- issue 22: an event, a team, a resource as the page that lists it shows it; the recognitions as their page
+
+KINDS_22 = ("events", "teams", "resources")
+SECTION = re.compile(r"<section class=\"lc-(?:event|team|resource)\b.*?</section>", re.S)
+
+
+@pytest.fixture(scope="module")
+def listing_pages(site_pages, day):
+    """The pages of issue 22 as the site renders them, by (lang, source path): (title, content)."""
+    from learning_city.site import events, recognitions, teams
+
+    catalogue, templates, _ = site_pages
+    found = {}
+    for lang in ("zh", "en"):
+        made = [*events.pages(catalogue, lang, day, SITE_URL), *teams.pages(catalogue, lang), *recognitions.pages(catalogue, lang)]
+        found |= {(lang, path): (title, render(BASE, templates=templates)) for path, title, render in made}
+    return found
+
+
+def listed_previews(catalogue, templates, day, change: str = "") -> dict:
+    """Every shipped event, team and resource and the recognitions file, previewed from its file
+    in both languages: (title, content) by (collection, id, lang)."""
+    keys = [(c, rid, lang) for c in KINDS_22 for rid in sorted(getattr(catalogue, c)) for lang in ("zh", "en")]
+    keys += [("recognitions", "recognitions", lang) for lang in ("zh", "en")]
+    entries = [
+        {
+            "collection": c,
+            "lang": lang,
+            "path": f"catalogue/{catalogue.sources[c, rid]}" if c in KINDS_22 else "catalogue/recognitions.yml",
+            "text": (CATALOGUE / (catalogue.sources[c, rid] if c in KINDS_22 else "recognitions.yml")).read_text("utf-8"),
+            "data": None,
+        }
+        for c, rid, lang in keys
+    ]
+    return dict(zip(keys, previews(catalogue, templates, day, entries, change), strict=True))
+
+
+def test_the_preview_kit_holds_what_issue_22_records_need(site_pages):
+    """What the preview renders issue 22's records with, from the build: the fragments their pages
+    render them with, the recognitions page's order of kinds, and from the catalogue a venue's
+    address, a provider's and each region's county, and the targets counting each kind of title.
+    Control: the kit before this change had none of these (tests/test_preview.py in the report)."""
+    from learning_city.data.figures import recognition_kind
+    from learning_city.site import recognitions
+
+    catalogue, templates, _ = site_pages
+    kit = json.loads(records.preview_json(templates, REPOSITORY, SITE_URL))
+    names = json.loads(editor.records_json(catalogue))["names"]
+    for name in ("lc/event.html", "lc/team.html", "lc/resource.html", "lc/recognitions.html"):
+        assert name in kit["templates"]
+    assert kit["recognition_kinds"][:2] == ["learning-star", "learning-organisation"]
+    assert len(kit["recognition_kinds"]) == len(set(kit["recognition_kinds"])) == len(recognitions.ORDER)
+    venue = catalogue.venues["jiaxing-library"]
+    assert names["venues"][venue.id]["address"]["zh"] == venue.address.zh
+    assert all(names["providers"][pid]["region"] == p.region for pid, p in catalogue.providers.items())
+    assert names["counties"] == [county.id for county in catalogue.regions.counties]
+    assert names["county_of"]["nanhu-chengnan"] == "nanhu" and names["county_of"]["nanhu"] == "nanhu"
+    assert len(names["county_of"]) == len(names["regions"]) > 50
+    counted = [t for t in catalogue.targets if recognition_kind(t)]
+    assert sum(len(found) for found in names["recognition_targets"].values()) == len(counted) > 0
+
+
+def test_the_preview_shows_events_teams_resources_and_recognitions_as_their_pages(site_pages, listing_pages, day):
+    """Every shipped event, team and resource, previewed from its file, is the very section of the
+    page that lists it, under that page's title (a team's: its county's); the recognitions file
+    previewed is the recognitions page, where a resident without consent is 一位居民."""
+    catalogue, templates, _ = site_pages
+    found = listed_previews(catalogue, templates, day)
+    pages = {"events": "events/index.md", "resources": "resources/index.md", "recognitions": "recognitions/index.md"}
+    for (collection, rid, lang), (title, html) in found.items():
+        if collection == "recognitions":
+            assert (title, html) == listing_pages[lang, pages[collection]]
+            continue
+        county = catalogue.county_of(getattr(catalogue, collection)[rid].region).id if collection == "teams" else None
+        page_title, page = listing_pages[lang, f"teams/{county}.md" if county else pages[collection]]
+        assert title == page_title
+        sections = SECTION.findall(html)
+        assert len(sections) == 1 and sections[0] in page, (collection, rid, lang)
+    assert len(found) == 2 * (len(catalogue.events) + len(catalogue.teams) + len(catalogue.resources) + 1) > 40
+    zh = found["recognitions", "recognitions", "zh"][1]
+    star = next(r for r in catalogue.recognitions if r.person and not r.name_public)
+    assert star.person.zh not in zh and f'<li id="recognition-{star.id}"><strong>' in zh
+    assert re.search(rf'<li id="recognition-{star.id}">[^<]*<strong>[^<]*</strong>[^<]*· [^<]*· 一位居民<br>', zh)
+    # names, not ids: a venue's name and address, a provider's name, the subject in Chinese
+    event = found["events", "jiaxing-learning-week-opening", "zh"][1]
+    assert ">嘉兴市图书馆</a> <small>" in event and ">jiaxing-library<" not in event
+    assert "<dd>健康养生</dd>" in found["teams", "nanhu-qili-taiji-team", "zh"][1]
+
+
+def test_control_a_name_given_consent_is_shown(site_pages, day):
+    """Control for the consent check above: the same resident with the consent ticked is named."""
+    catalogue, templates, _ = site_pages
+    star = next(r for r in catalogue.recognitions if r.person and not r.name_public)
+    text = (CATALOGUE / "recognitions.yml").read_text("utf-8")
+    consented = re.sub(rf"(- id: {star.id}\n(?:    .*\n)*?)(    person:)", r"\1    name_public: true\n\2", text)
+    assert consented != text
+    entry = {"collection": "recognitions", "lang": "zh", "path": "catalogue/recognitions.yml", "text": consented, "data": None}
+    (_, named), (_, unnamed) = previews(catalogue, templates, day, [entry, {**entry, "text": text}])
+    assert star.person.zh in named and star.person.zh not in unnamed
+    assert named.count("一位居民") == unnamed.count("一位居民") - 1
+
+
+def test_control_a_team_helper_that_differs_is_caught(site_pages, listing_pages, day):
+    """Control for the comparison above: a twin of days_text that joins the days with commas makes
+    every team's section differ from its county's page, and nothing else."""
+    catalogue, templates, _ = site_pages
+    change = 'renderer.env.addGlobal("days_text", (days, lang) => (days || []).join(","));'
+    found = listed_previews(catalogue, templates, day, change)
+    pages = {lang: "".join(page for (at, _), (_, page) in listing_pages.items() if at == lang) for lang in ("zh", "en")}
+    differ = {key for key, (_, html) in found.items() if key[0] != "recognitions" and SECTION.findall(html)[0] not in pages[key[2]]}
+    assert differ == {key for key in found if key[0] == "teams"} and len(differ) == 2 * len(catalogue.teams)
+
+
+HALF_FILLED_22 = [
+    ("events", {}),
+    ("teams", {}),
+    ("resources", {}),
+    ("recognitions", {}),
+    (
+        "events",
+        {"name": {"zh": "读书会"}, "venue": "no-such-venue", "provider": "no-such-school", "date": "2026-12-01", "audience": ["everyone"]},
+    ),
+    ("teams", {"name": {"zh": "合唱队"}, "region": "nanhu-qixing", "meetings": [{"days": ["mon"]}, {}]}),
+    (
+        "recognitions",
+        {"recognitions": [{"kind": "learning-star", "year": 2026, "person": {"zh": "王小明"}}, {"kind": "learning-star"}, {}]},
+    ),
+]
+
+
+def test_an_issue_22_record_half_filled_in_is_previewed(site_pages, day):
+    """Issue 22's forms previewed while being filled in: empty, parts empty, ids not yet published,
+    a learning star whose consent is not yet ticked: a page without an error, the name not shown."""
+    catalogue, templates, _ = site_pages
+    entries = [{"collection": c, "lang": "zh", "path": "", "text": "", "data": data} for c, data in HALF_FILLED_22]
+    found = previews(catalogue, templates, day, entries)
+    for (title, html), (collection, _) in zip(found, HALF_FILLED_22, strict=True):
+        assert title and re.findall(r".{60}(?:undefined|null|NaN).{20}", html) == [], collection
+        assert "王小明" not in html and "no-such-venue" not in html
+        assert collection == "recognitions" or html.count("<section") == 1
+    assert "读书会" in found[4][1] and "一位居民" in found[6][1]
+
+
+def test_the_editor_previews_issue_22_records_as_readers_see_them_at_phone_width(browser, admin, clone):
+    """At 390 px, one record of each kind issue 22 added, opened in the editor and previewed: its
+    part of the public page, in Chinese, with names where the file has ids (a venue, a provider, a
+    region, a subject, a kind), and the learning star who has not agreed to be named as 一位居民.
+    Control: Decap's own preview, which these replace, showed the ids, the English values and the name."""
+    from learning_city.i18n import t
+
+    catalogue, _ = load(CATALOGUE)
+    event, team, resource = (
+        catalogue.events["jiaxing-learning-week-opening"],
+        catalogue.teams["nanhu-qili-taiji-team"],
+        catalogue.resources["baduanjin-video"],
+    )
+    star = next(r for r in catalogue.recognitions if r.person and not r.name_public)
+    county, town = catalogue.county_of(team.region), catalogue.town_of(team.region)
+    shown = {
+        ("events", event.id, f"event-{event.id}"): (
+            t("nav.events", "zh"),
+            [catalogue.venues[event.venue].name.zh, t(f"events.kind.{event.kind.value}", "zh")],
+            [event.venue, event.kind.value],
+        ),
+        ("teams", team.id, f"team-{team.id}"): (
+            t("teams.county_title", "zh", county=county.name.zh),
+            [f"{county.name.zh} · {town.name.zh}", catalogue.providers[team.provider].name.zh, t(f"category.{team.category.value}", "zh")],
+            [team.provider, team.region, team.category.value],
+        ),
+        ("resources", resource.id, f"resource-{resource.id}"): (
+            t("nav.resources", "zh"),
+            [t(f"category.{resource.subject.value}", "zh"), t(f"resources.kind.{resource.kind.value}", "zh")],
+            [resource.subject.value, resource.kind.value],
+        ),
+        ("recognitions", "recognitions", f"recognition-{star.id}"): (
+            t("nav.recognitions", "zh"),
+            [t("recognitions.a_resident", "zh")],
+            [star.person.zh, star.region],
+        ),
+    }
+    copy, url = admin
+    with edit.decap_server(clone, url), serving(copy) as base:
+        page = open_record(browser, base, "events", event.id, 390, 844)
+        for (collection, record, anchor), (title, names, ids) in shown.items():
+            page.goto(f"{base}admin/#/collections/{collection}")  # the record chosen from its list, as a secretary does
+            page.locator(f'a[href$="/collections/{collection}/entries/{record}"]').click()
+            page.get_by_role("button", name=t("editor.show_preview", "zh")).click()  # the form fills a phone's screen
+            preview = page.frame_locator("#preview-pane")
+            preview.get_by_role("heading", name=title, exact=True).wait_for()
+            preview.locator(f"#{anchor}").wait_for()  # this record's: Decap first shows the new form's preview with the last one's data
+            text = preview.locator("body").inner_text()
+            assert [name for name in names if name not in text] == [], (collection, text)
+            assert [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)] == [], collection
+            assert preview.locator("body").evaluate("body => body.scrollWidth <= body.clientWidth")
+        resident = preview.locator(f"li#recognition-{star.id}")
+        assert t("recognitions.a_resident", "zh") in resident.inner_text()
+        page.close()

@@ -3,7 +3,7 @@
 // before its start. editor.js refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
-import { REFERENCES, WEEKDAYS } from "./model.js";
+import { FOR_KIND, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
 
 const PAIRS = [["start", "end", false], ["opens", "closes", false]]; // (from, until, times must differ)
 const CLOCK = /^\d\d:\d\d$/;
@@ -120,7 +120,37 @@ function eventProblems(data, add) {
   if ((data.mode === "online" || data.mode === "blended") && !data.online_url) add("mode", "event_no_link", { mode: data.mode });
 }
 
-/** Problems of one provider, venue or event against the rest of the catalogue, each [where, code, args]. */
+/** Text given: a Chinese or English part typed (tidy leaves an emptied part out). */
+const given = (text) => Boolean(text && (text.zh || text.en));
+
+/** The bureau's recognitions (learning_city/data/model.py Recognition, loader.py): ids unique in the
+ * file, the region and provider real, a resident's name only on a 百姓学习之星 and an organisation's
+ * on (and always on) a 学习型组织 (model.js FOR_KIND, with each kind's Chinese for the message the
+ * clerk reads), consent only with a name (a field's "consent_of"). Neither region nor provider is a
+ * city-wide title, which the validator accepts. */
+function recognitionProblems(data, records, add) {
+  const fields = SPEC.recognitions.fields.find((f) => f.name === "recognitions").item.fields;
+  const regions = (records.names || {}).regions || {};
+  const providers = records.providers || {};
+  duplicates(data.recognitions, "recognitions", add);
+  (data.recognitions || []).forEach((recognition, i) => {
+    if (!recognition) return;
+    const where = `recognitions[${i}]`;
+    const { kind } = recognition;
+    if (recognition.region && !Object.hasOwn(regions, recognition.region)) add(`${where}.region`, "unknown_ref", { ...reference("region"), value: recognition.region });
+    if (recognition.provider && !Object.hasOwn(providers, recognition.provider)) add(`${where}.provider`, "unknown_ref", { ...reference("provider"), value: recognition.provider });
+    const { fields: bound, kinds } = FOR_KIND.recognitions; // kinds: each kind's Chinese, for the message
+    for (const [name, { kind: only, required }] of Object.entries(bound)) {
+      if (kind && given(recognition[name]) && kind !== only) add(`${where}.${name}`, "not_for_kind", { kind: kinds[kind] || kind, only: kinds[only] || only });
+      if (required && kind === only && !given(recognition[name])) add(`${where}.${name}`, "missing");
+    }
+    for (const field of fields.filter((f) => f.consent_of)) {
+      if (recognition[field.name] === true && !given(recognition[field.consent_of])) add(`${where}.${field.name}`, "consent_without_person");
+    }
+  });
+}
+
+/** Problems of one provider, venue or event, or of the recognitions, against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
   const add = (where, code, args = {}) => found.push([where, code, args]);
@@ -136,6 +166,7 @@ export function crossProblems(collection, data, context) {
   }
   if (data.id && slug !== undefined && data.id !== slug) add("id", "id_mismatch", { value: data.id, stem: slug });
   if (collection === "events") eventProblems(data, add);
+  if (collection === "recognitions") recognitionProblems(data, records, add);
   if (collection !== "providers") return found;
   if (data.parent) {
     const parentKind = (records.providers || {})[data.parent];

@@ -9,7 +9,7 @@ import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { phonePreviewSwitch, previewOf, PREVIEW_CSS } from "./preview.js";
 import { refusal, registerLocale, saying, steps, zh } from "./locale.js";
 import { locate, showRefusals, watchSaves } from "./refusals.js";
-import { registerWidgets } from "./widgets.js";
+import { knowNames, registerWidgets } from "./widgets.js";
 import { madeIds, withIds } from "./ids.js";
 
 const CMS = window.CMS;
@@ -53,6 +53,7 @@ CMS.registerWidget("lc-term", TermControl);
 
 // The ids of the published catalogue (written by the build), which a record is checked against.
 const records = fetch("records.json").then((response) => (response.ok ? response.json() : null)).catch(() => null);
+records.then((known) => known && knowNames(known.names)); // a school named in a list item's summary (widgets.js)
 
 // What the validator refuses across fields of one record, across its parts and against the rest
 // of the catalogue, refused before saving with its message: a save never fails the pull request's check.
@@ -79,8 +80,9 @@ CMS.registerEventListener({
 });
 
 CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
-CMS.registerPreviewTemplate("providers", previewOf(h, "providers"));
-CMS.registerPreviewTemplate("venues", previewOf(h, "venues"));
+for (const collection of ["providers", "venues", "events", "teams", "resources", "recognitions"]) {
+  CMS.registerPreviewTemplate(collection, previewOf(h, collection)); // recognitions: the collection's one file, of that name
+}
 phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 
 CMS.init();

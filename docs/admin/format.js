@@ -19,17 +19,21 @@ export function read(text) {
   return parseDocument(text, YAML_OPTIONS).toJS();
 }
 
+/** Which file data was read from: a record's file by its id; a file of many records (recognitions.yml)
+ * has no id of its own, and is the one file of its collection. */
+const fileOf = (data) => (data && data.id !== undefined ? `id:${data.id}` : "file");
+
 /** fromFile/toFile for Decap's registerCustomFormat, for one kind of record. */
 export function formatter(spec) {
-  const sources = new Map(); // record id -> the file's text when it was last read
+  const sources = new Map(); // fileOf(data) -> the file's text when it was last read
   return {
     fromFile(text) {
       const data = read(text);
-      if (data && data.id !== undefined) sources.set(String(data.id), text);
+      if (data && typeof data === "object") sources.set(fileOf(data), text);
       return data;
     },
     toFile(data) {
-      return write(data, spec, sources.get(String(data && data.id)));
+      return write(data, spec, sources.get(fileOf(data)));
     },
   };
 }
@@ -88,7 +92,7 @@ function tidyValue(value, field, original) {
     if (!Array.isArray(value)) return value;
     const item = field.item;
     const items = item
-      ? value.map((v, i) => tidyValue(v, item, Array.isArray(original) ? original[i] : undefined))
+      ? value.map((v, i) => tidyValue(v, item, originalItem(v, i, original)))
       : value.map((v) => (typeof v === "string" ? v.trim() : v));
     return items.filter((v) => !isEmpty(v));
   }
@@ -96,6 +100,14 @@ function tidyValue(value, field, original) {
     return value.trim() === "" ? undefined : Number(value);
   }
   return typeof value === "string" ? value.trim() : value;
+}
+
+/** The item of the original list a list item was: the one with its id (an item added on top moves
+ * the others down), or the one at its place for items without ids. */
+function originalItem(value, index, original) {
+  if (!Array.isArray(original)) return undefined;
+  const hasId = (v) => v !== null && typeof v === "object" && "id" in v;
+  return hasId(value) ? original.find((o) => hasId(o) && o.id === value.id) : original[index];
 }
 
 // --- writing new text ---------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // Ids from names: a secretary types 大桥镇成人学校 and the record's id is made from its pinyin,
 // da-qiao-zhen-cheng-ren-xue-xiao, unless she typed one. Pinyin from pinyin-pro (window.pinyinPro,
 // vendored beside the editor by the build). Which id is made from which name is in model.js SPEC
-// (a field's "from"); editor.js fills empty ids just before saving, so the checks see them.
+// (a field's "from"; a record without a name, a recognition, has "made_of" instead); editor.js fills
+// empty ids just before saving, so the checks see them.
 
 const LONGEST = 60; // characters of a made id: the end of the name is dropped at a hyphen
 
@@ -9,9 +10,20 @@ const LONGEST = 60; // characters of a made id: the end of the name is dropped a
 export function idFrom(name, pinyin = window.pinyinPro && window.pinyinPro.pinyin) {
   const text = String(name || "").normalize("NFKC");
   const syllables = pinyin ? pinyin(text, { toneType: "none", type: "array", nonZh: "consecutive", v: true }) : [text];
-  let id = syllables.join("-").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return slug(syllables.join("-"));
+}
+
+/** Lowercase letters and digits joined by single hyphens, cut at a hyphen after LONGEST characters. */
+function slug(text) {
+  let id = text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (id.length > LONGEST) id = id.slice(0, id.lastIndexOf("-", LONGEST) > 0 ? id.lastIndexOf("-", LONGEST) : LONGEST);
   return id;
+}
+
+/** A record without a name (a recognition): its id of the ids and choices it holds, in the
+ * order of `parts` (model.js "made_of"): nanhu-chengnan-learning-star-2023. */
+export function idOf(value, parts) {
+  return slug(parts.map((part) => value[part]).filter((v) => v !== undefined && v !== null && v !== "").join("-"));
 }
 
 /** `id`, or `id-2`, `id-3`… when it is taken. */
@@ -31,9 +43,9 @@ function named(value, from) {
  * unique among `taken` (the collection's ids), an item's among its list's. */
 export function madeIds(data, spec, taken = new Set(), pinyin, at = []) {
   const made = [];
-  const idField = spec.fields.find((f) => f.name === "id" && f.from);
-  if (idField && data && !data.id && named(data, idField.from)) {
-    const id = idFrom(named(data, idField.from), pinyin);
+  const idField = spec.fields.find((f) => f.name === "id" && (f.from || f.made_of));
+  if (idField && data && !data.id) {
+    const id = idField.from ? named(data, idField.from) && idFrom(named(data, idField.from), pinyin) : idOf(data, idField.made_of);
     if (id) made.push([[...at, "id"], unique(id, taken)]);
   }
   for (const field of spec.fields) {

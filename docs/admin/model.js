@@ -1154,6 +1154,97 @@ export const SPEC = {
     "type": "date"
    }
   ]
+ },
+ "recognitions": {
+  "schema_line": "# yaml-language-server: $schema=../schema/recognitions.schema.json",
+  "fields": [
+   {
+    "name": "recognitions",
+    "label": "荣誉称号",
+    "required": false,
+    "type": "list",
+    "item": {
+     "type": "object",
+     "fields": [
+      {
+       "name": "id",
+       "label": "称号编号",
+       "required": true,
+       "type": "string",
+       "made_of": [
+        "provider",
+        "region",
+        "kind",
+        "year"
+       ]
+      },
+      {
+       "name": "kind",
+       "label": "称号类型",
+       "required": true,
+       "type": "string"
+      },
+      {
+       "name": "level",
+       "label": "级别",
+       "required": true,
+       "type": "string"
+      },
+      {
+       "name": "year",
+       "label": "获评年份",
+       "required": true,
+       "type": "number"
+      },
+      {
+       "name": "region",
+       "label": "获评地区编号",
+       "required": false,
+       "type": "string"
+      },
+      {
+       "name": "provider",
+       "label": "获评机构编号",
+       "required": false,
+       "type": "string"
+      },
+      {
+       "name": "issuer",
+       "label": "授予单位",
+       "required": true,
+       "type": "text"
+      },
+      {
+       "name": "sample",
+       "label": "示例数据",
+       "required": false,
+       "default": false,
+       "type": "boolean"
+      },
+      {
+       "name": "person",
+       "label": "获评居民姓名",
+       "required": false,
+       "type": "text"
+      },
+      {
+       "name": "name_public",
+       "label": "本人已书面同意在网站公开姓名",
+       "required": false,
+       "default": false,
+       "type": "boolean",
+       "consent_of": "person"
+      },
+      {
+       "name": "organisation",
+       "label": "获评组织名称",
+       "required": false,
+       "type": "text"
+      }
+     ]
+    }
+   }
+  ]
  }
 };
 export const STRINGS = {
@@ -1256,6 +1347,18 @@ export const STRINGS = {
  "editor.show_form": {
   "zh": "回到表单",
   "en": "Back to the form"
+ },
+ "recognitions.a_resident": {
+  "zh": "一位居民",
+  "en": "a resident"
+ },
+ "editor.id_made_hint": {
+  "zh": "可以不填：保存时按获评地区或机构、称号类型和年份自动生成（如 nanhu-chengnan-learning-star-2023），也可以自己改。只用小写字母、数字和连字符。",
+  "en": "May be left empty: on saving it is made from the region or provider recognised, the kind of title and the year (like nanhu-chengnan-learning-star-2023); it can be changed. Lowercase letters, digits and hyphens only."
+ },
+ "editor.name_not_published": {
+  "zh": "注意：没有勾选此项，网站上不会出现姓名“{name}”，只写“{resident}”。姓名仍会存进目录文件，而目录文件是公开的：本人未书面同意，最好不填姓名；同意后才勾选此项。",
+  "en": "Note: with this box unticked the site does not show the name “{name}”, only “{resident}”. The name is still saved in the catalogue file, which is public: without the resident's written consent, better leave it out; tick the box only once they have agreed."
  }
 };
 export const DECAP = {
@@ -1668,7 +1771,9 @@ export const MESSAGES = {
  "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)",
  "event_no_host": "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
  "event_no_place": "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place） / the event is held in person ({mode}): give its venue (venue) or a place (place)",
- "event_no_link": "参加形式为 {mode}（线上）：请写线上参加链接（online_url） / the event is held online ({mode}): give the link to join (online_url)"
+ "event_no_link": "参加形式为 {mode}（线上）：请写线上参加链接（online_url） / the event is held online ({mode}): give the link to join (online_url)",
+ "not_for_kind": "此项只用于称号类型（kind）为 {only} 的称号，本条是 {kind}：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+ "consent_without_person": "勾选了同意公开姓名（name_public: true），但没有填姓名（person）：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
 };
 export const TIERS = {
  "city-university": 1,
@@ -1677,6 +1782,31 @@ export const TIERS = {
  "community-education-centre": 3,
  "community-school": 4,
  "teaching-point": 4
+};
+export const FOR_KIND = {
+ "recognitions": {
+  "fields": {
+   "person": {
+    "kind": "learning-star",
+    "required": false
+   },
+   "organisation": {
+    "kind": "learning-organisation",
+    "required": true
+   }
+  },
+  "kinds": {
+   "demonstration-zone": "社区教育示范区",
+   "experimental-zone": "社区教育实验区",
+   "demonstration-town": "示范镇",
+   "demonstration-learning-city": "示范学习型城市",
+   "standardised-community-school": "标准化社区学校",
+   "standardised-adult-school": "标准化成人学校",
+   "modern-adult-school": "现代化成人学校",
+   "learning-star": "百姓学习之星",
+   "learning-organisation": "学习型组织"
+  }
+ }
 };
 export const HIDDEN = "[\\u{0}-\\u{8}\\u{b}-\\u{c}\\u{e}-\\u{1f}\\u{7f}-\\u{9f}\\u{ad}-\\u{ad}\\u{600}-\\u{605}\\u{61c}-\\u{61c}\\u{6dd}-\\u{6dd}\\u{70f}-\\u{70f}\\u{890}-\\u{891}\\u{8e2}-\\u{8e2}\\u{115f}-\\u{1160}\\u{180e}-\\u{180e}\\u{200b}-\\u{200f}\\u{2028}-\\u{202e}\\u{2060}-\\u{2064}\\u{2066}-\\u{206f}\\u{3164}-\\u{3164}\\u{feff}-\\u{feff}\\u{ffa0}-\\u{ffa0}\\u{fff9}-\\u{fffb}\\u{110bd}-\\u{110bd}\\u{110cd}-\\u{110cd}\\u{13430}-\\u{13438}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0001}-\\u{e0001}\\u{e0020}-\\u{e007f}]";
 export const REFERENCES = {

@@ -1,4 +1,5 @@
-// A provider's or venue's public page, rendered in the browser from the site's own templates
+// A provider's or venue's public page (and issue 22's records: an event, a team or a resource as the
+// page that lists it shows it, the recognitions as their page), rendered in the browser from the site's own templates
 // (learning_city/site/templates/lc/), for the editor's preview. The build sends the templates as
 // the site reads them (lines joined, overrides first), the interface strings and the site's
 // addresses in admin/preview.json (records.preview_json); Nunjucks reads Jinja's syntax. What the
@@ -290,13 +291,144 @@ export function pages(nunjucks, kit, records) {
     };
   }
 
-  const CONTEXTS = { providers: providerContext, venues: venueContext };
-  const TEMPLATES = { providers: "lc/provider.html", venues: "lc/venue.html" };
+  // --- issue 22: the records listed on a shared page (an event, a team, a resource), each shown
+  // by the template fragment its page renders it with (lc/event.html, team.html, resource.html)
+  // under its page's headings; the recognitions, one file, as their whole page.
 
-  /** The page's main content (what the site puts under the record's name) for the form's data. */
-  function render(collection, data, where) {
-    const context = jinjaTruth(CONTEXTS[collection](data, where));
-    return env.render(TEMPLATES[collection], { ...context, ...statusGlobals(where.today) });
+  const enums = (values) => (values || []).map((value) => ({ value }));
+  const county = (region) => (names.county_of || {})[region] || null;
+  const regionNamed = (id) => (id && names.regions[id] ? { name: names.regions[id][names.regions[id].length - 1] } : null);
+  const lists = { providers: names.providers, venues: names.venues }; // names (and a venue's address) by id
+
+  // site/events.py
+  const eventAnchor = (id) => `event-${id || ""}`;
+  const lastDay = (event) => event.end_date || event.date;
+  function eventWhen(event, lang) {
+    const hours = `${event.start || ""}–${event.end || ""}`;
+    if (event.end_date && event.end_date !== event.date) {
+      return t("events.days_hours", lang, { days: t("label.dates", lang, { start: i18n.date(event.date, lang), end: i18n.date(event.end_date, lang) }), hours });
+    }
+    return `${i18n.date(event.date, lang)} ${hours}`;
   }
-  return { render, env };
+  function joinText(event, lang) {
+    const parts = [t(event.free ? "label.free" : "events.paid", lang), t(event.join && event.join.booking ? "events.booking" : "events.walk_in", lang)];
+    if (event.join && event.join.note) parts.push(get(event.join.note, lang));
+    return parts.join(" · ");
+  }
+  function eventContext(data, where) {
+    const event = modelShape(data, SPEC.events.fields);
+    const past = Boolean(event.date) && lastDay(event) < where.today;
+    const week = Boolean(event.date) && !past && event.date <= addDays(where.today, 6); // data/events.py this_week
+    const [year, month] = (event.date || "").split("-").map(Number);
+    return {
+      ...lists, lang: where.lang, base: where.base, event, past, level: past ? 3 : 4,
+      month: month ? t("events.month", where.lang, { year, month, month_name: kit.months[month - 1] }) : "",
+      week, now: week ? { [event.id]: true } : {}, anchor: eventAnchor, learning_week: "learning-week",
+      when_text: eventWhen, join_text: joinText, calendar_path: (id) => `calendars/events/${id || ""}.ics`,
+    };
+  }
+
+  // site/teams.py
+  function teamContext(data, where) {
+    const team = modelShape(data, SPEC.teams.fields);
+    const id = county(team.region);
+    return {
+      ...lists, lang: where.lang, base: where.base, team, county: regionNamed(id) || { name: null },
+      town_of: (region) => (region && region !== id ? regionNamed(region) : null),
+      team_anchor: (tid) => `team-${tid || ""}`, teams_url: (base, cid) => `${base}teams/` + (cid ? `${cid}/` : ""),
+    };
+  }
+  function resourceContext(data, where) {
+    const resource = modelShape(data, SPEC.resources.fields);
+    resource.languages = enums(resource.languages);
+    return {
+      ...lists, lang: where.lang, base: where.base, resource,
+      subject: resource.subject ? t(`category.${resource.subject}`, where.lang) : "", subject_anchor: `subject-${resource.subject || ""}`,
+      resource_anchor: (rid) => `resource-${rid || ""}`,
+    };
+  }
+
+  // site/recognitions.py and data/recognitions.py: a resident named only with consent
+  const sameText = (a, b) => Boolean(a && b) && a.zh === b.zh && (a.en || null) === (b.en || null);
+  function recipient(r) {
+    if (r.organisation) return r.organisation;
+    if (r.kind.value === "learning-star") return r.name_public ? r.person : null;
+    if (r.provider && names.providers[r.provider]) return names.providers[r.provider].name;
+    return regionNamed(r.region) ? regionNamed(r.region).name : null;
+  }
+  function recognitionCounty(r) {
+    if (r.region) return county(r.region);
+    const provider = names.providers[r.provider || ""];
+    return provider ? county(provider.region) : null;
+  }
+  function entry(r) {
+    const cid = recognitionCounty(r);
+    const countyName = cid ? regionNamed(cid).name : null;
+    const town = r.region && r.region !== cid ? regionNamed(r.region) : null;
+    const who = recipient(r);
+    return {
+      record: r, county: cid ? { name: countyName } : null,
+      town: town && !sameText(town.name, who) ? town : null,
+      who: countyName && sameText(who, countyName) ? null : who,
+      resident: r.kind.value === "learning-star" && !who,
+      provider: r.provider && names.providers[r.provider] ? r.provider : null,
+    };
+  }
+  function recognitionsContext(data, where) {
+    const all = modelShape(data, SPEC.recognitions.fields).recognitions.filter((r) => r.kind && r.year);
+    const order = Object.fromEntries((names.counties || []).map((id, n) => [id, n]));
+    const place = (r) => [recognitionCounty(r) === null ? Object.keys(order).length : order[recognitionCounty(r)], r.id || ""];
+    const byPlace = (a, b) => { const [x, y] = [place(a), place(b)]; return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0); };
+    const sections = [];
+    for (const kind of kit.recognition_kinds) {
+      const held = all.filter((r) => r.kind.value === kind).map((r) => ({ ...r, level: r.level ? { value: r.level } : null }));
+      if (!held.length) continue;
+      const years = [...new Set(held.map((r) => Number(r.year)))].sort((a, b) => b - a);
+      sections.push({
+        kind: { value: kind }, count: held.length, targets: ((names.recognition_targets || {})[kind] || []),
+        years: years.map((year) => [year, held.filter((r) => Number(r.year) === year).sort(byPlace).map(entry)]),
+      });
+    }
+    return {
+      lang: where.lang, base: where.base, sections, has_sample: all.some((r) => r.sample),
+      kind_anchor: (kind) => `recognitions-${kind.value}`, year_anchor: (kind, year) => `recognitions-${kind.value}-${year}`,
+      recognition_anchor: (id) => `recognition-${id || ""}`, target_anchor: (id) => `target-${id}`,
+    };
+  }
+
+  // templates.sentence: an interface string with HTML put into its {placeholders}, the words escaped
+  env.addGlobal("sentence", (key, lang, parts) => {
+    const escaped = Object.fromEntries(Object.entries(parts || {}).filter(([name]) => name !== "__keywords").map(([name, part]) => [name, part instanceof nunjucks.runtime.SafeString ? String(part) : escapeHtml(part)]));
+    return safe(fill(escapeHtml((kit.strings[key] || { [lang]: "" })[lang]), escaped));
+  });
+
+  // the fragment under its page's headings: what the events, teams and resources pages put around it
+  const FRAGMENTS = {
+    events: '{% import "lc/event.html" as e with context %}<div class="lc-directory lc-events">{% if past %}<h2 class="lc-past">{{ t("events.past", lang) }}</h2>{% else %}<h3 class="lc-month{% if week %} lc-now{% endif %}">{{ month }}</h3>{% endif %}{{ e.event_section(event, level) }}</div>',
+    teams: '{% import "lc/team.html" as tm with context %}<div class="lc-directory lc-teams">{{ tm.team_section(team) }}</div>',
+    resources: '{% import "lc/resource.html" as rs with context %}<div class="lc-directory lc-resources"><h2 id="{{ subject_anchor }}">{{ subject }}</h2>{{ rs.resource_section(resource) }}</div>',
+  };
+
+  const CONTEXTS = { providers: providerContext, venues: venueContext, events: eventContext, teams: teamContext, resources: resourceContext, recognitions: recognitionsContext };
+  const TEMPLATES = { providers: "lc/provider.html", venues: "lc/venue.html", recognitions: "lc/recognitions.html" };
+
+  /** The page's main content (what the site puts under the page's title) for the form's data. */
+  function render(collection, data, where) {
+    const context = { ...jinjaTruth(CONTEXTS[collection](data, where)), ...statusGlobals(where.today) };
+    return collection in FRAGMENTS ? env.renderString(FRAGMENTS[collection], context) : env.render(TEMPLATES[collection], context);
+  }
+
+  /** The page's title: a provider's or venue's name, or the title of the page that lists the record. */
+  function title(collection, data, lang) {
+    const name = (data && data.name && data.name.zh) || "";
+    if (collection === "events") return t("nav.events", lang);
+    if (collection === "resources") return t("nav.resources", lang);
+    if (collection === "recognitions") return t("nav.recognitions", lang);
+    if (collection === "teams") {
+      const id = county(data && data.region);
+      return id ? t("teams.county_title", lang, { county: get(regionNamed(id).name, lang) }) : t("nav.teams", lang);
+    }
+    return name;
+  }
+  return { render, title, env };
 }

@@ -1,4 +1,5 @@
 // The editor's preview pane: the record's public page, from the site's own templates (page.js),
+// (an event, a team or a resource: its part of the page that lists it; the recognitions: their page),
 // with the site's own stylesheets and page scripts, so a secretary sees what readers will see:
 // names rather than ids, the network tier, the children, the enrolment status as of today, the
 // calendar links and the course's copy and print buttons. Everything comes from this site.
@@ -53,7 +54,8 @@ function pageScripts(doc, scripts) {
   run();
 }
 
-/** The preview component of one collection ("providers", "venues"). */
+/** The preview component of one collection ("providers", "venues"; issue 22's "events", "teams",
+ * "resources", and "recognitions", the one file of that collection). */
 export function previewOf(h, collection) {
   return window.createClass({
     getInitialState() {
@@ -82,7 +84,7 @@ export function previewOf(h, collection) {
       }
       return h("div", { className: "md-typeset lc-preview", ref: (element) => { this.root = element; } }, [
         ...links,
-        h("h1", { key: "title" }, (data.name && data.name.zh) || ""),
+        h("h1", { key: "title" }, this.state.kit ? this.state.kit.pages.title(collection, data, "zh") : (data.name && data.name.zh) || ""),
         h("div", { key: "page", dangerouslySetInnerHTML: { __html: html } }),
       ]);
     },

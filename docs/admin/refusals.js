@@ -14,13 +14,13 @@ const OPTIONAL = /\s*\(可选\)$/; // Decap's own mark after an optional field's
 const PANEL = "lc-refusals";
 
 const shown = (element) => element.getClientRects().length > 0;
-const labelText = (label) => label.textContent.replace(OPTIONAL, "").trim();
-const controlOf = (label) => label.parentElement && label.parentElement.parentElement; // label → topbar → control
-const ITEM = "[class*=SortableListItem]";
+export const labelText = (label) => label.textContent.replace(OPTIONAL, "").trim();
+export const controlOf = (label) => label.parentElement && label.parentElement.parentElement; // label → topbar → control
+export const ITEM = "[class*=SortableListItem]";
 const itemOf = (element) => element.parentElement && element.parentElement.closest(ITEM);
 
 // A scope's own labels and list items: not those inside a list item nested in it.
-const ownLabels = (scope) => [...scope.querySelectorAll("label")].filter((label) => label.closest(ITEM) === scope.closest(ITEM));
+export const ownLabels = (scope) => [...scope.querySelectorAll("label")].filter((label) => label.closest(ITEM) === scope.closest(ITEM));
 const ownItems = (scope) => [...scope.querySelectorAll(ITEM)].filter((item) => itemOf(item) === scope.closest(ITEM));
 
 const rendered = () => new Promise((resolve) => setTimeout(resolve, 60)); // React draws what a click opened

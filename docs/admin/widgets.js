@@ -4,12 +4,15 @@
 // - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
 // - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":".
+// - lc-consent: a yes/no that consents to publishing another field of the same item (a resident's
+//   name, issue 22): while it is unticked and that field filled in, it says the site leaves it out.
 // The words come from ui.yml ("editor.*") through locale.js.
 
 import { fill } from "./checks.js";
 import { idFrom } from "./ids.js";
 import { zh } from "./locale.js";
-import { SPEC } from "./model.js";
+import { SPEC, STRINGS } from "./model.js";
+import { controlOf, ITEM, labelText, ownLabels } from "./refusals.js";
 
 const h = window.h;
 const isImmutable = (value) => value !== null && typeof value === "object" && typeof value.toJS === "function";
@@ -25,7 +28,16 @@ function optionLabels(field) {
   return labels;
 }
 
-/** An item with each choice (a select's value or values) replaced by its label, for the summary. */
+// The names of the catalogue's records by id (records.json "names"), once editor.js has read them.
+const NAMES = {};
+
+/** What a related record is called in a list item's summary: a school by its name, not its id. */
+export function knowNames(names) {
+  Object.assign(NAMES, names || {});
+}
+
+/** An item with each choice (a select's value or values, a related record's id) replaced by its
+ * label, for the summary. */
 export function inWords(fields, item) {
   if (!fields || !isImmutable(item) || typeof item.set !== "function") return item;
   let out = item;
@@ -37,6 +49,9 @@ export function inWords(fields, item) {
       const labels = optionLabels(field);
       const values = isImmutable(value) ? value.toJS() : [value];
       out = out.set(name, values.map((v) => labels.get(v) ?? v).join(zh("editor.list_separator")));
+    } else if (field.get("widget") === "relation") {
+      const named = (NAMES[field.get("collection")] || {})[value];
+      if (named && named.name) out = out.set(name, named.name.zh);
     } else if (field.get("fields")) {
       out = out.set(name, inWords(field.get("fields"), value));
     }
@@ -173,7 +188,58 @@ const IdControl = window.createClass({
   },
 });
 
+/** The label of the field `name` anywhere in a record's spec. */
+function labelOf(fields, name) {
+  for (const field of fields || []) {
+    if (field.name === name) return field.label;
+    const inner = labelOf(field.fields || (field.item && field.item.fields), name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The Chinese typed in the field labelled `label` of the same list item as `element` (its first input). */
+export function typedBeside(element, label) {
+  const scope = (element && element.closest(ITEM)) || document;
+  const found = ownLabels(scope).find((l) => labelText(l) === label);
+  const input = found && controlOf(found).querySelector("input");
+  return input ? input.value.trim() : "";
+}
+
+/** Decap's yes/no, and under it, while unticked with the field it consents to filled in, what the
+ * site shows instead: "注意：没有勾选此项，网站上不会出现姓名“陆建明”，只写“一位居民”…". Not a refusal:
+ * a name kept unpublished is a right choice; the clerk is told so no one believes it is shown. */
+function consentControl(Toggle) {
+  return window.createClass({
+    // the other field's text is read twice a second: Decap re-renders a field for its own value only
+    componentDidMount() {
+      this.timer = setInterval(() => {
+        if (this.named() !== this.shown) this.forceUpdate();
+      }, 500);
+    },
+    componentWillUnmount() {
+      clearInterval(this.timer);
+    },
+    named() {
+      const { field, collection } = this.props;
+      const spec = collection && SPEC[collection.get("name")];
+      const label = spec && labelOf(spec.fields, field.get("consent_of"));
+      return label && this.element ? typedBeside(this.element, label) : "";
+    },
+    render() {
+      const name = this.props.value ? "" : this.named();
+      this.shown = name;
+      const notice = fill(zh("editor.name_not_published"), { name, resident: STRINGS["recognitions.a_resident"].zh });
+      return h("div", { ref: (element) => { this.element = element; } }, [
+        h(Toggle, { ...this.props, key: "toggle" }),
+        name ? h("p", { key: "notice", className: "lc-notice", role: "status" }, notice) : null,
+      ]);
+    },
+  });
+}
+
 export function registerWidgets(CMS) {
+  CMS.registerWidget("lc-consent", consentControl(CMS.getWidget("boolean").control));
   CMS.registerWidget("lc-id", IdControl);
   const list = CMS.getWidget("list");
   CMS.registerWidget("list", wordyList(list.control), list.preview, list.schema);

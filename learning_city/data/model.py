@@ -331,7 +331,7 @@ class LeadingGroup(Record):
     members: list[Department] = Field(**_described("成员单位", "member departments"))
 
 
-def for_kind(kind, *, required: bool = False):
+def for_kind(kind, required: bool = False):
     """A field validator: this field belongs to records of one `kind` only (and, if `required`,
     every record of that kind has it). The error sits on the field; `kind` must be declared first."""
 
@@ -367,13 +367,21 @@ class Level(str, Enum):
     municipal = "municipal"
 
 
+# Fields of a recognition that belong to one kind only, and whether every recognition of that kind
+# has it: read by the validator (Recognition) and by the web editor's checks (docs/admin/checks.js).
+RECOGNITION_FOR_KIND = {
+    "person": (RecognitionKind.learning_star, False),
+    "organisation": (RecognitionKind.learning_organisation, True),
+}
+
+
 class Recognition(Record):
     """A title awarded to a region or a provider (demonstration zone, standardised school…), to a
     resident (百姓学习之星, named only with consent) or to an organisation (学习型组织)."""
 
     id: Id = Field(**_described("称号编号", "recognition id"))
     kind: RecognitionKind = Field(**_described("称号类型", "kind of recognition"))
-    level: Level = Field(**_described("级别：国家级 / 省级 / 市级", "level: national / provincial / municipal"))
+    level: Level = Field(**_described("级别：国家级、省级或市级", "level: national, provincial or municipal"))
     year: int = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
     region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
     provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
@@ -397,8 +405,8 @@ class Recognition(Record):
         **_described("获评组织名称（“学习型组织”必填）", "name of the organisation (required for learning organisations)"),
     )
 
-    _person = field_validator("person")(for_kind(RecognitionKind.learning_star))
-    _organisation = field_validator("organisation")(for_kind(RecognitionKind.learning_organisation, required=True))
+    _person = field_validator("person")(for_kind(*RECOGNITION_FOR_KIND["person"]))
+    _organisation = field_validator("organisation")(for_kind(*RECOGNITION_FOR_KIND["organisation"]))
 
     @field_validator("name_public")
     @classmethod

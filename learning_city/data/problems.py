@@ -175,6 +175,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "参加形式为 {mode}（线上）：请写线上参加链接（online_url）",
         "the event is held online ({mode}): give the link to join (online_url)",
     ),
+    # issue 22: recognitions of residents (百姓学习之星) and organisations (学习型组织)
+    "not_for_kind": (
+        "此项只用于称号类型（kind）为 {only} 的称号，本条是 {kind}：请删除此项，或改正称号类型",
+        "this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+    ),
+    "consent_without_person": (
+        "勾选了同意公开姓名（name_public: true），但没有填姓名（person）：请补上姓名，或取消同意",
+        "consent to publish a name (name_public: true) but no name (person): add the name or remove the consent",
+    ),
 }
 
 # Messages of the spreadsheet import (`make import`), which the catalogue's files never give.
@@ -219,15 +228,6 @@ SHEET_MESSAGES: dict[str, tuple[str, str]] = {
     "owner_not_in_book": (
         "“{value}”不在本表格的“{sheet}”工作表中：一行是整条记录，请从 make export 导出的该记录表格开始填写",
         "'{value}' is not on this workbook's {sheet} sheet: a row is the whole record, so start from the workbook make export wrote for it",
-    ),
-    # issue 22: recognitions of residents (百姓学习之星) and organisations (学习型组织)
-    "not_for_kind": (
-        "此项只用于 kind 为 {only} 的称号，本条是 {kind}：请删除此项，或改正 kind",
-        "this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
-    ),
-    "consent_without_person": (
-        "填写了同意公开姓名（name_public: true），但没有姓名（person）：请补上姓名，或删除此项",
-        "consent to publish a name (name_public: true) but no name (person): add the name or remove the consent",
     ),
 }
 

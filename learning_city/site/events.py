@@ -132,7 +132,7 @@ def page(catalogue: Catalogue, lang: str, base: str, today: dt.date, site_url: s
         join_text=join_text,
         calendar_path=calendar_path,
         all_calendar=ALL_CALENDAR,
-        learning_week=EventKind.learning_week,
+        learning_week=EventKind.learning_week.value,
         jsonld=structured.script_json(graph),
     )
 

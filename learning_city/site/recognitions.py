@@ -16,6 +16,7 @@ from learning_city.site.templates import Templates
 
 # The policy's own programme (三(一), 三(三)) leads the page; the network's titles follow.
 FIRST = (RecognitionKind.learning_star, RecognitionKind.learning_organisation)
+ORDER = tuple(dict.fromkeys((*FIRST, *RecognitionKind)))
 
 
 def kind_anchor(kind: RecognitionKind) -> str:
@@ -65,7 +66,7 @@ def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
     from learning_city.site.pages import target_anchor  # pages links here: imported when used, not in a cycle
 
     found = by_kind_and_year(catalogue)
-    kinds = [kind for kind in (*FIRST, *RecognitionKind) if kind in found]
+    kinds = [kind for kind in ORDER if kind in found]
     sections = [
         {
             "kind": kind,
@@ -73,7 +74,7 @@ def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
             "count": sum(len(held) for held in found[kind].values()),
             "targets": [target for target in catalogue.targets if recognition_kind(target) is kind],
         }
-        for kind in dict.fromkeys(kinds)
+        for kind in kinds
     ]
     return templates.render(
         "lc/recognitions.html",

@@ -12,7 +12,7 @@ from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Course, Provider, Term, Venue, Weekday
 from learning_city.i18n import t
-from learning_city.site import calendars, qr, structured, venue_today
+from learning_city.site import calendars, qr, recognitions, structured, venue_today
 from learning_city.site.pages import SPEECH_LANG
 from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url  # noqa: F401 (the addresses, for callers of this module)
@@ -53,6 +53,7 @@ def preview_json(templates: Templates, repository: str, site_url: str, scripts: 
             "repository": repository.rstrip("/"),
             "site_url": site_url,
             "scripts": list(scripts),
+            "recognition_kinds": [kind.value for kind in recognitions.ORDER],  # the recognitions page's sections, in order
         },
         ensure_ascii=False,
         sort_keys=True,

@@ -7,11 +7,13 @@ them from `overrides/lc/`. A template's lines are joined with their indentation 
 markup is written readably and comes out on one line, as Markdown needs it (a block of HTML
 with no blank line in it). Write a space that must stay inside a line, never at its ends.
 
-The editor's preview renders the provider and venue templates with Nunjucks (docs/admin/page.js),
+The editor's preview renders the provider, venue and recognitions templates and the event, team and
+resource fragments (lc/event.html, team.html, resource.html) with Nunjucks (docs/admin/page.js),
 which reads Jinja's syntax with a few differences; tests/test_preview.py compares the two. In them:
 no tuple literals (a list), no Python string methods (a filter or a helper of text.py), a macro's
-output tested with `| length` (Nunjucks' safe strings are always true), and a call block's body
-sees the macro's arguments but not what the macro `set`.
+output tested with `| length` (Nunjucks' safe strings are always true), a call block's body
+sees the macro's arguments but not what the macro `set`, and a choice compared by its `.value`
+(the preview gives a choice as an object, which `==` compares by identity).
 """
 
 from __future__ import annotations

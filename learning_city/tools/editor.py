@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from learning_city import i18n
 from learning_city.data import model as m
 from learning_city.data.characters import hidden_ranges
+from learning_city.data.figures import recognition_kind
 from learning_city.data.files import schema_line
 from learning_city.data.problems import MESSAGES, REFERENCES
 from learning_city.data.yamlfile import read
@@ -35,6 +36,9 @@ COLLECTIONS: dict[str, tuple[type[BaseModel], str]] = {
     "resources": (m.Resource, "nav.resources"),
     "events": (m.Event, "nav.events"),  # issue 22: the learning week and other events
 }
+# Collections kept in one file as a list of records (Decap's `files` collection, the list its one
+# field): issue 22, the bureau's recognitions.yml.
+LISTS: dict[str, tuple[type[BaseModel], str]] = {"recognitions": (m.Recognitions, "nav.recognitions")}
 # Fields holding the id of another record, shown as a choice of names.
 RELATIONS = {"parent": "providers", "venue": "venues", "provider": "providers"}  # provider: a team's supporting school
 # What a collapsed list item shows: a course its title, days and time.
@@ -45,7 +49,11 @@ SUMMARIES = {
     "opening_hours": "{{fields.days}} {{fields.opens}}–{{fields.closes}}",
     "services": "{{fields.kind}} · {{fields.description.zh}}",
     "meetings": "{{fields.days}} {{fields.start}}–{{fields.end}}",  # a team's meetings
+    "recognitions": "{{fields.year}} {{fields.region}}{{fields.provider}} · {{fields.kind}}",  # issue 22: a school by name
 }
+# A yes/no that consents to publishing another field (issue 22: a resident's name): the form says,
+# while the box is unticked, that the site leaves that field out (widgets.js lc-consent).
+CONSENTS = {"name_public": "person"}
 # Decap's local proxy (decap-server) for `make edit`; only used when /admin/ is opened on this machine.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 # The forges the editor can save to; `extra.editor.backend` in mkdocs.yml picks one.
@@ -93,7 +101,7 @@ def label(name: str, prop: dict) -> str:
 
 # Widgets that write the file's syntax for the person (choices, yes/no, times, dates): a help that
 # spells that syntax out ("open 可报名", "true 时", "加引号") is for the YAML, not for the form.
-SYNTAX_WIDGETS = ("select", "boolean", "lc-clock", "lc-date")
+SYNTAX_WIDGETS = ("select", "boolean", "lc-consent", "lc-clock", "lc-date")
 
 
 def _hint(name: str, prop: dict, widget: str) -> str | None:
@@ -210,6 +218,9 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             field["pattern"] = [r"^(?!0*(?:\.0*)?$)\d*\.?\d+$", f"须大于 {schema['exclusiveMinimum']}"]
             field["min"] = schema["exclusiveMinimum"]
         spec["type"] = "number"
+    elif schema.get("type") == "boolean" and name in CONSENTS:
+        field.update(widget="lc-consent", consent_of=CONSENTS[name])
+        spec.update(type="boolean", consent_of=CONSENTS[name])
     elif schema.get("type") == "boolean":
         field.update(widget="boolean")
         spec["type"] = "boolean"
@@ -236,6 +247,9 @@ def _pattern(field: dict, schema: dict) -> None:
 # A record or part that has a Chinese name has its id made from it (ids.js): a secretary never
 # invents a slug. The form leaves such an id optional; editor.js fills an empty one before saving.
 NAMED_BY = ("name", "title")
+# A record without a name (issue 22: a recognition) has its id made of what it recognises, its kind
+# and year, the ids and choices it holds: nanhu-chengnan-learning-star-2023.
+MADE_OF = ("provider", "region", "kind", "year")
 
 
 def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool = False) -> tuple[list[dict], list[dict]]:
@@ -243,10 +257,21 @@ def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool
     pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
     fields, specs = [f for f, _ in pairs], [s for _, s in pairs]
     named = next((s["name"] for s in specs if s["name"] in NAMED_BY and s.get("type") == "text"), None)
-    if named and fields and fields[0]["name"] == "id":
-        fields[0].update(widget="lc-id", required=False, hint=i18n.strings()["editor.id_hint"]["zh"])
-        specs[0]["from"] = named
+    made_of = not named and set(MADE_OF) <= {s["name"] for s in specs}
+    if (named or made_of) and fields and fields[0]["name"] == "id":
+        hint = "editor.id_hint" if named else "editor.id_made_hint"
+        fields[0].update(widget="lc-id", required=False, hint=i18n.strings()[hint]["zh"])
+        if named:
+            specs[0]["from"] = named
+        else:
+            specs[0]["made_of"] = list(MADE_OF)
     return fields, specs
+
+
+def _form(cls: type[BaseModel], regions: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A record's form fields and specs, from its JSON Schema."""
+    schema = schema_for(cls)
+    return _fields(schema, schema.get("$defs", {}), regions)
 
 
 def region_options(regions: m.Regions) -> list[dict]:
@@ -309,8 +334,7 @@ def config(repository: str, settings: dict, regions: m.Regions) -> dict:
     strings = i18n.strings()
     collections = []
     for name, (cls, title) in COLLECTIONS.items():
-        schema = schema_for(cls)
-        fields, _ = _fields(schema, schema.get("$defs", {}), region_options(regions))
+        fields, _ = _form(cls, region_options(regions))
         collections.append(
             {
                 "name": name,
@@ -326,6 +350,21 @@ def config(repository: str, settings: dict, regions: m.Regions) -> dict:
                 "create": True,
                 "delete": False,
                 "fields": fields,
+            }
+        )
+    for name, (cls, title) in LISTS.items():  # one file, its records in a list (issue 22)
+        fields, _ = _form(cls, region_options(regions))
+        fields[0]["add_to_top"] = True  # a new record under 新增, not below the file's last on a phone
+        label = strings[title]["zh"]
+        collections.append(
+            {
+                "name": name,
+                "label": label,
+                "label_singular": label,
+                "format": f"lc-{name}",
+                "extension": "yml",
+                "delete": False,
+                "files": [{"name": name, "label": label, "file": f"catalogue/{name}.yml", "fields": fields}],
             }
         )
     return {
@@ -344,14 +383,18 @@ def spec() -> dict:
     """What the canonical writer (format.js) needs: each record's fields in order, and its first line."""
     out = {}
     for name, (cls, _) in COLLECTIONS.items():
-        schema = schema_for(cls)
-        _, specs = _fields(schema, schema.get("$defs", {}), [])
-        out[name] = {"schema_line": schema_line(f"{name}/x.yml"), "fields": specs}
+        out[name] = {"schema_line": schema_line(f"{name}/x.yml"), "fields": _form(cls, [])[1]}
+    for name, (cls, _) in LISTS.items():
+        out[name] = {"schema_line": schema_line(f"{name}.yml"), "fields": _form(cls, [])[1]}
     return out
 
 
+# The site's own words the form quotes: what the recognitions page shows for a resident not named.
+QUOTED = ("recognitions.a_resident",)
+
+
 def form_strings() -> dict[str, dict[str, str]]:
-    return {key: texts for key, texts in i18n.strings().items() if key.startswith(FORM_PREFIX)}
+    return {key: texts for key, texts in i18n.strings().items() if key.startswith(FORM_PREFIX) or key in QUOTED}
 
 
 def decap_strings() -> dict[str, dict[str, str]]:
@@ -383,13 +426,17 @@ CROSS_CODES = (
     "event_no_host",
     "event_no_place",
     "event_no_link",
-)  # issue 22: events (docs/admin/checks.js eventProblems)
+    "not_for_kind",
+    "consent_without_person",
+)  # issue 22: events and recognitions (docs/admin/checks.js eventProblems, recognitionProblems)
 
 
 def model_js() -> str:
     messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start")}
     messages |= {code: " / ".join(MESSAGES[code]) for code in CROSS_CODES}
     tiers = {kind.value: tier for kind, tier in m.TIER.items()}
+    for_kind = {name: {"kind": kind.value, "required": required} for name, (kind, required) in m.RECOGNITION_FOR_KIND.items()}
+    kinds = {o["value"]: o["label"] for o in _options("RecognitionKind", [kind.value for kind in m.RecognitionKind])}
     return (
         "// Generated by scripts/editor_config.py from learning_city/data/model.py and learning_city/i18n/ui.yml: do not edit.\n"
         f"export const SPEC = {json.dumps(spec(), ensure_ascii=False, indent=1)};\n"
@@ -397,6 +444,7 @@ def model_js() -> str:
         f"export const DECAP = {json.dumps(decap_strings(), ensure_ascii=False, indent=1)};\n"
         f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
         f"export const TIERS = {json.dumps(tiers, indent=1)};\n"
+        f"export const FOR_KIND = {json.dumps({'recognitions': {'fields': for_kind, 'kinds': kinds}}, ensure_ascii=False, indent=1)};\n"
         f"export const HIDDEN = {json.dumps(hidden_js())};\n"
         f"export const REFERENCES = {json.dumps(REFERENCES, ensure_ascii=False, indent=1)};\n"
         f"export const WEEKDAYS = {json.dumps([day.value for day in m.Weekday])};\n"
@@ -427,15 +475,32 @@ def records_json(catalogue) -> str:
             "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
             "events": {event.id: event.kind.value for event in catalogue.events.values()},
             "names": {
-                "providers": {p.id: {"name": name(p), "parent": p.parent} for p in catalogue.providers.values()},
-                "venues": {venue.id: {"name": name(venue)} for venue in catalogue.venues.values()},
+                "providers": {p.id: {"name": name(p), "parent": p.parent, "region": p.region} for p in catalogue.providers.values()},
+                "venues": {
+                    venue.id: {"name": name(venue), "address": venue.address.model_dump(exclude_none=True)}
+                    for venue in catalogue.venues.values()
+                },
                 "regions": regions,
+                # issue 22's previews: a region's county (recognitions by county, in this order) and the targets counting each kind of recognition
+                "counties": [county.id for county in catalogue.regions.counties],
+                "county_of": {region: catalogue.county_of(region).id for region in regions},
+                "recognition_targets": recognition_targets(catalogue),
             },
         },
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
     )
+
+
+def recognition_targets(catalogue) -> dict[str, list[dict]]:
+    """The targets that count each kind of recognition (the recognitions page links them), by kind."""
+    found: dict[str, list[dict]] = {}
+    for target in catalogue.targets:
+        kind = recognition_kind(target)
+        if kind is not None:
+            found.setdefault(kind.value, []).append({"id": target.id, "title": target.title.model_dump(exclude_none=True)})
+    return found
 
 
 def load_regions(catalogue: Path) -> m.Regions:
