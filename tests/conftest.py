@@ -176,6 +176,16 @@ def admin(site, tmp_path):
     return edit.site_for(site, tmp_path / "site", url), url
 
 
+def open_record(browser, base: str, collection: str, record: str, width: int = 412, height: int = 900):
+    """A new page logged in to the editor at `base`, showing the record's form and preview (a
+    secretary's phone unless a width is given)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"{base}admin/#/collections/{collection}/entries/{record}")
+    return page
+
+
 def visible(locator):
     return locator.locator("visible=true")
 

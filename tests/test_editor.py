@@ -9,7 +9,7 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, box, choose, cms_branches, field, git, serving, visible
+from conftest import ROOT, box, choose, cms_branches, field, git, open_record, serving, visible
 
 from learning_city.tools import local_editor as edit
 
@@ -35,15 +35,6 @@ NEW_COURSE = """\
       method: phone
 """
 CLOCK_MESSAGE = "时间写成“时:分”，如 19:30"
-
-
-def open_record(browser, base: str, collection: str, record: str, width: int, height: int):
-    """A new page logged in to the editor at `base`, showing the record's form and preview."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(base + "admin/")
-    page.get_by_role("button", name="登录").click()
-    page.goto(f"{base}admin/#/collections/{collection}/entries/{record}")
-    return page
 
 
 def test_a_course_edited_and_added_in_the_editor_is_a_small_valid_diff(browser, admin, clone, tmp_path):

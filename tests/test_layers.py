@@ -93,3 +93,31 @@ def test_control_crossings_are_found_at_any_depth(tmp_path):
         "macros/planted.py imports learning_city.plugin",
         "macros/planted.py imports learning_city.plugin.plugin",
     ]
+
+
+def test_no_test_imports_another_test_module():
+    """Tests share helpers through conftest.py, never by importing another test module: a test
+    module imported elsewhere runs its module-level code twice and ties two files' fixtures."""
+    assert imports_of_test_modules(ROOT / "tests") == []
+
+
+def test_control_a_test_importing_another_is_found(tmp_path):
+    (tmp_path / "test_a.py").write_text("from test_b import helper\n", encoding="utf-8")
+    (tmp_path / "test_b.py").write_text("import conftest\n", encoding="utf-8")
+    assert imports_of_test_modules(tmp_path) == ["test_a.py imports test_b"]
+
+
+def imports_of_test_modules(folder: Path) -> list[str]:
+    """Each import of a test module by a module in `folder`."""
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [f"{path.name} imports {name}" for name in names if name.split(".")[0].startswith("test_")]
+    return found

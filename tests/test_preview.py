@@ -13,8 +13,7 @@ import json
 import re
 
 import pytest
-from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node, serving
-from test_editor import open_record
+from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node, open_record, serving
 
 from learning_city.data.loader import load
 from learning_city.data.model import Provider, Venue

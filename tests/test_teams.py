@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CATALOGUE, ROOT, TEMPLATES, box, field, git, serving, visible
+from conftest import CATALOGUE, ROOT, TEMPLATES, box, field, git, open_record, serving, visible
 
 from learning_city.data.loader import load
 from learning_city.data.model import Mode, TeamContact
@@ -194,14 +194,6 @@ def test_open_data_has_a_row_per_team_and_resource_and_only_public_contact_field
 
 TEAM = "haiyan-xinqiao-choir"
 NEW_JOIN = "周二晚上直接来听排练即可。"
-
-
-def open_record(browser, base: str, collection: str, record: str):
-    page = browser.new_page(viewport={"width": 412, "height": 900})  # a secretary's phone
-    page.goto(base + "admin/")
-    page.get_by_role("button", name="登录").click()
-    page.goto(f"{base}admin/#/collections/{collection}/entries/{record}")
-    return page
 
 
 def test_a_team_edited_in_the_editor_is_a_small_valid_diff(browser, admin, clone):
