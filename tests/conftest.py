@@ -176,6 +176,13 @@ def admin(site, tmp_path):
     return edit.site_for(site, tmp_path / "site", url), url
 
 
+def indexed_count(site: Path, lang: str) -> int:
+    """Pages and records in a language's search index, over all its bundles (search_records.py:
+    the tests' site has its courses in bundles of 250)."""
+    entries = [site / "pagefind" / "pagefind-entry.json", *sorted(site.glob(f"pagefind/{lang}-*/pagefind-entry.json"))]
+    return sum(json.loads(entry.read_text(encoding="utf-8"))["languages"][lang]["page_count"] for entry in entries)
+
+
 def open_record(browser, base: str, collection: str, record: str, width: int = 412, height: int = 900):
     """A new page logged in to the editor at `base`, showing the record's form and preview (a
     secretary's phone unless a width is given)."""

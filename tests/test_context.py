@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 from mkdocs.exceptions import PluginError
 
-from learning_city.plugin.config import EditorConfig, GovernmentConfig, checked
-from learning_city.site import context
+from learning_city.plugin.config import CatalogueConfig, EditorConfig, GovernmentConfig, checked
+from learning_city.site import context, search_records
 
 DAY = dt.date(2026, 11, 29)
 
@@ -93,3 +93,17 @@ def test_control_right_settings_pass_with_defaults_filled():
     )
     assert checked(EditorConfig, None, "extra.editor")["backend"] == "github"
     assert checked(EditorConfig, {"backend": "gitea", "app_id": "abc"}, "extra.editor")["app_id"] == "abc"
+
+
+@pytest.mark.parametrize(
+    "value, error", [(5000, None), (1, None), (None, None), (0, "at least 1"), (-3, "at least 1"), (True, "at least 1"), ("5k", "int")]
+)
+def test_the_search_bundle_size_is_a_count(value, error):
+    """A bundle of 0 courses would split nothing (range with step 0: a traceback in the build): the
+    setting is refused with its name instead; unset is the plugin's default."""
+    config = CatalogueConfig()
+    config.load_dict({"search_bundle_size": value})
+    failed, _ = config.validate()
+    assert [str(e) for _, e in failed if error and error in str(e)] if error else not failed
+    if not error:
+        assert config.search_bundle_size == (value or search_records.BUNDLE_SIZE)

@@ -16,11 +16,24 @@ typo in a key or a wrong kind of value stops the build with the key named.
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 
 from learning_city.site.search_records import BUNDLE_SIZE
 from learning_city.tools.editor import BACKENDS
+
+
+class Positive(c.Type):
+    """A whole number of at least 1 (a count of things), named in the error when it is not."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise ValidationError(f"must be a whole number of at least 1, not {value!r} / 须为不小于 1 的整数")
+        return number
 
 
 class CatalogueConfig(Config):
@@ -31,7 +44,7 @@ class CatalogueConfig(Config):
     search_records = c.Type(str, default="")
     # at most this many courses in one Pagefind run: each run's memory grows with its records
     # (learning_city/site/search_records.py); more courses make more bundles, merged by the search page
-    search_bundle_size = c.Type(int, default=BUNDLE_SIZE)
+    search_bundle_size = Positive(default=BUNDLE_SIZE)
 
 
 class GovernmentConfig(Config):
