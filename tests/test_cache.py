@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import CATALOGUE
+from conftest import CATALOGUE, SOURCE_DATE_EPOCH
 
 from learning_city.data import loader, store
 from learning_city.data.store import Store
+from learning_city.data.today import today
+from learning_city.plugin import warm
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -168,3 +170,23 @@ def test_pieces_keep_a_records_part_until_its_key_changes():
     assert pieces("finder", "providers/b.md", lambda: make("no key")) == "no key"  # unknown: never kept
     assert pieces("finder", "providers/b.md", lambda: make("no key again")) == "no key again"
     assert made == ["first", "other kind", "third", "no key", "no key again"]
+
+
+def test_the_build_warms_the_store_with_the_load_its_languages_read(tmp_path, monkeypatch):
+    """plugin/warm.py loads the catalogue once before both language builds start (issue 23: two
+    builds parsing every file at once held 1.1 GB at city scale). A build then loads as the plugin
+    does, with the build's day from SOURCE_DATE_EPOCH, and checks no file: the whole load is
+    read from the store. Control: on a store nothing warmed, the same load checks every file."""
+    monkeypatch.setenv("LEARNING_CITY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    assert warm.main([str(CATALOGUE.resolve())]) == 0
+    day = today({"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+
+    def checked(*args):
+        raise AssertionError("files checked again")
+
+    monkeypatch.setattr(loader, "_check", checked)
+    catalogue, _ = loader.load(CATALOGUE.resolve(), day, disk=Store(tmp_path / "cache"))
+    assert catalogue is not None
+    with pytest.raises(AssertionError, match="checked again"):
+        loader.load(CATALOGUE.resolve(), day, disk=Store(tmp_path / "other"))

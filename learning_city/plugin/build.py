@@ -87,6 +87,9 @@ def build(catalogue: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml", p
             failed.append(subprocess.CalledProcessError(run.returncode, command))
         return run.returncode == 0
 
+    if disk.folder is not None:  # both builds then read the catalogue's load from the store (plugin/warm.py)
+        warm = [sys.executable, "-m", "learning_city.plugin.warm", str(catalogue.resolve())]
+        subprocess.run(warm, env={**environ, "SOURCE_DATE_EPOCH": source_date}, cwd=config.parent, capture_output=True, check=False)
     threads = [threading.Thread(target=language, args=(lang,)) for lang in ROOTS]
     for thread in threads:
         thread.start()
