@@ -506,14 +506,7 @@ def run(args) -> dict:
     results["first_query_bytes"] = measured["first_query_bytes"]
     results["recall_synthetic"] = measured["recall_at_5"]
     results["course_recall_synthetic"] = measured["course_recall_at_5"]
-    sample_site = work / "sample-site"
-    subprocess.run(
-        [PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)],
-        check=True,
-        env=ENV,
-        stderr=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
+    sample_site = build_sample(work)
     measured = browser_measures(
         sample_site, relevance_set["generic"] + relevance_set["sample"], ROOT / "catalogue", courses["generic"] + courses["sample"]
     )
@@ -525,6 +518,19 @@ def run(args) -> dict:
     results["lighthouse"] = lighthouse(sample_site, work)
     results["lighthouse_worst"] = lighthouse_worst(results["lighthouse"])
     return results
+
+
+def build_sample(work: Path) -> Path:
+    """The shipped sample catalogue built as `make site` builds it, for its recall and Lighthouse."""
+    site = work / "sample-site"
+    subprocess.run(
+        [PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(site)],
+        check=True,
+        env=ENV,
+        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
+    return site
 
 
 def run_piece(args) -> dict:
@@ -548,14 +554,7 @@ def run_piece(args) -> dict:
     if args.only == "serve":
         city = synth(work / "city", args.scale)
         return {"edit_to_view_seconds": edit_latency(city, work), "edit_to_view_sample_seconds": edit_latency(ROOT / "catalogue", work)}
-    sample_site = work / "sample-site"
-    subprocess.run(
-        [PY, str(ROOT / "scripts" / "build.py"), "--catalogue", str(ROOT / "catalogue"), "--site-dir", str(sample_site)],
-        check=True,
-        env=ENV,
-        stderr=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
+    sample_site = build_sample(work)
     found = lighthouse(sample_site, work)
     return {"lighthouse": found, "lighthouse_worst": lighthouse_worst(found)}
 

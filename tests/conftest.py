@@ -153,8 +153,17 @@ def node(code: str, data: object = None) -> object:
 # --- the web editor (tests/test_editor*.py): decap-server on a scratch clone, the form by its labels ---
 
 
+# who commits in the tests' scratch repositories: a fresh machine has no git identity
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
+
+
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_IDENTITY}).stdout
 
 
 def cms_branches(repo: Path) -> list[str]:

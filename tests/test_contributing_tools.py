@@ -9,7 +9,7 @@ import sys
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import ROOT, git
 from ruamel.yaml import YAML
 
 from learning_city.data.loader import catalogue_files
@@ -196,23 +196,6 @@ def test_new_records_validate_and_an_existing_id_is_refused(catalogue_copy):
 
 
 # --- diff.py --------------------------------------------------------------------------------
-
-
-def git(repo, *args):
-    subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(repo),
-        },
-    )
 
 
 def catalogue_repo(tmp_path):

@@ -241,21 +241,13 @@ def test_the_pull_request_summary_reads_a_team_change_as_a_record(tmp_path):
 
     repo = tmp_path / "repo"
     shutil.copytree(CATALOGUE, repo / "catalogue")
-    env = {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(repo),
-    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "base"]):
-        subprocess.run(["git", *args], cwd=repo, check=True, env=env)
+        git(repo, *args)
     team = repo / "catalogue" / "teams" / f"{TEAM}.yml"
     team.write_text(team.read_text(encoding="utf-8").replace("周二晚上来听一次排练", "周三晚上来听一次排练"), encoding="utf-8")
     school = repo / "catalogue" / "providers" / "jiaxing-city-university.yml"
     school.write_text(school.read_text(encoding="utf-8").replace("capacity: 30", "capacity: 45", 1), encoding="utf-8")
-    subprocess.run(["git", "commit", "-qam", "head"], cwd=repo, check=True, env=env)
+    git(repo, "commit", "-qam", "head")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff.py"), "HEAD~1", "HEAD"], cwd=repo, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert f"touches 2 schools or venues: `jiaxing-city-university`, `{TEAM}`" in result.stdout
