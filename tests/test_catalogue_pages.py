@@ -108,3 +108,29 @@ def test_targets_page_lists_the_schools_that_fall_short_and_by_how_much(site):
             n = len(provider["courses"])
             item = details.find("a", href=f"../providers/{provider['id']}/").parent
             assert f"has {n}, {10 - n} short" in item.get_text()
+
+
+def test_report_links_keep_chinese_readable_and_encode_the_rest():
+    """A report link's query: Chinese as it is (a third of the bytes: a provider page has one per
+    course), everything that would break the URL or hide in it encoded; parsed back, the same text."""
+    from urllib.parse import parse_qs
+
+    from learning_city.site.records import query_string
+
+    value = "信息有误：太极拳（a#b）& c=d+e%\n\u3000\u202e\x85 ü"
+    encoded = query_string({"title": value, "body": "页面：x?y"})
+    assert encoded.startswith("title=信息有误：太极拳（a%23b）%26+c%3Dd%2Be%25%0A%E3%80%80%E2%80%AE%C2%85+ü&body=")
+    assert parse_qs(encoded) == {"title": [value], "body": ["页面：x?y"]}
+
+
+@pytest.mark.parametrize("lang", ["", "en"])
+def test_each_course_reports_itself_by_name_and_anchor(site, lang):
+    from urllib.parse import parse_qs, urlsplit
+
+    for provider in raw_records("providers"):
+        page = html(site / lang / "providers" / provider["id"] / "index.html")
+        for course in provider.get("courses", []):
+            href = page.select_one(f"#course-{course['id']} .lc-record-links a")["href"]
+            assert "%E" not in href, href  # the Chinese kept readable (issue 23: page weight)
+            title = parse_qs(urlsplit(href).query)["title"][0]
+            assert course["title"]["zh"] in title and f"{provider['id']}#course-{course['id']}" in title

@@ -25,6 +25,12 @@ function quotePlus(value) {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, "+");
 }
 
+/** records.query_string: quotePlus, but letters, digits and punctuation beyond ASCII kept as they are. */
+function queryString(query) {
+  const iri = (value) => Array.from(String(value), (c) => (c.codePointAt(0) >= 0xa0 && !/[\p{C}\p{Z}]/u.test(c) ? c : quotePlus(c))).join("");
+  return query.map(([key, value]) => `${quotePlus(key)}=${iri(value)}`).join("&");
+}
+
 /** i18n.number: Python's "{:g}" (six significant digits, an exponent outside 1e-4…1e6). */
 export function number(value) {
   const x = Number(value);
@@ -215,7 +221,7 @@ export function pages(nunjucks, kit, records) {
   function reportUrl(path, name, anchor, page, lang) {
     const query = [["title", t("record.report_title", lang, { name, id: anchor })]];
     if (page) query.push(["body", t("record.report_body", lang, { page, file: path })]);
-    return `${kit.repository}/issues/new?${query.map(([k, v]) => `${k}=${quotePlus(v)}`).join("&")}`;
+    return `${kit.repository}/issues/new?${queryString(query)}`;
   }
   const regionsOf = (id) => (names.regions[id] || []).map((name) => ({ name }));
   const named = (collection, id) => ({ id, name: (names[collection][id] || {}).name || { zh: id } });
