@@ -204,6 +204,31 @@ def test_search_finds_the_policy_page_by_a_word(page, server, lang, word):
     assert ("/en/policy/" if lang == "en" else "/policy/") in urls, urls
 
 
+# Pagefind with its own default ranking, the merged bundles included: the control below
+DEFAULT_RANKING_SEARCH = """async ([bundle, query]) => {
+    const pagefind = await import(bundle + "pagefind.js");
+    const plain = pagefind.createInstance({basePath: bundle, baseUrl: "/"});
+    for (const folder of JSON.parse(document.getElementById("lc-search").dataset.merge)) await plain.mergeIndex(bundle + folder, {baseUrl: "/"});
+    const search = await plain.search(query);
+    return (await Promise.all(search.results.slice(0, 5).map((r) => r.data()))).map((d) => d.url);
+}"""
+
+
+@pytest.mark.parametrize("lang, query", [("zh", "终身"), ("en", "lifelong learning")])
+def test_a_word_of_the_policy_shows_its_page_among_the_first_five(page, server, lang, query):
+    """What a reader sees first (Pagefind's UI shows five results): for a word the policy is about,
+    the policy page, besides the short records that also name it (pages.SEARCH_RANKING). Control:
+    Pagefind's default ranking puts those records, all of them, above the policy page."""
+    prefix = "en/" if lang == "en" else ""
+    page.goto(server + prefix + "search/?q=" + query)
+    results = page.locator(".pagefind-ui__result")
+    expect(results.first).to_be_visible(timeout=15000)
+    first = results.evaluate_all("items => items.slice(0, 5).map(li => li.querySelector('a').getAttribute('href'))")
+    assert len(first) == 5 and f"/{prefix}policy/" in first, first
+    default = page.evaluate(DEFAULT_RANKING_SEARCH, [server + "pagefind/", query])
+    assert len(default) == 5 and f"/{prefix}policy/" not in default, default
+
+
 def test_chinese_search_for_a_course_word_finds_its_provider_page(page, server):
     catalogue = load(CATALOGUE)[0]
     word = "智能手机"

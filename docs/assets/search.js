@@ -45,6 +45,7 @@
       // the language's further bundles (a large catalogue's courses, indexed apart: search_records.py)
       mergeIndex: JSON.parse(box.dataset.merge || "[]").map(function (folder) { return { bundlePath: box.dataset.bundle + folder, baseUrl: root }; }),
       baseUrl: root,
+      ranking: JSON.parse(box.dataset.ranking || "{}"),
       showSubResults: true,
       showImages: false,
       resetStyles: false,

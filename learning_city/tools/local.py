@@ -99,12 +99,15 @@ def launch_chromium(playwright):
 
 # Asks the built Pagefind index directly, as the search page's script does, from an instance of its
 # own (the page's Pagefind UI has one too); the page must be the search page of the language to
-# search (Pagefind picks its index by <html lang>, and the page names the further bundles to merge).
+# search (Pagefind picks its index by <html lang>, and the page names the further bundles to merge
+# and the ranking).
 PAGEFIND_SEARCH = """async ([bundle, query, limit]) => {
     if (!window.lcPagefind) {
         const pagefind = await import(bundle + "pagefind.js");
+        const box = document.getElementById("lc-search");
         window.lcPagefind = pagefind.createInstance({basePath: bundle, baseUrl: "/"});
-        for (const folder of JSON.parse(document.getElementById("lc-search").dataset.merge)) {
+        await window.lcPagefind.options({ranking: JSON.parse(box.dataset.ranking)});
+        for (const folder of JSON.parse(box.dataset.merge)) {
             await window.lcPagefind.mergeIndex(bundle + folder, {baseUrl: "/"});
         }
     }
