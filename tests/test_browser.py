@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import CATALOGUE, serving, watched_page
@@ -354,3 +355,27 @@ def unmerged(html: str) -> str:
     changed = re.sub(r'data-merge="[^"]*"', 'data-merge="[]"', html)
     assert changed != html
     return changed
+
+
+@pytest.mark.parametrize(
+    "address, lang, status",
+    [("no/such/page/", "zh", 404), ("en/no-such-course/", "zh", 404), ("404.html", "zh", 200), ("en/404.html", "en", 200)],
+)
+def test_a_missing_address_gets_a_page_in_words_whose_links_all_work(page, server, address, lang, status):
+    """Hosting answers every missing address with 404.html, at any depth: its links (home, search,
+    the other language, the menus, the feed) must work from there and stay on this host, and it
+    speaks the page's language. Control: with `{{ base_url }}/` (base_url "/" there) they were "//…",
+    other hosts."""
+    hosts, errors = set(), []
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and m.location.get("url") != server + address else None)
+    response = page.goto(server + address)
+    assert response is not None and response.status == status
+    expect(page.locator("h1")).to_have_text(i18n.t("notfound.title", lang))
+    addresses = page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)")
+    inside = {a.split("#")[0] for a in addresses if a.startswith(server)}
+    outside = [a for a in addresses if not a.startswith(server) and a.startswith("http")]
+    assert outside == [] and len(inside) > 10, outside
+    broken = [a for a in sorted(inside) if page.request.get(a).status != 200]
+    assert broken == []
+    assert hosts == {urlsplit(server).netloc} and errors == [], (hosts, errors)

@@ -22,6 +22,7 @@ from icalendar import Calendar
 from learning_city.data import events as data_events
 from learning_city.data.loader import load
 from learning_city.data.model import EventKind, Mode
+from learning_city.i18n import t
 from learning_city.site import events, feed
 
 LANGS = {"zh": "", "en": "en/"}
@@ -127,6 +128,18 @@ def test_event_text_is_escaped_and_untranslated_text_is_marked(catalogue):
     assert '<span lang="zh">&lt;script&gt;' in html and "not yet translated" in section(html, event.id)
     control = events.page(catalogue, "en", "../", BUILT, templates=TEMPLATES)
     assert '<span lang="zh">' not in section(control, event.id).split("</h4>")[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_week_without_events_offers_no_filter_that_would_empty_the_page(catalogue, lang):
+    """The "only this week" box is offered when this week has events; in a week without any the page
+    says so instead (a ticked box would leave "Coming up" with nothing under it)."""
+    quiet = max(e.end_date or e.date for e in catalogue.events.values()) + dt.timedelta(days=30)
+    assert not data_events.this_week(catalogue.events.values(), quiet)
+    html = events.page(catalogue, lang, "../", quiet, templates=TEMPLATES)
+    assert 'id="e-this-week"' not in html and t("events.none_this_week", lang) in html
+    busy = events.page(catalogue, lang, "../", BUILT, templates=TEMPLATES)  # control: the build day's week has events
+    assert 'id="e-this-week"' in busy and t("events.none_this_week", lang) not in busy
 
 
 # --- calendars ------------------------------------------------------------------------------------------

@@ -161,6 +161,25 @@ def test_a_page_built_earlier_shows_the_status_of_the_readers_later_day(page, se
     )
 
 
+def test_the_link_to_enrol_is_offered_only_while_enrolment_is_on(page, server):
+    """No "去报名" under "报名已结束": beside each course with a link to enrol, the link shows only
+    while the course takes enrolments on the reader's day. Control: the provider has courses with
+    a link on both sides, and the same closed course offers it on a day before it closed."""
+    provider = catalogue().providers["jiaxing-city-university"]
+    linked = [c for c in provider.courses if c.enrolment and c.enrolment.url]
+
+    def offered(day: dt.date) -> dict[str, bool]:
+        page.clock.set_fixed_time(at(day))
+        page.goto(server + f"providers/{provider.id}/")
+        return {c.id: page.locator(f"#course-{c.id} .lc-enrol-link").is_visible() for c in linked}
+
+    can = {c.id: enrolment.of(provider, c, BUILT).kind in enrolment.CAN_ENROL for c in linked}
+    assert True in can.values() and False in can.values(), can
+    assert offered(BUILT) == can
+    closed = next(c for c in linked if not can[c.id] and c.enrolment.closes)
+    assert offered(closed.enrolment.closes)[closed.id] is True
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_without_javascript_the_build_status_says_as_of_its_day(browser, server, lang):
     context = browser.new_context(java_script_enabled=False)
@@ -201,6 +220,17 @@ def test_a_course_title_finds_the_course_with_its_time_and_status(page, server, 
     assert f"{course.schedule.start}–{course.schedule.end}" in when
     assert f"{t('search.status', lang)}: {status_words(provider_id, course_id, BUILT, lang)}" in tags
     assert any(tag.startswith(t("search.provider", lang) + ": " + provider.name.get(lang)) for tag in tags)
+    # found by its title, a course shows no excerpt: it would repeat the title and provider above
+    expect(first.locator(".pagefind-ui__result-excerpt")).to_be_hidden()
+
+
+def test_a_word_of_a_description_shows_its_sentence_under_the_course(page, server):
+    """Found by a word only its description has, the course shows that sentence, the word marked
+    (the control of the hidden excerpt above)."""
+    page.goto(server + "search/?q=积分落户")
+    excerpt = page.locator(".pagefind-ui__result").first.locator(".pagefind-ui__result-excerpt")
+    expect(excerpt).to_be_visible(timeout=15000)
+    assert "积分落户" in excerpt.inner_text()
 
 
 def test_search_results_show_the_status_of_the_readers_day(page, server):

@@ -27,6 +27,11 @@
   function course(data) {
     var meta = data.meta;
     if (!meta.enrolment_status || !status) return data;
+    // the excerpt only when it shows why the course was found beyond its title (a word of its
+    // description): otherwise it would repeat the title and the provider its facts already give
+    var title = meta.title.toLowerCase();
+    var found = (data.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7).trim().toLowerCase(); });
+    if (found.every(function (word) { return title.indexOf(word) >= 0; })) data.excerpt = "";
     var shown = { title: meta.title };
     FIELDS.forEach(function (key) { if (meta[key]) shown[status.strings["search." + key]] = meta[key]; });
     var facts = { status: meta.enrolment_status, opens: meta.enrolment_opens, closes: meta.enrolment_closes, ends: meta.enrolment_ends };
@@ -58,6 +63,8 @@
     if (typed) remember(typed);
     var input = box.querySelector("input");
     if (input) {
+      // Pagefind names its box by a title only, which not every screen reader reads (axe: label-title-only)
+      input.setAttribute("aria-label", JSON.parse(box.dataset.translations).placeholder);
       input.focus();
       input.addEventListener("input", function () { remember(input.value); });
     }

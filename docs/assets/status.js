@@ -44,9 +44,14 @@
     return { status: el.dataset.status || "open", opens: el.dataset.opens || "", closes: el.dataset.closes || "", ends: el.dataset.ends || "" };
   }
 
-  // Rewrites one status element for `day`; returns its kind.
+  function canEnrol(kind) { return kind === "open" || kind === "not-yet" || kind === "waitlist"; }
+
+  // Rewrites one status element for `day`, and hides the link to enrol beside it (record.html's
+  // enrolment) once enrolment is over; returns its kind.
   function update(el, day) {
     var status = compute(factsOf(el), day || today());
+    var link = el.parentElement && el.parentElement.querySelector(".lc-enrol-link");
+    if (link) link.hidden = !canEnrol(status.kind);
     var words = label(status);
     if (words === null) return el.dataset.kind;
     el.textContent = words;
@@ -80,7 +85,7 @@
 
   window.lcStatus = {
     today: today, compute: compute, label: label, element: element, refresh: refresh, formatDate: formatDate,
-    canEnrol: function (kind) { return kind === "open" || kind === "not-yet" || kind === "waitlist"; },
+    canEnrol: canEnrol,
     strings: strings
   };
   refresh(document);

@@ -53,7 +53,16 @@ RECORDS = ("providers", "venues")  # a page each
 # in pages of whole providers (the first at courses/<county>/, then courses/<county>/2/ …).
 LIST_PAGE = "---\nsearch: exclude\nhide:\n  - toc\n---\n# {{{{ {title}({args}) }}}}\n\n{{{{ {body}({args}) }}}}\n"
 # The few interface strings the theme's templates show themselves.
-TEMPLATE_STRINGS = ("elderly.toggle", "elderly.toggle_help", "a11y.link", "feed.title")
+TEMPLATE_STRINGS = (
+    "elderly.toggle",
+    "elderly.toggle_help",
+    "a11y.link",
+    "feed.title",
+    "notfound.title",
+    "notfound.text",
+    "notfound.home",
+    "notfound.search",
+)
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
 # npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro),
@@ -123,6 +132,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if ctx.site_url:
             config["site_url"] = ctx.site_url  # this language's root: /en/ for English
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
+        for palette in config["theme"].get("palette") or []:  # the colour switch's words, in this language
+            if palette.get("toggle"):
+                palette["toggle"]["name"] = i18n.t(f"palette.{palette['scheme']}", lang)
         settings = checked(GovernmentConfig, config["extra"].get("government"), "extra.government")  # empty: nothing shown
         self.editor = checked(EditorConfig, config["extra"].get("editor"), "extra.editor")
         config["extra"]["lc_gov"] = {

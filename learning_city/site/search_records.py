@@ -42,12 +42,12 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     # the title. The description (about 220 MB) is kept: a word only there must still find its
     # course, since the provider's page leaves its courses to their records (data-pagefind-ignore).
     description = course.description.get(lang) if course.description else ""
-    words = [
+    words = [  # the description first: the excerpt shown for a word found in it reads as its sentence
+        description,
         title,
         provider.name.get(lang),
         *(r.name.get(lang) for r in regions),
         t(f"category.{course.category.value}", lang),
-        description,
     ]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})

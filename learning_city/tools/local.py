@@ -34,9 +34,23 @@ MEDIA_TYPES = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", "
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    """Static files with the types the site needs (MEDIA_TYPES), no log."""
+    """Static files with the types the site needs (MEDIA_TYPES), no log; a missing address answered
+    with the site's 404.html, as the hosting's error document (README, "Publishing")."""
 
     extensions_map = MEDIA_TYPES  # an instance attribute to the type checker, shared here as the base class shares its own
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass
@@ -47,16 +61,18 @@ class AsPublished(SimpleHTTPRequestHandler):
     gzip encoding from learning_city/tools/publish.py (text compressed, Pagefind's files as they are)."""
 
     def do_GET(self):
-        path = Path(self.translate_path(self.path))
+        path, status = Path(self.translate_path(self.path)), 200
         if path.is_dir():
             path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404)
-            return
+        if not path.is_file():  # the bucket's error document
+            path, status = Path(self.directory) / "404.html", 404
+            if not path.is_file():
+                self.send_error(404)
+                return
         relative = path.relative_to(self.directory).as_posix()
         headers = publish.headers_for(relative)
         content = publish.body(path.read_bytes(), headers)
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", headers.content_type)
         self.send_header("Cache-Control", headers.cache_control)
         if headers.content_encoding:
