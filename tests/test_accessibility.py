@@ -376,7 +376,7 @@ def test_pages_name_their_language(new_page, server, lang):
 
 
 UNTAGGED_CHINESE = """() => {
-  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);  // the header's title too
   const bad = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!/\\p{Script=Han}/u.test(node.data)) continue;

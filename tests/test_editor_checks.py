@@ -441,5 +441,5 @@ def test_a_recognition_refused_names_the_kinds_in_chinese():
         {"data": data, "records": records()},
     )
     assert [line.split(" / ")[0] for line in shown] == [
-        f"recognitions[{ZONE}].person: 此项只用于称号类型（kind）为 百姓学习之星 的称号，本条是 社区教育示范区：请删除此项，或改正称号类型"
+        f"recognitions[{ZONE}].person: 此项只用于称号类型为“百姓学习之星”的称号，本条是“社区教育示范区”：请删除此项，或改正称号类型"
     ]

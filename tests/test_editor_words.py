@@ -153,7 +153,7 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
         choose(page, "机构类型", "成人学校")
         field(box(page, "机构名称"), "中文").fill("凤桥镇成人学校")
         page.get_by_placeholder("保存时将用：feng-qiao-zhen-cheng-ren-xue-xiao").wait_for()  # the id it will have
-        choose(page, "所在地区编号", "南湖区")
+        choose(page, "所在地区", "南湖区")
         field(box(page, "地址"), "中文").fill("南湖区凤桥镇示例路 1 号")
         assert not any(word in page.locator("body").inner_text() for word in JARGON)
         page.get_by_role("button", name="保存", exact=True).click()
@@ -225,7 +225,7 @@ def test_the_bureau_adds_a_learning_star_on_a_phone_and_is_told_the_name_stays_u
         choose(new, "称号类型", "学习型组织")
         choose(new, "级别", "市级")
         field(new, "获评年份").fill("2024")
-        choose(new, "获评地区编号", "南湖区 · 大桥镇")
+        choose(new, "获评地区", "南湖区 · 大桥镇")
         field(box(new, "授予单位"), "中文").fill("嘉兴市教育局")
         page.get_by_role("button", name="保存", exact=True).click()
         panel = page.locator("#lc-refusals")

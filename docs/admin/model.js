@@ -46,13 +46,13 @@ export const SPEC = {
    },
    {
     "name": "parent",
-    "label": "上级机构编号",
+    "label": "上级机构",
     "required": false,
     "type": "string"
    },
    {
     "name": "region",
-    "label": "所在地区编号",
+    "label": "所在地区",
     "required": true,
     "type": "string"
    },
@@ -391,7 +391,7 @@ export const SPEC = {
       },
       {
        "name": "venue",
-       "label": "场馆编号",
+       "label": "场馆",
        "required": false,
        "type": "string"
       },
@@ -488,7 +488,7 @@ export const SPEC = {
    },
    {
     "name": "region",
-    "label": "所在地区编号",
+    "label": "所在地区",
     "required": true,
     "type": "string"
    },
@@ -774,13 +774,13 @@ export const SPEC = {
    },
    {
     "name": "region",
-    "label": "所在地区编号",
+    "label": "所在地区",
     "required": true,
     "type": "string"
    },
    {
     "name": "provider",
-    "label": "指导机构编号",
+    "label": "指导机构",
     "required": false,
     "type": "string"
    },
@@ -819,7 +819,7 @@ export const SPEC = {
       },
       {
        "name": "venue",
-       "label": "场馆编号",
+       "label": "场馆",
        "required": false,
        "type": "string"
       },
@@ -1033,19 +1033,19 @@ export const SPEC = {
    },
    {
     "name": "region",
-    "label": "所在地区编号",
+    "label": "所在地区",
     "required": true,
     "type": "string"
    },
    {
     "name": "venue",
-    "label": "举办场馆编号",
+    "label": "举办场馆",
     "required": false,
     "type": "string"
    },
    {
     "name": "provider",
-    "label": "主办机构编号",
+    "label": "主办机构",
     "required": false,
     "type": "string"
    },
@@ -1198,13 +1198,13 @@ export const SPEC = {
       },
       {
        "name": "region",
-       "label": "获评地区编号",
+       "label": "获评地区",
        "required": false,
        "type": "string"
       },
       {
        "name": "provider",
-       "label": "获评机构编号",
+       "label": "获评机构",
        "required": false,
        "type": "string"
       },
@@ -1760,7 +1760,7 @@ export const MESSAGES = {
  "missing_zh": "缺少中文内容（zh） / Chinese text (zh) is required",
  "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})",
  "hidden_character": "含有看不见的字符 {char}，请删除（它会让文字显示得与内容不同） / contains the invisible character {char}; delete it (it makes text show other than it is)",
- "less_than": "不能小于 {other}（{other} 为 {start}） / may not be less than {other} ({other} is {start})",
+ "less_than": "不能小于下限 {start} / may not be less than {other} ({other} is {start})",
  "duplicate_id": "编号“{value}”重复，已在 {first} 使用 / id '{value}' is used twice, first at {first}",
  "id_mismatch": "编号“{value}”与文件名“{stem}”不一致 / id '{value}' does not match the file name '{stem}'",
  "unknown_ref": "引用了不存在的{what}“{value}” / refers to a {what_en} '{value}' that does not exist",
@@ -1769,11 +1769,11 @@ export const MESSAGES = {
  "enrolment_after_end": "报名日期 {date} 晚于结课日 {end}：报名时课程已结束 / the enrolment date {date} is after the last day of classes, {end}",
  "not_a_class_day": "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期 / {date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
  "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)",
- "event_no_host": "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
- "event_no_place": "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place） / the event is held in person ({mode}): give its venue (venue) or a place (place)",
- "event_no_link": "参加形式为 {mode}（线上）：请写线上参加链接（online_url） / the event is held online ({mode}): give the link to join (online_url)",
- "not_for_kind": "此项只用于称号类型（kind）为 {only} 的称号，本条是 {kind}：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
- "consent_without_person": "勾选了同意公开姓名（name_public: true），但没有填姓名（person）：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
+ "event_no_host": "活动须写明举办场馆或主办机构，居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
+ "event_no_place": "现场参加的活动须写明举办场馆或地点 / the event is held in person ({mode}): give its venue (venue) or a place (place)",
+ "event_no_link": "线上参加的活动须写明线上参加链接 / the event is held online ({mode}): give the link to join (online_url)",
+ "not_for_kind": "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+ "consent_without_person": "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
 };
 export const TIERS = {
  "city-university": 1,

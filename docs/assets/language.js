@@ -12,3 +12,14 @@
     });
   });
 })();
+
+// An untranslated record's name, in the header as Material shows the page's title, is tagged as its
+// heading is (<h1><span lang="zh">), so that a screen reader speaks it in Chinese.
+(function () {
+  "use strict";
+  var named = document.querySelector("article h1 > span[lang]");
+  if (!named) return;
+  document.querySelectorAll(".md-header__topic .md-ellipsis").forEach(function (topic) {
+    if (topic.textContent.trim() === named.textContent.trim()) topic.setAttribute("lang", named.lang);
+  });
+})();

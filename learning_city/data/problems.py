@@ -131,7 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' has full-width characters; write it in ASCII: {ascii}",
     ),
     # values and their order
-    "less_than": ("不能小于 {other}（{other} 为 {start}）", "may not be less than {other} ({other} is {start})"),
+    "less_than": ("不能小于下限 {start}", "may not be less than {other} ({other} is {start})"),
     "too_small": ("不能小于 {limit}", "must be at least {limit}"),
     "too_big": ("不能大于 {limit}", "must be at most {limit}"),
     "too_few": ("至少需要 {limit} 项", "needs at least {limit} item(s)"),
@@ -162,26 +162,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网址“{value}”应以 http:// 或 https:// 开头：在线资源和线上活动要在浏览器中打开",
         "the address '{value}' must start with http:// or https://: an online resource or event opens in a browser",
     ),
-    # events (issue 22)
+    # events (issue 22); the Chinese names no keys (the form shows these, and the validator's line
+    # starts with the key): school staff read Chinese only
     "event_no_host": (
-        "活动须写明举办场馆（venue）或主办机构（provider），居民才知道找谁",
+        "活动须写明举办场馆或主办机构，居民才知道找谁",
         "an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
     ),
     "event_no_place": (
-        "参加形式为 {mode}（现场）：请写举办场馆（venue）或地点（place）",
+        "现场参加的活动须写明举办场馆或地点",
         "the event is held in person ({mode}): give its venue (venue) or a place (place)",
     ),
     "event_no_link": (
-        "参加形式为 {mode}（线上）：请写线上参加链接（online_url）",
+        "线上参加的活动须写明线上参加链接",
         "the event is held online ({mode}): give the link to join (online_url)",
     ),
     # issue 22: recognitions of residents (百姓学习之星) and organisations (学习型组织)
     "not_for_kind": (
-        "此项只用于称号类型（kind）为 {only} 的称号，本条是 {kind}：请删除此项，或改正称号类型",
+        "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型",
         "this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
     ),
     "consent_without_person": (
-        "勾选了同意公开姓名（name_public: true），但没有填姓名（person）：请补上姓名，或取消同意",
+        "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意",
         "consent to publish a name (name_public: true) but no name (person): add the name or remove the consent",
     ),
 }

@@ -95,7 +95,7 @@ def description(catalogue: Catalogue, src_uri: str, title: str, lang: str) -> Ma
     elif src_uri == "index.md" or not title:
         text = t("site.description", lang)
     else:
-        text = f"{title}：{t('site.description', lang)}" if lang == "zh" else f"{title}: {t('site.description', lang)}"
+        text = title + t("punct.colon", lang) + t("site.description", lang)
     return escape(_clip(" ".join(text.split())))
 
 

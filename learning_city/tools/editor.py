@@ -195,17 +195,18 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
         field.update(widget="lc-date")  # typed or picked, always shown 2027-03-02 (widgets.js)
         spec["type"] = "date"
     elif name == "region":
-        field.update(widget="select", options=regions)
-        spec["type"] = "string"
+        field.update(widget="select", options=regions, label=_picked(field["label"]))
+        spec.update(type="string", label=field["label"])
     elif name in RELATIONS:
         field.update(
+            label=_picked(field["label"]),
             widget="relation",
             collection=RELATIONS[name],
             value_field="id",
             search_fields=["name.zh", "name.en", "id"],
             display_fields=["name.zh"],
         )
-        spec["type"] = "string"
+        spec.update(type="string", label=field["label"])
     elif name == "term":  # a term of the same record: a choice among its terms (editor.js)
         field.update(widget="lc-term")
         spec["type"] = "string"
@@ -221,8 +222,8 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     elif schema.get("type") == "boolean" and name in CONSENTS:
         field.update(widget="lc-consent", consent_of=CONSENTS[name])
         spec.update(type="boolean", consent_of=CONSENTS[name])
-    elif schema.get("type") == "boolean":
-        field.update(widget="boolean")
+    elif schema.get("type") == "boolean":  # a switch always shows yes or no: off is "no" until turned on
+        field.update(widget="boolean", default=prop.get("default", False))
         spec["type"] = "boolean"
     elif schema.get("pattern") == m.CLOCK:  # a full-width colon typed is made ":" (widgets.js)
         field.update(widget="lc-clock", pattern=[m.CLOCK, strings["editor.clock"]["zh"]], hint=strings["editor.clock_hint"]["zh"])
@@ -235,6 +236,12 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     if hint and "hint" not in field:
         field["hint"] = hint
     return field, spec
+
+
+def _picked(label: str) -> str:
+    """A field that holds another record's id is chosen by that record's name: "上级机构", not
+    "上级机构编号" (which asks the person to type an id)."""
+    return label.removesuffix("编号")
 
 
 def _pattern(field: dict, schema: dict) -> None:
