@@ -63,7 +63,8 @@
   // the pages mark it (the same template, rendered into the page for the script).
   function span(text, lang, tag) {
     var el = document.createElement(tag || "span");
-    if (lang === document.documentElement.lang) {
+    if (lang === document.documentElement.lang || !mark) { // no mark: a site's own finder.html without one
+      if (lang !== document.documentElement.lang) el.lang = lang;
       el.textContent = text;
       return el;
     }
@@ -84,7 +85,8 @@
       if (group.parentNode) townField.removeChild(group);
     });
     townGroups.forEach(function (group) {
-      if (!county || group.dataset.county === county) townField.appendChild(group);
+      // a group without its county (a site's own finder.html from before) is always offered
+      if (!county || !group.dataset.county || group.dataset.county === county) townField.appendChild(group);
     });
     townField.value = town;
     if (townField.value === town) return false;
