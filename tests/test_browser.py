@@ -97,6 +97,58 @@ def test_finder_narrows_for_each_filter_and_counts_right(page, server):
         expect_count(page, total)
 
 
+# Each element's name and height, to find tap targets under 44 px.
+BOXES = "els => els.map(el => ({tag: el.tagName + (el.id ? '#' + el.id : ''), height: el.getBoundingClientRect().height}))"
+
+
+def test_the_english_finder_on_a_390px_phone(browser, server):
+    """The reader review's finder at 390 px: untranslated text marked as the pages mark it, tap targets
+    of 44 px, no sideways scroll at 360 px, and only the chosen county's towns offered, also when a
+    shared link names a town of another county."""
+    catalogue, pairs = course_pairs()
+    haiyan = [(p, c) for p, c in pairs if catalogue.county_of(p.region).id == "haiyan"]
+    with watched_page(browser, viewport={"width": 390, "height": 800}) as page:
+        page.goto(server + "en/courses/?county=haiyan&town=nanhu-jiefang")
+        expect_count(page, len(haiyan))  # not 0: the other county's town is cleared, the address with it
+        expect(page).to_have_url(server + "en/courses/?county=haiyan")
+        expect(page.locator("#f-town")).to_have_value("")
+        assert offered_towns(page) == towns_of(catalogue, "haiyan")
+
+        fields = page.locator(".lc-finder-form :is(select, input:not([type=checkbox]), button), .lc-check label, .lc-more")
+        assert fields.count() == 15
+        expect(page.locator(".lc-check label:has(input[type=checkbox])")).to_have_count(2)  # each row is its box's label
+        small = [f"{box['tag']} {box['height']}" for box in fields.evaluate_all(BOXES) if box["height"] < 44]
+        assert not small, f"under 44 px tall: {small}"
+
+        page.click(".lc-more")  # all of Haiyan's courses: every untranslated title and provider name marked
+        expect(page.locator(".lc-result")).to_have_count(len(haiyan))
+        untranslated = sum(c.title.is_fallback("en") + p.name.is_fallback("en") for p, c in haiyan)
+        assert untranslated > 0
+        expect(page.locator(".lc-result [lang=zh]")).to_have_count(untranslated)
+        marks = page.locator(".lc-result [lang=zh] + .lc-untranslated")
+        expect(marks).to_have_count(untranslated)
+        assert set(marks.all_inner_texts()) == {f"({i18n.t('untranslated', 'en')})"}
+
+        row = page.locator(".lc-check label").filter(has=page.locator("#f-free"))
+        box = row.bounding_box()
+        assert box["width"] >= 300  # the row is the checkbox's target: tapped at its far end, it ticks
+        row.click(position={"x": box["width"] - 5, "y": box["height"] / 2})
+        expect(page.locator("#f-free")).to_be_checked()
+        expect_count(page, sum(1 for _p, c in haiyan if c.fee.amount == 0))
+        page.set_viewport_size({"width": 360, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+        page.select_option("#f-town", "haiyan-wuyuan")
+        page.select_option("#f-county", "nanhu")  # a town chosen before the county changes is cleared
+        expect(page.locator("#f-town")).to_have_value("")
+        assert offered_towns(page) == towns_of(catalogue, "nanhu")
+        expect(page).to_have_url(re.compile(r"county=nanhu"))
+        assert "town=" not in page.url
+        page.click(".lc-finder-form button[type=reset]")
+        expect_count(page, len(pairs))
+        assert len(offered_towns(page)) == sum(len(county.towns) for county in catalogue.regions.counties)
+
+
 def test_show_more_pages_through_the_results(page, server):
     _, pairs, _ = expected_counts()
     page.goto(server + "courses/")
@@ -104,16 +156,33 @@ def test_show_more_pages_through_the_results(page, server):
     assert page.locator(".lc-result").count() == min(len(pairs), 100)
 
 
+def offered_towns(page) -> list[str]:
+    return page.eval_on_selector_all("#f-town option", "options => options.map(o => o.value).filter(Boolean)")
+
+
+def towns_of(catalogue, county_id: str) -> list[str]:
+    return [town.id for town in catalogue.county(county_id).towns]
+
+
 def test_a_shared_url_restores_the_filters(page, server):
+    catalogue, pairs = course_pairs()
     page.goto(server + "courses/")
+    assert offered_towns(page) == [town.id for county in catalogue.regions.counties for town in county.towns]
     page.select_option("#f-mode", "in-person")
     page.check("#f-free")
-    expected = shown_count(page)
+    page.select_option("#f-county", "haiyan")
+    assert offered_towns(page) == towns_of(catalogue, "haiyan")  # only the chosen county's towns
+    page.select_option("#f-town", "haiyan-wuyuan")
+    expected = sum(1 for p, c in pairs if p.region == "haiyan-wuyuan" and c.mode.value == "in-person" and c.fee.amount == 0)
+    assert expected > 0
+    expect_count(page, expected)
     url = page.url
-    assert "mode=in-person" in url and "free=1" in url
+    assert "mode=in-person" in url and "free=1" in url and "county=haiyan" in url and "town=haiyan-wuyuan" in url
     page.goto(url)
     expect(page.locator("#f-mode")).to_have_value("in-person")
     expect(page.locator("#f-free")).to_be_checked()
+    expect(page.locator("#f-town")).to_have_value("haiyan-wuyuan")
+    assert offered_towns(page) == towns_of(catalogue, "haiyan")
     assert shown_count(page) == expected
 
 

@@ -21,6 +21,11 @@
   var shown = 0;
   var day = "";
   var chosen = false; // the reader changed a filter before the courses were in
+  var countyField = form.elements.county;
+  var townField = form.elements.town;
+  var townGroups = Array.prototype.slice.call(townField.querySelectorAll("optgroup")); // a county's towns each
+  var offeredFor; // the county whose towns the town list offers now
+  var mark = document.querySelector(".lc-untranslated-mark"); // lc/untranslated.html, with no text in it
 
   function state() {
     var s = {};
@@ -54,11 +59,39 @@
     return a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
   }
 
+  // Course text in the page's language; untranslated text is the Chinese, tagged and marked as
+  // the pages mark it (the same template, rendered into the page for the script).
   function span(text, lang, tag) {
     var el = document.createElement(tag || "span");
-    el.textContent = text;
-    if (lang !== document.documentElement.lang) el.lang = lang;
+    if (lang === document.documentElement.lang || !mark) { // no mark: a site's own finder.html without one
+      if (lang !== document.documentElement.lang) el.lang = lang;
+      el.textContent = text;
+      return el;
+    }
+    var marked = mark.content.cloneNode(true);
+    marked.querySelector("[lang]").textContent = text;
+    el.appendChild(marked);
     return el;
+  }
+
+  // Only the chosen county's towns are offered (all, grouped by county, when none is chosen); a
+  // town of another county is cleared. Returns whether it was.
+  function offerTowns() {
+    var county = countyField.value;
+    if (county === offeredFor) return false;
+    offeredFor = county;
+    var town = townField.value;
+    townGroups.forEach(function (group) {
+      if (group.parentNode) townField.removeChild(group);
+    });
+    townGroups.forEach(function (group) {
+      // a group without its county (a site's own finder.html from before) is always offered
+      if (!county || !group.dataset.county || group.dataset.county === county) townField.appendChild(group);
+    });
+    townField.value = town;
+    if (townField.value === town) return false;
+    townField.value = "";
+    return true;
   }
 
   function item(c) {
@@ -115,15 +148,20 @@
       if (field.type === "checkbox") field.checked = value === "1";
       else field.value = value;
     });
+    chosen = offerTowns(); // a shared link's town of another county: cleared, and the address with it
   }
 
   // The form shows from the first paint (site.css): filters from the URL are set now, and what a
   // reader chooses while the course files load is kept.
   count.textContent = form.dataset.loading;
   restore();
-  form.addEventListener("input", function () { apply(true); });
-  form.addEventListener("change", function () { apply(true); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  function changed(event) {
+    if (event.target === countyField) offerTowns();
+    apply(true);
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("reset", function () { setTimeout(function () { offerTowns(); apply(true); }, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   more.addEventListener("click", showMore);
   Promise.all(counties.map(function (county) {

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from markupsafe import Markup
+
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Audience, Category, County, Mode, Provider, ProviderKind, Weekday
 from learning_city.i18n import t
@@ -189,6 +191,8 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
         has_sample=_has_sample(catalogue.providers.values()),
         shards=" ".join(c.id for c in counties),
         messages={key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")},
+        # the pages' own mark of untranslated text, with no text in it: the script fills in the Chinese
+        untranslated=Markup(templates.render("lc/untranslated.html", text="", lang=lang)),
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
     )
 
