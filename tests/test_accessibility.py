@@ -17,6 +17,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import CATALOGUE
 from playwright.sync_api import expect
 
+from learning_city.i18n import t
+
 VIEWPORT = {"width": 1280, "height": 900}
 
 # Every kind of page; the same relative path in both languages.
@@ -448,3 +450,98 @@ def test_print_shows_the_content_without_the_controls(new_page, server):
         assert shown == 0, f"{selector} is printed"
     expect(page.locator(".md-content h1")).to_be_visible()
     page.emulate_media(media="screen")
+
+
+# ---------------------------------------------------------------- a phone (reader review 2026-12-06)
+
+PHONE = {"width": 390, "height": 844}
+# the site's name in the header: whole (not cut to "嘉兴…"), inside the screen, at a readable size
+HEADER_NAME = """() => {
+  const name = document.querySelector(".md-header__topic .md-ellipsis");
+  const box = name.getBoundingClientRect();
+  return {text: name.textContent.trim(), cut: name.scrollWidth > name.clientWidth, right: box.right,
+          size: parseFloat(getComputedStyle(name).fontSize)};
+}"""
+
+
+def assert_the_site_name_reads_whole(page) -> None:
+    """At 360 and 390 px, in normal and large-text mode (switched by the header's button)."""
+    for mode in ("normal", "elderly"):
+        if in_elderly_mode(page) != (mode == "elderly"):
+            page.click("#lc-elderly-toggle")
+        for width in (360, 390):
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+            name = page.evaluate(HEADER_NAME)
+            assert not name["cut"] and name["right"] <= width and name["size"] >= 16, f"{mode} at {width}px: {name}"
+
+
+def test_large_text_search_results_on_a_phone(own_context, server):
+    """Large-text mode's results as large as its text (.md-typeset's 22 px), each title a 48 px
+    target, the clear button inside the input's border; the site's name whole in the header.
+    Control: before, Pagefind's results kept 11.2-16.8 px and 19 px tall titles in this mode, the
+    clear button covered the input's bottom border, and the name showed as "嘉兴…"."""
+    context = own_context()
+    context.add_init_script(ELDERLY_ON)
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    open_page(page, url(server, "zh", "search/?q=太极"))
+    expect(page.locator(".pagefind-ui__result-tag").first).to_be_visible(timeout=15000)
+    expect(page.locator(".pagefind-ui__loading")).to_have_count(0)
+    text = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert text >= 20
+    for part in (".pagefind-ui__message", ".pagefind-ui__result-excerpt", ".pagefind-ui__result-tag", ".pagefind-ui__result-title"):
+        sizes = page.locator(part).evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= text, f"{part}: {sizes} px, the text is {text} px"
+    links = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height, r.right]; })"
+    )
+    assert links and all(w >= MIN_TARGET and h >= MIN_TARGET and right <= PHONE["width"] for w, h, right in links), links
+    tags = page.locator(".pagefind-ui__result-tag").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
+    assert max(tags) <= PHONE["width"], f"a result's details reach {max(tags)} px"
+    edges = page.evaluate("""() => {
+      const input = document.querySelector(".pagefind-ui__search-input"), clear = document.querySelector(".pagefind-ui__search-clear");
+      const i = input.getBoundingClientRect(), c = clear.getBoundingClientRect(), border = parseFloat(getComputedStyle(input).borderBottomWidth);
+      return {clear: [c.bottom, c.right], inside: [i.bottom - border, i.right - border]};
+    }""")
+    assert edges["clear"][0] <= edges["inside"][0] and edges["clear"][1] <= edges["inside"][1], edges
+    assert_the_site_name_reads_whole(page)
+
+
+def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_context, server):
+    """Material's closed drawer was only moved off screen: Tab walked its links before the page's.
+    Now Tab goes from the skip link to the menu button, then the header, then the page; Enter on
+    the button opens the drawer with the keyboard on its first link, Escape closes it. The site's
+    name reads whole (English: the longer one). Control: before, the 7th Tab stop was the drawer's
+    (at x = -234), the menu button was no stop at all, and the name showed as "Jiaxi…"."""
+    page = own_context().new_page()
+    page.set_viewport_size(PHONE)
+    open_page(page, url(server, "en", PAGES["provider"]))
+    stops = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate("""() => { const a = document.activeElement;
+          return {drawer: !!a.closest(".md-sidebar--primary"), menu: a.matches('label[for="__drawer"]'), content: !!a.closest(".md-content")}; }""")
+        )
+        if stops[-1]["content"]:
+            break
+    assert stops[-1]["content"], "the page's content was not reached in 30 Tab presses"
+    assert not any(stop["drawer"] for stop in stops), stops
+    assert stops[1]["menu"], stops  # after the skip link
+    menu = page.locator('.md-header label[for="__drawer"]')
+    expect(menu).to_have_attribute("role", "button")
+    expect(menu).to_have_accessible_name(t("header.menu", "en"))
+    menu.focus()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Tab")  # the drawer's next link, on screen once the drawer has slid in
+    page.wait_for_function(
+        "document.activeElement.closest('.md-sidebar--primary') && document.activeElement.getBoundingClientRect().left >= 0"
+    )
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")  # once its slide has ended
+    assert_the_site_name_reads_whole(page)

@@ -30,6 +30,7 @@ SCRIPT_STRINGS = (
     "course.copied",
     "course.copy_failed",
     "course.print",
+    "header.menu",
     "today.open_now",
     "today.open_later",
     "today.closed",
