@@ -16,15 +16,19 @@ from collections.abc import Callable
 
 import pytest
 from conftest import CATALOGUE, node
+from pydantic import BaseModel
 
+from learning_city.data import model as m
 from learning_city.data.loader import load
-from learning_city.data.problems import MESSAGES
+from learning_city.data.problems import MESSAGES, REFERENCES
 from learning_city.data.yamlfile import read
 from learning_city.tools import editor
 
 SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
 ELDERLY = "nanhu-elderly-university"  # courses in terms
 EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
+VENUE = "venues/haining-library"
+TEAM = "teams/haining-xiashi-tea-culture-team"  # a provider, one meeting
 # issue 22: the bureau's recognitions.yml, one file of many records ("<collection>/" names such a file)
 RECOGNITIONS = "recognitions/"
 RECOGNITION_IDS = [r["id"] for r in read(CATALOGUE / "recognitions.yml").data["recognitions"]]
@@ -280,6 +284,135 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         False,
         "less_than",
         "age_rule.max_age",
+        "field",
+    ),
+    # every ordered pair of the model (model.ordered_fields; ORDERED below ties each to its case)
+    "a new event whose last day is before its first": (
+        EVENT,
+        lambda d: d.update(id="jiaxing-new-event", date="2027-03-06", end_date="2027-03-05"),
+        "jiaxing-new-event",
+        True,
+        "end_before_start",
+        "end_date",
+        "field",
+    ),
+    "an event that ends before it starts": (EVENT, lambda d: d.update(end=d["start"]), None, False, "end_before_start", "end", "field"),
+    "a term that ends before it starts": (
+        ELDERLY,
+        lambda d: d["terms"][0]["dates"].update(end=_plus(d["terms"][0]["dates"]["start"], -1)),
+        None,
+        False,
+        "end_before_start",
+        "terms[0].dates.end",
+        "field",
+    ),
+    "enrolment that closes before it opens": (
+        ELDERLY,
+        lambda d: d["terms"][0]["enrolment"].update(closes=_plus(d["terms"][0]["enrolment"]["opens"], -1)),
+        None,
+        False,
+        "end_before_start",
+        "terms[0].enrolment.closes",
+        "field",
+    ),
+    "a class that ends when it starts": (
+        SCHOOL,
+        lambda d: _course(d)["schedule"].update(end=_course(d)["schedule"]["start"]),
+        None,
+        False,
+        "end_before_start",
+        "courses[0].schedule.end",
+        "field",
+    ),
+    "a venue that closes before it opens": (
+        VENUE,
+        lambda d: d["opening_hours"][0].update(closes="08:00"),
+        None,
+        False,
+        "end_before_start",
+        "opening_hours[0].closes",
+        "field",
+    ),
+    "a team meeting that ends before it starts": (
+        TEAM,
+        lambda d: d["meetings"][0].update(end="14:00"),
+        None,
+        False,
+        "end_before_start",
+        "meetings[0].end",
+        "field",
+    ),
+    # every reference of a record the form writes (REFERRED below ties each to its case)
+    "a provider in a region that does not exist": (
+        SCHOOL,
+        lambda d: d.update(region="nanhu-nowhere"),
+        None,
+        False,
+        "unknown_ref",
+        "region",
+        None,
+    ),
+    "a venue in a region that does not exist": (
+        VENUE,
+        lambda d: d.update(region="nanhu-nowhere"),
+        None,
+        False,
+        "unknown_ref",
+        "region",
+        None,
+    ),
+    "an event in a region that does not exist": (
+        EVENT,
+        lambda d: d.update(region="nanhu-nowhere"),
+        None,
+        False,
+        "unknown_ref",
+        "region",
+        None,
+    ),
+    "an event at a venue that does not exist": (
+        EVENT,
+        lambda d: d.update(venue="no-such-venue"),
+        None,
+        False,
+        "unknown_ref",
+        "venue",
+        None,
+    ),
+    "an event run by a provider that does not exist": (
+        EVENT,
+        lambda d: d.update(provider="nanhu-no-such-school"),
+        None,
+        False,
+        "unknown_ref",
+        "provider",
+        None,
+    ),
+    "a team in a region that does not exist": (
+        TEAM,
+        lambda d: d.update(region="nanhu-nowhere"),
+        None,
+        False,
+        "unknown_ref",
+        "region",
+        None,
+    ),
+    "a team supported by a provider that does not exist": (
+        TEAM,
+        lambda d: d.update(provider="nanhu-no-such-school"),
+        None,
+        False,
+        "unknown_ref",
+        "provider",
+        None,
+    ),
+    "a team meeting at a venue that does not exist": (
+        TEAM,
+        lambda d: d["meetings"][0].update(venue="no-such-venue"),
+        None,
+        False,
+        "unknown_ref",
+        "meetings[0].venue",
         None,
     ),
     # issue 22: events (a record named "<collection>/<id>" is in that collection)
@@ -411,8 +544,14 @@ def test_the_cross_record_checks_answer_from_the_catalogue_they_are_given():
         " 'nanhu-community-college': 'community-school' } }, tiers: model.TIERS });",
         data,
     )
-    assert [where for where, _code, _args in found] == ["id", "parent"]  # with a catalogue that says otherwise
-    assert node("output = checks.crossProblems('providers', input, { tiers: model.TIERS });", data)[0][0] == "parent"
+    # with a catalogue that says otherwise (and names no region, so the school's region is unknown)
+    assert [(where, code) for where, code, _args in found] == [
+        ("region", "unknown_ref"),
+        ("id", "duplicate_id"),
+        ("parent", "wrong_parent_tier"),
+    ]
+    alone = node("output = checks.crossProblems('providers', input, { tiers: model.TIERS });", data)
+    assert ["parent", "unknown_ref"] in [[where, code] for where, code, _args in alone]
 
 
 def test_every_refusal_has_the_validators_message():
@@ -443,3 +582,53 @@ def test_a_recognition_refused_names_the_kinds_in_chinese():
     assert [line.split(" / ")[0] for line in shown] == [
         f"recognitions[{ZONE}].person: 此项只用于称号类型为“百姓学习之星”的称号，本条是“社区教育示范区”：请删除此项，或改正称号类型"
     ]
+
+
+# Each rule of the validator that a form's save can break, by (model class, field), and the mistake
+# above that breaks it: a rule added to the model without a case here fails the test below, and its
+# case then fails until checks.js refuses it (control: checks.js compared only start/end and
+# opens/closes, and the event's end_date case failed).
+ORDERED = {  # model.ordered_fields: a field that may not come before another
+    ("AgeRule", "max_age"): "ages the wrong way round",
+    ("DateRange", "end"): "a term that ends before it starts",
+    ("Enrolment", "closes"): "enrolment that closes before it opens",
+    ("Schedule", "end"): "a class that ends when it starts",
+    ("OpeningHours", "closes"): "a venue that closes before it opens",
+    ("Meeting", "end"): "a team meeting that ends before it starts",
+    ("Event", "end_date"): "a new event whose last day is before its first",
+    ("Event", "end"): "an event that ends before it starts",
+}
+REFERRED = {  # loader.py, events.py, teams.py: unknown_ref, a field named as problems.REFERENCES names it
+    ("Provider", "region"): "a provider in a region that does not exist",
+    ("Provider", "parent"): "a parent that does not exist",
+    ("Course", "term"): "a term removed while a course keeps it",
+    ("Course", "venue"): "a venue that does not exist",
+    ("Venue", "region"): "a venue in a region that does not exist",
+    ("Event", "region"): "an event in a region that does not exist",
+    ("Event", "venue"): "an event at a venue that does not exist",
+    ("Event", "provider"): "an event run by a provider that does not exist",
+    ("Team", "region"): "a team in a region that does not exist",
+    ("Team", "provider"): "a team supported by a provider that does not exist",
+    ("Meeting", "venue"): "a team meeting at a venue that does not exist",
+    ("Recognition", "region"): "a recognised region that does not exist",
+    ("Recognition", "provider"): "a recognised provider that does not exist",
+}
+
+
+def _classes_the_form_writes() -> list[type[BaseModel]]:
+    """The model classes of every collection the editor writes, and every class within them."""
+    names = set()
+    for cls, _title in [*editor.COLLECTIONS.values(), *editor.LISTS.values()]:
+        names |= {cls.__name__, *cls.model_json_schema().get("$defs", {})}
+    return [cls for cls in map(vars(m).get, names) if isinstance(cls, type) and issubclass(cls, BaseModel)]
+
+
+def test_every_rule_between_fields_or_records_has_a_mistake_the_form_refuses():
+    """Fails for a rule of the validator that no mistake above breaks (each mistake is then checked
+    against the form by test_the_form_refuses_what_the_validator_refuses)."""
+    classes = _classes_the_form_writes()
+    ordered = {(cls.__name__, later) for cls in classes for later in m.ordered_fields(cls)}
+    referred = {(cls.__name__, field) for cls in classes for field in cls.model_fields if field in REFERENCES}
+    assert ordered == set(ORDERED) and len(ordered) == 8
+    assert referred == set(REFERRED) and len(referred) == 13
+    assert set(ORDERED.values()) | set(REFERRED.values()) <= set(MISTAKES)

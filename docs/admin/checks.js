@@ -1,12 +1,11 @@
 // What the validator refuses within one record and a form cannot say field by field: a required
-// field of an optional part that was filled in, Chinese missing where English is given, and an end
-// before its start. editor.js refuses to save while any is found, with the validator's message.
+// field of an optional part that was filled in, Chinese missing where English is given, and a field
+// before the one it follows (an end before its start, a last day before the first, a maximum age
+// below the minimum: each field's "after", generated from the model's ordered pairs). editor.js
+// refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
 import { FOR_KIND, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
-
-const PAIRS = [["start", "end", false], ["opens", "closes", false]]; // (from, until, times must differ)
-const CLOCK = /^\d\d:\d\d$/;
 
 function fieldsOf(field) {
   return field.type === "text" ? [{ name: "zh", required: true }, { name: "en" }] : field.fields || [];
@@ -25,12 +24,13 @@ function walk(data, fields, path, messages, found) {
       value.forEach((item, i) => walk(item, fieldsOf(field.item), `${where}[${i}]`, messages, found));
     }
   }
-  for (const [from, until] of PAIRS) {
-    const start = data[from];
-    const end = data[until];
-    const times = CLOCK.test(String(start)) && CLOCK.test(String(end));
-    if (start && end && (times ? end <= start : end < start)) {
-      found.push(`${path ? `${path}.` : ""}${until}: ${messages.end_before_start.replaceAll("{start}", start)}`);
+  for (const field of fields.filter((f) => f.after)) {
+    const { field: earlier, strictly, code } = field.after; // model.py not_before, on the later field
+    const start = data[earlier];
+    const end = data[field.name];
+    if (start === undefined || start === null || end === undefined || end === null || start === "" || end === "") continue;
+    if (strictly ? end <= start : end < start) {
+      found.push(`${path ? `${path}.` : ""}${field.name}: ${fill(messages[code], { start, other: earlier })}`);
     }
   }
 }
@@ -113,6 +113,23 @@ function hiddenCharacters(value, where, hidden, add) {
   }
 }
 
+/** Every field that names another record (a region, a venue, a provider, a parent: its spec's
+ * "refers", generated from the model) names one the catalogue has, in any collection, at any depth
+ * (loader.py, events.py, teams.py: unknown_ref). */
+function references(data, fields, path, records, add) {
+  for (const field of fields || []) {
+    const value = data && data[field.name];
+    if (value === undefined || value === null || value === "") continue;
+    const where = path ? `${path}.${field.name}` : field.name;
+    const known = field.refers === "regions" ? (records.names || {}).regions || {} : records[field.refers] || {};
+    if (field.refers && !Object.hasOwn(known, value)) add(where, "unknown_ref", { ...reference(field.name), value });
+    if (field.type === "object") references(value, field.fields, where, records, add);
+    if (field.type === "list" && field.item && field.item.type === "object" && Array.isArray(value)) {
+      value.forEach((item, i) => references(item, field.item.fields, `${where}[${i}]`, records, add));
+    }
+  }
+}
+
 /** An event names who holds it, and a place or a link for how it is held (learning_city/data/events.py). */
 function eventProblems(data, add) {
   if (!data.venue && !data.provider) add("name", "event_no_host");
@@ -124,21 +141,17 @@ function eventProblems(data, add) {
 const given = (text) => Boolean(text && (text.zh || text.en));
 
 /** The bureau's recognitions (learning_city/data/model.py Recognition, loader.py): ids unique in the
- * file, the region and provider real, a resident's name only on a 百姓学习之星 and an organisation's
- * on (and always on) a 学习型组织 (model.js FOR_KIND, with each kind's Chinese for the message the
+ * file (the region and provider real: references()), a resident's name only on a 百姓学习之星 and
+ * an organisation's on (and always on) a 学习型组织 (model.js FOR_KIND, with each kind's Chinese for the message the
  * clerk reads), consent only with a name (a field's "consent_of"). Neither region nor provider is a
  * city-wide title, which the validator accepts. */
-function recognitionProblems(data, records, add) {
+function recognitionProblems(data, add) {
   const fields = SPEC.recognitions.fields.find((f) => f.name === "recognitions").item.fields;
-  const regions = (records.names || {}).regions || {};
-  const providers = records.providers || {};
   duplicates(data.recognitions, "recognitions", add);
   (data.recognitions || []).forEach((recognition, i) => {
     if (!recognition) return;
     const where = `recognitions[${i}]`;
     const { kind } = recognition;
-    if (recognition.region && !Object.hasOwn(regions, recognition.region)) add(`${where}.region`, "unknown_ref", { ...reference("region"), value: recognition.region });
-    if (recognition.provider && !Object.hasOwn(providers, recognition.provider)) add(`${where}.provider`, "unknown_ref", { ...reference("provider"), value: recognition.provider });
     const { fields: bound, kinds } = FOR_KIND.recognitions; // kinds: each kind's Chinese, for the message
     for (const [name, { kind: only, required }] of Object.entries(bound)) {
       if (kind && given(recognition[name]) && kind !== only) add(`${where}.${name}`, "not_for_kind", { kind: kinds[kind] || kind, only: kinds[only] || only });
@@ -157,33 +170,27 @@ export function crossProblems(collection, data, context) {
   const { records = {}, tiers = {}, slug, hidden } = context;
   const known = records[collection] || {};
   if (hidden) hiddenCharacters(data, "", new RegExp(hidden, "u"), add);
-  const ages = data.age_rule || {};
-  if (typeof ages.min_age === "number" && typeof ages.max_age === "number" && ages.max_age < ages.min_age) {
-    add("age_rule.max_age", "less_than", { other: "min_age", start: ages.min_age });
-  }
+  if (SPEC[collection]) references(data, SPEC[collection].fields, "", records, add);
   if (data.id && slug === undefined && Object.hasOwn(known, data.id)) {
     add("id", "duplicate_id", { value: data.id, first: `catalogue/${collection}/${data.id}.yml` });
   }
   if (data.id && slug !== undefined && data.id !== slug) add("id", "id_mismatch", { value: data.id, stem: slug });
   if (collection === "events") eventProblems(data, add);
-  if (collection === "recognitions") recognitionProblems(data, records, add);
+  if (collection === "recognitions") recognitionProblems(data, add);
   if (collection !== "providers") return found;
-  if (data.parent) {
-    const parentKind = (records.providers || {})[data.parent];
+  const parentKind = (records.providers || {})[data.parent]; // none for a parent unknown, refused by references()
+  if (data.parent && parentKind !== undefined) {
     const tier = tiers[data.kind];
-    if (parentKind === undefined) add("parent", "unknown_ref", { ...reference("parent"), value: data.parent });
-    else if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
+    if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
     else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
   }
   for (const list of ["terms", "courses", "projects"]) duplicates(data[list], list, add);
   const terms = new Map((data.terms || []).filter((t) => t && t.id).map((t) => [t.id, t]));
   (data.terms || []).forEach((term, i) => term && enrolmentFits(term.enrolment, term.dates, `terms[${i}].enrolment`, add));
-  const venues = records.venues || {};
   (data.courses || []).forEach((course, i) => {
     if (!course) return;
     const where = `courses[${i}]`;
     if (course.term && !terms.has(course.term)) add(`${where}.term`, "unknown_ref", { ...reference("term"), value: course.term });
-    if (course.venue && !Object.hasOwn(venues, course.venue)) add(`${where}.venue`, "unknown_ref", { ...reference("venue"), value: course.venue });
     const schedule = course.schedule || {};
     const dates = schedule.dates || (terms.get(course.term) || {}).dates;
     enrolmentFits(course.enrolment, dates, `${where}.enrolment`, add);

@@ -48,13 +48,15 @@ export const SPEC = {
     "name": "parent",
     "label": "上级机构",
     "required": false,
+    "refers": "providers",
     "type": "string"
    },
    {
     "name": "region",
     "label": "所在地区",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "refers": "regions"
    },
    {
     "name": "address",
@@ -111,7 +113,12 @@ export const SPEC = {
       "name": "max_age",
       "label": "最高年龄",
       "required": false,
-      "type": "number"
+      "type": "number",
+      "after": {
+       "field": "min_age",
+       "strictly": false,
+       "code": "less_than"
+      }
      },
      {
       "name": "note",
@@ -194,7 +201,12 @@ export const SPEC = {
          "name": "end",
          "label": "结束日期",
          "required": true,
-         "type": "date"
+         "type": "date",
+         "after": {
+          "field": "start",
+          "strictly": false,
+          "code": "end_before_start"
+         }
         }
        ]
       },
@@ -220,7 +232,12 @@ export const SPEC = {
          "name": "closes",
          "label": "报名截止日期",
          "required": false,
-         "type": "date"
+         "type": "date",
+         "after": {
+          "field": "opens",
+          "strictly": false,
+          "code": "end_before_start"
+         }
         },
         {
          "name": "url",
@@ -314,7 +331,12 @@ export const SPEC = {
          "name": "end",
          "label": "结束时间",
          "required": true,
-         "type": "clock"
+         "type": "clock",
+         "after": {
+          "field": "start",
+          "strictly": true,
+          "code": "end_before_start"
+         }
         },
         {
          "name": "dates",
@@ -332,7 +354,12 @@ export const SPEC = {
            "name": "end",
            "label": "结束日期",
            "required": true,
-           "type": "date"
+           "type": "date",
+           "after": {
+            "field": "start",
+            "strictly": false,
+            "code": "end_before_start"
+           }
           }
          ]
         },
@@ -393,6 +420,7 @@ export const SPEC = {
        "name": "venue",
        "label": "场馆",
        "required": false,
+       "refers": "venues",
        "type": "string"
       },
       {
@@ -417,7 +445,12 @@ export const SPEC = {
          "name": "closes",
          "label": "报名截止日期",
          "required": false,
-         "type": "date"
+         "type": "date",
+         "after": {
+          "field": "opens",
+          "strictly": false,
+          "code": "end_before_start"
+         }
         },
         {
          "name": "url",
@@ -490,7 +523,8 @@ export const SPEC = {
     "name": "region",
     "label": "所在地区",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "refers": "regions"
    },
    {
     "name": "address",
@@ -556,7 +590,12 @@ export const SPEC = {
        "name": "closes",
        "label": "闭馆时间",
        "required": true,
-       "type": "clock"
+       "type": "clock",
+       "after": {
+        "field": "opens",
+        "strictly": true,
+        "code": "end_before_start"
+       }
       }
      ]
     }
@@ -591,7 +630,12 @@ export const SPEC = {
          "name": "end",
          "label": "结束日期",
          "required": true,
-         "type": "date"
+         "type": "date",
+         "after": {
+          "field": "start",
+          "strictly": false,
+          "code": "end_before_start"
+         }
         }
        ]
       },
@@ -776,12 +820,14 @@ export const SPEC = {
     "name": "region",
     "label": "所在地区",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "refers": "regions"
    },
    {
     "name": "provider",
     "label": "指导机构",
     "required": false,
+    "refers": "providers",
     "type": "string"
    },
    {
@@ -809,7 +855,12 @@ export const SPEC = {
        "name": "end",
        "label": "结束时间",
        "required": true,
-       "type": "clock"
+       "type": "clock",
+       "after": {
+        "field": "start",
+        "strictly": true,
+        "code": "end_before_start"
+       }
       },
       {
        "name": "place",
@@ -821,6 +872,7 @@ export const SPEC = {
        "name": "venue",
        "label": "场馆",
        "required": false,
+       "refers": "venues",
        "type": "string"
       },
       {
@@ -1017,7 +1069,12 @@ export const SPEC = {
     "name": "end_date",
     "label": "最后一天",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "after": {
+     "field": "date",
+     "strictly": false,
+     "code": "end_before_start"
+    }
    },
    {
     "name": "start",
@@ -1029,24 +1086,32 @@ export const SPEC = {
     "name": "end",
     "label": "每天结束时间",
     "required": true,
-    "type": "clock"
+    "type": "clock",
+    "after": {
+     "field": "start",
+     "strictly": true,
+     "code": "end_before_start"
+    }
    },
    {
     "name": "region",
     "label": "所在地区",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "refers": "regions"
    },
    {
     "name": "venue",
     "label": "举办场馆",
     "required": false,
+    "refers": "venues",
     "type": "string"
    },
    {
     "name": "provider",
     "label": "主办机构",
     "required": false,
+    "refers": "providers",
     "type": "string"
    },
    {
@@ -1200,12 +1265,14 @@ export const SPEC = {
        "name": "region",
        "label": "获评地区",
        "required": false,
-       "type": "string"
+       "type": "string",
+       "refers": "regions"
       },
       {
        "name": "provider",
        "label": "获评机构",
        "required": false,
+       "refers": "providers",
        "type": "string"
       },
       {

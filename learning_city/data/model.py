@@ -55,7 +55,21 @@ def not_before(earlier: str, *, strictly: bool = False, code: str = "end_before_
             raise PydanticCustomError(code, "out of order", {"start": str(start), "other": earlier})
         return value
 
+    check.order = (earlier, strictly, code)  # type: ignore[attr-defined]  # read by ordered_fields
     return check
+
+
+def ordered_fields(cls: type[BaseModel]) -> dict[str, tuple[str, bool, str]]:
+    """Each field of `cls` that `not_before` orders: later field -> (earlier field, strictly, code).
+
+    The web editor's checks before saving are generated from this (docs/admin/model.js), so an
+    ordered pair added to the model is refused by the form too."""
+    found: dict[str, tuple[str, bool, str]] = {}
+    for decorator in cls.__pydantic_decorators__.field_validators.values():
+        order = getattr(decorator.func, "order", None)
+        if order is not None:
+            found |= {name: order for name in decorator.info.fields}
+    return found
 
 
 def _described(zh: str, en: str, **extra) -> dict:

@@ -196,8 +196,9 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
         spec["type"] = "date"
     elif name == "region":
         field.update(widget="select", options=regions, label=_picked(field["label"]))
-        spec.update(type="string", label=field["label"])
+        spec.update(type="string", label=field["label"], refers="regions")  # checked against records.json (checks.js)
     elif name in RELATIONS:
+        spec["refers"] = RELATIONS[name]
         field.update(
             label=_picked(field["label"]),
             widget="relation",
@@ -263,6 +264,11 @@ def _fields(schema: dict, defs: dict, regions: list[dict], within_optional: bool
     required = set(schema.get("required", []))
     pairs = [_field(name, prop, defs, name in required, regions, within_optional) for name, prop in schema["properties"].items()]
     fields, specs = [f for f, _ in pairs], [s for _, s in pairs]
+    ordered = m.ordered_fields(getattr(m, schema.get("title", ""), m.Record))  # the model's ordered pairs (checks.js)
+    for field_spec in specs:
+        if field_spec["name"] in ordered:
+            earlier, strictly, code = ordered[field_spec["name"]]
+            field_spec["after"] = {"field": earlier, "strictly": strictly, "code": code}
     named = next((s["name"] for s in specs if s["name"] in NAMED_BY and s.get("type") == "text"), None)
     made_of = not named and set(MADE_OF) <= {s["name"] for s in specs}
     if (named or made_of) and fields and fields[0]["name"] == "id":
