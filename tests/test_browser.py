@@ -315,7 +315,11 @@ def test_chinese_search_for_a_course_word_finds_its_provider_page(page, server):
     assert "q=" in page.url  # the query is in the address, to share or come back to
 
 
-@pytest.mark.parametrize("path", ["courses/", "providers/jiaxing-city-university/", "targets/", "en/courses/"])
+# the last: a long English name, as the page title Material keeps hidden in the header row
+# (control: without that row's overflow rule, 407 px wide at 390)
+@pytest.mark.parametrize(
+    "path", ["courses/", "providers/jiaxing-city-university/", "targets/", "en/courses/", "en/providers/nanhu-community-college/"]
+)
 def test_pages_fit_a_375px_phone(browser, server, path):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
@@ -428,19 +432,21 @@ def unmerged(html: str) -> str:
 
 @pytest.mark.parametrize(
     "address, lang, status",
-    [("no/such/page/", "zh", 404), ("en/no-such-course/", "zh", 404), ("404.html", "zh", 200), ("en/404.html", "en", 200)],
+    [("no/such/page/", "zh", 404), ("en/no-such-course/", "en", 404), ("404.html", "zh", 200), ("en/404.html", "en", 200)],
 )
 def test_a_missing_address_gets_a_page_in_words_whose_links_all_work(page, server, address, lang, status):
     """Hosting answers every missing address with 404.html, at any depth: its links (home, search,
     the other language, the menus, the feed) must work from there and stay on this host, and it
-    speaks the page's language. Control: with `{{ base_url }}/` (base_url "/" there) they were "//…",
+    speaks the page's language: under /en/, English (control: the one error document stayed
+    Chinese, lang="zh", for an English reader's mistyped address). Control: with `{{ base_url }}/` (base_url "/" there) they were "//…",
     other hosts."""
     hosts, errors = set(), []
     page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" and m.location.get("url") != server + address else None)
     response = page.goto(server + address)
     assert response is not None and response.status == status
-    expect(page.locator("h1")).to_have_text(i18n.t("notfound.title", lang))
+    expect(page.locator("h1")).to_have_text(i18n.t("notfound.title", lang))  # under /en/: the English page
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     addresses = page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)")
     inside = {a.split("#")[0] for a in addresses if a.startswith(server)}
     outside = [a for a in addresses if not a.startswith(server) and a.startswith("http")]

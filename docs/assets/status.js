@@ -44,7 +44,9 @@
     return { status: el.dataset.status || "open", opens: el.dataset.opens || "", closes: el.dataset.closes || "", ends: el.dataset.ends || "" };
   }
 
-  function canEnrol(kind) { return kind === "open" || kind === "not-yet" || kind === "waitlist"; }
+  // enrolment.py's CAN_ENROL, written by the build into strings.js
+  var enrollable = strings.canEnrol || [];
+  function canEnrol(kind) { return enrollable.indexOf(kind) !== -1; }
 
   // Rewrites one status element for `day`, and hides the link to enrol beside it (record.html's
   // enrolment) once enrolment is over; returns its kind.

@@ -127,5 +127,7 @@ def template_globals(today: dt.date) -> dict:
 
 
 def script_strings(lang: str) -> dict:
-    """The interface strings of the page scripts, their {placeholders} left for the script to fill."""
-    return {**{key: i18n.strings()[key][lang] for key in SCRIPT_STRINGS}, "months": i18n.MONTHS, "lang": lang}
+    """The interface strings of the page scripts, their {placeholders} left for the script to fill,
+    and the statuses under which a reader can still enrol (status.js hides the link for the others)."""
+    words = {key: i18n.strings()[key][lang] for key in SCRIPT_STRINGS}
+    return {**words, "months": i18n.MONTHS, "lang": lang, "canEnrol": list(CAN_ENROL)}
