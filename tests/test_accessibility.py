@@ -511,7 +511,8 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
     """Material's closed drawer was only moved off screen: Tab walked its links before the page's.
     Now Tab goes from the skip link to the menu button, then the header, then the page; Enter on
     the button opens the drawer with the keyboard on its first link, Escape closes it. The site's
-    name reads whole (English: the longer one). Control: before, the 7th Tab stop was the drawer's
+    name reads whole (English: the longer one), and the page's controls are 44 px targets.
+    Control: before, the 7th Tab stop was the drawer's
     (at x = -234), the menu button was no stop at all, and the name showed as "Jiaxi…"."""
     page = own_context().new_page()
     page.set_viewport_size(PHONE)
@@ -545,3 +546,20 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
     expect(menu).to_be_focused()
     expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")  # once its slide has ended
     assert_the_site_name_reads_whole(page)
+    # normal mode on a phone: what a reader acts on is a 44 px target (control: 17-28 px before)
+    page.set_viewport_size(PHONE)
+    for name, selector in PHONE_CONTROLS.items():
+        heights = page.locator(selector).evaluate_all(
+            "els => els.filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= 44, f"{name}: {heights}"
+
+
+# the controls of a record page a reader acts on (phone, enrol, calendar, copy and print, edit and report)
+PHONE_CONTROLS = {
+    "phone": ".md-typeset dd > a[href^='tel:']",
+    "enrol": ".md-typeset dd > .lc-enrol-link > a",
+    "calendar": ".md-typeset dd.lc-calendar > a",
+    "course tools": ".md-typeset .lc-course-tools .md-button",
+    "record links": ".md-typeset .lc-record-links a",
+}

@@ -315,6 +315,25 @@ def test_chinese_search_for_a_course_word_finds_its_provider_page(page, server):
     assert "q=" in page.url  # the query is in the address, to share or come back to
 
 
+def test_english_search_tags_and_marks_a_title_not_yet_translated(page, server):
+    """An English result whose title is the Chinese is tagged lang="zh" and marked, as the page's
+    own heading is; the page's part under that heading is not shown again under it, and the mark
+    is no excerpt. Control: the old search.js gave a bare Chinese title in lang="en", twice, and
+    an excerpt starting "(not yet translated)"."""
+    catalogue = load(CATALOGUE)[0]
+    school = catalogue.providers["jiashan-taozhuang-sangyuan-community-school"]
+    assert school.name.is_fallback("en")
+    mark = f"({i18n.t('untranslated', 'en')})"
+    page.goto(server + "en/search/?q=Sangyuan")
+    result = page.locator(".pagefind-ui__result").filter(has=page.locator(f'a[href$="/providers/{school.id}/"]'))
+    link = result.locator(".pagefind-ui__result-title > a")
+    expect(link).to_have_attribute("lang", "zh", timeout=15000)
+    expect(link).to_have_text(school.name.zh)
+    expect(result.locator(".pagefind-ui__result-title .lc-untranslated")).to_have_text(mark)
+    expect(result.locator(".pagefind-ui__result-nested")).to_have_count(0)
+    assert mark not in result.locator(".pagefind-ui__result-excerpt").inner_text()
+
+
 # the last: a long English name, as the page title Material keeps hidden in the header row
 # (control: without that row's overflow rule, 407 px wide at 390)
 @pytest.mark.parametrize(

@@ -40,6 +40,34 @@
     return data;
   }
 
+  // Every result: the part of the page under its own title is the page itself, its excerpt the
+  // result's (its <h1> has an id, so Pagefind made it a sub-result, shown again under the page's
+  // title); a title that is the Chinese, not yet translated, is remembered by its address, to be
+  // tagged and marked once drawn (untranslated).
+  var chinese = {};
+  function result(data) {
+    var title = data.meta.title, subs = data.sub_results || [];
+    var top = subs.filter(function (sub) { return sub.title === title; })[0];
+    if (top) {
+      top.url = data.meta.url || data.url;  // Pagefind shows a first sub-result at the page's address as the page
+      data.sub_results = [top].concat(subs.filter(function (sub) { return sub !== top; }));
+    }
+    if (data.meta.untranslated) chinese[data.url] = true;
+    delete data.meta.untranslated;  // Pagefind shows every other meta as a line under the title
+    return course(data);
+  }
+  // as untranslated.html marks it on the pages: lang="zh" on the title, "(not yet translated)" after it
+  function untranslated(root) {
+    root.querySelectorAll(".pagefind-ui__result-title > .pagefind-ui__result-link:not([lang])").forEach(function (link) {
+      if (!chinese[link.getAttribute("href")]) return;
+      link.lang = "zh";
+      var mark = document.createElement("small");
+      mark.className = "lc-untranslated";
+      mark.textContent = " (" + status.strings.untranslated + ")";
+      link.after(mark);
+    });
+  }
+
   function start() {
     var typed = early ? early.querySelector("input").value : "";
     // Result links are made absolute from the site's root, wherever the site is served from.
@@ -54,9 +82,10 @@
       showSubResults: true,
       showImages: false,
       resetStyles: false,
-      processResult: course,
+      processResult: result,
       translations: JSON.parse(box.dataset.translations)
     });
+    if (status) new MutationObserver(function () { untranslated(box); }).observe(box, { childList: true, subtree: true });
     if (early) early.remove();  // in the same task as Pagefind's box went in: one paint, no jump
     var query = typed || new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);

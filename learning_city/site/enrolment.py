@@ -31,6 +31,7 @@ SCRIPT_STRINGS = (
     "course.copy_failed",
     "course.print",
     "header.menu",
+    "untranslated",
     "today.open_now",
     "today.open_later",
     "today.closed",

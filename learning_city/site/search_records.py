@@ -51,6 +51,8 @@ def course_record(catalogue: Catalogue, provider: Provider, course: Course, lang
     ]
     meta = {"title": title, "provider": provider.name.get(lang), "when": when, "place": place, "fee": fee_text(course, lang)}
     meta.update({f"enrolment_{key}": value for key, value in enrolment.facts(provider, course).items()})
+    if course.title.is_fallback(lang):  # the search page tags and marks it (search.js)
+        meta["untranslated"] = "1"
     return {
         "url": "/" + provider_url(i18n.ROOTS[lang], provider.id) + "#" + course_anchor(course.id),
         "content": "\n".join(w for w in words if w),
