@@ -126,11 +126,18 @@ def in_elderly_mode(page) -> bool:
 # ---------------------------------------------------------------- axe-core
 
 AXE = Axe()
+LIGHTHOUSE_RULES = ("aria-allowed-role",)
 
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's violations of WCAG 2.0/2.1 A and AA and WCAG 2.2 AA on the page as it is now."""
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    """axe-core's violations of WCAG 2.0/2.1 A and AA and WCAG 2.2 AA on the page as it is now, and
+    of the best-practice rules Lighthouse's accessibility score counts that a page of ours broke
+    (the menu button, a <label> given role="button": 99 on every page in make bench)."""
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "rules": {rule: {"enabled": True} for rule in LIGHTHOUSE_RULES},
+        "resultTypes": ["violations"],
+    }
     return AXE.run(page, options=options).response["violations"]
 
 
@@ -522,15 +529,15 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
         page.keyboard.press("Tab")
         stops.append(
             page.evaluate("""() => { const a = document.activeElement;
-          return {drawer: !!a.closest(".md-sidebar--primary"), menu: a.matches('label[for="__drawer"]'), content: !!a.closest(".md-content")}; }""")
+          return {drawer: !!a.closest(".md-sidebar--primary"), menu: a.matches("button.lc-menu-button"), content: !!a.closest(".md-content")}; }""")
         )
         if stops[-1]["content"]:
             break
     assert stops[-1]["content"], "the page's content was not reached in 30 Tab presses"
     assert not any(stop["drawer"] for stop in stops), stops
     assert stops[1]["menu"], stops  # after the skip link
-    menu = page.locator('.md-header label[for="__drawer"]')
-    expect(menu).to_have_attribute("role", "button")
+    menu = page.locator(".md-header button.lc-menu-button")
+    expect(menu).to_have_attribute("type", "button")
     expect(menu).to_have_accessible_name(t("header.menu", "en"))
     menu.focus()
     assert_focus_visible(page)
@@ -547,6 +554,9 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
     expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")  # once its slide has ended
     assert_the_site_name_reads_whole(page)
     # normal mode on a phone: what a reader acts on is a 44 px target (control: 17-28 px before)
+    if in_elderly_mode(page):  # as the site name's check left it
+        page.click("#lc-elderly-toggle")
+    assert not in_elderly_mode(page)
     page.set_viewport_size(PHONE)
     for name, selector in PHONE_CONTROLS.items():
         heights = page.locator(selector).evaluate_all(

@@ -1,17 +1,21 @@
 // Material's menu button (on phones, tablets and a zoomed desktop) is a <label> for a hidden
-// checkbox: a finger or a mouse opens the navigation drawer, the keyboard never reached it. Now
-// that the closed drawer leaves the Tab order (site.css), the button itself joins it: named, it
-// opens and closes the drawer with Enter or Space and puts the keyboard on the drawer's first link;
-// Escape closes the drawer and goes back to the button.
+// checkbox: a finger or a mouse opens the navigation drawer, the keyboard never reached it, and a
+// <label> may not take the role of a button (axe: aria-allowed-role). Now that the closed drawer
+// leaves the Tab order (site.css), a real <button> takes the label's place, with its icon: named,
+// it opens and closes the drawer (click, Enter or Space) and puts the keyboard on the drawer's
+// first link; Escape closes the drawer and goes back to the button. Without JavaScript the label stays.
 (function () {
   "use strict";
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  var label = document.querySelector('label.md-header__button[for="__drawer"]');
   var strings = (window.lcStatus || {}).strings || {};
-  if (!drawer || !menu || menu.hasAttribute("role")) return;
-  menu.setAttribute("role", "button");
-  menu.tabIndex = 0;
+  if (!drawer || !label) return;
+  var menu = document.createElement("button");
+  menu.type = "button";
+  menu.className = label.className + " lc-menu-button";
+  menu.append.apply(menu, Array.prototype.slice.call(label.childNodes));  // Material's icon
   if (strings["header.menu"]) menu.setAttribute("aria-label", strings["header.menu"]);
+  label.replaceWith(menu);
 
   function show() { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
 
@@ -21,9 +25,7 @@
     show();
   }
 
-  menu.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
+  menu.addEventListener("click", function () {
     set(!drawer.checked);
     var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
     if (first) first.focus();
