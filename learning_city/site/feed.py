@@ -75,8 +75,8 @@ def _git(root: Path, *args: str, input: bytes | None = None) -> bytes | None:
     return run.stdout if run.returncode == 0 else None
 
 
-def _commits(root: Path) -> list[tuple[str, dt.datetime, bool, list[str]]]:
-    """(commit, date, has a known parent, provider files it changed), newest first."""
+def _commits(root: Path) -> list[tuple[str, dt.datetime, str | None, list[str]]]:
+    """(commit, date, its first parent if known, provider files it changed), newest first."""
     out = _git(root, "log", f"-{MAX_COMMITS}", "--no-renames", "--relative", "--name-only", "--format=%x01%H %cI %P", "--", "providers")
     if not out:
         return []
@@ -85,7 +85,7 @@ def _commits(root: Path) -> list[tuple[str, dt.datetime, bool, list[str]]]:
         head, *paths = block.strip().split("\n")
         sha, when, *parents = head.split(" ")
         paths = [p for p in paths if p.endswith(".yml")]
-        commits.append((sha, dt.datetime.fromisoformat(when), bool(parents), paths))
+        commits.append((sha, dt.datetime.fromisoformat(when), parents[0] if parents else None, paths))
     return commits
 
 
@@ -155,12 +155,12 @@ def read_history(root: Path, limit: int = FEED_SIZE) -> History:
     changes: list[Change] = []
     read: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}  # by content: a version is read once
     skipped: list[str] = []
-    for sha, when, has_parent, paths in commits:
-        if not has_parent and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
+    for sha, when, parent, paths in commits:
+        if parent is None and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
             break  # the edge of a shallow clone: what came before is unknown
-        specs = [f"{sha}^:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
+        specs = [f"{parent}:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
         none: list[bytes | None] = [None] * len(paths)  # a first commit: nothing before it
-        texts = _read(root, specs) if has_parent else none + _read(root, specs[len(paths) :])
+        texts = _read(root, specs) if parent else none + _read(root, specs[len(paths) :])
         versions = []
         for spec, text in zip(specs, texts, strict=True):
             if text is not None and text not in read:
