@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -380,6 +382,55 @@ def test_the_data_page_lists_every_field_of_every_table(catalogue):
         dataset = json.loads(soup.select_one('script[type="application/ld+json"]').string)
         assert dataset["@type"] == "Dataset" and dataset["license"] == datapackage.LICENCE["path"]
         assert {d["contentUrl"] for d in dataset["distribution"]} >= {SITE + "data/courses.csv", SITE + "data/datapackage.json"}
+
+
+# What spreadsheets take for a formula (OWASP "CSV Injection"), and text that only looks near it.
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/","点我")',
+    "=cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+    "＝1+1",
+    "－1+cmd|' /C calc'!A0",
+]
+NOT_FORMULAS = ["+86 573 8222 1234", "0573-8222 1234 转 8", "-5", "太极拳 = 健康", "a@b", "1+1"]
+
+
+def csv_rows(content: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_a_text_cell_a_spreadsheet_reads_as_a_formula_gets_a_quote_in_every_table(text):
+    columns = [(table.name, column) for table in datapackage.TABLES for column in table.columns if column.type == "string"]
+    assert len(columns) > 60  # every text column of every CSV the site writes
+    for table, column in columns:
+        assert replace(column, value=lambda row: text).cell(None) == "'" + text, (table, column.name)
+
+
+@pytest.mark.parametrize("text", NOT_FORMULAS)
+def test_control_a_phone_a_number_and_plain_text_are_written_as_they_are(text):
+    for table in datapackage.TABLES:
+        for column in table.columns:
+            assert replace(column, value=lambda row: text).cell(None) == text
+
+
+def test_a_course_title_and_a_team_contact_that_are_formulas_reach_the_csv_as_text(catalogue):
+    record = provider(title={"zh": FORMULAS[0], "en": FORMULAS[2]})
+    team = next(iter(catalogue.teams.values()))
+    team = team.model_copy(update={"contact": team.contact.model_copy(update={"name": m.Text(zh="王老师", en=FORMULAS[1])})})
+    hostile = replace(with_provider(catalogue, record), teams={**catalogue.teams, team.id: team})
+    courses = csv_rows(datapackage.table_csv(datapackage.COURSES, hostile, SITE, D("2026-11-29")))
+    row = next(r for r in courses if r["provider"] == record.id)
+    assert (row["title_zh"], row["title_en"]) == ("'" + FORMULAS[0], "'" + FORMULAS[2])
+    teams = csv_rows(datapackage.table_csv(datapackage.TEAMS, hostile, SITE, D("2026-11-29")))
+    assert next(r for r in teams if r["id"] == team.id)["contact_name_en"] == "'" + FORMULAS[1]
+    plain = csv_rows(datapackage.table_csv(datapackage.COURSES, catalogue, SITE, D("2026-11-29")))
+    assert not any(cell.startswith("'") for r in plain for cell in r.values())  # control: the shipped catalogue is untouched
 
 
 # --- the feed ----------------------------------------------------------------------------------
