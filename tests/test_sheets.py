@@ -26,7 +26,7 @@ from pydantic import Field
 
 from learning_city.data import model as m
 from learning_city.data.loader import load
-from learning_city.tools.sheets import layout, records, workbook, yamlout
+from learning_city.tools.sheets import layout, records, summary, workbook, yamlout
 
 NEW = "nanhu-daqiao-test-community-school"  # the provider the filled template adds
 COURSES, PROVIDERS = "课程列表", "办学机构"
@@ -536,3 +536,48 @@ def test_the_template_formats_every_text_column_as_text(catalogue):
                 assert layout.INTEGER not in formats or formats[layout.INTEGER] == {"0"}  # control: numbers stay numbers
                 if sheet.owner:
                     assert ws.column_dimensions["A"].number_format == "@", (name, sheet.name)
+
+
+def test_the_import_names_each_course_added_changed_and_removed(catalogue, catalogue_copy, tmp_path):
+    """A cleared course row removes the course: the import says so, per record, before the file count."""
+    pid = "haining-changan-adult-school"
+    book = records.export(catalogue)[f"providers/{pid}.xlsx"]
+    ws = book[COURSES]
+    column = {c.value: c.column for c in ws[1]}
+    kept, cleared = ws.cell(2, column["课程编号"]).value, ws.cell(3, column["课程编号"]).value
+    titles = {c.id: c.title.zh for c in catalogue.providers[pid].courses}
+    ws.cell(2, column["名额"]).value = 24
+    for cell in ws[3]:
+        cell.value = None  # the row cleared, as a secretary clears it
+    add_row(ws, {"所属办学机构·机构编号": pid, **{ws.cell(1, c).value: ws.cell(4, c).value for c in range(2, ws.max_column + 1)}})
+    new_row = ws.max_row
+    ws.cell(new_row, column["课程编号"]).value = "new-course"
+    sheet = tmp_path / "改.xlsx"
+    book.save(sheet)
+    result = run("scripts/sheets.py", "import", str(sheet), "--catalogue", str(catalogue_copy))
+    assert result.returncode == 0, result.stderr
+    file = f"providers/{pid}.yml"
+    new_title = titles[ws.cell(4, column["课程编号"]).value]
+    assert result.stdout.splitlines() == [
+        f"{file}: 删除（课程列表）：{cleared}（{titles[cleared]}） / removed (courses): {cleared} ({titles[cleared]})",
+        f"{file}: 修改（课程列表）：{kept}（{titles[kept]}），改了 名额 / changed (courses): {kept} ({titles[kept]}), in capacity",
+        f"{file}: 新增（课程列表）：new-course（{new_title}） / added (courses): new-course ({new_title})",
+        str(catalogue_copy / file),
+        "已写入 1 个文件 / 1 file(s) written",
+        "注意：上面标为“删除”的 1 项在表格中没有了，导入会把它们从目录中删掉。如果不是有意删除，请在表格中补回这些行后重新导入，并且不要提交这次改动。"
+        " / note: the 1 item(s) marked removed above are no longer in the workbook, and the import deletes them from the catalogue."
+        " If that was not meant, put the rows back and import again, and do not commit this change.",
+    ]
+    assert f"id: {cleared}\n" not in (catalogue_copy / file).read_text(encoding="utf-8")  # it was removed indeed
+
+
+def test_control_a_new_provider_is_named_once_with_its_courses_and_an_unchanged_sheet_names_nothing(catalogue, catalogue_copy):
+    texts, problems = records.import_workbook(saved(filled(catalogue)), "f.xlsx", catalogue_copy)
+    assert problems == [] and [str(c).split(": ", 1)[1] for c in summary.changes(texts, catalogue_copy)] == [
+        "新增（办学机构）：nanhu-daqiao-test-community-school（测试社区学校） / added (Providers): nanhu-daqiao-test-community-school (测试社区学校)",
+        "新增（课程列表）：tai-chi（太极拳） / added (courses): tai-chi (太极拳)",
+        "新增（课程列表）：phone-basics（智能手机入门） / added (courses): phone-basics (智能手机入门)",
+    ]
+    pid = "haining-changan-adult-school"
+    texts, problems = records.import_workbook(saved(records.export(catalogue)[f"providers/{pid}.xlsx"]), "a.xlsx", catalogue_copy)
+    assert problems == [] and list(texts) == [f"providers/{pid}.yml"] and summary.changes(texts, catalogue_copy) == []
