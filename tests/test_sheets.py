@@ -581,3 +581,16 @@ def test_control_a_new_provider_is_named_once_with_its_courses_and_an_unchanged_
     pid = "haining-changan-adult-school"
     texts, problems = records.import_workbook(saved(records.export(catalogue)[f"providers/{pid}.xlsx"]), "a.xlsx", catalogue_copy)
     assert problems == [] and list(texts) == [f"providers/{pid}.yml"] and summary.changes(texts, catalogue_copy) == []
+
+
+def test_a_figure_whose_value_changed_is_named_changed_not_removed(catalogue, catalogue_copy):
+    """Rows without an id (figures) are matched by content, then by target and year."""
+    book = records.export(catalogue)["statistics.xlsx"]
+    ws = book["填报数字"]
+    assert ws.cell(2, 2).value == catalogue.statistics[0].year and ws.cell(1, 3).value == "填报数值"
+    ws.cell(2, 3).value = 99
+    texts, problems = records.import_workbook(saved(book), "s.xlsx", catalogue_copy)
+    first = catalogue.statistics[0]
+    assert problems == [] and [str(c) for c in summary.changes(texts, catalogue_copy)] == [
+        f"statistics.yml: 修改（填报数字）：{first.target} {first.year}，改了 填报数值 / changed (statistics): {first.target} {first.year}, in value"
+    ]

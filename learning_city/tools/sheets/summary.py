@@ -5,7 +5,8 @@ Each file the import writes is compared with the file as it is now, sheet by she
 shows it: the record itself (added, or the columns that changed), and each row of its other sheets
 (a course, a term, a closure) added, changed (with the columns that changed) or removed. Rows with
 an id (courses, terms, projects) are matched by id; rows without one (plaques, opening hours,
-figures) by their content, so that a changed one shows as removed and added.
+figures) by their content, then by their first two cells (a figure's target and year): a row
+changed in those shows as removed and added.
 """
 
 from __future__ import annotations
@@ -85,8 +86,12 @@ def _sheet(file: str, sheet: Sheet, old: list[dict], new: list[dict]) -> list[Ch
     english = sheet.english or sheet.field[-1]
     if not sheet.field or "id" in sheet.model.model_fields:  # matched by id (the record itself has one too)
         before, after = {str(row.get("id")): row for row in old}, {str(row.get("id")): row for row in new}
-    else:  # matched by content
+    else:  # matched by content, then a row left on each side by its name (a figure: its target and year)
         before, after = {repr(row): row for row in old}, {repr(row): row for row in new}
+        gone = {_name(sheet, row): key for key, row in before.items() if key not in after}
+        for key, row in list(after.items()):
+            if key not in before and gone.get(_name(sheet, row)):
+                before[key] = before.pop(gone.pop(_name(sheet, row)))
     found = []
     for key in [k for k in before if k not in after]:
         found.append(Change(file, "removed", sheet.name, english, *_name(sheet, before[key])))
