@@ -20,6 +20,7 @@ shown. A feed entry so carries at most what the model lets a course title be.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import subprocess
 import xml.etree.ElementTree as ET
@@ -110,6 +111,13 @@ def _courses(text: bytes | None, shown: str) -> dict[str, tuple[dict, BaseModel]
     return found
 
 
+def _version(text: bytes, shown: str) -> dict[str, tuple[dict, BaseModel]] | None:
+    try:
+        return _courses(text, shown)
+    except Exception:  # a bug of ours must not stop a build over a past version: counted as one that fails
+        return None
+
+
 def _withdrawn(seen: BaseModel | None) -> bool:
     return seen is not None and seen.status is CourseStatus.cancelled  # type: ignore[attr-defined]  # a field of Seen
 
@@ -153,7 +161,10 @@ def read_history(root: Path, limit: int = FEED_SIZE) -> History:
         return History(None, [])
     prefix_text = prefix.decode("utf-8").strip()
     changes: list[Change] = []
-    read: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}  # by content: a version is read once
+    # By content, kept from one commit to the next: the version a commit made is the one the next
+    # (older) commit changed, read once. Bad versions are remembered by digest, to be counted once.
+    previous: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}
+    bad: set[bytes] = set()
     skipped: list[str] = []
     for sha, when, parent, paths in commits:
         if parent is None and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
@@ -161,16 +172,16 @@ def read_history(root: Path, limit: int = FEED_SIZE) -> History:
         specs = [f"{parent}:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
         none: list[bytes | None] = [None] * len(paths)  # a first commit: nothing before it
         texts = _read(root, specs) if parent else none + _read(root, specs[len(paths) :])
-        versions = []
+        read: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}
         for spec, text in zip(specs, texts, strict=True):
             if text is not None and text not in read:
-                try:
-                    read[text] = _courses(text, spec)
-                except Exception:  # a bug of ours must not stop a build over a past version: counted as one that fails
-                    read[text] = None
-                if read[text] is None:
+                read[text] = previous[text] if text in previous else _version(text, spec)
+                digest = hashlib.sha256(text).digest()
+                if read[text] is None and digest not in bad:
+                    bad.add(digest)
                     skipped.append(spec)
-            versions.append({} if text is None else read[text])
+        previous = read
+        versions = [{} if text is None else read[text] for text in texts]
         for number, path in enumerate(paths):
             before, after = versions[number], versions[number + len(paths)]
             if before is None or after is None:
