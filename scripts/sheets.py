@@ -19,7 +19,8 @@ from pathlib import Path
 
 from learning_city.data.characters import visible
 from learning_city.data.loader import load
-from learning_city.tools.sheets import records, workbook
+from learning_city.i18n import t
+from learning_city.tools.sheets import records, summary, workbook
 
 
 def _catalogue(root: Path):
@@ -56,19 +57,27 @@ def _import(file: Path, root: Path) -> int:
     if problems:
         print(f"{len(problems)} 个问题，未写入任何文件 / {len(problems)} problem(s), nothing written", file=sys.stderr)
         return 1
-    written = 0
-    for target, text in texts.items():
-        path = root / target
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"{path}")
-            written += 1
+    changed = {
+        target: text
+        for target, text in texts.items()
+        if not (root / target).is_file() or (root / target).read_text(encoding="utf-8") != text
+    }
+    found = summary.changes(changed, root)  # before writing: what is there now
+    for line in found:  # record by record: a course whose row was cleared is named as removed
+        print(line)
+    for target, text in changed.items():
+        (root / target).write_text(text, encoding="utf-8")
+        print(f"{root / target}")
     # a secretary who sees nothing printed wonders whether anything happened
+    written = len(changed)
     print(
         f"已写入 {written} 个文件 / {written} file(s) written"
         if written
         else "表格与目录一致，没有改动 / the sheet matches the catalogue: nothing changed"
     )
+    removed = sum(change.kind == "removed" for change in found)
+    if removed:
+        print(f"{t('sheets.summary_removed_note', 'zh', count=removed)} / {t('sheets.summary_removed_note', 'en', count=removed)}")
     return 0
 
 

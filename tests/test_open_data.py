@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import CATALOGUE, TEMPLATES
 from frictionless import Package
@@ -381,6 +384,55 @@ def test_the_data_page_lists_every_field_of_every_table(catalogue):
         assert {d["contentUrl"] for d in dataset["distribution"]} >= {SITE + "data/courses.csv", SITE + "data/datapackage.json"}
 
 
+# What spreadsheets take for a formula (OWASP "CSV Injection"), and text that only looks near it.
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/","点我")',
+    "=cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+    "＝1+1",
+    "－1+cmd|' /C calc'!A0",
+]
+NOT_FORMULAS = ["+86 573 8222 1234", "0573-8222 1234 转 8", "-5", "太极拳 = 健康", "a@b", "1+1"]
+
+
+def csv_rows(content: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_a_text_cell_a_spreadsheet_reads_as_a_formula_gets_a_quote_in_every_table(text):
+    columns = [(table.name, column) for table in datapackage.TABLES for column in table.columns if column.type == "string"]
+    assert len(columns) > 60  # every text column of every CSV the site writes
+    for table, column in columns:
+        assert replace(column, value=lambda row: text).cell(None) == "'" + text, (table, column.name)
+
+
+@pytest.mark.parametrize("text", NOT_FORMULAS)
+def test_control_a_phone_a_number_and_plain_text_are_written_as_they_are(text):
+    for table in datapackage.TABLES:
+        for column in table.columns:
+            assert replace(column, value=lambda row: text).cell(None) == text
+
+
+def test_a_course_title_and_a_team_contact_that_are_formulas_reach_the_csv_as_text(catalogue):
+    record = provider(title={"zh": FORMULAS[0], "en": FORMULAS[2]})
+    team = next(iter(catalogue.teams.values()))
+    team = team.model_copy(update={"contact": team.contact.model_copy(update={"name": m.Text(zh="王老师", en=FORMULAS[1])})})
+    hostile = replace(with_provider(catalogue, record), teams={**catalogue.teams, team.id: team})
+    courses = csv_rows(datapackage.table_csv(datapackage.COURSES, hostile, SITE, D("2026-11-29")))
+    row = next(r for r in courses if r["provider"] == record.id)
+    assert (row["title_zh"], row["title_en"]) == ("'" + FORMULAS[0], "'" + FORMULAS[2])
+    teams = csv_rows(datapackage.table_csv(datapackage.TEAMS, hostile, SITE, D("2026-11-29")))
+    assert next(r for r in teams if r["id"] == team.id)["contact_name_en"] == "'" + FORMULAS[1]
+    plain = csv_rows(datapackage.table_csv(datapackage.COURSES, catalogue, SITE, D("2026-11-29")))
+    assert not any(cell.startswith("'") for r in plain for cell in r.values())  # control: the shipped catalogue is untouched
+
+
 # --- the feed ----------------------------------------------------------------------------------
 
 
@@ -466,3 +518,63 @@ def test_control_without_history_the_feed_comes_from_the_records(catalogue, tmp_
     )  # learning events too (test_events.py)
     newest = max(r.last_verified for r in (*catalogue.providers.values(), *catalogue.events.values()))  # events: entries too
     assert parsed.feed.updated.startswith(newest.isoformat())
+
+
+def alias_bomb(depth: int) -> str:
+    """YAML lines whose last alias expands to 9**depth copies of "lol": PyYAML builds it, str() prints it."""
+    lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"l{n}: &l{n} [{','.join([f'*l{n - 1}'] * 9)}]" for n in range(1, depth + 1)]
+    return "\n".join(lines) + "\n"
+
+
+# Past versions a branch's earlier commit can leave in main's history (only its last commit is validated).
+HOSTILE_VERSIONS = {
+    "alias bomb": alias_bomb(4) + "id: demo\ncourses:\n  - id: b\n    title:\n      zh: *l4\n    capacity: 20\n",
+    "title a long list": "id: demo\ncourses:\n  - id: b\n    title:\n      zh: [" + ",".join(["lol"] * 20_000) + "]\n",
+    "title a mapping": "id: demo\ncourses:\n  - id: b\n    title: {zh: {a: " + "x" * 50_000 + "}}\n",
+    "id not an id": "id: demo\ncourses:\n  - id: {a: b}\n    title: {zh: 乙}\n",
+    "a tag": "id: demo\ncourses:\n  - id: b\n    title: {zh: !!binary aGVsbG8=}\n",
+}
+
+
+def old_titles(text: str) -> list[str]:
+    """How the feed read a past version before: PyYAML with aliases, and str() of the title."""
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return [str((c.get("title") or {}).get("zh") if isinstance(c.get("title"), dict) else c.get("title")) for c in data["courses"]]
+
+
+@pytest.fixture
+def hostile_history(tmp_path, request) -> Path:
+    """A valid first commit; a branch's first commit with a hostile version; its last commit valid again."""
+    repo = tmp_path / "repo"
+    providers = repo / "catalogue" / "providers"
+    providers.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    demo = providers / "demo.yml"
+    demo.write_text("id: demo\ncourses:\n" + course_yaml("a", "甲"), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    demo.write_bytes(HOSTILE_VERSIONS[request.param].encode("utf-8"))
+    git(repo, "commit", "-q", "-am", "hostile", when="2026-11-10T10:00:00+08:00")
+    demo.write_text("id: demo\ncourses:\n" + course_yaml("a", "甲") + course_yaml("b", "乙"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "valid again", when="2026-11-20T10:00:00+08:00")
+    return repo / "catalogue"
+
+
+@pytest.mark.parametrize("hostile_history", list(HOSTILE_VERSIONS), indirect=True)
+def test_a_hostile_past_version_is_skipped_counted_and_never_shown(catalogue, hostile_history, caplog):
+    caplog.set_level("INFO", logger="mkdocs.plugins.learning_city.feed")
+    past = feed.read_history(hostile_history)
+    hostile = subprocess.run(["git", "-C", str(hostile_history), "rev-parse", "HEAD^"], capture_output=True, text=True).stdout.strip()
+    assert past.skipped == [f"{hostile}:catalogue/providers/demo.yml"]  # read once, counted once
+    assert f"{hostile}:catalogue/providers/demo.yml" in caplog.text
+    assert past.changes is not None and [(c.course, c.kind) for c in past.changes] == [("a", "added")]  # the valid first commit
+    title = m.Course.model_fields["title"].annotation
+    assert all(isinstance(c.title, title) for c in past.changes)  # what the model lets a title be
+    xml = feed.feed(catalogue, hostile_history, "zh", SITE)
+    assert len(xml) < 200_000 and not feedparser.parse(xml).bozo
+
+
+@pytest.mark.parametrize("name", [n for n in HOSTILE_VERSIONS if n not in ("id not an id", "a tag")])
+def test_control_read_as_before_a_hostile_version_is_a_huge_title(name):
+    assert max(len(title) for title in old_titles(HOSTILE_VERSIONS[name])) > 50_000  # 9**4 copies of "'lol'" for the bomb

@@ -26,7 +26,7 @@ from pydantic import Field
 
 from learning_city.data import model as m
 from learning_city.data.loader import load
-from learning_city.tools.sheets import layout, records, workbook, yamlout
+from learning_city.tools.sheets import layout, records, summary, workbook, yamlout
 
 NEW = "nanhu-daqiao-test-community-school"  # the provider the filled template adds
 COURSES, PROVIDERS = "课程列表", "办学机构"
@@ -343,6 +343,26 @@ CASES = {
     "text starting with =": Case(text_cell(PROVIDERS, "地址", "=HYPERLINK(\"http://x\")"), [
         "f.xlsx!办学机构!J2: 单元格是公式（=HYPERLINK(\"http://x\")），不接受公式：请直接填写内容 / the cell holds a formula (=HYPERLINK(\"http://x\")); formulas are refused: type the value itself",
     ]),
+    # text that a spreadsheet runs, though it does not begin with = (data/formulas.py: one rule with the CSV files)
+    "dde text starting with +": Case(text_cell(PROVIDERS, "地址", "+cmd|' /C calc'!A0"), [
+        "f.xlsx!办学机构!J2: 单元格以 = + - @ 或制表符、换行开头，表格软件会把它当作公式（+cmd|' /C calc'!A0）：请去掉开头的符号，或改写 / the cell begins with = + - @, a tab or a line break, which a spreadsheet takes for a formula (+cmd|' /C calc'!A0): remove the sign or reword it",
+    ]),
+    "text starting with @": Case(text_cell(COURSES, "课程名称", "@SUM(1+1)*cmd|' /C calc'!A0"), [
+        "f.xlsx!课程列表!C2: 单元格以 = + - @ 或制表符、换行开头，表格软件会把它当作公式（@SUM(1+1)*cmd|' /C calc'!A0）：请去掉开头的符号，或改写 / the cell begins with = + - @, a tab or a line break, which a spreadsheet takes for a formula (@SUM(1+1)*cmd|' /C calc'!A0): remove the sign or reword it",
+    ]),
+    "text starting with a tab and =": Case(text_cell(COURSES, "课程名称", "\t=1+1"), [
+        "f.xlsx!课程列表!C2: 单元格以 = + - @ 或制表符、换行开头，表格软件会把它当作公式（\\t=1+1）：请去掉开头的符号，或改写 / the cell begins with = + - @, a tab or a line break, which a spreadsheet takes for a formula (\\t=1+1): remove the sign or reword it",
+    ]),
+    "text starting with a full-width minus": Case(text_cell(COURSES, "课程名称", "－1+cmd|' /C calc'!A0"), [
+        "f.xlsx!课程列表!C2: 单元格以 = + - @ 或制表符、换行开头，表格软件会把它当作公式（－1+cmd|' /C calc'!A0）：请去掉开头的符号，或改写 / the cell begins with = + - @, a tab or a line break, which a spreadsheet takes for a formula (－1+cmd|' /C calc'!A0): remove the sign or reword it",
+    ]),
+    # a number in a text column: a General cell dropped the 0 of 0573… (Excel), or an id typed as digits
+    "a phone that became a number": Case(setting(PROVIDERS, "公开联系方式·公开电话", 57300000173), [
+        "f.xlsx!办学机构!L2: 这里应为文字，单元格却是数字 57300000173：表格软件会去掉开头的 0、改写很长的数字。请把单元格格式设为“文本”后重新输入（如 0573-82000000） / text is expected but the cell holds the number 57300000173: a spreadsheet drops a leading 0 and rewrites long numbers. Format the cell as text and type it again (e.g. 0573-82000000)",
+    ]),
+    "an id that became a number": Case(setting(COURSES, "课程编号", 2026.0), [
+        "f.xlsx!课程列表!B2: 这里应为文字，单元格却是数字 2026：表格软件会去掉开头的 0、改写很长的数字。请把单元格格式设为“文本”后重新输入（如 0573-82000000） / text is expected but the cell holds the number 2026: a spreadsheet drops a leading 0 and rewrites long numbers. Format the cell as text and type it again (e.g. 0573-82000000)",
+    ]),
     "merged cells": Case(lambda book: book[COURSES].merge_cells("C3:D3"), [
         "f.xlsx!课程列表!C3: 单元格 C3:D3 是合并的：请取消合并，每格分别填写 / the cells C3:D3 are merged: unmerge them and fill each cell",
     ]),
@@ -486,4 +506,91 @@ def test_a_hundred_thousand_rows_stop_at_the_limit(catalogue):
     _, problems = records.import_workbook(data, "big.xlsx", CATALOGUE)
     assert [str(p) for p in problems] == [
         "big.xlsx!填报数字!A10002: 行数超过 10000：请分成几个文件导入 / more than 10000 rows: split it into several files",
+    ]
+
+
+def test_control_a_phone_with_a_plus_and_digits_typed_as_text_import_as_typed(filled_bytes):
+    """The rule is not wider than formulas: +86 phones and 0573 numbers typed as text are kept as typed."""
+    book = openpyxl.load_workbook(io.BytesIO(filled_bytes))
+    text_cell(PROVIDERS, "公开联系方式·公开电话", "+86 573 8222 1234")(book)
+    text_cell(COURSES, "课程编号", "2026")(book)
+    texts, problems = records.import_workbook(saved(book), "f.xlsx", CATALOGUE)
+    assert problems == []
+    written = texts[f"providers/{NEW}.yml"]
+    assert "  phone: +86 573 8222 1234\n" in written and '  - id: "2026"\n' in written
+
+
+def test_the_template_formats_every_text_column_as_text(catalogue):
+    """So that Excel keeps the 0 of 0573… typed in a phone or id cell (a General cell drops it)."""
+    for name, template in records.template(catalogue).items():
+        book = openpyxl.load_workbook(io.BytesIO(saved(template)))
+        for kind in layout.KINDS:
+            for sheet in layout.book(kind).sheets:
+                if sheet.name not in book.sheetnames:
+                    continue
+                ws, offset = book[sheet.name], 1 if sheet.owner else 0
+                formats = {column.kind: set() for column in sheet.columns}
+                for index, column in enumerate(sheet.columns, start=1 + offset):
+                    formats[column.kind].add(ws.column_dimensions[openpyxl.utils.get_column_letter(index)].number_format)
+                assert formats.get(layout.TEXT, {"@"}) == {"@"} and formats.get(layout.TEXTS, {"@"}) == {"@"}, (name, sheet.name)
+                assert layout.INTEGER not in formats or formats[layout.INTEGER] == {"0"}  # control: numbers stay numbers
+                if sheet.owner:
+                    assert ws.column_dimensions["A"].number_format == "@", (name, sheet.name)
+
+
+def test_the_import_names_each_course_added_changed_and_removed(catalogue, catalogue_copy, tmp_path):
+    """A cleared course row removes the course: the import says so, per record, before the file count."""
+    pid = "haining-changan-adult-school"
+    book = records.export(catalogue)[f"providers/{pid}.xlsx"]
+    ws = book[COURSES]
+    column = {c.value: c.column for c in ws[1]}
+    kept, cleared = ws.cell(2, column["课程编号"]).value, ws.cell(3, column["课程编号"]).value
+    titles = {c.id: c.title.zh for c in catalogue.providers[pid].courses}
+    ws.cell(2, column["名额"]).value = 24
+    for cell in ws[3]:
+        cell.value = None  # the row cleared, as a secretary clears it
+    add_row(ws, {"所属办学机构·机构编号": pid, **{ws.cell(1, c).value: ws.cell(4, c).value for c in range(2, ws.max_column + 1)}})
+    new_row = ws.max_row
+    ws.cell(new_row, column["课程编号"]).value = "new-course"
+    sheet = tmp_path / "改.xlsx"
+    book.save(sheet)
+    result = run("scripts/sheets.py", "import", str(sheet), "--catalogue", str(catalogue_copy))
+    assert result.returncode == 0, result.stderr
+    file = f"providers/{pid}.yml"
+    new_title = titles[ws.cell(4, column["课程编号"]).value]
+    assert result.stdout.splitlines() == [
+        f"{file}: 删除（课程列表）：{cleared}（{titles[cleared]}） / removed (courses): {cleared} ({titles[cleared]})",
+        f"{file}: 修改（课程列表）：{kept}（{titles[kept]}），改了 名额 / changed (courses): {kept} ({titles[kept]}), in capacity",
+        f"{file}: 新增（课程列表）：new-course（{new_title}） / added (courses): new-course ({new_title})",
+        str(catalogue_copy / file),
+        "已写入 1 个文件 / 1 file(s) written",
+        "注意：上面标为“删除”的 1 项在表格中没有了，导入会把它们从目录中删掉。如果不是有意删除，请在表格中补回这些行后重新导入，并且不要提交这次改动。"
+        " / note: the 1 item(s) marked removed above are no longer in the workbook, and the import deletes them from the catalogue."
+        " If that was not meant, put the rows back and import again, and do not commit this change.",
+    ]
+    assert f"id: {cleared}\n" not in (catalogue_copy / file).read_text(encoding="utf-8")  # it was removed indeed
+
+
+def test_control_a_new_provider_is_named_once_with_its_courses_and_an_unchanged_sheet_names_nothing(catalogue, catalogue_copy):
+    texts, problems = records.import_workbook(saved(filled(catalogue)), "f.xlsx", catalogue_copy)
+    assert problems == [] and [str(c).split(": ", 1)[1] for c in summary.changes(texts, catalogue_copy)] == [
+        "新增（办学机构）：nanhu-daqiao-test-community-school（测试社区学校） / added (Providers): nanhu-daqiao-test-community-school (测试社区学校)",
+        "新增（课程列表）：tai-chi（太极拳） / added (courses): tai-chi (太极拳)",
+        "新增（课程列表）：phone-basics（智能手机入门） / added (courses): phone-basics (智能手机入门)",
+    ]
+    pid = "haining-changan-adult-school"
+    texts, problems = records.import_workbook(saved(records.export(catalogue)[f"providers/{pid}.xlsx"]), "a.xlsx", catalogue_copy)
+    assert problems == [] and list(texts) == [f"providers/{pid}.yml"] and summary.changes(texts, catalogue_copy) == []
+
+
+def test_a_figure_whose_value_changed_is_named_changed_not_removed(catalogue, catalogue_copy):
+    """Rows without an id (figures) are matched by content, then by target and year."""
+    book = records.export(catalogue)["statistics.xlsx"]
+    ws = book["填报数字"]
+    assert ws.cell(2, 2).value == catalogue.statistics[0].year and ws.cell(1, 3).value == "填报数值"
+    ws.cell(2, 3).value = 99
+    texts, problems = records.import_workbook(saved(book), "s.xlsx", catalogue_copy)
+    first = catalogue.statistics[0]
+    assert problems == [] and [str(c) for c in summary.changes(texts, catalogue_copy)] == [
+        f"statistics.yml: 修改（填报数字）：{first.target} {first.year}，改了 填报数值 / changed (statistics): {first.target} {first.year}, in value"
     ]

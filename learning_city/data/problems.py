@@ -210,6 +210,14 @@ SHEET_MESSAGES: dict[str, tuple[str, str]] = {
         "单元格是公式（{value}），不接受公式：请直接填写内容",
         "the cell holds a formula ({value}); formulas are refused: type the value itself",
     ),
+    "formula_text": (
+        "单元格以 = + - @ 或制表符、换行开头，表格软件会把它当作公式（{value}）：请去掉开头的符号，或改写",
+        "the cell begins with = + - @, a tab or a line break, which a spreadsheet takes for a formula ({value}): remove the sign or reword it",
+    ),
+    "number_for_text": (
+        "这里应为文字，单元格却是数字 {value}：表格软件会去掉开头的 0、改写很长的数字。请把单元格格式设为“文本”后重新输入（如 0573-82000000）",
+        "text is expected but the cell holds the number {value}: a spreadsheet drops a leading 0 and rewrites long numbers. Format the cell as text and type it again (e.g. 0573-82000000)",
+    ),
     "merged": ("单元格 {value} 是合并的：请取消合并，每格分别填写", "the cells {value} are merged: unmerge them and fill each cell"),
     "too_many_rows": ("行数超过 {limit}：请分成几个文件导入", "more than {limit} rows: split it into several files"),
     "number_for_date": (

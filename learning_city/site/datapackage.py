@@ -5,6 +5,8 @@ Each table is defined once, as its columns: name, type, allowed values and how t
 from a record. The CSV writer, the Table Schema in `datapackage.json` and the /data/ page's list
 of fields all read that one definition, so a column cannot be documented one way and written
 another. Descriptions of the columns are interface strings (`data.field.*` in ui.yml).
+A text cell that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+cmd|…`) is written
+with a ' before it (data/formulas.py), in every table: the files carry a BOM so that Excel opens them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any, get_args
 from markupsafe import Markup
 
 from learning_city import i18n
-from learning_city.data import status
+from learning_city.data import formulas, status
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import (
     SLUG,
@@ -124,7 +126,7 @@ class Column:
             return f"{value:g}"
         if isinstance(value, dt.date):
             return value.isoformat()
-        return str(value)
+        return formulas.as_text(str(value)) if self.type == "string" else str(value)  # never a formula in a spreadsheet
 
 
 @dataclass(frozen=True)

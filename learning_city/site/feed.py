@@ -8,21 +8,31 @@ its file, or set to `status: cancelled`, is withdrawn. Without history (a tarbal
 a shallow clone) the feed falls back to the records themselves: each course as last checked
 (`last_verified`), cancelled ones as withdrawn. Learning events (issue 22, events.py) come first, at
 most FEED_EVENTS of them, each dated by its record's check. Written with xml.etree, which escapes all text.
+
+The history is not validated as the catalogue is: only a branch's last commit passes CI, and its
+earlier commits stay in main's history once merged. So each past version of a file is read with
+the project's own parser (yamlfile.py: no anchors or aliases, no tags, bounded size and depth),
+and what the feed shows of a course (its id, title and status) is checked by the model's own
+fields; a version that fails either is skipped, counted and named in the build's log, never
+shown. A feed entry so carries at most what the model lets a course title be.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import CourseStatus, Text
+from learning_city.data.model import Course, CourseStatus, Text
+from learning_city.data.yamlfile import parse
 from learning_city.i18n import t
 from learning_city.site import events
 from learning_city.site.calendars import catalogue_date, host
@@ -35,7 +45,15 @@ MAX_COMMITS = 1000  # how far back to look for them
 PATH = "feed.xml"
 ET.register_namespace("", ATOM)  # Atom as the default namespace: <feed xmlns="…">, no prefixes
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: ten times faster
+_log = logging.getLogger("mkdocs.plugins.learning_city.feed")
+# What the feed reads of a course, checked by the model's own fields (types, bounds, defaults);
+# the rest of a past course is only compared, to tell a changed course from an unchanged one.
+_SEEN = ("id", "title", "status")
+Seen = create_model(  # type: ignore[call-overload]  # fields built from the model's, by name
+    "Seen",
+    __config__=ConfigDict(extra="ignore"),
+    **{name: (Course.model_fields[name].annotation, Course.model_fields[name]) for name in _SEEN},
+)
 
 Kind = Literal["added", "changed", "withdrawn"]
 
@@ -58,8 +76,8 @@ def _git(root: Path, *args: str, input: bytes | None = None) -> bytes | None:
     return run.stdout if run.returncode == 0 else None
 
 
-def _commits(root: Path) -> list[tuple[str, dt.datetime, bool, list[str]]]:
-    """(commit, date, has a known parent, provider files it changed), newest first."""
+def _commits(root: Path) -> list[tuple[str, dt.datetime, str | None, list[str]]]:
+    """(commit, date, its first parent if known, provider files it changed), newest first."""
     out = _git(root, "log", f"-{MAX_COMMITS}", "--no-renames", "--relative", "--name-only", "--format=%x01%H %cI %P", "--", "providers")
     if not out:
         return []
@@ -68,33 +86,40 @@ def _commits(root: Path) -> list[tuple[str, dt.datetime, bool, list[str]]]:
         head, *paths = block.strip().split("\n")
         sha, when, *parents = head.split(" ")
         paths = [p for p in paths if p.endswith(".yml")]
-        commits.append((sha, dt.datetime.fromisoformat(when), bool(parents), paths))
+        commits.append((sha, dt.datetime.fromisoformat(when), parents[0] if parents else None, paths))
     return commits
 
 
-def _courses(text: bytes | None) -> tuple[dict[str, dict], bool]:
-    """The courses of a provider file by id, and whether the file was readable."""
+def _courses(text: bytes | None, shown: str) -> dict[str, tuple[dict, BaseModel]] | None:
+    """A provider file's courses by id, each as written and as the model checked it; {} for no file,
+    None for a version that does not parse (yamlfile.py) or whose courses fail the model's checks."""
     if text is None:
-        return {}, True  # no file: no courses
-    try:
-        data = yaml.load(text.decode("utf-8"), Loader=_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return {}, False
-    courses = data.get("courses") if isinstance(data, dict) else None
+        return {}  # no file: no courses
+    doc = parse(text, shown)
+    if doc.problems or not isinstance(doc.data, dict):
+        return None
+    courses = doc.data.get("courses") or []
     if not isinstance(courses, list):
-        return {}, isinstance(data, dict)
-    return {c["id"]: c for c in courses if isinstance(c, dict) and isinstance(c.get("id"), str)}, True
+        return None
+    found: dict[str, tuple[dict, BaseModel]] = {}
+    for course in courses:
+        try:
+            seen = Seen.model_validate(course)
+        except ValidationError:
+            return None
+        found[seen.id] = (course, seen)  # type: ignore[attr-defined]  # a field of Seen
+    return found
 
 
-def _title(course: dict) -> Text:
-    title = course.get("title")
-    if not isinstance(title, dict):
-        title = {}
-    return Text(zh=str(title.get("zh") or course["id"]), en=str(title["en"]) if title.get("en") else None)
+def _version(text: bytes, shown: str) -> dict[str, tuple[dict, BaseModel]] | None:
+    try:
+        return _courses(text, shown)
+    except Exception:  # a bug of ours must not stop a build over a past version: counted as one that fails
+        return None
 
 
-def _withdrawn(course: dict) -> bool:
-    return course.get("status") == CourseStatus.cancelled.value
+def _withdrawn(seen: BaseModel | None) -> bool:
+    return seen is not None and seen.status is CourseStatus.cancelled  # type: ignore[attr-defined]  # a field of Seen
 
 
 def _read(root: Path, specs: list[str]) -> list[bytes | None]:
@@ -117,42 +142,74 @@ def _read(root: Path, specs: list[str]) -> list[bytes | None]:
     return found
 
 
+@dataclass(frozen=True)
+class History:
+    changes: list[Change] | None  # None: no history
+    skipped: list[str]  # `<commit>:<path>` of each past version left out: it does not parse or check
+
+
 def history(root: Path, limit: int = FEED_SIZE) -> list[Change] | None:
     """The latest course changes from the catalogue's git history; None when it has none."""
+    return read_history(root, limit).changes
+
+
+def read_history(root: Path, limit: int = FEED_SIZE) -> History:
+    """The latest course changes, and the past versions skipped; each skipped one is logged."""
     prefix = _git(root, "rev-parse", "--show-prefix")
     commits = _commits(root) if prefix is not None else []
     if prefix is None or not commits:
-        return None
+        return History(None, [])
     prefix_text = prefix.decode("utf-8").strip()
     changes: list[Change] = []
-    for sha, when, has_parent, paths in commits:
-        if not has_parent and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
+    # By content, kept from one commit to the next: the version a commit made is the one the next
+    # (older) commit changed, read once. Bad versions are remembered by digest, to be counted once.
+    previous: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}
+    bad: set[bytes] = set()
+    skipped: list[str] = []
+    for sha, when, parent, paths in commits:
+        if parent is None and _git(root, "rev-parse", "--is-shallow-repository") == b"true\n":
             break  # the edge of a shallow clone: what came before is unknown
-        specs = [f"{sha}^:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
+        specs = [f"{parent}:{prefix_text}{p}" for p in paths] + [f"{sha}:{prefix_text}{p}" for p in paths]
         none: list[bytes | None] = [None] * len(paths)  # a first commit: nothing before it
-        texts = _read(root, specs) if has_parent else none + _read(root, specs[len(paths) :])
+        texts = _read(root, specs) if parent else none + _read(root, specs[len(paths) :])
+        read: dict[bytes, dict[str, tuple[dict, BaseModel]] | None] = {}
+        for spec, text in zip(specs, texts, strict=True):
+            if text is not None and text not in read:
+                read[text] = previous[text] if text in previous else _version(text, spec)
+                digest = hashlib.sha256(text).digest()
+                if read[text] is None and digest not in bad:
+                    bad.add(digest)
+                    skipped.append(spec)
+        previous = read
+        versions = [{} if text is None else read[text] for text in texts]
         for number, path in enumerate(paths):
-            (before, ok_before), (after, ok_after) = _courses(texts[number]), _courses(texts[number + len(paths)])
-            if not (ok_before and ok_after):
-                continue  # a broken file in the history says nothing about its courses
+            before, after = versions[number], versions[number + len(paths)]
+            if before is None or after is None:
+                continue  # a broken version says nothing about its courses
             provider = Path(path).stem
             for course_id in sorted(before.keys() | after.keys()):
-                old, new = before.get(course_id), after.get(course_id)
+                (old, old_seen), (new, new_seen) = before.get(course_id, (None, None)), after.get(course_id, (None, None))
                 if old == new:
                     continue
                 kind: Kind | None
-                if new is None or (_withdrawn(new) and not (old and _withdrawn(old))):
-                    kind = "withdrawn" if old and not _withdrawn(old) else None
-                elif old is None:
+                if new_seen is None or (_withdrawn(new_seen) and not _withdrawn(old_seen)):
+                    kind = "withdrawn" if old_seen is not None and not _withdrawn(old_seen) else None
+                elif old_seen is None:
                     kind = "added"
                 else:
                     kind = "changed"
-                shown = new or old  # one of them: they differ
+                shown = new_seen or old_seen  # one of them: they differ
                 if kind and shown:
-                    changes.append(Change(provider, course_id, kind, when, sha, _title(shown)))
+                    changes.append(Change(provider, course_id, kind, when, sha, shown.title))  # type: ignore[attr-defined]
         if len(changes) >= limit:
             break
-    return _newest(changes, limit) if changes else None
+    if skipped:
+        _log.info(
+            "feed: %d past versions of provider files left out (they do not parse or fail the model's checks): %s",
+            len(skipped),
+            ", ".join(skipped[:5]),
+        )
+    return History(_newest(changes, limit) if changes else None, skipped)
 
 
 def from_records(catalogue: Catalogue, limit: int = FEED_SIZE) -> list[Change]:

@@ -6,7 +6,10 @@ The import reads every cell, then checks the records with the validator itself (
 copied to a scratch folder with the new files in it and loaded), and maps each problem back to the
 cell it came from. Nothing is written unless there is no problem at all.
 
-Cells are read as typed, never evaluated: a formula is refused. A date cell holds a date (Excel
+Cells are read as typed, never evaluated: a formula is refused, and so is text a spreadsheet would
+take for one (`+cmd|…`, `@SUM(…)`: data/formulas.py, the rule the open data's CSV files follow). A
+number in a text column is refused (a General cell turns 0573… into 573… and rounds long numbers):
+the template's text columns are formatted as text, so that a typed 0 stays. A date cell holds a date (Excel
 stores dates as numbers with a date format, which openpyxl converts); a plain number in a date or
 time column (a serial pasted into a General cell, or 20260901 typed) is refused with its own
 message rather than converted, because it is as likely a slip as a date. Full-width digits and
@@ -36,6 +39,7 @@ from learning_city import i18n
 from learning_city.data import loader
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.characters import visible
+from learning_city.data.formulas import looks_like_formula
 from learning_city.data.model import SLUG
 from learning_city.data.problems import Problem, dotted, reference
 from learning_city.tools.sheets import layout as lay
@@ -188,6 +192,7 @@ def write_workbook(books: list[Book], rows: dict[str, list[list]], labels: dict)
             if sheet.owner:
                 top = book.sheets[0]
                 ws.cell(1, 1).comment = Comment(f"{top.columns[0].help}", "make template")
+                ws.column_dimensions["A"].number_format = "@"  # an id: text, as the id column it names
                 _list(ws, 1, f"{_quoted(top.name)}!$A$2:$A${last}", last)
             for index, column in enumerate(sheet.columns, start=1 + offset):
                 letter = get_column_letter(index)
@@ -274,11 +279,22 @@ def _choice(column: Column, text: str) -> str:
     raise CellError("bad_choice", choices=lay.SEPARATOR.join(column.choices.values()))
 
 
+# Tab and line ends echoed in a message as escapes: the report stays one line per problem.
+_SHOWN = str.maketrans({"\t": "\\t", "\r": "\\r", "\n": "\\n"})
+
+
+def _number(value: int | float) -> str:
+    """A number as the cell holds it, without a float's .0."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
     """The record's value for a cell, or CellError naming what is wrong with it."""
     value, kind = cell.value, column.kind
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
         raise CellError("formula", value=str(value)[:40])
+    if isinstance(value, str) and looks_like_formula(value):  # + - @ …: text a spreadsheet would run (data/formulas.py)
+        raise CellError("formula_text", value=value[:40].translate(_SHOWN))
     if cell.data_type == "e":
         raise CellError("error_cell", value=value)
     if isinstance(value, str) and not value.strip():
@@ -329,12 +345,14 @@ def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
             raise CellError("number_for_date", value=value)
         return _split(str(value)) or ABSENT
     if kind == lay.TEXTS:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise CellError("number_for_text", value=_number(value))
         return _split(str(value)) or ABSENT
     # text
     if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
         raise CellError("expected_text")
-    if isinstance(value, float):
-        value = int(value) if value.is_integer() else value
+    if isinstance(value, (int, float)):  # a General cell: 0573… became 573…, a long number was rounded
+        raise CellError("number_for_text", value=_number(value))
     text = str(value)
     if column.reference is not None and column.reference in ids:
         names = ids[column.reference]
