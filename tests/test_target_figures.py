@@ -100,3 +100,79 @@ def test_each_figure_field_is_described_in_the_package_and_on_the_data_page(cata
         (tmp_path / name).write_bytes(content)
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "note"])
+
+
+# --- the records behind a figure are linked where they are shown -----------------------------
+
+
+def unlinked_and_broken(catalogue, html: str, lang: str) -> tuple[list[str], list[str]]:
+    """On a targets page: the records behind the figures that are plain text, and the links that lead
+    nowhere (a provider, county, town or title the site does not show there)."""
+    from learning_city.site import lists, recognitions
+
+    soup = BeautifulSoup(html, "html.parser")
+    titles = BeautifulSoup(recognitions.page(catalogue, lang, "../", templates=TEMPLATES), "html.parser")
+    unlinked, broken = [], []
+    for details in soup.select("details.lc-target-details"):
+        if details["id"] == "target-leading-group-members-details":  # member departments have no page
+            continue
+        for item in details.select("li"):
+            link = item.find("a")
+            if link is None:
+                unlinked.append(item.get_text(" ", strip=True))
+                continue
+            path, _, anchor = link["href"].removeprefix("../").partition("#")
+            kind, _, rest = path.partition("/")
+            record = rest.rstrip("/")
+            if kind == "providers":
+                ok = record in catalogue.providers and link.get_text().startswith(catalogue.providers[record].name.get(lang))
+            elif kind == "areas":
+                county = catalogue.counties.get(record)
+                area = county and lists.area(catalogue, county, lang, "../../", templates=TEMPLATES)
+                ok = bool(area) and (not anchor or BeautifulSoup(area, "html.parser").find(id=anchor) is not None)
+            elif kind == "recognitions":
+                ok = bool(anchor) and titles.find(id=anchor) is not None
+            else:
+                ok = False
+            if not ok:
+                broken.append(link["href"])
+    return unlinked, broken
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_record_behind_a_figure_links_to_where_it_is_shown(catalogue, lang):
+    from learning_city.site import pages
+
+    html = pages.targets(catalogue, lang, "../", templates=TEMPLATES)
+    assert unlinked_and_broken(catalogue, html, lang) == ([], [])
+    soup = BeautifulSoup(html, "html.parser")
+    counted = {
+        target: len(soup.select(f"#target-{target}-details li a"))
+        for target in (
+            "municipal-standardised-community-schools",
+            "national-demonstration-zones",
+            "national-experimental-zones",
+            "national-demonstration-towns",
+            "provincial-demonstration-learning-cities",
+        )
+    }
+    assert counted == {
+        "municipal-standardised-community-schools": 14,
+        "national-demonstration-zones": 1,
+        "national-experimental-zones": 2,
+        "national-demonstration-towns": 6,
+        "provincial-demonstration-learning-cities": 3,
+    }
+    school = soup.select_one("#target-municipal-standardised-community-schools-details a")
+    assert school["href"].startswith("../providers/")  # a provider of the catalogue: its own page
+    assert soup.select_one("#target-national-demonstration-towns-details a")["href"].startswith("../areas/")
+
+
+def test_control_records_named_without_links_are_found(catalogue, monkeypatch):
+    """The old rule, a link for providers only: the 26 titles' records are plain text again."""
+    from learning_city.site import pages
+
+    monkeypatch.setattr(pages, "record_href", lambda c, r, base: pages.provider_url(base, r.id) if r.collection == "providers" else None)
+    unlinked, broken = unlinked_and_broken(catalogue, pages.targets(catalogue, "en", "../", templates=TEMPLATES), "en")
+    assert broken == [] and len(unlinked) >= 26
+    assert "Guanchao Village Community School" in unlinked
