@@ -43,3 +43,50 @@ def test_control_without_the_unplaced_the_city_university_is_left_out(catalogue,
     missing = unnamed_on_area_pages(catalogue, "en")
     assert missing["nanhu"] == ["jiaxing-city-university"]
     assert sum(len(found) for found in missing.values()) == 1
+
+
+# --- a count beside a link to the course finder ----------------------------------------------
+
+# The finder's filters (docs/assets/finder.js `matches`) that compare one field of a course for equality
+FINDER_EQUALS = ("county", "town", "category", "mode", "kind")
+
+
+def finder_shows(catalogue, href: str, lang: str) -> int:
+    """How many courses the finder lists at a link's address, from the finder's own data."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from learning_city.site import exports
+
+    query = dict(parse_qsl(urlsplit(href).query))
+    assert set(query) <= set(FINDER_EQUALS), query  # a filter this check does not know would be a new test
+    items = [item for p in catalogue.providers.values() for item in exports.finder_items(catalogue, p, lang)]
+    return sum(1 for item in items if all(item[key] == value for key, value in query.items()))
+
+
+def finder_links(catalogue, lang: str) -> list[tuple[int, int]]:
+    """Each link to the finder on the resources page: (the number it says, the number the finder shows)."""
+    import re
+
+    from learning_city.site import teams
+
+    page = BeautifulSoup(teams.resources_page(catalogue, lang, "../", templates=TEMPLATES), "html.parser")
+    links = page.select('a[href^="../courses/?"]')
+    return [(int(re.search(r"\d+", a.get_text()).group()), finder_shows(catalogue, a["href"], lang)) for a in links]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_count_beside_a_finder_link_is_what_the_finder_shows(catalogue, lang):
+    links = finder_links(catalogue, lang)
+    assert len(links) >= 5
+    assert all(said == shown for said, shown in links), links
+    assert any(said == 42 for said, _ in links)  # digital skills, online courses included
+
+
+def test_control_counting_only_courses_met_in_a_room_disagrees(catalogue, monkeypatch):
+    from learning_city.data.model import Mode
+    from learning_city.site import teams
+
+    every = teams.on_subject
+    monkeypatch.setattr(teams, "on_subject", lambda c, category: [(p, x) for p, x in every(c, category) if x.mode is not Mode.online])
+    wrong = [(said, shown) for said, shown in finder_links(catalogue, "en") if said != shown]
+    assert (36, 42) in wrong
