@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import CATALOGUE, TEMPLATES
 
@@ -307,3 +309,37 @@ def test_member_names_in_running_english_take_the_article(catalogue):
     # control: the list as it was, every name bare
     bare = catalogue.leading_group.model_copy(update={"members": [m.model_copy(update={"article": False}) for m in members]})
     assert len(unarticled(bare)) == len(members)
+
+
+# --- the review of 2026-12-06: counts in words, and wording an English reader stumbles on ----------
+
+
+def plural_problems(strings: dict) -> list[str]:
+    """English that leaves the number to the reader ("1 title(s)"), and counted strings without a
+    form for any number (`key.1` needs `key.n`: i18n.counted falls back to it)."""
+    problems = [f"{key}: “(s)”" for key, texts in strings.items() if "(s)" in texts["en"]]
+    singular = [key for key, texts in strings.items() if key.endswith(".1") and "{count}" in texts["en"]]  # not tier.1
+    problems += [f"{key}: no {key[:-2]}.n" for key in singular if f"{key[:-2]}.n" not in strings]
+    return problems
+
+
+def test_counts_take_the_form_for_their_number(catalogue):
+    from learning_city import i18n
+    from learning_city.site import recognitions, teams
+
+    assert plural_problems(ui()) == []
+    assert [i18n.counted("recognitions.count", n, "en") for n in (1, 3)] == ["1 title", "3 titles"]
+    assert [i18n.counted("teams.count", n, "en") for n in (0, 1, 2)] == ["0 teams", "1 team", "2 teams"]
+    assert i18n.counted("teams.count", 1, "zh") == "1 个团队" and i18n.times(2, "en") == "twice"
+    page = recognitions.page(catalogue, "en", "../", templates=TEMPLATES)
+    assert "(s)" not in page and "1 title<" in page and re.search(r"[2-9] titles<", page)
+    index = teams.teams_index(catalogue, "en", "../", templates=TEMPLATES)
+    assert "(s)" not in index and re.search(r"\b2 teams<", index)
+
+
+def test_control_the_old_counted_strings_fail():
+    strings = ui()
+    strings["recognitions.count"] = {"zh": "{count} 项", "en": "{count} title(s)"}
+    strings["teams.count"] = {"zh": "{count} 个团队", "en": "{count} team(s)"}
+    del strings["label.courses_in.n"]
+    assert plural_problems(strings) == ["recognitions.count: “(s)”", "teams.count: “(s)”", "label.courses_in.1: no label.courses_in.n"]

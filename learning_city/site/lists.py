@@ -206,7 +206,12 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
         fields=FINDER_FIELDS,
         has_sample=_has_sample(catalogue.providers.values()),
         shards=" ".join(c.id for c in counties),
-        messages={key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")},
+        messages={
+            **{key: t(f"finder.{key}", lang) for key in ("more", "loading", "failed")},
+            # the number of courses found is the script's: each form of the sentence, {count} left in it
+            "count": t("finder.count.n", lang, count="{count}"),
+            "count-one": t("finder.count.1", lang, count="{count}"),
+        },
         # the pages' own mark of untranslated text, with no text in it: the script fills in the Chinese
         untranslated=Markup(templates.render("lc/untranslated.html", text="", lang=lang)),
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
