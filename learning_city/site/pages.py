@@ -236,10 +236,11 @@ def _actual(target: Target, fig: Figure, lang: str) -> str | None:
     """The actual figure as the table words it, or None when there is none."""
     if fig.value is None:
         return None
+    whole = i18n.counted(f"whole.{fig.of}", fig.total, lang) if fig.total is not None else None  # "23 adult schools"
     if target.scope is Scope.per_school:
-        return t("targets.per_school", lang, meeting=i18n.number(fig.value), total=fig.total)
-    if fig.total is not None:
-        return t("targets.share", lang, value=i18n.quantity(target, fig.value, lang), total=fig.total)
+        return t("targets.per_school", lang, meeting=i18n.number(fig.value), whole=whole)
+    if whole is not None:
+        return t("targets.share", lang, value=i18n.quantity(target, fig.value, lang), whole=whole)
     if target.unit in (Unit.percent, Unit.times_a_year):
         return i18n.quantity(target, fig.value, lang)
     return i18n.number(fig.value)  # the unit stands in the target value column
