@@ -75,12 +75,12 @@ def test_targets_page_shows_figures_recomputed_from_the_yaml(site):
 
     vocational = [p for p in providers if p["kind"] == "vocational-school"]
     meeting = sum(1 for p in vocational if len(p.get("courses", [])) >= 10)
-    assert figure_cell(site, "vocational-community-courses") == f"{meeting} / {len(vocational)} 所达标"
-    assert figure_cell(site, "vocational-community-courses", "en") == f"{meeting} of {len(vocational)} meet it"
+    assert figure_cell(site, "vocational-community-courses") == f"{len(vocational)} 所中职学校中 {meeting} 所达标"
+    assert figure_cell(site, "vocational-community-courses", "en") == f"{meeting} of {len(vocational)} secondary vocational schools meet it"
 
     adult = [p for p in providers if p["kind"] == "adult-school"]
     meeting = sum(1 for p in adult if len(p.get("projects", [])) >= 3)
-    assert figure_cell(site, "adult-school-featured-projects") == f"{meeting} / {len(adult)} 所达标"
+    assert figure_cell(site, "adult-school-featured-projects") == f"{len(adult)} 所成人学校中 {meeting} 所达标"
 
     def count(kind, level):
         return sum(1 for r in recognitions if r["kind"] == kind and r["level"] == level)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import CATALOGUE, TEMPLATES
 
@@ -9,6 +11,7 @@ from learning_city.data.glossary import Pair, check, check_banned, occurrences, 
 from learning_city.data.loader import load
 from learning_city.data.model import GlossaryTerm
 from learning_city.i18n import strings as _strings
+from learning_city.i18n import t
 
 
 @pytest.fixture(scope="module")
@@ -215,6 +218,21 @@ REVIEW_22 = [  # (page, what the built English page says, what it said before th
     ("courses/", "Vocational skills", "Work skills"),
 ]
 
+REVIEW_1206 = [  # (page, what the built English page says, what it said before the review of 2026-12-06)
+    ("recognitions/", "1 title", "title(s)"),
+    ("teams/", "Nanhu District 2 teams", "team(s)"),
+    (
+        "providers/jiaxing-city-university/",
+        "Below it in the community education network Tier 2: community education colleges",
+        "Its schools and teaching points",
+    ),
+    ("venues/jiaxing-library/", "Sunday 29 November 2026: 09:00", "29 November 2026 Sunday"),
+    ("targets/", "% (of 23 adult schools)", "(of 23)"),
+    ("targets/", "% (of 72 towns (subdistricts))", "(of 72)"),
+    ("targets/", "of 9 secondary vocational schools meet it", "of 9 meet it"),
+    ("providers/haining-community-college/", "For everyone, employees", "Everyone, Employees"),
+]
+
 
 def page_text(site, path: str) -> str:
     """A built English page as read: tags dropped, entities decoded, spaces joined."""
@@ -225,7 +243,7 @@ def page_text(site, path: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split()).replace(" ,", ",")
 
 
-@pytest.mark.parametrize("path, now, before", REVIEW_22)
+@pytest.mark.parametrize("path, now, before", REVIEW_22 + REVIEW_1206)
 def test_the_second_review_holds_on_the_built_english_pages(site, path, now, before):
     text = page_text(site, path)
     assert now in text and before not in text
@@ -307,3 +325,98 @@ def test_member_names_in_running_english_take_the_article(catalogue):
     # control: the list as it was, every name bare
     bare = catalogue.leading_group.model_copy(update={"members": [m.model_copy(update={"article": False}) for m in members]})
     assert len(unarticled(bare)) == len(members)
+
+
+# --- the review of 2026-12-06: counts in words, and wording an English reader stumbles on ----------
+
+
+def plural_problems(strings: dict) -> list[str]:
+    """English that leaves the number to the reader ("1 title(s)"), and counted strings without a
+    form for any number (`key.1` needs `key.n`: i18n.counted falls back to it)."""
+    problems = [f"{key}: “(s)”" for key, texts in strings.items() if "(s)" in texts["en"]]
+    singular = [key for key, texts in strings.items() if key.endswith(".1") and "{count}" in texts["en"]]  # not tier.1
+    problems += [f"{key}: no {key[:-2]}.n" for key in singular if f"{key[:-2]}.n" not in strings]
+    return problems
+
+
+def test_counts_take_the_form_for_their_number(catalogue):
+    from learning_city import i18n
+    from learning_city.site import recognitions, teams
+
+    assert plural_problems(ui()) == []
+    assert [i18n.counted("recognitions.count", n, "en") for n in (1, 3)] == ["1 title", "3 titles"]
+    assert [i18n.counted("teams.count", n, "en") for n in (0, 1, 2)] == ["0 teams", "1 team", "2 teams"]
+    assert i18n.counted("teams.count", 1, "zh") == "1 个团队" and i18n.times(2, "en") == "twice"
+    page = recognitions.page(catalogue, "en", "../", templates=TEMPLATES)
+    assert "(s)" not in page and "1 title<" in page and re.search(r"[2-9] titles<", page)
+    index = teams.teams_index(catalogue, "en", "../", templates=TEMPLATES)
+    assert "(s)" not in index and re.search(r"\b2 teams<", index)
+
+
+def test_control_the_old_counted_strings_fail():
+    strings = ui()
+    strings["recognitions.count"] = {"zh": "{count} 项", "en": "{count} title(s)"}
+    strings["teams.count"] = {"zh": "{count} 个团队", "en": "{count} team(s)"}
+    del strings["label.courses_in.n"]
+    assert plural_problems(strings) == ["recognitions.count: “(s)”", "teams.count: “(s)”", "label.courses_in.1: no label.courses_in.n"]
+
+
+def test_the_chinese_targets_page_says_of_what_too(site):
+    import html as entities
+
+    raw = entities.unescape((site / "targets" / "index.html").read_text(encoding="utf-8"))
+    assert "（共 23 所成人学校）" in raw and "（共 72 个镇（街道））" in raw and "9 所中职学校中" in raw
+    assert "（共 23）" not in raw and "（共 72）" not in raw
+
+
+def test_every_figure_with_a_whole_names_it_in_both_languages(catalogue):
+    """Each metric's whole (a kind of provider, the towns) has its words: a new metric needs them too."""
+    from learning_city import i18n
+    from learning_city.data.figures import figure
+
+    wholes = {(f.of, f.total) for f in (figure(catalogue, t) for t in catalogue.targets) if f.total is not None}
+    assert {of for of, _ in wholes} == {"adult-school", "vocational-school", "towns"}
+    for of, total in wholes:
+        for lang in ("zh", "en"):
+            assert str(total) in i18n.counted(f"whole.{of}", total, lang)
+    assert i18n.counted("whole.towns", 1, "en") == "1 town (subdistrict)"  # control: the form for one
+
+
+def children_misheaded(html: str, catalogue) -> list[str]:
+    """On a provider page, the providers listed below it under a heading that is not their tier's."""
+    from bs4 import BeautifulSoup
+
+    from learning_city.i18n import t
+
+    soup = BeautifulSoup(html, "html.parser")
+    wrong = []
+    for link in soup.select('#children ~ ul a[href*="providers/"]'):
+        child = catalogue.providers[link["href"].rstrip("/").rsplit("/", 1)[1]]
+        heading = link.find_parent("ul").find_previous_sibling(["h2", "h3"])
+        if heading.get_text() != t(f"tier.{child.tier or 'none'}", "en"):
+            wrong.append(child.id)
+    return wrong
+
+
+def test_a_providers_children_are_headed_by_their_tier(site, catalogue):
+    parents = [p for p in catalogue.providers.values() if catalogue.children.get(p.id)]
+    assert len(parents) > 20 and {p.tier for p in parents} == {1, 2, 3}
+    for parent in parents:
+        html = (site / "en" / "providers" / parent.id / "index.html").read_text(encoding="utf-8")
+        assert children_misheaded(html, catalogue) == [], parent.id
+    # control: the old page, one list under one heading, misheads all seven colleges
+    html = (site / "en" / "providers" / "jiaxing-city-university" / "index.html").read_text(encoding="utf-8")
+    import re as regex
+
+    old = regex.sub(r"<h3>Tier 2[^<]*</h3>", "", html)
+    assert len(children_misheaded(old, catalogue)) == 7
+
+
+def test_audiences_in_a_running_list_are_lower_case(catalogue):
+    from learning_city.site import text
+
+    course = next(c for c in catalogue.providers["haining-community-college"].courses if c.id == "leather-craft")
+    assert text.audience_text(course, "en") == "everyone, employees"
+    assert text.audience_text(course, "zh") == "所有人、职工"
+    # control: the labels as they stand alone (the finder's menu) are capitalised
+    assert ", ".join(t(f"audience.{a.value}", "en") for a in course.audience) == "Everyone, Employees"

@@ -37,11 +37,11 @@ def test_english_policy_is_complete(site):
     soup = BeautifulSoup((site / "en" / "policy" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = soup.select_one(".lc-policy-text")
     assert text.find(lang="zh") is None, "every paragraph of the policy is translated"
-    headings = [h.get("id") for h in text.select("h2, h3")]
+    headings = [h.get("id") for h in text.select("h3, h4")]  # under the document's title, an h2
     assert headings == [
         h.get("id")
         for h in BeautifulSoup((site / "policy" / "index.html").read_text(encoding="utf-8"), "html.parser").select(
-            ".lc-policy-text h2, .lc-policy-text h3"
+            ".lc-policy-text h3, .lc-policy-text h4"
         )
     ]
     assert "section-3-2" in headings and "section-4-5" in headings
@@ -73,3 +73,36 @@ def test_a_changed_target_value_shows_in_the_policy_and_the_table(catalogue_copy
         row = table.find(id="target-vocational-community-courses")
         assert "17" in row.select_one(".lc-target-value").get_text()
         assert "10" not in row.select_one(".lc-target-value").get_text()
+
+
+# --- the document's own title (review of 2026-12-06) ---------------------------------------
+
+
+def _policy_article(catalogue, lang: str) -> BeautifulSoup:
+    from conftest import TEMPLATES
+
+    from learning_city.site import pages
+
+    return BeautifulSoup(pages.policy(catalogue, lang, "../", templates=TEMPLATES), "html.parser")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_policy_is_headed_by_its_own_title_above_its_number(lang):
+    """As the issued document has it: the title, then the number and the date; the sections under it."""
+    from learning_city.data.loader import load
+
+    catalogue, problems = load(ROOT / "catalogue")
+    assert catalogue is not None, problems
+    article = _policy_article(catalogue, lang)
+    title = article.select_one(".lc-policy > h2")
+    assert title is not None and title.get_text() == catalogue.policy.title.get(lang)
+    assert title.get_text() in ("关于推进学习型城市建设的实施意见", "Implementation Opinions on Advancing the Building of a Learning City")
+    order = [el for el in article.select(".lc-policy > h2, .lc-meta, .lc-policy-text")]
+    assert [el.name for el in order] == ["h2", "dl", "div"]  # title, number and date, text
+    assert article.select(".lc-policy-text h2") == [] and article.select(".lc-policy-text h3")  # sections below the title
+    # control: another title in the catalogue is the one shown, so the heading is the data, not the words
+    renamed = catalogue.policy.model_copy(update={"title": catalogue.policy.title.model_copy(update={lang: "X 意见 X"})})
+    import dataclasses
+
+    again = _policy_article(dataclasses.replace(catalogue, policy=renamed), lang)
+    assert again.select_one(".lc-policy > h2").get_text() == "X 意见 X"

@@ -17,6 +17,7 @@ from conftest import CATALOGUE, ROOT, watched_page
 from playwright.sync_api import expect
 
 import bench  # scripts/bench.py (on the path from conftest): the relevance set's expectations and recall
+from learning_city import i18n
 from learning_city.data import model as m
 from learning_city.data.loader import load
 from learning_city.data.status import Status, enrolment_status, window
@@ -283,9 +284,9 @@ def test_can_still_enrol_filters_and_announces_the_count(page, server, lang):
     page.goto(server + PREFIX[lang] + "courses/")
     count = page.locator(".lc-count")
     assert count.get_attribute("aria-live") == "polite" and count.get_attribute("role") == "status"
-    expect(count).to_have_text(t("finder.count", lang, count=len(pairs)))
+    expect(count).to_have_text(i18n.counted("finder.count", len(pairs), lang))
     page.check("#f-enrol")
-    expect(count).to_have_text(t("finder.count", lang, count=len(can)))
+    expect(count).to_have_text(i18n.counted("finder.count", len(can), lang))
     kinds = page.locator(".lc-result .lc-status").evaluate_all("els => els.map(e => e.dataset.kind)")
     assert kinds and set(kinds) <= set(enrolment.CAN_ENROL), set(kinds)
     assert "enrol=1" in page.url
@@ -298,7 +299,7 @@ def test_can_still_enrol_follows_the_readers_day(page, server):
     assert len(can_later) != len(can_built)  # the control: the day changes the answer
     page.clock.set_fixed_time(at(later))
     page.goto(server + "courses/?enrol=1")
-    expect(page.locator(".lc-count")).to_have_text(t("finder.count", "zh", count=len(can_later)))
+    expect(page.locator(".lc-count")).to_have_text(i18n.counted("finder.count", len(can_later), "zh"))
 
 
 def test_starting_soonest_puts_the_next_courses_first(page, server):

@@ -1527,23 +1527,23 @@ export const DECAP = {
  },
  "editor.editorControlPane.widget.rangeCountExact": {
   "zh": "“%{fieldLabel}”正好填 %{count} 项",
-  "en": "“%{fieldLabel}” takes exactly %{count} items"
+  "en": "“%{fieldLabel}”: exactly %{count}"
  },
  "editor.editorControlPane.widget.rangeMin": {
   "zh": "“%{fieldLabel}”至少填 %{minCount} 项",
-  "en": "“%{fieldLabel}” takes at least %{minCount} item(s)"
+  "en": "“%{fieldLabel}”: at least %{minCount}"
  },
  "editor.editorControlPane.widget.rangeMax": {
   "zh": "“%{fieldLabel}”最多填 %{maxCount} 项",
-  "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
+  "en": "“%{fieldLabel}”: at most %{maxCount}"
  },
  "editor.editorControlPane.widget.minCount": {
   "zh": "“%{fieldLabel}”至少填 %{minCount} 项",
-  "en": "“%{fieldLabel}” takes at least %{minCount} item(s)"
+  "en": "“%{fieldLabel}”: at least %{minCount}"
  },
  "editor.editorControlPane.widget.maxCount": {
   "zh": "“%{fieldLabel}”最多填 %{maxCount} 项",
-  "en": "“%{fieldLabel}” takes at most %{maxCount} item(s)"
+  "en": "“%{fieldLabel}”: at most %{maxCount}"
  },
  "editor.editor.onLeavePage": {
   "zh": "还有修改没保存，离开后这些修改会丢掉。要留下，请点“取消”，再点“保存”。确定离开吗？",

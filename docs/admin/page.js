@@ -130,6 +130,10 @@ export function pages(nunjucks, kit, records) {
       const [year, month, d] = isoDay(day).split("-").map(Number);
       return t("date.format", lang, { year, month, day: d, month_name: kit.months[month - 1] });
     },
+    counted(key, amount, lang, args = {}) {
+      const exact = `${key}.${number(amount)}`;
+      return t(exact in kit.strings ? exact : `${key}.n`, lang, { ...args, count: number(amount) });
+    },
   };
   const get = (value, lang) => (lang === "en" ? value.en : null) || value.zh;
 
@@ -154,7 +158,8 @@ export function pages(nunjucks, kit, records) {
     email_address: (link) => String(link).replace(/^mailto:/, ""),
     days_text,
     dates_text,
-    audience_text: (course, lang) => (course.audience || []).map((a) => t(`audience.${a}`, lang)).join(sep(lang)),
+    audience_text: (course, lang) => // common nouns: lower case in an English running list
+      (course.audience || []).map((a) => t(`audience.${a}`, lang)).map((l) => (lang === "zh" ? l : l.slice(0, 1).toLowerCase() + l.slice(1))).join(sep(lang)),
     when_text: (course, lang) => {
       const s = course.schedule || {};
       return `${days_text(s.days, lang)} ${s.start || ""}–${s.end || ""}`;
@@ -249,12 +254,14 @@ export function pages(nunjucks, kit, records) {
     const others = courses.filter((c) => !c.term);
     if (others.length) groups.push([null, others]);
     const reports = Object.fromEntries(courses.map((c) => [c.id, reportUrl(base.path, (c.title && c.title.zh) || "", `${provider.id || ""}#${plain.course_anchor(c.id)}`, null, where.lang)]));
-    const children = Object.entries(names.providers).filter(([, p]) => p.parent && p.parent === provider.id).map(([id]) => id).sort();
+    const children = Object.entries(names.providers).filter(([, p]) => p.parent && p.parent === provider.id).map(([id]) => id).sort()
+      .map((id) => ({ ...named("providers", id), tier: names.providers[id].tier || null }));
+    const tiers = [...new Set(children.map((child) => child.tier))].sort((a, b) => (a || 0) - (b || 0)); // records._by_tier
     const venues = Object.fromEntries(courses.filter((c) => c.venue).map((c) => [c.venue, named("venues", c.venue)]));
     return {
       ...base, provider, catalogue: { venues }, reports, groups,
       parent: provider.parent ? named("providers", provider.parent) : null,
-      children: children.map((id) => named("providers", id)),
+      children: tiers.map((tier) => [tier, children.filter((child) => child.tier === tier)]),
       calendar: `calendars/providers/${provider.id || ""}.ics`,
       course_calendar: (pid, cid) => `calendars/courses/${pid}/${cid || ""}.ics`,
     };
@@ -276,7 +283,8 @@ export function pages(nunjucks, kit, records) {
       if (closure) shown = t("today.closed_reason", lang, { reason: get(closure.reason || { zh: "" }, lang) });
       else if (hours.length) shown = hours.map((row) => `${row.opens}–${row.closes}`).join(", ");
       else shown = t("label.closed_days", lang);
-      days.push({ date: day, label: `${i18n.date(day, lang)} ${t(`day.${weekday(day)}`, lang)}`, hours: shown, open: hours.length > 0 });
+      const label = t("date.with_weekday", lang, { date: i18n.date(day, lang), weekday: t(`day.${weekday(day)}`, lang) });
+      days.push({ date: day, label, hours: shown, open: hours.length > 0 });
     }
     return days;
   }

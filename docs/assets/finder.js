@@ -133,7 +133,7 @@
     list.textContent = "";
     shown = 0;
     showMore();
-    count.textContent = form.dataset.count.replace("{count}", matched.length);
+    count.textContent = (matched.length === 1 ? form.dataset.countOne : form.dataset.count).replace("{count}", matched.length);
     if (remember) {
       var query = new URLSearchParams(s).toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));

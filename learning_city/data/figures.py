@@ -11,7 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text
+from learning_city.data.model import Comparator, Level, Measure, ProviderKind, RecognitionKind, Statistic, Target, Text, Unit
+
+# What a figure's `total` counts besides a kind of provider (ProviderKind's values): the towns.
+TOWNS = "towns"
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,12 @@ class Figure:
     met: bool | None
     counted: list[Evidence] = field(default_factory=list)  # records that make up the figure
     short: list[Evidence] = field(default_factory=list)  # records that fall short
-    total: int | None = None  # for per-school targets: how many schools there are
+    total: int | None = None  # the whole the value is taken from: how many schools (or towns) there are
     report: Statistic | None = None
+    # What `value` counts, a Unit's value: not always the target's unit. A per-school target ("10
+    # courses each") counts the schools that meet it; a share counts percent of `total`.
+    unit: str | None = None
+    of: str | None = None  # what `total` counts: a provider kind's value, or TOWNS
 
 
 def compare(target: Target, actual: float) -> bool:
@@ -56,7 +63,7 @@ def _per_school(kind: ProviderKind, count: Callable) -> Callable[[Catalogue, Tar
             if not compare(target, actual):
                 short.append(Evidence("providers", school.id, school.name, actual, max(target.value - actual, 0)))
         meeting = len(schools) - len(short)
-        return Figure(meeting, bool(schools) and not short, short=short, total=len(schools))
+        return Figure(meeting, bool(schools) and not short, short=short, total=len(schools), unit=Unit.schools.value, of=kind.value)
 
     return metric
 
@@ -68,7 +75,7 @@ def _recognised(kind: RecognitionKind, level: Level) -> Callable[[Catalogue, Tar
             for r in catalogue.recognitions
             if r.kind is kind and r.level is level
         ]
-        return Figure(len(counted), compare(target, len(counted)), counted=counted)
+        return Figure(len(counted), compare(target, len(counted)), counted=counted, unit=target.unit.value)
 
     return metric
 
@@ -89,11 +96,12 @@ def _share_of_adult_schools(kind: RecognitionKind, level: Level | None) -> Calla
     def metric(catalogue: Catalogue, target: Target) -> Figure:
         holders = {r.provider for r in catalogue.recognitions if r.kind is kind and (level is None or r.level is level)}
         schools = sorted(catalogue.providers_of(ProviderKind.adult_school), key=lambda p: p.id)
+        share = Figure(None, None, total=len(schools), unit=Unit.percent.value, of=ProviderKind.adult_school.value)
         if not schools:
-            return Figure(None, None, total=0)
+            return share
         short = [Evidence("providers", s.id, s.name) for s in schools if s.id not in holders]
         value = round(100 * (len(schools) - len(short)) / len(schools), 1)
-        return Figure(value, compare(target, value), short=short, total=len(schools))
+        return replace(share, value=value, met=compare(target, value), short=short)
 
     return metric
 
@@ -102,17 +110,18 @@ def _towns_with_teaching_point(catalogue: Catalogue, target: Target) -> Figure:
     """Towns (subdistricts) with at least one tier-4 community school (teaching point)."""
     reached = {p.region for p in catalogue.providers.values() if p.tier == 4}
     towns = [town for county in catalogue.regions.counties for town in county.towns]
+    share = Figure(None, None, total=len(towns), unit=Unit.percent.value, of=TOWNS)
     if not towns:
-        return Figure(None, None, total=0)
+        return share
     short = [Evidence("regions", t.id, t.name) for t in towns if t.id not in reached]
     value = round(100 * (len(towns) - len(short)) / len(towns), 1)
-    return Figure(value, compare(target, value), short=short, total=len(towns))
+    return replace(share, value=value, met=compare(target, value), short=short)
 
 
 def _leading_group_members(catalogue: Catalogue, target: Target) -> Figure:
     members = catalogue.leading_group.members
     counted = [Evidence("leading-group", m.id, m.name) for m in members]
-    return Figure(len(members), compare(target, len(members)), counted=counted)
+    return Figure(len(members), compare(target, len(members)), counted=counted, unit=target.unit.value)
 
 
 # Metrics that count recognitions: the kind (and level, None for any) each counts. The targets page
@@ -158,6 +167,6 @@ def figure(catalogue: Catalogue, target: Target) -> Figure:
         return replace(found, met=None) if target.proxy else found
     reports = catalogue.reports_for(target.id)
     if not reports:
-        return Figure(None, None)
-    latest = reports[0]
-    return Figure(latest.value, None if target.proxy else compare(target, latest.value), report=latest)
+        return Figure(None, None, unit=target.unit.value)
+    latest = reports[0]  # reported in the target's own unit
+    return Figure(latest.value, None if target.proxy else compare(target, latest.value), report=latest, unit=target.unit.value)

@@ -64,10 +64,16 @@ def value(target: Target, lang: str) -> str:
     return low
 
 
+def counted(key: str, amount: float, lang: str, **args) -> str:
+    """A string about a number of things, in the form for that number: `key.1` ("1 team"), `key.2`
+    ("twice") where ui.yml has one, else `key.n` ("3 teams"); {count} is the number."""
+    exact = f"{key}.{number(amount)}"
+    return t(exact if exact in strings() else f"{key}.n", lang, count=number(amount), **args)
+
+
 def times(amount: float, lang: str) -> str:
     """How many times, in words: "once", "twice", "3 times"; 一次, 两次, 3次."""
-    key = f"frequency.{number(amount)}" if amount in (1, 2) else "frequency.n"
-    return t(key, lang, value=number(amount))
+    return counted("frequency", amount, lang)
 
 
 def quantity(target: Target, amount: float, lang: str) -> str:

@@ -436,6 +436,22 @@ EVENTS = Table(
 
 TABLES = [PROVIDERS, COURSES, VENUES, TEAMS, RESOURCES, EVENTS]
 CATALOGUE_JSON = "catalogue.json"
+# Each target in catalogue.json carries its actual figure in these fields, beside the target as the
+# model defines it; each is described (data.field.target_*) in datapackage.json and on the /data/ page.
+# `actual` is not always in the target's unit: "at least 10 courses" in each school counts the
+# schools that meet it, of `total` schools, so `actual_unit` says what it counts.
+TARGET_FIGURE = {
+    "actual": lambda fig: fig.value,
+    "actual_unit": lambda fig: fig.unit,
+    "total": lambda fig: fig.total,
+    "total_of": lambda fig: fig.of,
+    "met": lambda fig: fig.met,
+}
+
+
+def target_figure(fig) -> dict:
+    """A target's figure (data/figures.py) as catalogue.json gives it."""
+    return {name: value(fig) for name, value in TARGET_FIGURE.items()}
 
 
 def rows(table: Table, catalogue: Catalogue, site: str, today: dt.date) -> list[tuple[str, Callable[[], list[Row]]]]:
@@ -509,6 +525,7 @@ def descriptor(catalogue: Catalogue, site: str, files: dict[str, bytes]) -> dict
             "encoding": "utf-8",
             "bytes": len(content),
             "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+            "target_fields": [{"name": name, "description": _both(f"data.field.target_{name}")} for name in TARGET_FIGURE],
         }
     )
     return {
@@ -588,6 +605,7 @@ def page(catalogue: Catalogue, lang: str, base: str, root: str, site_url: str, *
         root=root,
         tables=TABLES,
         fields={table.name: _field_rows(table, lang) for table in TABLES},
+        target_fields=list(TARGET_FIGURE),
         licence=licence,
         publisher=publisher,
         modified=modified(catalogue),

@@ -21,7 +21,7 @@ from learning_city.i18n import t
 from learning_city.site import calendars, structured
 from learning_city.site.slots import Pages
 from learning_city.site.templates import Templates
-from learning_city.site.text import provider_url, venue_url
+from learning_city.site.text import audience_text, provider_url, venue_url
 
 PATH = "events/index.md"
 ALL_CALENDAR = "calendars/events.ics"
@@ -83,10 +83,6 @@ def place_text(catalogue: Catalogue, event: Event, lang: str) -> str:
     if event.mode is Mode.online and not any(parts):
         parts.append(t("mode.online", lang))
     return ", ".join(p for p in parts if p)
-
-
-def audience_text(event: Event, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(t(f"audience.{a.value}", lang) for a in event.audience)
 
 
 def join_text(event: Event, lang: str) -> str:

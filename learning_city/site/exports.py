@@ -18,13 +18,14 @@ JSON_KEYS = {"resources": "online_resources"}
 
 
 def catalogue_json(catalogue: Catalogue, piece=made) -> bytes:
-    """Every record as the model defines it, plus each target's actual figure: the bytes of
+    """Every record as the model defines it, plus each target's actual figure (what it counts, and
+    of how many: datapackage.TARGET_FIGURE): the bytes of
     `json.dumps` of the whole, written record by record (`piece`: each record's JSON made, or
     kept, by incremental.Pieces)."""
     targets = []
     for target in catalogue.targets:
         fig = figure(catalogue, target)
-        targets.append({**target.model_dump(mode="json"), "actual": fig.value, "met": fig.met})
+        targets.append({**target.model_dump(mode="json"), **datapackage.target_figure(fig)})
     head = {
         "policy": catalogue.policy.model_dump(mode="json"),
         "targets": targets,

@@ -90,6 +90,8 @@ def area(catalogue: Catalogue, county: County, lang: str, base: str, *, template
     providers = _in_county(catalogue, catalogue.providers.values(), county)
     venues = _in_county(catalogue, catalogue.venues.values(), county)
     by_town = [(town, _sorted(p for p in providers if p.region == town.id)) for town in county.towns]
+    children = _children(catalogue)
+    colleges = _sorted(p for p in providers if p.kind is ProviderKind.community_college)
     return templates.render(
         "lc/area.html",
         lang=lang,
@@ -97,12 +99,26 @@ def area(catalogue: Catalogue, county: County, lang: str, base: str, *, template
         county=county,
         has_sample=_has_sample(providers + venues),
         courses=sum(len(p.courses) for p in providers),
-        children=_children(catalogue),
-        colleges=_sorted(p for p in providers if p.kind is ProviderKind.community_college),
+        children=children,
+        colleges=colleges,
+        unplaced=_unplaced(county, providers, colleges, children),
         others=_by_kind([p for p in providers if p.tier is None]),
         by_town=[(town, here) for town, here in by_town if here],
         venues=_by_kind(venues),
     )
+
+
+def _unplaced(county: County, providers: list[Provider], colleges: list[Provider], children: dict) -> list[Provider]:
+    """The county's network providers that neither hang below one of its colleges nor stand in one
+    of its towns: the city university in its county, or any provider whose parent is elsewhere.
+    Listed at the top of the area's network, so the page names every provider its counts include."""
+    below = {p.id for college in colleges for p in _tree(children, college)}
+    towns = {town.id for town in county.towns}
+    return sorted((p for p in providers if p.tier and p.id not in below and p.region not in towns), key=lambda p: (p.tier, p.id))
+
+
+def _tree(children: dict, provider: Provider) -> list[Provider]:
+    return [provider, *(p for child in children.get(provider.id, []) for p in _tree(children, child))]
 
 
 # --- the four-tier network ----------------------------------------------------------------
@@ -136,7 +152,7 @@ def network(catalogue: Catalogue, lang: str, base: str, *, templates: Templates)
 
 
 def _size(children: dict, provider: Provider) -> int:
-    return 1 + sum(_size(children, c) for c in children.get(provider.id, []))
+    return len(_tree(children, provider))
 
 
 # --- older people ----------------------------------------------------------------------------
@@ -190,7 +206,12 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
         fields=FINDER_FIELDS,
         has_sample=_has_sample(catalogue.providers.values()),
         shards=" ".join(c.id for c in counties),
-        messages={key: t(f"finder.{key}", lang, count="{count}") for key in ("count", "more", "loading", "failed")},
+        messages={
+            **{key: t(f"finder.{key}", lang) for key in ("more", "loading", "failed")},
+            # the number of courses found is the script's: each form of the sentence, {count} left in it
+            "count": t("finder.count.n", lang, count="{count}"),
+            "count-one": t("finder.count.1", lang, count="{count}"),
+        },
         # the pages' own mark of untranslated text, with no text in it: the script fills in the Chinese
         untranslated=Markup(templates.render("lc/untranslated.html", text="", lang=lang)),
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),

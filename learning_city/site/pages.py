@@ -16,12 +16,13 @@ from markupsafe import Markup
 
 from learning_city import i18n
 from learning_city.data.catalogue import Catalogue
-from learning_city.data.figures import Figure, figure, recognition_kind
+from learning_city.data.figures import Evidence, Figure, figure, recognition_kind
 from learning_city.data.model import Measure, Scope, Target, TargetKind, Text, Unit
 from learning_city.data.tokens import Token, split
 from learning_city.i18n import t
-from learning_city.site.recognitions import recognitions_url
+from learning_city.site.recognitions import recognition_anchor, recognitions_url
 from learning_city.site.templates import Templates, html
+from learning_city.site.text import area_url, provider_url
 
 SPEECH_LANG = {"zh": "zh-CN", "en": "en-GB"}
 
@@ -147,6 +148,7 @@ def targets(catalogue: Catalogue, lang: str, base: str, *, templates: Templates)
     return templates.render(
         "lc/targets.html",
         rows=rows,
+        href=lambda record: record_href(catalogue, record, base),
         lang=lang,
         base=base,
         has_sample=_has_sample(catalogue),
@@ -174,6 +176,32 @@ def _target_row(catalogue: Catalogue, target: Target, fig: Figure, lang: str) ->
     if computed:
         row["heading"] = t("targets.counted" if not fig.short else "targets.proxy_gaps" if target.proxy else "targets.short", lang)
     return row
+
+
+def record_href(catalogue: Catalogue, record: Evidence, base: str) -> str | None:
+    """Where a record behind a figure is shown: a provider's page; a county's area page, or its
+    town's place on it; a title the catalogue holds no page for, on the recognitions page. None
+    for a leading group member, which has no page."""
+    if record.collection == "recognitions":
+        recognition = next(r for r in catalogue.recognitions if r.id == record.id)
+        if recognition.provider in catalogue.providers:
+            return provider_url(base, recognition.provider)
+        return _region_href(catalogue, recognition.region, base) or f"{recognitions_url(base)}#{recognition_anchor(recognition.id)}"
+    if record.collection == "providers":
+        return provider_url(base, record.id)
+    if record.collection == "regions":
+        return _region_href(catalogue, record.id, base)
+    return None
+
+
+def _region_href(catalogue: Catalogue, region_id: str | None, base: str) -> str | None:
+    """A county's area page; a town's heading on it when it has one (a town with providers)."""
+    county = catalogue.county_of(region_id or "")
+    if county is None:
+        return None
+    if region_id != county.id and any(p.region == region_id for p in catalogue.providers.values()):
+        return f"{area_url(base, county.id)}#town-{region_id}"
+    return area_url(base, county.id)
 
 
 def _has_sample(catalogue: Catalogue) -> bool:
@@ -208,10 +236,11 @@ def _actual(target: Target, fig: Figure, lang: str) -> str | None:
     """The actual figure as the table words it, or None when there is none."""
     if fig.value is None:
         return None
+    whole = i18n.counted(f"whole.{fig.of}", fig.total, lang) if fig.total is not None else None  # "23 adult schools"
     if target.scope is Scope.per_school:
-        return t("targets.per_school", lang, meeting=i18n.number(fig.value), total=fig.total)
-    if fig.total is not None:
-        return t("targets.share", lang, value=i18n.quantity(target, fig.value, lang), total=fig.total)
+        return t("targets.per_school", lang, meeting=i18n.number(fig.value), whole=whole)
+    if whole is not None:
+        return t("targets.share", lang, value=i18n.quantity(target, fig.value, lang), whole=whole)
     if target.unit in (Unit.percent, Unit.times_a_year):
         return i18n.quantity(target, fig.value, lang)
     return i18n.number(fig.value)  # the unit stands in the target value column

@@ -109,12 +109,18 @@ def provider_page(
         report=report_url(repository, path, provider.name.zh, provider.id, page, lang),
         reports=reports,
         parent=catalogue.providers[provider.parent] if provider.parent else None,
-        children=catalogue.children.get(provider.id, []),
+        children=_by_tier(catalogue.children.get(provider.id, [])),
         groups=groups,
         jsonld=structured.script_json(structured.provider_graph(catalogue, provider, lang, page)),
         calendar=calendars.provider_path(provider.id),
         course_calendar=calendars.course_path,
     )
+
+
+def _by_tier(children: list[Provider]) -> list[tuple[int | None, list[Provider]]]:
+    """A provider's children in the network, by tier (the model's TIER): the heading says what they are."""
+    tiers = sorted({child.tier for child in children}, key=lambda tier: tier or 0)
+    return [(tier, [child for child in children if child.tier == tier]) for tier in tiers]
 
 
 def venue_page(

@@ -68,14 +68,19 @@ def by_subject(catalogue: Catalogue) -> dict[Category, list[Resource]]:
     return {category: resources for category, resources in found.items() if resources}
 
 
-def in_person(catalogue: Catalogue, category: Category) -> list[tuple[Provider, Course]]:
-    """Courses on a subject that meet in a room (in person or blended), by provider and course id."""
+def on_subject(catalogue: Catalogue, category: Category) -> list[tuple[Provider, Course]]:
+    """Every course on a subject, by provider and course id: what `finder_url` shows."""
     return [
         (provider, course)
         for provider in _sorted(catalogue.providers.values())
         for course in provider.courses
-        if course.category is category and course.mode is not Mode.online
+        if course.category is category
     ]
+
+
+def in_person(catalogue: Catalogue, category: Category) -> list[tuple[Provider, Course]]:
+    """Courses on a subject that meet in a room (in person or blended), by provider and course id."""
+    return [(provider, course) for provider, course in on_subject(catalogue, category) if course.mode is not Mode.online]
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -114,7 +119,16 @@ def resources_page(catalogue: Catalogue, lang: str, base: str, *, templates: Tem
     subjects = []
     for category, resources in by_subject(catalogue).items():
         courses = in_person(catalogue, category)
-        subjects.append({"category": category, "resources": resources, "courses": courses[:COURSES_SHOWN], "total": len(courses)})
+        # the finder's link counts what the finder shows for the subject: online courses too (it
+        # filters by one mode at a time, so "in a room" cannot be its query)
+        subjects.append(
+            {
+                "category": category,
+                "resources": resources,
+                "courses": courses[:COURSES_SHOWN],
+                "in_finder": len(on_subject(catalogue, category)),
+            }
+        )
     return templates.render(
         "lc/resources.html",
         lang=lang,

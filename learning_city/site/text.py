@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from learning_city import i18n
-from learning_city.data.model import Course, Provider, Weekday
+from learning_city.data.model import Course, Event, Provider, Weekday
 from learning_city.i18n import t
 
 
@@ -45,8 +45,13 @@ def days_text(days: list[Weekday], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(t(f"day.{d.value}", lang) for d in days)
 
 
-def audience_text(course: Course, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(t(f"audience.{a.value}", lang) for a in course.audience)
+def audience_text(record: Course | Event, lang: str) -> str:
+    """Who a course or event is for, as a running list: "everyone, young people". The labels are
+    common nouns, capitalised where each stands alone (the finder's menu); in a list, lower case."""
+    labels = [t(f"audience.{a.value}", lang) for a in record.audience]
+    if lang == "zh":
+        return "、".join(labels)
+    return ", ".join(label[:1].lower() + label[1:] for label in labels)
 
 
 def when_text(course: Course, lang: str) -> str:

@@ -28,7 +28,8 @@ def week(venue: Venue, today: dt.date, lang: str) -> list[dict]:
         else:
             shown = t("label.closed_days", lang)
         weekday = t(f"day.{rules.WEEKDAYS[day.weekday()].value}", lang)
-        days.append({"date": day.isoformat(), "label": f"{i18n.date(day, lang)} {weekday}", "hours": shown, "open": bool(hours)})
+        label = t("date.with_weekday", lang, date=i18n.date(day, lang), weekday=weekday)
+        days.append({"date": day.isoformat(), "label": label, "hours": shown, "open": bool(hours)})
     return days
 
 

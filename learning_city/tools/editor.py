@@ -488,7 +488,9 @@ def records_json(catalogue) -> str:
             "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
             "events": {event.id: event.kind.value for event in catalogue.events.values()},
             "names": {
-                "providers": {p.id: {"name": name(p), "parent": p.parent, "region": p.region} for p in catalogue.providers.values()},
+                "providers": {
+                    p.id: {"name": name(p), "parent": p.parent, "region": p.region, "tier": p.tier} for p in catalogue.providers.values()
+                },
                 "venues": {
                     venue.id: {"name": name(venue), "address": venue.address.model_dump(exclude_none=True)}
                     for venue in catalogue.venues.values()
