@@ -19,7 +19,7 @@ from pathlib import Path
 
 from learning_city.data.characters import visible
 from learning_city.data.loader import load
-from learning_city.i18n import t
+from learning_city.i18n import counted, t
 from learning_city.tools.sheets import records, summary, workbook
 
 
@@ -36,6 +36,11 @@ def _save(books: dict, out: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
         print(f"{path}")
+
+
+def both(key: str, count: int) -> str:
+    """A count in both languages, each in the form for its number."""
+    return f"{counted(key, count, 'zh')} / {counted(key, count, 'en')}"
 
 
 def _import(file: Path, root: Path) -> int:
@@ -70,14 +75,10 @@ def _import(file: Path, root: Path) -> int:
         print(f"{root / target}")
     # a secretary who sees nothing printed wonders whether anything happened
     written = len(changed)
-    print(
-        f"已写入 {written} 个文件 / {written} file(s) written"
-        if written
-        else "表格与目录一致，没有改动 / the sheet matches the catalogue: nothing changed"
-    )
+    print(both("sheets.written", written) if written else f"{t('sheets.unchanged', 'zh')} / {t('sheets.unchanged', 'en')}")
     removed = sum(change.kind == "removed" for change in found)
     if removed:
-        print(f"{t('sheets.summary_removed_note', 'zh', count=removed)} / {t('sheets.summary_removed_note', 'en', count=removed)}")
+        print(both("sheets.summary_removed_note", removed))
     return 0
 
 

@@ -563,10 +563,10 @@ def test_the_import_names_each_course_added_changed_and_removed(catalogue, catal
         f"{file}: 修改（课程列表）：{kept}（{titles[kept]}），改了 名额 / changed (courses): {kept} ({titles[kept]}), in capacity",
         f"{file}: 新增（课程列表）：new-course（{new_title}） / added (courses): new-course ({new_title})",
         str(catalogue_copy / file),
-        "已写入 1 个文件 / 1 file(s) written",
-        "注意：上面标为“删除”的 1 项在表格中没有了，导入会把它们从目录中删掉。如果不是有意删除，请在表格中补回这些行后重新导入，并且不要提交这次改动。"
-        " / note: the 1 item(s) marked removed above are no longer in the workbook, and the import deletes them from the catalogue."
-        " If that was not meant, put the rows back and import again, and do not commit this change.",
+        "已写入 1 个文件 / 1 file written",
+        "注意：上面标为“删除”的 1 项在表格中没有了，导入会把它从目录中删掉。如果不是有意删除，请在表格中补回这一行后重新导入，并且不要提交这次改动。"
+        " / note: the item marked removed above is no longer in the workbook, and the import deletes it from the catalogue."
+        " If that was not meant, put the row back and import again, and do not commit this change.",
     ]
     assert f"id: {cleared}\n" not in (catalogue_copy / file).read_text(encoding="utf-8")  # it was removed indeed
 
