@@ -413,6 +413,18 @@ HOSTILE_CASES: dict[str, Case] = {
         ("mailto:",),
         GOOD,
     ),
+    "a target of nan": Case(
+        "expected_number",
+        edit("targets.yml", "    value: 10\n", "    value: nan\n"),
+        "targets.yml",
+        "value: nan@12",
+        "targets[0].value",
+        ("number",),
+        GOOD,
+    ),
+    "hours of infinity": Case(
+        "expected_number", record("    hours: 20", "    hours: .inf"), PROVIDER, "27:12", "courses[0].hours", ("number",), GOOD
+    ),
     "a town id repeated in another county": Case(
         "duplicate_id",
         edit("regions.yml", "      - id: xiuzhou-xincheng-jiedao\n", "      - id: nanhu-jiefang\n"),

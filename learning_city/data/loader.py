@@ -236,6 +236,7 @@ _TYPE_CODES = {
     "int_type": "expected_number",
     "float_parsing": "expected_number",
     "float_type": "expected_number",
+    "finite_number": "expected_number",  # nan, inf
     "int_from_float": "expected_number",
     "list_type": "expected_list",
     "model_type": "expected_mapping",

@@ -168,7 +168,8 @@ Prose = Annotated[str, Field(max_length=PROSE_MAX)]
 class Record(BaseModel):
     """Base of every catalogue class: unknown keys are errors, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # nan and inf are no count, share or fee: they slip past every bound (nan compares false)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 class Text(Record):

@@ -166,11 +166,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # issue 22: online resources
     "web_link": (
-        "网址“{value}”不对：应以 http:// 或 https:// 开头，后接网站域名，如 https://example.org/，不能有空格、账号或密码",
+        "网址“{value}”应以 http:// 或 https:// 开头，后接网站域名，如 https://example.org/，不能有空格、账号或密码",
         "the address '{value}' is not a web address: http:// or https://, then the site's name, e.g. https://example.org/, with no space, user name or password",
     ),
     "email_link": (
-        "邮箱“{value}”不对：应写成 mailto: 加邮箱地址，如 mailto:office@example.org",
+        "邮箱“{value}”应写成 mailto: 加邮箱地址，如 mailto:office@example.org",
         "the e-mail '{value}' must be mailto: and an address, e.g. mailto:office@example.org",
     ),
     "reserved_id": (
