@@ -337,6 +337,15 @@ HOSTILE_CASES: dict[str, Case] = {
         ("index",),
         GOOD,
     ),
+    "a course id longer than a file name may be": Case(
+        "too_long",
+        record("  - id: tai-chi", "  - id: " + "tai-chi-" * 40 + "x"),
+        PROVIDER,
+        "14:9",
+        "courses[0].id",
+        ("100",),
+        write(PROVIDER, VALID.replace("  - id: tai-chi", "  - id: " + "x" * 100)),
+    ),
     "a line break in a name": Case(
         "line_break",
         record("  zh: 测试社区学校", '  zh: "甲\\n===\\n\\n<b>乙</b>"'),

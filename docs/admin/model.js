@@ -8,6 +8,7 @@ export const SPEC = {
     "label": "机构编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
     "reserved": [
      "index"
     ],
@@ -155,6 +156,7 @@ export const SPEC = {
        "label": "项目编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
        "reserved": [
         "index"
        ],
@@ -197,6 +199,7 @@ export const SPEC = {
        "label": "学期编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
        "reserved": [
         "index"
        ],
@@ -304,6 +307,7 @@ export const SPEC = {
        "label": "课程编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
        "reserved": [
         "index"
        ],
@@ -550,6 +554,7 @@ export const SPEC = {
     "label": "场馆编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
     "reserved": [
      "index"
     ],
@@ -872,6 +877,7 @@ export const SPEC = {
     "label": "团队编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
     "reserved": [
      "index"
     ],
@@ -1045,6 +1051,7 @@ export const SPEC = {
     "label": "资源编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
     "reserved": [
      "index"
     ],
@@ -1144,6 +1151,7 @@ export const SPEC = {
     "label": "活动编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
     "reserved": [
      "index"
     ],
@@ -1369,6 +1377,7 @@ export const SPEC = {
        "label": "称号编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
        "reserved": [
         "index"
        ],

@@ -124,7 +124,12 @@ def _described(zh: str, en: str, **extra) -> dict:
     return {"description": f"{zh} / {en}", **extra}
 
 
-Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG, "not": {"enum": list(RESERVED_IDS)}})]
+# An id becomes a file name (providers/<id>/, calendars/courses/<provider>/<course>.ics), which file
+# systems bound at 255 bytes; the longest shipped is about 60 characters.
+ID_MAX = 100
+Id = Annotated[
+    str, Field(max_length=ID_MAX), AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG, "not": {"enum": list(RESERVED_IDS)}})
+]
 Date = Annotated[
     dt.date,
     BeforeValidator(_iso_date),
