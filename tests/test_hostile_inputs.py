@@ -193,3 +193,20 @@ def test_the_schema_names_the_rules_editors_read():
     assert schema["properties"]["id"]["not"] == {"enum": list(m.RESERVED_IDS)}
     start = defs["DateRange"]["properties"]["start"]
     assert (start["pattern"], start["formatMinimum"], start["formatMaximum"]) == (m.ISO_DATE, "2000-01-01", "2099-12-31")
+
+
+def test_no_record_or_region_id_can_take_a_section_page():
+    """The pages a record's page sits beside (docs/providers/index.md…, and the pages the site
+    makes: teams/index.md beside teams/<county>.md, courses.md served at courses/ beside
+    courses/<county>/) each have a stem the model refuses as an id. Control: before, `index`
+    validated and providers/index.yml replaced /providers/."""
+    from conftest import ROOT
+
+    section_pages = {page.stem for folder in ("providers", "venues") for page in (ROOT / "docs" / folder).glob("*.md")}
+    section_pages |= {Path(path).stem for path in ("teams/index.md", "events/index.md", "resources/index.md", "recognitions/index.md")}
+    assert section_pages == {"index"}
+    for stem in section_pages:
+        with pytest.raises(ValidationError) as refused:
+            TypeAdapter(m.Id).validate_python(stem)
+        assert refused.value.errors()[0]["type"] == "reserved_id"
+    TypeAdapter(m.Id).validate_python("index-school")  # control: an id that only begins so is fine
