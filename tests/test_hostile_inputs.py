@@ -210,3 +210,19 @@ def test_no_record_or_region_id_can_take_a_section_page():
             TypeAdapter(m.Id).validate_python(stem)
         assert refused.value.errors()[0]["type"] == "reserved_id"
     TypeAdapter(m.Id).validate_python("index-school")  # control: an id that only begins so is fine
+
+
+def test_references_are_checked_while_a_whole_catalogue_file_is_refused(catalogue_copy):
+    """A refused statistics.yml stops the rules that need the whole catalogue, not the references a
+    record's data names. Control: before, only the statistics error showed; the parent on a second run."""
+    statistics = catalogue_copy / "statistics.yml"
+    statistics.write_text(statistics.read_text(encoding="utf-8").replace("    value: 62.5\n", "    value: many\n"), encoding="utf-8")
+    (catalogue_copy / PROVIDER).write_text(VALID.replace("parent: nanhu-daqiao-adult-school", "parent: no-such-school"), encoding="utf-8")
+    catalogue, problems = load(catalogue_copy)
+    assert catalogue is None
+    assert sorted((Path(p.path).name, p.key, p.code) for p in problems if p.severity == "error") == [
+        ("statistics.yml", "statistics[0].value", "expected_number"),
+        ("test-school.yml", "parent", "unknown_ref"),
+    ]
+    (catalogue_copy / PROVIDER).write_text(VALID, encoding="utf-8")  # control: a real parent raises nothing more
+    assert [Path(p.path).name for p in load(catalogue_copy)[1] if p.severity == "error"] == ["statistics.yml"]

@@ -151,8 +151,9 @@ def _check(
             collections[folder][record.id] = (record, doc)
             sources[(folder, record.id)] = str(path.relative_to(root))
 
-    if len(records) < len(SINGLE_FILES):  # references cannot be checked without these
-        return None, sorted(set(problems))
+    if len(records) < len(SINGLE_FILES):  # the whole-catalogue rules need these: only the references that can be
+        kept = [(doc, COLLECTIONS[folder]) for folder, found in collections.items() for _, doc in found.values()]
+        return None, sorted(set(problems + _references(_known_ids(records, collections, unreadable), kept + refused)))
 
     catalogue = Catalogue(
         policy=records["policy.yml"],
@@ -170,7 +171,7 @@ def _check(
         resources={rid: rec for rid, (rec, _) in collections["resources"].items()},
     )
     problems += _check_references(catalogue, docs, collections, unreadable)
-    problems += _refused_references(catalogue, refused, unreadable)
+    problems += _references(_known_ids(records, collections, unreadable), refused)
     problems += teams.check(catalogue, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
@@ -389,18 +390,26 @@ def _region_duplicates(doc: Document, regions: m.Regions) -> list[Problem]:
     return problems
 
 
-def _refused_references(catalogue: Catalogue, refused: list[tuple[Document, type[BaseModel]]], unreadable: set[str]) -> list[Problem]:
-    """The references of each record the model refused, as far as its data can be read: every problem
-    of a file at once, not its references only once its other errors are mended. A reference that
-    is not a well-formed id has its own error already."""
+def _known_ids(records: dict[str, Any], collections: dict, unreadable: set[str]) -> dict[str, set[object]]:
+    """The ids each kind of reference may name (regions only when regions.yml was read)."""
     known: dict[str, set[object]] = {
-        "region": set(catalogue.counties) | set(catalogue.towns),
-        "provider": set(catalogue.providers) | unreadable,
-        "parent": set(catalogue.providers) | unreadable,
-        "venue": set(catalogue.venues) | unreadable,
+        "provider": set(collections["providers"]) | unreadable,
+        "parent": set(collections["providers"]) | unreadable,
+        "venue": set(collections["venues"]) | unreadable,
     }
+    if "regions.yml" in records:
+        regions = records["regions.yml"]
+        known["region"] = {county.id for county in regions.counties} | {town.id for county in regions.counties for town in county.towns}
+    return known
+
+
+def _references(known: dict[str, set[object]], files: list[tuple[Document, type[BaseModel]]]) -> list[Problem]:
+    """unknown_ref for each record's references read from its data, for a record the model refused
+    or a catalogue whose whole-catalogue rules cannot run (a policy, target or region file refused):
+    every problem of a file at once, not its references only once its other errors are mended. A
+    reference that is not a well-formed id has its own error already."""
     problems: list[Problem] = []
-    for doc, cls in refused:
+    for doc, cls in files:
         data = doc.data if isinstance(doc.data, dict) else {}
         terms = data.get("terms")
         own = {**known, "term": {term.get("id") for term in terms if isinstance(term, dict)} if isinstance(terms, list) else set()}
