@@ -104,6 +104,13 @@ BY_FIELD = {
     "fullwidth",
     "end_before_start",
     "web_link",  # issue 22: an online resource's address, by its http/https pattern (config.yml)
+    # the hostile-input review (2026-12-06): a link's kind by its pattern (config.yml); the others by
+    # checks.js `problems` from the spec (editor.FIELD_CODES), each with a mistake below
+    "email_link",
+    "too_long",
+    "line_break",
+    "reserved_id",
+    "date_out_of_range",
 }
 
 
@@ -284,6 +291,44 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         False,
         "less_than",
         "age_rule.max_age",
+        "field",
+    ),
+    # the model's bounds of one value (editor.FIELD_CODES, checks.js valueProblems; FIELD_MISTAKES below)
+    "a line break pasted into a school's name": (
+        SCHOOL,
+        lambda d: d["name"].update(zh=d["name"]["zh"] + "\n===\n<b>乙</b>"),
+        None,
+        False,
+        "line_break",
+        "name.zh",
+        "field",
+    ),
+    "a course title of a thousand characters": (
+        SCHOOL,
+        lambda d: _course(d)["title"].update(zh="长" * 1000),
+        None,
+        False,
+        "too_long",
+        "courses[0].title.zh",
+        "field",
+    ),
+    "a new provider with the section page's id": (SCHOOL, lambda d: d.update(id="index"), "index", True, "reserved_id", "id", "field"),
+    "a class ending in year 9999": (
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"]["dates"].update(end="9999-12-31"),
+        None,
+        False,
+        "date_out_of_range",
+        "courses[1].schedule.dates.end",
+        "field",
+    ),
+    "a holiday in year 2100": (
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"].update(except_dates=["2100-01-01"]),
+        None,
+        False,
+        "date_out_of_range",
+        "courses[1].schedule.except_dates[0]",
         "field",
     ),
     # every ordered pair of the model (model.ordered_fields; ORDERED below ties each to its case)
@@ -621,6 +666,21 @@ def _classes_the_form_writes() -> list[type[BaseModel]]:
     for cls, _title in [*editor.COLLECTIONS.values(), *editor.LISTS.values()]:
         names |= {cls.__name__, *cls.model_json_schema().get("$defs", {})}
     return [cls for cls in map(vars(m).get, names) if isinstance(cls, type) and issubclass(cls, BaseModel)]
+
+
+FIELD_MISTAKES = {  # editor.FIELD_CODES: each bound of one value that checks.js refuses, and its mistake above
+    "line_break": "a line break pasted into a school's name",
+    "too_long": "a course title of a thousand characters",
+    "reserved_id": "a new provider with the section page's id",
+    "date_out_of_range": "a class ending in year 9999",
+}
+
+
+def test_every_bound_of_a_value_has_a_mistake_the_form_refuses():
+    """A code added to editor.FIELD_CODES without a mistake here fails (each mistake is then checked
+    against the form by test_the_form_refuses_what_the_validator_refuses)."""
+    assert set(FIELD_MISTAKES) == set(editor.FIELD_CODES) and set(FIELD_MISTAKES.values()) <= set(MISTAKES)
+    assert all(MISTAKES[name][4] == code for code, name in FIELD_MISTAKES.items())
 
 
 def test_every_rule_between_fields_or_records_has_a_mistake_the_form_refuses():

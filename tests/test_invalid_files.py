@@ -264,6 +264,197 @@ RECOGNITION_CASES: dict[str, Case] = {
 }
 
 
+# A hostile-input review (2026-12-06): each input the validator passed though the build crashed on it,
+# the site broke or the editor disagreed; the control is the nearest input that is right.
+DATE_END = "        end: 2026-12-31\n"
+ENROL = "      method: on-site\n"
+WEBSITE = "https://example.org/test"
+VENUE_FILE = (CATALOGUE / "venues" / "haining-library.yml").read_text(encoding="utf-8")
+HOSTILE_CASES: dict[str, Case] = {
+    "a last day in year 9999": Case(
+        "date_out_of_range",
+        record(DATE_END, "        end: 9999-12-31\n"),
+        PROVIDER,
+        "26:14",
+        "courses[0].schedule.dates.end",
+        ("9999-12-31", "2000-01-01", "2099-12-31"),
+        write(PROVIDER, VALID.replace(DATE_END, "        end: 2027-06-30\n")),
+    ),
+    "enrolment closing in year 9999": Case(
+        "date_out_of_range",
+        record(ENROL, ENROL + "      closes: 9999-12-31\n"),
+        PROVIDER,
+        "33:15",
+        "courses[0].enrolment.closes",
+        ("9999-12-31",),
+        write(PROVIDER, VALID.replace(ENROL, ENROL + "      closes: 2026-08-25\n")),
+    ),
+    "a date as seconds since 1970": Case(
+        "bad_date",
+        record("start: 2026-09-01", "start: 1788652800"),
+        PROVIDER,
+        "25:16",
+        "courses[0].schedule.dates.start",
+        ("1788652800", "2026-09-06", "YYYY-MM-DD"),
+        GOOD,
+    ),
+    "a date as a bare zero": Case(
+        "bad_date", record("start: 2026-09-01", "start: 0"), PROVIDER, "25:16", "courses[0].schedule.dates.start", ("2026-09-06",), GOOD
+    ),
+    "a date written with slashes": Case(
+        "bad_date",
+        record("start: 2026-09-01", "start: 2026/09/01"),
+        PROVIDER,
+        "25:16",
+        "courses[0].schedule.dates.start",
+        ("2026/09/01", "2026-09-06"),
+        GOOD,
+    ),
+    "an id that is a section's page": Case(
+        "reserved_id",
+        write("providers/index.yml", VALID.replace("id: test-school", "id: index")),
+        "providers/index.yml",
+        "1:5",
+        "id",
+        ("index", "reserved"),
+        GOOD,
+    ),
+    "a venue id that is a section's page": Case(
+        "reserved_id",
+        write("venues/index.yml", VENUE_FILE.replace("id: haining-library", "id: index")),
+        "venues/index.yml",
+        "id: index@5",
+        "id",
+        ("index",),
+        write("venues/haining-library-2.yml", VENUE_FILE.replace("id: haining-library", "id: haining-library-2")),
+    ),
+    "a county id that is a section's page": Case(
+        "reserved_id",
+        edit("regions.yml", "  - id: xiuzhou\n", "  - id: index\n"),
+        "regions.yml",
+        "id: index@9",
+        "counties[1].id",
+        ("index",),
+        GOOD,
+    ),
+    "a course id longer than a file name may be": Case(
+        "too_long",
+        record("  - id: tai-chi", "  - id: " + "tai-chi-" * 40 + "x"),
+        PROVIDER,
+        "14:9",
+        "courses[0].id",
+        ("100",),
+        write(PROVIDER, VALID.replace("  - id: tai-chi", "  - id: " + "x" * 100)),
+    ),
+    "a line break in a name": Case(
+        "line_break",
+        record("  zh: 测试社区学校", '  zh: "甲\\n===\\n\\n<b>乙</b>"'),
+        PROVIDER,
+        "5:7",
+        "name.zh",
+        ("one line",),
+        write(PROVIDER, VALID + 'description:\n  zh: "第一行\\n===\\n第二行"\n'),  # a description keeps its lines
+    ),
+    "a tab in an English title": Case(
+        "line_break",
+        record("      zh: 太极拳入门\n", '      zh: 太极拳入门\n      en: "Tai\\tchi"\n'),
+        PROVIDER,
+        "17:11",
+        "courses[0].title.en",
+        ("one line",),
+        write(PROVIDER, VALID.replace("      zh: 太极拳入门\n", "      zh: 太极拳入门\n      en: Tai chi\n")),
+    ),
+    "a name of 201 characters": Case(
+        "too_long",
+        record("  zh: 测试社区学校", "  zh: " + "测" * 201),
+        PROVIDER,
+        "5:7",
+        "name.zh",
+        ("200",),
+        write(PROVIDER, VALID.replace("  zh: 测试社区学校", "  zh: " + "测" * 200)),
+    ),
+    "a description of a million characters": Case(
+        "too_long",
+        write(PROVIDER, VALID + "description:\n  zh: " + "长" * 1_000_000 + "\n"),
+        PROVIDER,
+        "34:7",
+        "description.zh",
+        ("10000",),
+        write(PROVIDER, VALID + "description:\n  zh: " + "长" * 10_000 + "\n"),
+    ),
+    "a website with a user name and password": Case(
+        "web_link", record(WEBSITE, "http://user:pass@evil.example/"), PROVIDER, "12:12", "contact.website", ("password",), GOOD
+    ),
+    "a website with a line break": Case(
+        "web_link", record(WEBSITE, '"https://evil.example/\\nX"'), PROVIDER, "12:12", "contact.website", ("https://",), GOOD
+    ),
+    "a website with no host": Case("web_link", record(WEBSITE, "https://"), PROVIDER, "12:12", "contact.website", ("https://",), GOOD),
+    "a website that is a phone number": Case(
+        "web_link", record(WEBSITE, "tel:0573-82000000"), PROVIDER, "12:12", "contact.website", ("tel:0573",), GOOD
+    ),
+    "a website of 100,000 characters": Case(
+        "too_long", record(WEBSITE, WEBSITE + "/" + "a" * 100_000), PROVIDER, "12:12", "contact.website", ("2000",), GOOD
+    ),
+    "an enrolment link to a phone": Case(
+        "web_link",
+        record(ENROL, ENROL + "      url: tel:0573-12345678\n"),
+        PROVIDER,
+        "33:12",
+        "courses[0].enrolment.url",
+        ("http://",),
+        write(PROVIDER, VALID.replace(ENROL, ENROL + "      url: https://example.org/enrol\n")),
+    ),
+    "an e-mail that is a web address": Case(
+        "email_link",
+        record("contact:\n", "contact:\n  email: https://example.org/\n"),
+        PROVIDER,
+        "12:10",
+        "contact.email",
+        ("mailto:",),
+        write(PROVIDER, VALID.replace("contact:\n", "contact:\n  email: mailto:office@example.org\n")),
+    ),
+    "an e-mail hiding a script": Case(
+        "email_link",
+        record("contact:\n", "contact:\n  email: mailto:javascript:alert(1)//@x\n"),
+        PROVIDER,
+        "12:10",
+        "contact.email",
+        ("mailto:",),
+        GOOD,
+    ),
+    "a target of nan": Case(
+        "expected_number",
+        edit("targets.yml", "    value: 10\n", "    value: nan\n"),
+        "targets.yml",
+        "value: nan@12",
+        "targets[0].value",
+        ("number",),
+        GOOD,
+    ),
+    "hours of infinity": Case(
+        "expected_number", record("    hours: 20", "    hours: inf"), PROVIDER, "27:12", "courses[0].hours", ("number",), GOOD
+    ),
+    "a town id repeated in another county": Case(
+        "duplicate_id",
+        edit("regions.yml", "      - id: xiuzhou-xincheng-jiedao\n", "      - id: nanhu-jiefang\n"),
+        "regions.yml",
+        "88:13",
+        "counties[1].towns[0].id",
+        ("nanhu-jiefang", "regions.yml:16"),
+        GOOD,
+    ),
+    "a town with its county's id": Case(
+        "duplicate_id",
+        edit("regions.yml", "      - id: nanhu-jiefang\n", "      - id: nanhu\n"),
+        "regions.yml",
+        "16:13",
+        "counties[0].towns[0].id",
+        ("regions.yml:9",),
+        GOOD,
+    ),
+}
+
+
 CASES: dict[str, Case] = {
     # files that would vanish without a word
     "yaml extension": Case(
@@ -923,6 +1114,7 @@ CASES: dict[str, Case] = {
     ),
     # issue 22: recognitions
     **RECOGNITION_CASES,
+    **HOSTILE_CASES,
 }
 
 

@@ -404,7 +404,7 @@ CASES = {
         "f.xlsx!课程列表!A3: “nanhu-daqiao-adult-school”不在本表格的“办学机构”工作表中：一行是整条记录，请从 make export 导出的该记录表格开始填写 / 'nanhu-daqiao-adult-school' is not on this workbook's 办学机构 sheet: a row is the whole record, so start from the workbook make export wrote for it",
     ]),
     "a date with a time of day": Case(setting(COURSES, "本课程的报名·报名开始日期", dt.datetime(2026, 8, 1, 9, 30)), [
-        "f.xlsx!课程列表!AA2: 日期不存在或格式不对，应为 YYYY-MM-DD：2026-08-01 09:30:00 / impossible or malformed date, use YYYY-MM-DD: 2026-08-01 09:30:00",
+        "f.xlsx!课程列表!AA2: 日期“2026-08-01 09:30:00”不对：请写成 2026-09-06 这样的年-月-日（数字之间用“-”），而且须是日历上有的日子 / '2026-08-01 09:30:00' is not a date: write it YYYY-MM-DD, e.g. 2026-09-06, and a day the calendar has",
     ]),
     "a hidden character (Trojan Source)": Case(setting(COURSES, "课程名称", "太极\u202e拳"), [
         "f.xlsx!课程列表!C2: 含有看不见的字符 U+202E RIGHT-TO-LEFT OVERRIDE，请删除（它会让文字显示得与内容不同） / contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE; delete it (it makes text show other than it is)",

@@ -131,7 +131,7 @@ def test_anchors_and_aliases_are_refused(catalogue_copy):
     file = put(catalogue_copy, text)
     result = validate(catalogue_copy)
     assert_reported(result, file, 18, "anchors")
-    assert_reported(result, file, 19, "anchors")
+    assert f"{file}:19:" not in result.stdout  # one line a file: a file of aliases is not thousands of lines
 
 
 def test_every_problem_is_reported_at_once(catalogue_copy):

@@ -8,7 +8,27 @@ import { tidy } from "./format.js";
 import { FOR_KIND, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
 
 function fieldsOf(field) {
-  return field.type === "text" ? [{ name: "zh", required: true }, { name: "en" }] : field.fields || [];
+  if (field.type !== "text") return field.fields || [];
+  const { line, max_length } = field; // a text's bounds hold for its Chinese and its English
+  return [{ name: "zh", required: true, line, max_length }, { name: "en", line, max_length }];
+}
+
+/** What the model bounds in one value beyond its widget (model.py, through the spec): its length,
+ * a line break in one-line text, an id the site reserves, a date (or each of a list) out of range. */
+function valueProblems(field, value, where, messages, found) {
+  const say = (code, args = {}) => found.push(`${where}: ${fill(messages[code], args)}`);
+  if (typeof value === "string") {
+    if (field.max_length && [...value].length > field.max_length) say("too_long", { limit: field.max_length });
+    if (field.line && /[\n\r\t]/.test(value)) say("line_break");
+    if (field.reserved && field.reserved.includes(value)) say("reserved_id", { value });
+  }
+  if (!field.earliest) return;
+  const days = Array.isArray(value) ? value.map((day, i) => [day, `${where}[${i}]`]) : [[value, where]];
+  for (const [day, at] of days) {
+    if (typeof day === "string" && /^\d{4}-\d\d-\d\d$/.test(day) && (day < field.earliest || day > field.latest)) {
+      found.push(`${at}: ${fill(messages.date_out_of_range, { value: day, min: field.earliest, max: field.latest })}`);
+    }
+  }
 }
 
 function walk(data, fields, path, messages, found) {
@@ -19,6 +39,7 @@ function walk(data, fields, path, messages, found) {
       if (field.required) found.push(`${where}: ${field.type === undefined && field.name === "zh" ? messages.missing_zh : messages.missing}`);
       continue;
     }
+    valueProblems(field, value, where, messages, found);
     if (field.type === "text" || field.type === "object") walk(value, fieldsOf(field), where, messages, found);
     if (field.type === "list" && field.item) {
       value.forEach((item, i) => walk(item, fieldsOf(field.item), `${where}[${i}]`, messages, found));

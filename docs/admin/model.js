@@ -8,6 +8,10 @@ export const SPEC = {
     "label": "机构编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
+    "reserved": [
+     "index"
+    ],
     "from": "name"
    },
    {
@@ -27,7 +31,9 @@ export const SPEC = {
     "name": "name",
     "label": "机构名称",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "plaques",
@@ -35,14 +41,17 @@ export const SPEC = {
     "required": false,
     "type": "list",
     "item": {
-     "type": "text"
+     "type": "text",
+     "max_length": 200,
+     "line": true
     }
    },
    {
     "name": "description",
     "label": "机构简介",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "parent",
@@ -62,7 +71,9 @@ export const SPEC = {
     "name": "address",
     "label": "地址",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "contact",
@@ -74,19 +85,22 @@ export const SPEC = {
       "name": "phone",
       "label": "公开电话",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 40
      },
      {
       "name": "email",
       "label": "公开邮箱",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "website",
       "label": "网址",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      }
     ]
    },
@@ -124,7 +138,8 @@ export const SPEC = {
       "name": "note",
       "label": "年龄说明",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 10000
      }
     ]
    },
@@ -141,13 +156,19 @@ export const SPEC = {
        "label": "项目编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
+       "reserved": [
+        "index"
+       ],
        "from": "name"
       },
       {
        "name": "name",
        "label": "项目名称",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "year",
@@ -159,7 +180,8 @@ export const SPEC = {
        "name": "description",
        "label": "项目简介",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 10000
       }
      ]
     }
@@ -177,13 +199,19 @@ export const SPEC = {
        "label": "学期编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
+       "reserved": [
+        "index"
+       ],
        "from": "name"
       },
       {
        "name": "name",
        "label": "学期名称",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "dates",
@@ -195,13 +223,17 @@ export const SPEC = {
          "name": "start",
          "label": "开始日期",
          "required": true,
-         "type": "date"
+         "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31"
         },
         {
          "name": "end",
          "label": "结束日期",
          "required": true,
          "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31",
          "after": {
           "field": "start",
           "strictly": false,
@@ -226,13 +258,17 @@ export const SPEC = {
          "name": "opens",
          "label": "报名开始日期",
          "required": false,
-         "type": "date"
+         "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31"
         },
         {
          "name": "closes",
          "label": "报名截止日期",
          "required": false,
          "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31",
          "after": {
           "field": "opens",
           "strictly": false,
@@ -243,13 +279,15 @@ export const SPEC = {
          "name": "url",
          "label": "报名链接",
          "required": false,
-         "type": "string"
+         "type": "string",
+         "max_length": 2000
         },
         {
          "name": "note",
          "label": "报名说明",
          "required": false,
-         "type": "text"
+         "type": "text",
+         "max_length": 10000
         }
        ]
       }
@@ -269,19 +307,26 @@ export const SPEC = {
        "label": "课程编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
+       "reserved": [
+        "index"
+       ],
        "from": "title"
       },
       {
        "name": "title",
        "label": "课程名称",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "description",
        "label": "课程简介",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 10000
       },
       {
        "name": "category",
@@ -348,13 +393,17 @@ export const SPEC = {
            "name": "start",
            "label": "开始日期",
            "required": true,
-           "type": "date"
+           "type": "date",
+           "earliest": "2000-01-01",
+           "latest": "2099-12-31"
           },
           {
            "name": "end",
            "label": "结束日期",
            "required": true,
            "type": "date",
+           "earliest": "2000-01-01",
+           "latest": "2099-12-31",
            "after": {
             "field": "start",
             "strictly": false,
@@ -374,7 +423,9 @@ export const SPEC = {
          "label": "不上课的日期",
          "required": false,
          "type": "list",
-         "flow": false
+         "flow": false,
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31"
         }
        ]
       },
@@ -400,7 +451,8 @@ export const SPEC = {
          "name": "note",
          "label": "费用说明",
          "required": false,
-         "type": "text"
+         "type": "text",
+         "max_length": 10000
         }
        ]
       },
@@ -414,7 +466,9 @@ export const SPEC = {
        "name": "place",
        "label": "上课地点",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "venue",
@@ -439,13 +493,17 @@ export const SPEC = {
          "name": "opens",
          "label": "报名开始日期",
          "required": false,
-         "type": "date"
+         "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31"
         },
         {
          "name": "closes",
          "label": "报名截止日期",
          "required": false,
          "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31",
          "after": {
           "field": "opens",
           "strictly": false,
@@ -456,13 +514,15 @@ export const SPEC = {
          "name": "url",
          "label": "报名链接",
          "required": false,
-         "type": "string"
+         "type": "string",
+         "max_length": 2000
         },
         {
          "name": "note",
          "label": "报名说明",
          "required": false,
-         "type": "text"
+         "type": "text",
+         "max_length": 10000
         }
        ]
       },
@@ -480,7 +540,9 @@ export const SPEC = {
     "name": "last_verified",
     "label": "最近核实日期",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    }
   ]
  },
@@ -492,6 +554,10 @@ export const SPEC = {
     "label": "场馆编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
+    "reserved": [
+     "index"
+    ],
     "from": "name"
    },
    {
@@ -511,13 +577,16 @@ export const SPEC = {
     "name": "name",
     "label": "场馆名称",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "description",
     "label": "场馆简介",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "region",
@@ -530,7 +599,9 @@ export const SPEC = {
     "name": "address",
     "label": "地址",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "contact",
@@ -542,19 +613,22 @@ export const SPEC = {
       "name": "phone",
       "label": "公开电话",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 40
      },
      {
       "name": "email",
       "label": "公开邮箱",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "website",
       "label": "网址",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      }
     ]
    },
@@ -604,7 +678,8 @@ export const SPEC = {
     "name": "closed",
     "label": "闭馆日说明",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "closures",
@@ -624,13 +699,17 @@ export const SPEC = {
          "name": "start",
          "label": "开始日期",
          "required": true,
-         "type": "date"
+         "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31"
         },
         {
          "name": "end",
          "label": "结束日期",
          "required": true,
          "type": "date",
+         "earliest": "2000-01-01",
+         "latest": "2099-12-31",
          "after": {
           "field": "start",
           "strictly": false,
@@ -643,7 +722,9 @@ export const SPEC = {
        "name": "reason",
        "label": "闭馆原因",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       }
      ]
     }
@@ -664,7 +745,8 @@ export const SPEC = {
       "name": "note",
       "label": "入场说明",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 10000
      }
     ]
    },
@@ -684,13 +766,15 @@ export const SPEC = {
       "name": "url",
       "label": "预约链接",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "note",
       "label": "预约说明",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 10000
      }
     ]
    },
@@ -746,7 +830,8 @@ export const SPEC = {
       "name": "note",
       "label": "无障碍说明",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 10000
      }
     ]
    },
@@ -768,7 +853,8 @@ export const SPEC = {
        "name": "description",
        "label": "服务简介",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 10000
       }
      ]
     }
@@ -777,7 +863,9 @@ export const SPEC = {
     "name": "last_verified",
     "label": "最近核实日期",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    }
   ]
  },
@@ -789,6 +877,10 @@ export const SPEC = {
     "label": "团队编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
+    "reserved": [
+     "index"
+    ],
     "from": "name"
    },
    {
@@ -802,13 +894,16 @@ export const SPEC = {
     "name": "name",
     "label": "团队名称",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "description",
     "label": "团队简介",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "category",
@@ -866,7 +961,9 @@ export const SPEC = {
        "name": "place",
        "label": "活动地点",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "venue",
@@ -879,7 +976,8 @@ export const SPEC = {
        "name": "note",
        "label": "时间说明",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 10000
       }
      ]
     }
@@ -894,25 +992,30 @@ export const SPEC = {
       "name": "name",
       "label": "联系人称呼",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 200,
+      "line": true
      },
      {
       "name": "phone",
       "label": "公开电话",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 40
      },
      {
       "name": "email",
       "label": "公开邮箱",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "website",
       "label": "网址",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      }
     ]
    },
@@ -920,7 +1023,8 @@ export const SPEC = {
     "name": "join",
     "label": "如何加入",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "maintainers",
@@ -933,7 +1037,9 @@ export const SPEC = {
     "name": "last_verified",
     "label": "最近核实日期",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    }
   ]
  },
@@ -945,6 +1051,10 @@ export const SPEC = {
     "label": "资源编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
+    "reserved": [
+     "index"
+    ],
     "from": "name"
    },
    {
@@ -964,19 +1074,24 @@ export const SPEC = {
     "name": "name",
     "label": "资源名称",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "description",
     "label": "资源简介",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "publisher",
     "label": "提供方",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "subject",
@@ -1001,13 +1116,15 @@ export const SPEC = {
     "name": "fee_note",
     "label": "收费说明",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "url",
     "label": "资源网址",
     "required": true,
-    "type": "string"
+    "type": "string",
+    "max_length": 2000
    },
    {
     "name": "maintainers",
@@ -1020,7 +1137,9 @@ export const SPEC = {
     "name": "last_verified",
     "label": "最近核实日期",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    }
   ]
  },
@@ -1032,6 +1151,10 @@ export const SPEC = {
     "label": "活动编号",
     "required": true,
     "type": "string",
+    "max_length": 100,
+    "reserved": [
+     "index"
+    ],
     "from": "name"
    },
    {
@@ -1051,25 +1174,32 @@ export const SPEC = {
     "name": "name",
     "label": "活动名称",
     "required": true,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "description",
     "label": "活动简介",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 10000
    },
    {
     "name": "date",
     "label": "活动日期",
     "required": true,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    },
    {
     "name": "end_date",
     "label": "最后一天",
     "required": false,
     "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31",
     "after": {
      "field": "date",
      "strictly": false,
@@ -1118,7 +1248,9 @@ export const SPEC = {
     "name": "place",
     "label": "其他地点",
     "required": false,
-    "type": "text"
+    "type": "text",
+    "max_length": 200,
+    "line": true
    },
    {
     "name": "mode",
@@ -1130,7 +1262,8 @@ export const SPEC = {
     "name": "online_url",
     "label": "线上参加链接",
     "required": false,
-    "type": "string"
+    "type": "string",
+    "max_length": 2000
    },
    {
     "name": "audience",
@@ -1163,19 +1296,22 @@ export const SPEC = {
       "name": "url",
       "label": "报名链接",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "phone",
       "label": "报名电话",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 40
      },
      {
       "name": "note",
       "label": "参加说明",
       "required": false,
-      "type": "text"
+      "type": "text",
+      "max_length": 10000
      }
     ]
    },
@@ -1189,19 +1325,22 @@ export const SPEC = {
       "name": "phone",
       "label": "公开电话",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 40
      },
      {
       "name": "email",
       "label": "公开邮箱",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      },
      {
       "name": "website",
       "label": "网址",
       "required": false,
-      "type": "string"
+      "type": "string",
+      "max_length": 2000
      }
     ]
    },
@@ -1216,7 +1355,9 @@ export const SPEC = {
     "name": "last_verified",
     "label": "最近核实日期",
     "required": false,
-    "type": "date"
+    "type": "date",
+    "earliest": "2000-01-01",
+    "latest": "2099-12-31"
    }
   ]
  },
@@ -1236,6 +1377,10 @@ export const SPEC = {
        "label": "称号编号",
        "required": true,
        "type": "string",
+       "max_length": 100,
+       "reserved": [
+        "index"
+       ],
        "made_of": [
         "provider",
         "region",
@@ -1279,7 +1424,9 @@ export const SPEC = {
        "name": "issuer",
        "label": "授予单位",
        "required": true,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "sample",
@@ -1292,7 +1439,9 @@ export const SPEC = {
        "name": "person",
        "label": "获评居民姓名",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       },
       {
        "name": "name_public",
@@ -1306,7 +1455,9 @@ export const SPEC = {
        "name": "organisation",
        "label": "获评组织名称",
        "required": false,
-       "type": "text"
+       "type": "text",
+       "max_length": 200,
+       "line": true
       }
      ]
     }
@@ -1826,6 +1977,10 @@ export const MESSAGES = {
  "missing": "缺少必填项 / required field is missing",
  "missing_zh": "缺少中文内容（zh） / Chinese text (zh) is required",
  "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})",
+ "too_long": "内容太长：最多 {limit} 个字 / too long: at most {limit} characters",
+ "line_break": "这一项只能写一行：请删除其中的换行和制表符 / this field is one line: remove its line breaks and tabs",
+ "reserved_id": "编号“{value}”是网站保留的（栏目首页用它），请换一个编号 / the id '{value}' is reserved: a section's own page has it; choose another id",
+ "date_out_of_range": "日期 {value} 超出范围：应在 {min} 至 {max} 之间，请检查年份 / the date {value} is out of range: it must be between {min} and {max}; check the year",
  "hidden_character": "含有看不见的字符 {char}，请删除（它会让文字显示得与内容不同） / contains the invisible character {char}; delete it (it makes text show other than it is)",
  "less_than": "不能小于下限 {start} / may not be less than {other} ({other} is {start})",
  "duplicate_id": "编号“{value}”重复，已在 {first} 使用 / id '{value}' is used twice, first at {first}",

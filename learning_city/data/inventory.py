@@ -57,7 +57,8 @@ def take(root: Path, single_files: list[str], folders: list[str]) -> Inventory:
 
 
 def read_bytes(path: Path, limit: int) -> bytes | Problem:
-    """A regular file's bytes (at most `limit` + 1), opened without following a symbolic link."""
+    """A regular file's bytes, opened without following a symbolic link; or the problem that stops it
+    being read (a link, a special file, more than `limit` bytes: said with its real size)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
@@ -65,9 +66,13 @@ def read_bytes(path: Path, limit: int) -> bytes | Problem:
         code = "symlink" if err.errno == errno.ELOOP else "unreadable"
         return Problem(str(path), 1, 1, "", code, {"detail": err.strerror or str(err)})
     with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
             return Problem(str(path), 1, 1, "", "not_regular")
-        return file.read(limit + 1)
+        content = file.read(limit + 1)
+        if len(content) > limit:  # named with its real size, not the bytes read to find it too large
+            return Problem(str(path), 1, 1, "", "too_large", {"size": max(info.st_size, len(content)), "limit": limit})
+        return content
 
 
 def _entries(folder: Path, found: Inventory) -> list[os.DirEntry]:

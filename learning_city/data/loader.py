@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import gc
 import re
+import typing
 import unicodedata
 from collections.abc import Iterable
 from enum import Enum
@@ -25,7 +26,7 @@ from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
 from learning_city.data.files import COLLECTIONS, SINGLE_FILES, schema_line
-from learning_city.data.problems import Problem, dotted, reference
+from learning_city.data.problems import REFERENCES, Problem, dotted, reference
 from learning_city.data.status import WEEKDAYS, meeting_count
 from learning_city.data.tokens import iter_tokens
 from learning_city.data.yamlfile import MAX_BYTES, Document, parse
@@ -130,6 +131,7 @@ def _check(
     collections: dict[str, dict[str, tuple[Any, Document]]] = {}  # by folder: its records' class is COLLECTIONS[folder]
     sources: dict[tuple[str, str], str] = {}
     unreadable: set[str] = set()  # ids of files with errors: references to them are not errors too
+    refused: list[tuple[Document, type[BaseModel]]] = []  # files the model refused: their references are still checked
     for folder, cls in COLLECTIONS.items():
         collections[folder] = {}
         for path in found.records[folder]:
@@ -138,6 +140,7 @@ def _check(
             if record is None:
                 unreadable.add(path.stem)
                 problems += _misplaced(doc, folder)
+                refused.append((doc, cls))
                 continue
             if record.id != path.stem:
                 problems.append(doc.problem(("id",), "id_mismatch", value=record.id, stem=path.stem))
@@ -148,8 +151,9 @@ def _check(
             collections[folder][record.id] = (record, doc)
             sources[(folder, record.id)] = str(path.relative_to(root))
 
-    if len(records) < len(SINGLE_FILES):  # references cannot be checked without these
-        return None, sorted(set(problems))
+    if len(records) < len(SINGLE_FILES):  # the whole-catalogue rules need these: only the references that can be
+        kept = [(doc, COLLECTIONS[folder]) for folder, found in collections.items() for _, doc in found.values()]
+        return None, sorted(set(problems + _references(_known_ids(records, collections, unreadable), kept + refused)))
 
     catalogue = Catalogue(
         policy=records["policy.yml"],
@@ -167,6 +171,7 @@ def _check(
         resources={rid: rec for rid, (rec, _) in collections["resources"].items()},
     )
     problems += _check_references(catalogue, docs, collections, unreadable)
+    problems += _references(_known_ids(records, collections, unreadable), refused)
     problems += teams.check(catalogue, collections, unreadable)
     if problems:
         return None, sorted(set(problems))
@@ -232,6 +237,7 @@ _TYPE_CODES = {
     "int_type": "expected_number",
     "float_parsing": "expected_number",
     "float_type": "expected_number",
+    "finite_number": "expected_number",  # nan, inf
     "int_from_float": "expected_number",
     "list_type": "expected_list",
     "model_type": "expected_mapping",
@@ -242,6 +248,11 @@ _TYPE_CODES = {
 }
 
 
+# Codes raised by the model's own checks (model.py PydanticCustomError), each a message of problems.py.
+_OWN_CODES = {
+    "slug", "reserved_id", "clock", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
+    "end_before_start", "less_than", "not_for_kind", "consent_without_person",
+}  # fmt: skip
 _BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("too_small", "gt"),
            "less_than_equal": ("too_big", "le"), "less_than": ("too_big", "lt")}  # fmt: skip
 # Full-width forms of ASCII (ＡＢＣ１２３：－) and the ideographic space, typed by Chinese input methods.
@@ -267,8 +278,10 @@ def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
         hint = f"，是否应为“{guess[0]}”？" if guess else ""
         hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
         return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
-    if kind in ("slug", "clock", "link_scheme", "web_link", "end_before_start", "less_than", "not_for_kind", "consent_without_person"):
+    if kind in _OWN_CODES:  # the model's own checks: their code is the message's
         return doc.problem(loc, kind, **ctx)
+    if kind == "string_too_long":
+        return doc.problem(loc, "too_long", limit=ctx.get("max_length", ""))
     if kind in _BOUNDS:
         code, bound = _BOUNDS[kind]
         return doc.problem(loc, code, limit=ctx.get(bound, ""))
@@ -276,8 +289,8 @@ def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
         return doc.problem(loc, "too_few", limit=ctx.get("min_length", 1))
     if kind == "string_pattern_mismatch":
         return doc.problem(loc, "bad_format")
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return doc.problem(loc, "bad_date", detail=error["msg"])
+    if kind.startswith("date") or kind.startswith("datetime"):  # pydantic's own words stay out of the message
+        return doc.problem(loc, "bad_date", value=str(value))
     if kind in ("enum", "literal_error"):
         return doc.problem(loc, "bad_choice", choices=ctx.get("expected", ""))
     if kind in _TYPE_CODES:
@@ -303,10 +316,7 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
     problems: list[Problem] = []
     providers = set(catalogue.providers) | unreadable
     venues = set(catalogue.venues) | unreadable
-    regions_doc = docs["regions.yml"]
-    problems += _duplicates(regions_doc, ("counties",), catalogue.regions.counties)
-    for ci, county in enumerate(catalogue.regions.counties):
-        problems += _duplicates(regions_doc, ("counties", ci, "towns"), county.towns)
+    problems += _region_duplicates(docs["regions.yml"], catalogue.regions)
     region_ids = set(catalogue.counties) | set(catalogue.towns)
 
     targets_doc = docs["targets.yml"]
@@ -361,6 +371,77 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
             problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=venue.region))
     problems += events.check(collections["events"].values(), region_ids, providers, venues)
     return problems
+
+
+def _region_duplicates(doc: Document, regions: m.Regions) -> list[Problem]:
+    """County and town ids are one set: a record's region names either, and pages and the
+    catalogue's towns are found by it, so a town id used twice (in two counties, or as a county's)
+    would lose one of them."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple] = {}
+    for ci, county in enumerate(regions.counties):
+        places = [(("counties", ci), county)] + [(("counties", ci, "towns", ti), town) for ti, town in enumerate(county.towns)]
+        for loc, region in places:
+            if region.id in seen:
+                first = doc.where(seen[region.id] + ("id",))[0]
+                problems.append(doc.problem(loc + ("id",), "duplicate_id", value=region.id, first=f"{doc.path}:{first}"))
+            else:
+                seen[region.id] = loc
+    return problems
+
+
+def _known_ids(records: dict[str, Any], collections: dict, unreadable: set[str]) -> dict[str, set[object]]:
+    """The ids each kind of reference may name (regions only when regions.yml was read)."""
+    known: dict[str, set[object]] = {
+        "provider": set(collections["providers"]) | unreadable,
+        "parent": set(collections["providers"]) | unreadable,
+        "venue": set(collections["venues"]) | unreadable,
+    }
+    if "regions.yml" in records:
+        regions = records["regions.yml"]
+        known["region"] = {county.id for county in regions.counties} | {town.id for county in regions.counties for town in county.towns}
+    return known
+
+
+def _references(known: dict[str, set[object]], files: list[tuple[Document, type[BaseModel]]]) -> list[Problem]:
+    """unknown_ref for each record's references read from its data, for a record the model refused
+    or a catalogue whose whole-catalogue rules cannot run (a policy, target or region file refused):
+    every problem of a file at once, not its references only once its other errors are mended. A
+    reference that is not a well-formed id has its own error already."""
+    problems: list[Problem] = []
+    for doc, cls in files:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        terms = data.get("terms")
+        own = {**known, "term": {term.get("id") for term in terms if isinstance(term, dict)} if isinstance(terms, list) else set()}
+        for loc, name, value in _references_in(data, cls, ()):
+            if name in own and re.fullmatch(m.SLUG, value) and value not in m.RESERVED_IDS and value not in own[name]:
+                problems.append(doc.problem(loc, "unknown_ref", **reference(name), value=value))
+    return problems
+
+
+def _references_in(data: object, cls: type[BaseModel], loc: tuple) -> Iterable[tuple[tuple, str, str]]:
+    """(where, field, id) of every field of `cls` that names another record (problems.REFERENCES),
+    at any depth, in data the model may have refused."""
+    if not isinstance(data, dict):
+        return
+    for name, info in cls.model_fields.items():
+        value = data.get(name)
+        if name in REFERENCES and isinstance(value, str):
+            yield loc + (name,), name, value
+        for inner in _models_in(info.annotation):
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield from _references_in(item, inner, loc + (name, index))
+            else:
+                yield from _references_in(value, inner, loc + (name,))
+
+
+def _models_in(annotation: object) -> Iterable[type[BaseModel]]:
+    """The model classes an annotation holds: Course in list[Course], Enrolment in Enrolment | None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _models_in(arg)
 
 
 def _check_provider(

@@ -10,22 +10,61 @@ because they become file names, URLs and anchors.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CLOCK = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
+# Every date of the catalogue: a term, a class, an event, a deadline, a check. Far wider than any
+# record needs, and narrow enough that the site's date arithmetic (the day after, a week on) cannot
+# leave the calendar. A date outside it is a typing slip (9999-12-31, 2206-09-01).
+DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2099, 12, 31))
+# Dates are written one way only, 2026-09-06: never a bare number (read as seconds since 1970 by
+# lax parsers), never 2026/09/06 or 2026年9月6日, which tools read differently.
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Ids that become file names beside a section's own page: `providers/index.md` *is* the page at
+# /providers/ (MkDocs serves a folder's index.md at the folder's address), so a record, county or
+# town with such an id would replace the section page. Refused for every id.
+RESERVED_IDS = ("index",)
 
 
 def _slug(value: str) -> str:
     if not re.fullmatch(SLUG, value):
         raise PydanticCustomError("slug", "not a slug", {"value": value})
+    if value in RESERVED_IDS:
+        raise PydanticCustomError("reserved_id", "reserved id", {"value": value})
+    return value
+
+
+def _iso_date(value: object) -> object:
+    """A date as the YAML holds it: text written 2026-09-06 (a date object from code passes as it is)."""
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str) and re.fullmatch(ISO_DATE, value):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise PydanticCustomError("bad_date", "not a date written YYYY-MM-DD", {"value": str(value)})
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    first, last = DATE_RANGE
+    if not first <= value <= last:
+        raise PydanticCustomError(
+            "date_out_of_range", "date out of range", {"value": value.isoformat(), "min": first.isoformat(), "max": last.isoformat()}
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    if re.search(r"[\n\r\t]", value):
+        raise PydanticCustomError("line_break", "line break in a one-line field", {})
     return value
 
 
@@ -35,11 +74,19 @@ def _clock(value: str) -> str:
     return value
 
 
-def _link(value: str) -> str:
-    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-    if scheme not in LINK_SCHEMES or value != value.strip() or len(value) <= len(scheme) + 1:
-        raise PydanticCustomError("link_scheme", "unsafe link", {"value": value})
-    return value
+def _link(pattern: str, code: str):
+    """A link field's check: an unsafe scheme is named as such (javascript:), any other mismatch
+    with the field's kind (`pattern`, the same the JSON Schema and the web editor use) as `code`."""
+
+    def check(value: str) -> str:
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in LINK_SCHEMES:
+            raise PydanticCustomError("link_scheme", "unsafe link", {"value": value})
+        if not re.fullmatch(pattern, value):
+            raise PydanticCustomError(code, "not a link of this kind", {"value": value})
+        return value
+
+    return check
 
 
 def not_before(earlier: str, *, strictly: bool = False, code: str = "end_before_start"):
@@ -77,41 +124,78 @@ def _described(zh: str, en: str, **extra) -> dict:
     return {"description": f"{zh} / {en}", **extra}
 
 
-Id = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG})]
+# An id becomes a file name (providers/<id>/, calendars/courses/<provider>/<course>.ics), which file
+# systems bound at 255 bytes; the longest shipped is about 60 characters.
+ID_MAX = 100
+Id = Annotated[
+    str, Field(max_length=ID_MAX), AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG, "not": {"enum": list(RESERVED_IDS)}})
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    AfterValidator(_date_in_range),
+    Field(json_schema_extra={"pattern": ISO_DATE, "formatMinimum": DATE_RANGE[0].isoformat(), "formatMaximum": DATE_RANGE[1].isoformat()}),
+]
 # A GitHub user (jx-nanhu-cc) or team (org/team), without the @; it goes into CODEOWNERS.
 HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
 Handle = Annotated[str, Field(pattern=HANDLE)]
 Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
 # Digits, with + ( ) - and spaces as people write them, and an extension after 转.
-Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$")]
+Phone = Annotated[str, Field(max_length=40, pattern=r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$")]
 # 行政区划代码: six digits for a city or county (GB/T 2260).
 DivisionCode = Annotated[
     str, Field(pattern=r"^[0-9]{6}$", **_described("行政区划代码（6 位数字）", "administrative division code (6 digits)"))
 ]
-Link = Annotated[
-    str,
-    AfterValidator(_link),
-    Field(json_schema_extra={"pattern": r"^(?:https?|mailto|tel):\S+$"}),
+# A link's kind, one pattern each, checked alike by the validator, the JSON Schema and the web
+# editor. A web address: http or https, a host, no user name or password (user:pass@host hides the
+# real host), no space, quote, angle bracket or control character. An e-mail: mailto and an address.
+WEB = r'^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][^\s\x00-\x1f\x7f"<>\\^`{|}]*)?$'
+EMAIL = r"^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"
+# Longer than any address people paste (search results run to a few hundred characters).
+LINK_MAX = 2000
+WebLink = Annotated[str, Field(max_length=LINK_MAX), AfterValidator(_link(WEB, "web_link")), Field(json_schema_extra={"pattern": WEB})]
+EmailLink = Annotated[
+    str, Field(max_length=LINK_MAX), AfterValidator(_link(EMAIL, "email_link")), Field(json_schema_extra={"pattern": EMAIL})
 ]
+
+
+# Text comes in two kinds. One line (a name, a title, an address, a heading): a line break or a tab
+# would split a page's heading or a table's cell (other control characters are refused everywhere,
+# characters.py). Prose (a description, a note, a paragraph) keeps its lines. Both are bounded: the
+# longest name shipped is about 100 characters, the longest policy paragraph about 3,500.
+ONE_LINE = r"^[^\n\r\t]*$"
+LINE_MAX = 200
+PROSE_MAX = 10_000
+OneLine = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_one_line), Field(json_schema_extra={"pattern": ONE_LINE})]
+Prose = Annotated[str, Field(max_length=PROSE_MAX)]
 
 
 class Record(BaseModel):
     """Base of every catalogue class: unknown keys are errors, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # nan and inf are no count, share or fee: they slip past every bound (nan compares false)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 class Text(Record):
-    """Text in Chinese (required) and English (optional: the site falls back to Chinese)."""
+    """Text in Chinese (required) and English (optional: the site falls back to Chinese); prose,
+    which may run to several lines (a description, a note). A name or a title is a `Line`."""
 
-    zh: str = Field(min_length=1, **_described("中文", "Chinese"))
-    en: str | None = Field(None, **_described("英文（可选）", "English (optional)"))
+    zh: Prose = Field(min_length=1, **_described("中文", "Chinese"))
+    en: Prose | None = Field(None, **_described("英文（可选）", "English (optional)"))
 
     def get(self, lang: str) -> str:
         return (self.en if lang == "en" else None) or self.zh
 
     def is_fallback(self, lang: str) -> bool:
         return lang == "en" and not self.en
+
+
+class Line(Text):
+    """Text on one line, in Chinese and English: a name, a title, an address, a heading."""
+
+    zh: OneLine = Field(min_length=1, **_described("中文（一行）", "Chinese (one line)"))
+    en: OneLine | None = Field(None, **_described("英文（可选，一行）", "English (optional, one line)"))
 
 
 class Weekday(str, Enum):
@@ -127,8 +211,8 @@ class Weekday(str, Enum):
 class DateRange(Record):
     """A from–until pair; the end may not come before the start."""
 
-    start: dt.date = Field(**_described("开始日期", "first day"))
-    end: dt.date = Field(**_described("结束日期", "last day"))
+    start: Date = Field(**_described("开始日期", "first day"))
+    end: Date = Field(**_described("结束日期", "last day"))
 
     _ordered = field_validator("end")(not_before("start"))
 
@@ -137,8 +221,8 @@ class Contact(Record):
     """Public contact of an institution: never a private person's number."""
 
     phone: Phone | None = Field(None, **_described("公开电话，如 0573-82000000", "public phone, e.g. 0573-82000000"))
-    email: Link | None = Field(None, **_described("公开邮箱（mailto:）", "public e-mail (mailto:)"))
-    website: Link | None = Field(None, **_described("网址", "website"))
+    email: EmailLink | None = Field(None, **_described("公开邮箱（mailto:）", "public e-mail (mailto:)"))
+    website: WebLink | None = Field(None, **_described("网址", "website"))
 
 
 # --- regions -------------------------------------------------------------------------
@@ -147,7 +231,7 @@ class Contact(Record):
 class Town(Record):
     id: Id = Field(**_described("镇（街道）编号", "town or subdistrict id"))
     kind: Literal["town", "street"] = Field(**_described("镇或街道", "town or street"))
-    name: Text = Field(**_described("镇（街道）名称", "name of the town or subdistrict"))
+    name: Line = Field(**_described("镇（街道）名称", "name of the town or subdistrict"))
 
 
 class County(Record):
@@ -156,14 +240,14 @@ class County(Record):
     kind: Literal["district", "county", "county-level-city"] = Field(
         **_described("区、县或县级市", "district, county or county-level city")
     )
-    name: Text = Field(**_described("县（市、区）名称", "name of the county"))
+    name: Line = Field(**_described("县（市、区）名称", "name of the county"))
     towns: list[Town] = Field(default_factory=list, **_described("镇（街道）", "towns and streets"))
 
 
 class City(Record):
     id: Id = Field(**_described("市编号", "city id"))
     code: DivisionCode = Field(**_described("行政区划代码", "administrative division code"))
-    name: Text = Field(**_described("市名", "name of the city"))
+    name: Line = Field(**_described("市名", "name of the city"))
 
 
 class Regions(Record):
@@ -178,7 +262,7 @@ class Regions(Record):
 
 class PolicySection(Record):
     id: str = Field(pattern=r"^[1-9](?:\.[1-9])?$", **_described("章节编号，如 3.2", "section number, e.g. 3.2"))
-    heading: Text = Field(**_described("标题", "heading"))
+    heading: Line = Field(**_described("标题", "heading"))
     paragraphs: list[Text] = Field(default_factory=list, **_described("段落", "paragraphs"))
     sections: list[PolicySection] = Field(default_factory=list, **_described("下级章节", "subsections"))
 
@@ -188,10 +272,10 @@ class Policy(Record):
 
     id: Id = Field(**_described("文件编号", "document id"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
-    title: Text = Field(**_described("文件标题", "title of the document"))
-    number: Text = Field(**_described("文号", "document number"))
-    issued: dt.date = Field(**_described("发布日期", "date issued"))
-    issuers: list[Text] = Field(**_described("发文单位", "issuing bodies"))
+    title: Line = Field(**_described("文件标题", "title of the document"))
+    number: Line = Field(**_described("文号", "document number"))
+    issued: Date = Field(**_described("发布日期", "date issued"))
+    issuers: list[Line] = Field(**_described("发文单位", "issuing bodies"))
     addressees: Text = Field(**_described("主送单位", "addressees"))
     preamble: list[Text] = Field(**_described("序言", "preamble"))
     sections: list[PolicySection] = Field(**_described("下级章节", "subsections"))
@@ -240,8 +324,8 @@ class Target(Record):
     """A quantitative target or norm of the policy; its number lives only here."""
 
     id: Id = Field(**_described("目标编号", "target id"))
-    title: Text = Field(**_described("目标名称", "what the target is"))
-    section: str = Field(**_described("出自政策的章节编号", "policy section it comes from"))
+    title: Line = Field(**_described("目标名称", "what the target is"))
+    section: OneLine = Field(**_described("出自政策的章节编号", "policy section it comes from"))
     kind: TargetKind = Field(
         **_described(
             "deadline：限期目标（须有 deadline）；annual：每年的要求；standing：长期规定（annual、standing 不写 deadline）",
@@ -252,10 +336,10 @@ class Target(Record):
     value: float = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
     value_max: float | None = Field(None, **_described("范围上限", "upper bound of a range"))
     unit: Unit = Field(**_described("单位", "unit"))
-    deadline: dt.date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
+    deadline: Date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
     scope: Scope = Field(**_described("适用范围", "scope"))
     measure: Measure = Field(**_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported"))
-    metric: str | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
+    metric: OneLine | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
     proxy: bool = Field(
         False,
         **_described(
@@ -278,15 +362,15 @@ class Targets(Record):
 class GlossaryTerm(Record):
     """One Chinese term and its fixed English: the policy, the interface and the records use it."""
 
-    zh: str = Field(min_length=1, **_described("中文术语", "the Chinese term"))
-    en: str = Field(min_length=1, **_described("固定英文译法", "its fixed English rendering"))
-    variants: list[str] = Field(
+    zh: OneLine = Field(min_length=1, **_described("中文术语", "the Chinese term"))
+    en: OneLine = Field(min_length=1, **_described("固定英文译法", "its fixed English rendering"))
+    variants: list[OneLine] = Field(
         default_factory=list, **_described("允许的其他形式（复数、词形变化）", "declared variants (plural, inflected forms)")
     )
-    banned: list[str] = Field(
+    banned: list[OneLine] = Field(
         default_factory=list, **_described("禁止的误译，任何英文中都不得出现", "mistranslations that must appear in no English text")
     )
-    not_in: list[str] = Field(
+    not_in: list[OneLine] = Field(
         default_factory=list,
         **_described(
             "含有该术语但意思不同的词（如“应”之于“适应”）", "longer words that contain the term but mean something else (适应 for 应)"
@@ -299,7 +383,7 @@ class GlossaryTerm(Record):
             "an obligation verb: task lists may render it as a plain imperative, so only its banned renderings are checked, and only where it is translated (policy, interface, names)",
         ),
     )
-    note: str = Field(min_length=1, **_described("说明：为何这样译", "why it is rendered so"))
+    note: Prose = Field(min_length=1, **_described("说明：为何这样译", "why it is rendered so"))
 
 
 class Glossary(Record):
@@ -316,8 +400,8 @@ class Statistic(Record):
     # A figure is a count or a share, never negative; a million is beyond any count the targets
     # name (schools, courses, towns…). A share over 100 is refused against its target's unit (loader).
     value: float = Field(ge=0, le=1_000_000, **_described("填报数值", "reported value"))
-    source: Text = Field(**_described("数据来源", "source"))
-    url: Link | None = Field(None, **_described("数据来源链接（http、https）", "link to the source (http, https)"))
+    source: Line = Field(**_described("数据来源", "source"))
+    url: WebLink | None = Field(None, **_described("数据来源链接（http、https）", "link to the source (http, https)"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
 
 
@@ -327,7 +411,7 @@ class Statistics(Record):
 
 class Department(Record):
     id: Id = Field(**_described("成员单位编号", "department id"))
-    name: Text = Field(**_described("成员单位名称", "name of the department"))
+    name: Line = Field(**_described("成员单位名称", "name of the department"))
     # issue 22: "the Municipal Education Bureau" in running English; a proper name such as "Jiaxing City University" takes none
     article: bool = Field(
         True,
@@ -341,7 +425,7 @@ class Department(Record):
 class LeadingGroup(Record):
     """The municipal leading group and its member departments (units)."""
 
-    name: Text = Field(**_described("领导小组名称", "name of the leading group"))
+    name: Line = Field(**_described("领导小组名称", "name of the leading group"))
     members: list[Department] = Field(**_described("成员单位", "member departments"))
 
 
@@ -399,10 +483,10 @@ class Recognition(Record):
     year: int = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
     region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
     provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
-    issuer: Text = Field(**_described("授予单位", "awarded by"))
+    issuer: Line = Field(**_described("授予单位", "awarded by"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     # issue 22: who a 百姓学习之星 or a 学习型组织 title went to; a resident's name is shown only with consent
-    person: Text | None = Field(
+    person: Line | None = Field(
         None,
         **_described("获评居民姓名（仅“百姓学习之星”）", "name of the resident (learning stars only)"),
     )
@@ -413,7 +497,7 @@ class Recognition(Record):
             "the resident agreed in writing to their name being published (otherwise the site says 'a resident')",
         ),
     )
-    organisation: Text | None = Field(
+    organisation: Line | None = Field(
         None,
         validate_default=True,
         **_described("获评组织名称（“学习型组织”必填）", "name of the organisation (required for learning organisations)"),
@@ -470,9 +554,9 @@ class EnrolmentMethod(str, Enum):
 
 class Enrolment(Record):
     method: EnrolmentMethod = Field(**_described("报名方式", "how to enrol"))
-    opens: dt.date | None = Field(None, **_described("报名开始日期", "first day of enrolment"))
-    closes: dt.date | None = Field(None, **_described("报名截止日期", "last day of enrolment"))
-    url: Link | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
+    opens: Date | None = Field(None, **_described("报名开始日期", "first day of enrolment"))
+    closes: Date | None = Field(None, **_described("报名截止日期", "last day of enrolment"))
+    url: WebLink | None = Field(None, **_described("报名链接（http、https）", "enrolment link (http, https)"))
     note: Text | None = Field(None, **_described("报名说明", "about enrolling"))
 
     _ordered = field_validator("closes")(not_before("opens"))
@@ -482,7 +566,7 @@ class Term(Record):
     """A term (semester) of a provider; courses name the term they belong to."""
 
     id: Id = Field(**_described("学期编号", "term id"))
-    name: Text = Field(**_described("学期名称，如 2026 年秋季", "name of the term, e.g. autumn 2026"))
+    name: Line = Field(**_described("学期名称，如 2026 年秋季", "name of the term, e.g. autumn 2026"))
     dates: DateRange = Field(**_described("学期起止日期", "first and last day of the term"))
     enrolment: Enrolment | None = Field(None, **_described("本学期的报名", "enrolment for the term"))
 
@@ -537,7 +621,7 @@ class Schedule(Record):
     # Upper bounds catch typing slips (an extra zero, a year typed into a count), not real limits:
     # a course meeting every day for two years has about 730 sessions.
     sessions: int | None = Field(None, ge=1, le=1000, **_described("课次", "number of sessions"))
-    except_dates: list[dt.date] = Field(
+    except_dates: list[Date] = Field(
         default_factory=list, **_described("不上课的日期（节假日），如 2026-10-01", "days it does not meet (holidays), e.g. 2026-10-01")
     )
 
@@ -561,7 +645,7 @@ class CourseStatus(str, Enum):
 
 class Course(Record):
     id: Id = Field(**_described("课程编号", "course id"))
-    title: Text = Field(**_described("课程名称", "course title"))
+    title: Line = Field(**_described("课程名称", "course title"))
     description: Text | None = Field(None, **_described("课程简介", "about the course"))
     category: Category = Field(**_described("课程类别", "course category"))
     audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
@@ -573,7 +657,7 @@ class Course(Record):
     hours: float = Field(gt=0, le=2000, **_described("总课时", "total class hours"))
     fee: Fee = Field(**_described("费用", "fee"))
     capacity: int = Field(ge=1, le=10_000, **_described("名额", "number of places"))
-    place: Text | None = Field(None, **_described("上课地点", "where it meets"))
+    place: Line | None = Field(None, **_described("上课地点", "where it meets"))
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
     enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))
     status: CourseStatus = Field(
@@ -586,7 +670,7 @@ class Project(Record):
     """A featured training project (特色培训项目) of an adult school."""
 
     id: Id = Field(**_described("项目编号", "project id"))
-    name: Text = Field(**_described("项目名称", "name of the project"))
+    name: Line = Field(**_described("项目名称", "name of the project"))
     year: int = Field(ge=2000, le=2100, **_described("开始年份", "year started"))
     description: Text | None = Field(None, **_described("项目简介", "about the project"))
 
@@ -597,12 +681,12 @@ class Provider(Record):
     id: Id = Field(**_described("机构编号，与文件名相同", "provider id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据", "sample data"))
     kind: ProviderKind = Field(**_described("机构类型", "kind of provider"))
-    name: Text = Field(**_described("机构名称", "name of the provider"))
-    plaques: list[Text] = Field(default_factory=list, **_described("加挂牌子", "additional plaques carried"))
+    name: Line = Field(**_described("机构名称", "name of the provider"))
+    plaques: list[Line] = Field(default_factory=list, **_described("加挂牌子", "additional plaques carried"))
     description: Text | None = Field(None, **_described("机构简介", "about the provider"))
     parent: Id | None = Field(None, **_described("上级机构编号（四级网络）", "parent in the four-tier network"))
     region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
-    address: Text = Field(**_described("地址", "address"))
+    address: Line = Field(**_described("地址", "address"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
     maintainers: list[Handle] = Field(
         default_factory=list,
@@ -614,7 +698,7 @@ class Provider(Record):
     projects: list[Project] = Field(default_factory=list, **_described("特色培训项目", "featured training projects"))
     terms: list[Term] = Field(default_factory=list, **_described("学期", "terms"))
     courses: list[Course] = Field(default_factory=list, **_described("课程列表", "courses"))
-    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+    last_verified: Date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
     @property
     def tier(self) -> int | None:
@@ -647,7 +731,7 @@ class Closure(Record):
     """Days a venue is shut beyond its weekly hours: a holiday, works, an exhibition change."""
 
     dates: DateRange = Field(**_described("闭馆起止日期", "first and last day closed"))
-    reason: Text = Field(**_described("闭馆原因", "why it is closed"))
+    reason: Line = Field(**_described("闭馆原因", "why it is closed"))
 
 
 class Admission(Record):
@@ -657,7 +741,7 @@ class Admission(Record):
 
 class Booking(Record):
     required: bool = Field(**_described("是否须预约", "booking required"))
-    url: Link | None = Field(None, **_described("预约链接（http、https）", "booking link (http, https)"))
+    url: WebLink | None = Field(None, **_described("预约链接（http、https）", "booking link (http, https)"))
     note: Text | None = Field(None, **_described("预约说明", "about booking"))
 
 
@@ -691,10 +775,10 @@ class Venue(Record):
     id: Id = Field(**_described("场馆编号，与文件名相同", "venue id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: VenueKind = Field(**_described("场馆类型", "kind of venue"))
-    name: Text = Field(**_described("场馆名称", "name of the venue"))
+    name: Line = Field(**_described("场馆名称", "name of the venue"))
     description: Text | None = Field(None, **_described("场馆简介", "about the venue"))
     region: Id = Field(**_described("所在地区编号", "region id"))
-    address: Text = Field(**_described("地址", "address"))
+    address: Line = Field(**_described("地址", "address"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
     maintainers: list[Handle] = Field(
         default_factory=list,
@@ -709,21 +793,10 @@ class Venue(Record):
     booking: Booking = Field(**_described("是否需要预约", "booking"))
     accessibility: Accessibility = Field(default_factory=Accessibility, **_described("无障碍设施", "accessibility features"))
     services: list[Service] = Field(default_factory=list, **_described("学习服务", "learning services"))
-    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+    last_verified: Date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
 
 # --- learning teams and online resources (issue 22: policy 三(三) 居民自主学习团队, 三(六) 数字化资源库) ---
-
-
-def _web_link(value: str) -> str:
-    """An online resource is opened in a browser: http or https, never mailto or tel."""
-    if value.split(":", 1)[0].lower() not in ("http", "https"):
-        raise PydanticCustomError("web_link", "not a web link", {"value": value})
-    return value
-
-
-WEB = r"^https?://\S+$"
-WebLink = Annotated[str, AfterValidator(_link), AfterValidator(_web_link), Field(json_schema_extra={"pattern": WEB})]
 
 
 class Meeting(Record):
@@ -732,7 +805,7 @@ class Meeting(Record):
     days: list[Weekday] = Field(min_length=1, **_described("活动日", "weekdays it meets"))
     start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
-    place: Text = Field(**_described("活动地点，如 社区活动室", "where it meets, e.g. the community room"))
+    place: Line = Field(**_described("活动地点，如 社区活动室", "where it meets, e.g. the community room"))
     venue: Id | None = Field(None, **_described("场馆编号（在场馆活动时）", "id of the venue it meets in, if any"))
     note: Text | None = Field(None, **_described("时间说明，如 每月第一周", "about the times, e.g. first week of the month"))
 
@@ -743,7 +816,7 @@ class TeamContact(Record):
     """How to reach a team. Everything here is published on the site as written: only what the
     team has agreed to make public, never a member's private number or address."""
 
-    name: Text | None = Field(
+    name: Line | None = Field(
         None, **_described("联系人称呼，如 王老师（会在网站上公开）", "who to ask, e.g. Ms Wang (published on the site)")
     )
     phone: Phone | None = Field(
@@ -752,8 +825,10 @@ class TeamContact(Record):
             "公开电话（会在网站上公开，只填同意公开的号码）", "public phone (published on the site: only a number agreed for publication)"
         ),
     )
-    email: Link | None = Field(None, **_described("公开邮箱（mailto:，会在网站上公开）", "public e-mail (mailto:, published on the site)"))
-    website: Link | None = Field(None, **_described("网址（会在网站上公开）", "website (published on the site)"))
+    email: EmailLink | None = Field(
+        None, **_described("公开邮箱（mailto:，会在网站上公开）", "public e-mail (mailto:, published on the site)")
+    )
+    website: WebLink | None = Field(None, **_described("网址（会在网站上公开）", "website (published on the site)"))
 
 
 class Team(Record):
@@ -761,7 +836,7 @@ class Team(Record):
 
     id: Id = Field(**_described("团队编号，与文件名相同", "team id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
-    name: Text = Field(**_described("团队名称", "name of the team"))
+    name: Line = Field(**_described("团队名称", "name of the team"))
     description: Text | None = Field(None, **_described("团队简介", "about the team"))
     category: Category = Field(**_described("学习领域", "what it learns (area)"))
     region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
@@ -779,7 +854,7 @@ class Team(Record):
             "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
         ),
     )
-    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+    last_verified: Date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
 
 class ResourceKind(str, Enum):
@@ -799,9 +874,9 @@ class Resource(Record):
     id: Id = Field(**_described("资源编号，与文件名相同", "resource id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: ResourceKind = Field(**_described("资源类型：在线课程或视频", "kind: online course or video"))
-    name: Text = Field(**_described("资源名称", "title of the resource"))
+    name: Line = Field(**_described("资源名称", "title of the resource"))
     description: Text | None = Field(None, **_described("资源简介", "about the resource"))
-    publisher: Text = Field(**_described("提供方（平台或机构）", "provider (platform or institution)"))
+    publisher: Line = Field(**_described("提供方（平台或机构）", "provider (platform or institution)"))
     subject: Category = Field(**_described("学科（与课程类别相同）", "subject (the same as course categories)"))
     languages: list[ResourceLanguage] = Field(min_length=1, **_described("授课语言，可多选", "languages (one or more)"))
     free: bool = Field(**_described("是否免费", "free of charge"))
@@ -813,7 +888,7 @@ class Resource(Record):
             "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
         ),
     )
-    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+    last_verified: Date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
 
 # --- events (issue 22): the learning week (policy 四(五)) and other activities --------------
@@ -844,16 +919,16 @@ class Event(Record):
     id: Id = Field(**_described("活动编号，与文件名相同", "event id, the same as the file name"))
     sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: EventKind = Field(**_described("活动类型", "kind of event"))
-    name: Text = Field(**_described("活动名称", "name of the event"))
+    name: Line = Field(**_described("活动名称", "name of the event"))
     description: Text | None = Field(None, **_described("活动简介", "about the event"))
-    date: dt.date = Field(**_described("活动日期（多日活动为第一天）", "date (the first day of a longer event)"))
-    end_date: dt.date | None = Field(None, **_described("最后一天（多日活动）", "last day (a longer event)"))
+    date: Date = Field(**_described("活动日期（多日活动为第一天）", "date (the first day of a longer event)"))
+    end_date: Date | None = Field(None, **_described("最后一天（多日活动）", "last day (a longer event)"))
     start: Clock = Field(**_described('每天开始时间，如 "09:00"', 'start time each day, e.g. "09:00"'))
     end: Clock = Field(**_described('每天结束时间，如 "11:30"', 'end time each day, e.g. "11:30"'))
     region: Id = Field(**_described("所在地区编号：县（市、区）或镇（街道）", "region id: a county or a town"))
     venue: Id | None = Field(None, **_described("举办场馆编号", "id of the venue it takes place in"))
     provider: Id | None = Field(None, **_described("主办机构编号", "id of the provider that runs it"))
-    place: Text | None = Field(None, **_described("其他地点（不在场馆时写地址）", "other place (an address, when not at a venue)"))
+    place: Line | None = Field(None, **_described("其他地点（不在场馆时写地址）", "other place (an address, when not at a venue)"))
     mode: Mode = Field(**_described("参加形式：现场、线上或线上线下结合", "in person, online or both"))
     online_url: WebLink | None = Field(
         None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)")
@@ -868,7 +943,7 @@ class Event(Record):
             "维护人账号（代码托管平台 GitHub、GitLab 等上的用户名，不带 @）", "users on the forge (GitHub, GitLab…) who maintain it (no @)"
         ),
     )
-    last_verified: dt.date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
+    last_verified: Date | None = Field(None, **_described("最近核实日期", "date the record was last checked"))
 
     _ordered_days = field_validator("end_date")(not_before("date"))
     _ordered_times = field_validator("end")(not_before("start", strictly=True))

@@ -61,7 +61,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "link '{value}' is not allowed: only http, https, mailto and tel",
     ),
     "end_before_start": ("结束早于开始（开始为 {start}）", "ends before it starts (start {start})"),
-    "bad_date": ("日期不存在或格式不对，应为 YYYY-MM-DD：{detail}", "impossible or malformed date, use YYYY-MM-DD: {detail}"),
+    "bad_date": (
+        "日期“{value}”不对：请写成 2026-09-06 这样的年-月-日（数字之间用“-”），而且须是日历上有的日子",
+        "'{value}' is not a date: write it YYYY-MM-DD, e.g. 2026-09-06, and a day the calendar has",
+    ),
+    "date_out_of_range": (
+        "日期 {value} 超出范围：应在 {min} 至 {max} 之间，请检查年份",
+        "the date {value} is out of range: it must be between {min} and {max}; check the year",
+    ),
     "bad_value": ("取值不对：{detail}", "invalid value: {detail}"),
     "bad_choice": ("只能取以下之一：{choices}", "must be one of: {choices}"),
     "expected_text": ("这里应为文字（数字、true/false 请加引号）", "text expected here (quote numbers and true/false)"),
@@ -159,9 +166,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # issue 22: online resources
     "web_link": (
-        "网址“{value}”应以 http:// 或 https:// 开头：在线资源和线上活动要在浏览器中打开",
-        "the address '{value}' must start with http:// or https://: an online resource or event opens in a browser",
+        "网址“{value}”应以 http:// 或 https:// 开头，后接网站域名，如 https://example.org/，不能有空格、账号或密码",
+        "the address '{value}' is not a web address: http:// or https://, then the site's name, e.g. https://example.org/, with no space, user name or password",
     ),
+    "email_link": (
+        "邮箱“{value}”应写成 mailto: 加邮箱地址，如 mailto:office@example.org",
+        "the e-mail '{value}' must be mailto: and an address, e.g. mailto:office@example.org",
+    ),
+    "reserved_id": (
+        "编号“{value}”是网站保留的（栏目首页用它），请换一个编号",
+        "the id '{value}' is reserved: a section's own page has it; choose another id",
+    ),
+    "line_break": ("这一项只能写一行：请删除其中的换行和制表符", "this field is one line: remove its line breaks and tabs"),
+    "too_long": ("内容太长：最多 {limit} 个字", "too long: at most {limit} characters"),
     # events (issue 22); the Chinese names no keys (the form shows these, and the validator's line
     # starts with the key): school staff read Chinese only
     "event_no_host": (

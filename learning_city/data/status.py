@@ -69,11 +69,10 @@ def meetings(schedule: m.Schedule, dates: m.DateRange) -> Iterator[dt.date]:
     """Every day the class meets: its weekdays within the dates, less the holidays."""
     wanted = {WEEKDAYS.index(day) for day in schedule.days}
     skipped = set(schedule.except_dates)
-    day = dates.start
-    while day <= dates.end:
+    for number in range(dates.start.toordinal(), dates.end.toordinal() + 1):  # no step past the calendar's end
+        day = dt.date.fromordinal(number)
         if day.weekday() in wanted and day not in skipped:
             yield day
-        day += dt.timedelta(days=1)
 
 
 def meeting_count(schedule: m.Schedule, dates: m.DateRange) -> int:

@@ -174,6 +174,7 @@ class _Builder:
         self.events = iter(events)
         # scalar start, end, loc: kept only when the file has a hidden character to place
         self.spans: list[tuple[tuple[int, int], tuple[int, int], Loc]] | None = [] if spans else None
+        self.anchored = False  # an anchor or alias named already
 
     def scalar_at(self, line: int, col: int) -> Loc:
         """The key whose value spans (line, col); () when it is outside every value (a comment)."""
@@ -208,7 +209,9 @@ class _Builder:
             self._skip(event)
             return None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self._problem(event, loc, "anchor")
+            if not self.anchored:  # once a file: one that is all aliases (billion laughs) gives one line, not thousands
+                self._problem(event, loc, "anchor")
+            self.anchored = True
             if isinstance(event, yaml.AliasEvent):
                 return None
         tag = getattr(event, "tag", None)

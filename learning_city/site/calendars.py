@@ -110,10 +110,15 @@ def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: 
 
 
 def _days(dates):
-    day = dates.start
-    while day <= dates.end:
-        yield day
-        day += ONE_DAY
+    """Every day from the first to the last, counted by ordinal: no step past the calendar's end."""
+    for number in range(dates.start.toordinal(), dates.end.toordinal() + 1):
+        yield dt.date.fromordinal(number)
+
+
+def _day_after(day: dt.date) -> dt.date:
+    """The end of an all-day event (the day after, as the RFC counts). The model keeps every date
+    far inside the calendar; this keeps the arithmetic from failing on the calendar's last day."""
+    return day + ONE_DAY if day < dt.date.max else day
 
 
 def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str, stamp: dt.date) -> bytes | None:
@@ -124,7 +129,7 @@ def enrolment_event(provider: Provider, course: Course, lang: str, site_url: str
         return None
     summary = t("calendar.enrolment", lang, title=course.title.get(lang))
     return _all_day(
-        summary, first, last + ONE_DAY, uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course)
+        summary, first, _day_after(last), uid(provider, course, site_url, "enrolment"), stamp, _course_url(site_url, provider, course)
     )
 
 
@@ -137,7 +142,7 @@ def deadline_event(provider: Provider, course: Course, lang: str, site_url: str,
     return _all_day(
         summary,
         closes,
-        closes + ONE_DAY,
+        _day_after(closes),
         uid(provider, course, site_url, "enrolment-closes"),
         stamp,
         _course_url(site_url, provider, course),

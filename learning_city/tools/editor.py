@@ -76,9 +76,31 @@ def _message(code: str) -> str:
 PATTERNS = {  # the validator's pattern for a JSON Schema pattern, with its message
     m.CLOCK: "clock",
     m.SLUG: "slug",
-    r"^(?:https?|mailto|tel):\S+$": "link_scheme",
-    m.WEB: "web_link",  # an online resource's address
+    m.WEB: "web_link",  # a web address: a website, a link to enrol, book or join, a resource
+    m.EMAIL: "email_link",
 }
+# Text of the model (Text: prose; Line: one line), a Chinese and an English input in the form.
+TEXTS = ("Text", "Line")
+
+
+def _text_spec(definition: str, defs: dict) -> dict:
+    """What checks.js checks of a text's Chinese and English: its length, and whether it is one line
+    (the model's own bounds, read from the schema's `zh`)."""
+    zh = defs[definition]["properties"]["zh"]
+    return {"max_length": zh["maxLength"], **({"line": True} if zh.get("pattern") == m.ONE_LINE else {})}
+
+
+def _scalar_spec(schema: dict) -> dict:
+    """What checks.js checks of a typed value beyond the widget's own check: a length bound, ids the
+    site reserves, the range of dates (of a date, or of each date of a list)."""
+    spec: dict = {}
+    if "maxLength" in schema:
+        spec["max_length"] = schema["maxLength"]
+    if schema.get("pattern") == m.SLUG and "not" in schema:
+        spec["reserved"] = schema["not"]["enum"]
+    if "formatMinimum" in schema:
+        spec.update(earliest=schema["formatMinimum"], latest=schema["formatMaximum"])
+    return spec
 
 
 def form_message(code: str) -> str:
@@ -147,7 +169,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     inner_optional = within_optional or not required
     if "default" in prop and prop["default"] not in (None, [], {}):
         spec["default"] = prop["default"]
-    if definition == "Text":
+    if definition in TEXTS:
         field.update(
             widget="object",
             collapsed=False,
@@ -156,7 +178,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
                 {"name": "en", "label": strings["editor.english"]["zh"], "widget": "string", "required": False},
             ],
         )
-        spec["type"] = "text"
+        spec.update(type="text", **_text_spec(definition, defs))
     elif definition and "enum" in schema:
         field.update(widget="select", options=_options(definition, schema["enum"]))
         spec["type"] = "string"
@@ -169,17 +191,19 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
         if item_definition and "enum" in items:
             field.update(widget="select", multiple=True, options=_options(item_definition, items["enum"]))
             spec.update(type="list", flow=True)
-        elif item_definition == "Text":
-            text, _ = _field("text", {"$ref": "#/$defs/Text", "description": prop.get("description", "")}, defs, True, regions)
+        elif item_definition in TEXTS:
+            text, _ = _field(
+                "text", {"$ref": f"#/$defs/{item_definition}", "description": prop.get("description", "")}, defs, True, regions
+            )
             field.update(widget="list", field={**text, "label": field["label"]})
-            spec.update(type="list", item={"type": "text"})
+            spec.update(type="list", item={"type": "text", **_text_spec(item_definition, defs)})
         elif item_definition:
             fields, specs = _fields(items, defs, regions)
             field.update(widget="list", collapsed=True, summary=SUMMARIES.get(name, "{{fields.id}}"), fields=fields)
             spec.update(type="list", item={"type": "object", "fields": specs})
         elif items.get("format") == "date":
             field.update(widget="list", field={"name": "item", "label": field["label"], "widget": "lc-date"})
-            spec.update(type="list", flow=False)
+            spec.update(type="list", flow=False, **_scalar_spec(items))
         else:
             item = {"name": "item", "label": field["label"], "widget": "string"}
             _pattern(item, items)
@@ -193,7 +217,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             field["required"] = False
     elif schema.get("type") == "string" and schema.get("format") == "date":
         field.update(widget="lc-date")  # typed or picked, always shown 2027-03-02 (widgets.js)
-        spec["type"] = "date"
+        spec.update(type="date", **_scalar_spec(schema))
     elif name == "region":
         field.update(widget="select", options=regions, label=_picked(field["label"]))
         spec.update(type="string", label=field["label"], refers="regions")  # checked against records.json (checks.js)
@@ -232,7 +256,7 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     else:
         field.update(widget="string")
         _pattern(field, schema)
-        spec["type"] = "string"
+        spec.update(type="string", **_scalar_spec(schema))
     hint = _hint(name, prop, field["widget"])
     if hint and "hint" not in field:
         field["hint"] = hint
@@ -423,6 +447,10 @@ def config_yaml(data: dict) -> str:
     return CONFIG_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
 
 
+# What checks.js `problems` refuses of one field beyond its widget (the spec's max_length, line,
+# reserved, earliest and latest), with the validator's own messages.
+FIELD_CODES = ("too_long", "line_break", "reserved_id", "date_out_of_range")
+
 # What the form refuses across a record's parts and across records (checks.js crossProblems),
 # with the validator's own messages, the record's values in them.
 CROSS_CODES = (
@@ -446,6 +474,7 @@ CROSS_CODES = (
 
 def model_js() -> str:
     messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start")}
+    messages |= {code: " / ".join(MESSAGES[code]) for code in FIELD_CODES}
     messages |= {code: " / ".join(MESSAGES[code]) for code in CROSS_CODES}
     tiers = {kind.value: tier for kind, tier in m.TIER.items()}
     for_kind = {name: {"kind": kind.value, "required": required} for name, (kind, required) in m.RECOGNITION_FOR_KIND.items()}

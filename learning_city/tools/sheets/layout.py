@@ -78,11 +78,15 @@ class Book:
 
 
 def _inner(annotation) -> object:
-    """The type inside Optional[...] / X | None."""
+    """The type inside Optional[...] / X | None, without its checks (model.Date is a dt.date)."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return args[0] if len(args) == 1 else annotation
-    return annotation
+        return _plain(args[0]) if len(args) == 1 else annotation
+    return _plain(annotation)
+
+
+def _plain(annotation) -> object:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
 
 
 def _is_model(annotation) -> typing.TypeGuard[type[BaseModel]]:
@@ -90,7 +94,7 @@ def _is_model(annotation) -> typing.TypeGuard[type[BaseModel]]:
 
 
 def _list_item(annotation) -> object | None:
-    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else None
+    return _plain(typing.get_args(annotation)[0]) if typing.get_origin(annotation) is list else None
 
 
 def choices(annotation) -> dict[str, str]:
@@ -140,7 +144,7 @@ def _columns(cls: type[BaseModel], prefix: tuple, header: str, english: str, req
     for name, info in cls.model_fields.items():
         annotation = _inner(info.annotation)
         zh, en = _labels(info, name)
-        if cls is m.Text:  # a bilingual text: the Chinese under the field's own header
+        if issubclass(cls, m.Text):  # a bilingual text (prose or a line): the Chinese under the field's own header
             zh, en = (header, english) if name == "zh" else (f"{header}（英文）", f"{english} (English)")
         elif header:
             zh, en = f"{header}·{zh}", f"{english}: {en}"
@@ -166,7 +170,7 @@ def _columns(cls: type[BaseModel], prefix: tuple, header: str, english: str, req
 
 
 def _sheets(cls: type[BaseModel], name: str, english: str, path: tuple, owner_of: Sheet | None) -> list[Sheet]:
-    text = cls is m.Text  # a list of texts (a provider's plaques): the sheet's name heads its column
+    text = issubclass(cls, m.Text)  # a list of texts (a provider's plaques): the sheet's name heads its column
     columns, lists = _columns(cls, (), name if text else "", english if text else "", True)
     sheet = Sheet(name, english, cls, path, columns)
     if owner_of is not None:

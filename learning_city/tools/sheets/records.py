@@ -309,12 +309,12 @@ def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
     if kind == lay.DATE:
         if isinstance(value, dt.datetime):
             if value.time() != dt.time(0):
-                raise CellError("bad_date", detail=value.isoformat(sep=" "))
+                raise CellError("bad_date", value=value.isoformat(sep=" "))
             return value.date()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise CellError("number_for_date", value=value)
         if isinstance(value, dt.time):
-            raise CellError("bad_date", detail=value.isoformat())
+            raise CellError("bad_date", value=value.isoformat())
         return str(value).strip()
     if kind == lay.CLOCK:
         if isinstance(value, dt.timedelta) and value < dt.timedelta(days=1):
