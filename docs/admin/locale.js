@@ -86,10 +86,19 @@ export function saying(line, spec, data, strings) {
   return { path, where: path ? place(path, spec, data, strings) : "", message: inWords };
 }
 
+const REFUSALS = new WeakSet();
+
 /** The error a save is refused with: its text is the refusals (an Error's "Error: " left off, as
  * Decap shows the error itself in its pop-up). */
 export function refusal(lines) {
   const error = new Error(lines.join("；"));
   error.name = "";
+  REFUSALS.add(error);
   return error;
+}
+
+/** Whether a promise's rejection `reason` is a refusal, or Decap's action for a failed save that
+ * carries one (editorialWorkflow's unpublishedEntryPersistedFail: its `error`). */
+export function refused(reason) {
+  return REFUSALS.has(reason) || (typeof reason === "object" && reason !== null && REFUSALS.has(reason.error));
 }
