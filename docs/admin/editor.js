@@ -20,7 +20,6 @@ registerLocale(CMS); // Decap's words a secretary understands (locale.js)
 registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
 registerSelects(CMS); // the choice widgets' words for screen readers, in Chinese (selects.js)
 watchSaves(); // a save Decap refuses for a field: the panel that goes to each (refusals.js)
-keepDrafts(); // changes not saved kept across leaving the page; one record per page load (drafts.js)
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
 // a promise with no reason; a save refused below (preSave) it rejects with its failed-save action,
@@ -31,9 +30,13 @@ window.addEventListener("unhandledrejection", (event) => {
 });
 const h = window.h;
 
+const formats = {};
 for (const [collection, spec] of Object.entries(SPEC)) {
-  CMS.registerCustomFormat(`lc-${collection}`, "yml", formatter(spec));
+  formats[collection] = formatter(spec);
+  CMS.registerCustomFormat(`lc-${collection}`, "yml", formats[collection]);
 }
+// changes not saved kept across leaving the page; one record per page load (drafts.js)
+const kept = keepDrafts((collection, data) => (formats[collection] ? formats[collection].toFile(data) : ""));
 
 // A course's term: one of the terms of the same record, shown by name.
 const TermControl = window.createClass({
@@ -91,4 +94,4 @@ for (const collection of ["providers", "venues", "events", "teams", "resources",
 }
 phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 
-CMS.init();
+kept.then(() => CMS.init());
