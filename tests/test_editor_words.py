@@ -116,6 +116,12 @@ def with_clone(clone: Path) -> Path:
     return clone
 
 
+def changed_lines(clone: Path, branch: str) -> tuple[list[str], str]:
+    """The lines `branch` removes and adds against main ("-…", "+…"), and the diff for a message."""
+    diff = git(clone, "diff", "-U0", "main", branch)
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))], diff
+
+
 def commit_on_branch(clone: Path, branch: str, path: str, text: str) -> None:
     env = {
         **BUILD_ENV,
@@ -275,8 +281,7 @@ def test_the_bureau_adds_a_learning_star_on_a_phone_and_is_told_the_name_stays_u
         page.close()
     branch = "cms/recognitions/recognitions"
     assert cms_branches(clone) == [branch]
-    diff = git(clone, "diff", "-U0", "main", branch)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed, diff = changed_lines(clone, branch)
     assert changed == ["+" + line for line in NEW_RECOGNITION.splitlines()], diff  # the file's comments kept
     pull_request_check(clone, branch)
 
@@ -361,7 +366,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
         for action in ("放弃这些修改", "发布（合并）"):
             expect(card.get_by_role("button", name=action)).to_be_enabled()
             on_screen(card.get_by_role("button", name=action))
-        on_screen(card.get_by_role("link")).get("y")
+        on_screen(card.get_by_role("link"))
         card.get_by_role("link").click()
         page.get_by_text("状态：审核通过，待发布").wait_for()
         page.get_by_text("发布", exact=True).click()
@@ -377,8 +382,7 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
         page.get_by_text("内容已保存").wait_for()
         page.close()
     branch = f"cms/providers/{SCHOOL}"
-    diff = git(clone, "diff", "-U0", "main", branch)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed, diff = changed_lines(clone, branch)
     assert changed == ["-  zh: 南湖区大桥镇示例街 8 号", "+  zh: 南湖区大桥镇示例街 9 号"], diff
     assert git(clone, "rev-list", "--count", f"main..{branch}").strip() == "1"
     pull_request_check(clone, branch)
@@ -417,8 +421,7 @@ def test_changes_not_saved_are_offered_back_after_leaving_and_another_records_ad
         page.get_by_text("内容已保存").wait_for()
         page.close()
     branch = f"cms/providers/{SCHOOL}"
-    diff = git(clone, "diff", "-U0", "main", branch)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed, diff = changed_lines(clone, branch)
     assert changed == ["-  zh: 大桥镇成人文化技术学校", f"+  zh: {draft}"], diff
     pull_request_check(clone, branch)
 

@@ -28,6 +28,10 @@ watchSaves(); // a save Decap refuses for a field: the panel that goes to each (
 window.addEventListener("unhandledrejection", (event) => {
   if (event.reason === undefined || refused(event.reason)) event.preventDefault();
 });
+// Without pull requests (publish_mode simple: gitea), Decap also logs the refusal as an error: that
+// one call is left out; every other is logged.
+const logError = console.error.bind(console);
+console.error = (...args) => (args.length === 1 && refused(args[0]) ? undefined : logError(...args));
 const h = window.h;
 
 const formats = {};

@@ -87,6 +87,7 @@ export function saying(line, spec, data, strings) {
 }
 
 const REFUSALS = new WeakSet();
+const REFUSAL_TEXTS = new Set(); // as Decap's simple save passes them on: error.toString()
 
 /** The error a save is refused with: its text is the refusals (an Error's "Error: " left off, as
  * Decap shows the error itself in its pop-up). */
@@ -94,11 +95,14 @@ export function refusal(lines) {
   const error = new Error(lines.join("；"));
   error.name = "";
   REFUSALS.add(error);
+  REFUSAL_TEXTS.add(error.toString());
   return error;
 }
 
-/** Whether a promise's rejection `reason` is a refusal, or Decap's action for a failed save that
- * carries one (editorialWorkflow's unpublishedEntryPersistedFail: its `error`). */
+/** Whether `reason` (a promise's rejection, or what is logged) is a refusal, or Decap's action for a
+ * save that failed with one: with pull requests (unpublishedEntryPersistedFail: its `error`), or
+ * without (entryPersistFail: its payload's `error`, the refusal's text). */
 export function refused(reason) {
-  return REFUSALS.has(reason) || (typeof reason === "object" && reason !== null && REFUSALS.has(reason.error));
+  if (typeof reason !== "object" || reason === null) return false;
+  return REFUSALS.has(reason) || REFUSALS.has(reason.error) || REFUSAL_TEXTS.has(reason.payload && reason.payload.error);
 }
