@@ -180,21 +180,47 @@ def test_the_preview_shows_a_record_as_its_page_with_its_terms_and_labels(browse
 
 def test_a_save_the_check_would_refuse_is_refused_in_the_form_at_phone_width(browser, admin, clone):
     """An id changed to another school's is refused before saving with the validator's message:
-    the form checks against the catalogue the build wrote beside it (records.json), and no branch
-    is made, so no pull request fails."""
+    the form checks against the catalogue the build wrote beside it (records.json), and nothing is
+    saved, so no pull request fails. With pull requests and without (publish_mode simple, gitea's),
+    the refusal is no error in the console (Decap rejected a promise with it, reported as "Object",
+    and without pull requests also logged it); a save failing otherwise still is (the controls)."""
     site, url = admin
+    config = site / "admin" / "config.yml"
+    school = "nanhu-daqiao-jiangnan-community-school"
+    main = git(clone, "rev-parse", "main")
+    failures = {  # a save failing otherwise, as Decap rejects it in each mode
+        "editorial_workflow": "{ type: 'UNPUBLISHED_ENTRY_PERSIST_FAILURE', error: new Error('disk full') }",
+        "simple": "{ type: 'ENTRY_PERSIST_FAILURE', error: 'Failed to persist entry', payload: { error: 'disk full' } }",
+    }
+    console, reported = [], []
     with edit.decap_server(clone, url), serving(site) as base:
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.goto(base + "admin/")
-        page.get_by_role("button", name="登录").click()
-        school = "nanhu-daqiao-jiangnan-community-school"
-        page.goto(f"{base}admin/#/collections/providers/entries/{school}")
-        field(page, "机构编号").fill("nanhu-daqiao-adult-school")
-        page.get_by_role("button", name="保存", exact=True).click()
-        visible(page.get_by_text(f"与文件名“{school}”不一致")).first.wait_for()
-        assert page.get_by_text("内容已保存").count() == 0
-        page.close()
-    assert cms_branches(clone) == []
+        for mode, failure in failures.items():
+            config.write_text(
+                re.sub(r"(?m)^publish_mode: .*$", f"publish_mode: {mode}", config.read_text(encoding="utf-8")), encoding="utf-8"
+            )
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.on("console", lambda m: console.append(m) if m.type == "error" else None)
+            page.on("pageerror", lambda e: console.append(e))
+            page.goto(base + "admin/")
+            page.get_by_role("button", name="登录").click()
+            page.goto(f"{base}admin/#/collections/providers/entries/{school}")
+            field(page, "机构编号").fill("nanhu-daqiao-adult-school")
+            if mode == "simple":  # a save is a publish, from its menu
+                page.get_by_text("发布", exact=True).click()
+                page.get_by_text("发布：合并，网站几分钟后更新").click()
+            else:
+                page.get_by_role("button", name="保存", exact=True).click()
+            visible(page.get_by_text(f"与文件名“{school}”不一致")).first.wait_for()
+            assert page.get_by_text("内容已保存").count() == 0
+            # control: reported, and after any error of the refusal, which was before it
+            with page.expect_event("pageerror") as control:
+                page.evaluate(f"() => {{ Promise.reject({failure}); }}")
+            reported.append(str(control.value))
+            page.close()
+    # the errors besides the controls' are decap-server's 404 answers to "is there a draft of this record?"
+    errors = [getattr(m, "text", str(m)) for m in console if not (hasattr(m, "text") and "404" in m.text and m.location.get("url") == url)]
+    assert errors == reported == ["Object", "Object"], errors
+    assert cms_branches(clone) == [] and git(clone, "rev-parse", "main") == main
 
 
 def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import BUILD_ENV, NEW_RECOGNITION, ROOT, box, choose, cms_branches, field, git, serving, visible
 from playwright.sync_api import expect
 
@@ -73,6 +74,18 @@ def opened(browser, base: str, path: str, dialogs: bool = True):
     return page
 
 
+def english(text: str) -> bool:
+    """Whether `text` has a Latin letter, besides the keys named as their caps say (按 Esc 键)."""
+    return re.search("[A-Za-z]", re.sub(r" (Esc|Tab) 键", "", text)) is not None
+
+
+def on_screen(control) -> dict:
+    """Where `control` is, asserting that it is shown within the phone's width."""
+    found = control.first.bounding_box()
+    assert found and found["x"] >= 0 and found["x"] + found["width"] <= PHONE["width"], found
+    return found
+
+
 def fits_the_phone(page, status: bool = True) -> None:
     """No sideways scrolling, and 保存 and the status (a saved record has one) within reach at the top."""
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -80,8 +93,7 @@ def fits_the_phone(page, status: bool = True) -> None:
     if status:
         controls.append(page.get_by_text("状态：").or_(page.get_by_text("已在网站上")))
     for control in controls:
-        found = control.first.bounding_box()
-        assert found and found["x"] >= 0 and found["x"] + found["width"] <= PHONE["width"] and found["y"] < 200, found
+        assert on_screen(control)["y"] < 200
 
 
 def with_clone(clone: Path) -> Path:
@@ -102,6 +114,12 @@ def with_clone(clone: Path) -> Path:
         },
     )
     return clone
+
+
+def changed_lines(clone: Path, branch: str) -> tuple[list[str], str]:
+    """The lines `branch` removes and adds against main ("-…", "+…"), and the diff for a message."""
+    diff = git(clone, "diff", "-U0", "main", branch)
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))], diff
 
 
 def commit_on_branch(clone: Path, branch: str, path: str, text: str) -> None:
@@ -151,6 +169,20 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
         page = opened(browser, base, "providers/new")
         fits_the_phone(page, status=False)
         choose(page, "机构类型", "成人学校")
+        # a choice's words for a screen reader (react-select's live region) and its empty list: Chinese
+        region = box(page, "所在地区")
+        region.locator("input").first.focus()
+        page.keyboard.press("ArrowDown")  # the list opens
+        spoken = region.locator("[role=log]")
+        expect(spoken).to_contain_text(t("editor.select_menu", "zh"))
+        assert not english(spoken.inner_text()), spoken.inner_text()
+        page.keyboard.press("Escape")
+        parent = box(page, "上级机构")
+        parent.locator("input").first.fill("没有这所学校")
+        visible(parent.get_by_text(t("editor.select_none", "zh"))).wait_for()
+        assert not english(parent.locator("[role=log]").inner_text()), parent.locator("[role=log]").inner_text()
+        parent.locator("input").first.fill("")
+        page.keyboard.press("Escape")
         field(box(page, "机构名称"), "中文").fill("凤桥镇成人学校")
         page.get_by_placeholder("保存时将用：feng-qiao-zhen-cheng-ren-xue-xiao").wait_for()  # the id it will have
         choose(page, "所在地区", "南湖区")
@@ -249,8 +281,7 @@ def test_the_bureau_adds_a_learning_star_on_a_phone_and_is_told_the_name_stays_u
         page.close()
     branch = "cms/recognitions/recognitions"
     assert cms_branches(clone) == [branch]
-    diff = git(clone, "diff", "-U0", "main", branch)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed, diff = changed_lines(clone, branch)
     assert changed == ["+" + line for line in NEW_RECOGNITION.splitlines()], diff  # the file's comments kept
     pull_request_check(clone, branch)
 
@@ -324,6 +355,20 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
             page.get_by_role("menuitem", name=status).click()
             page.get_by_text(f"状态：{status}").wait_for()
         fits_the_phone(page)
+        # 提交进度 on the phone: no sideways scrolling; the change set's card under its column's name
+        # (its status), with its buttons, and it opens the record again
+        page.goto(f"{base}admin/#/workflow")
+        card = page.locator("[class*=-WorkflowCardContainer]", has_text="大桥镇成人学校")
+        card.wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        status = card.locator("xpath=ancestor::div[h2][1]/h2")
+        assert status.inner_text() == "审核通过，待发布" and on_screen(status)["y"] < on_screen(card)["y"]
+        for action in ("放弃这些修改", "发布（合并）"):
+            expect(card.get_by_role("button", name=action)).to_be_enabled()
+            on_screen(card.get_by_role("button", name=action))
+        on_screen(card.get_by_role("link"))
+        card.get_by_role("link").click()
+        page.get_by_text("状态：审核通过，待发布").wait_for()
         page.get_by_text("发布", exact=True).click()
         page.get_by_text("发布：合并，网站几分钟后更新").click()
         page.get_by_text("已在网站上").wait_for()
@@ -337,10 +382,47 @@ def test_each_change_set_is_a_branch_of_its_own_that_publishing_merges(browser, 
         page.get_by_text("内容已保存").wait_for()
         page.close()
     branch = f"cms/providers/{SCHOOL}"
-    diff = git(clone, "diff", "-U0", "main", branch)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed, diff = changed_lines(clone, branch)
     assert changed == ["-  zh: 南湖区大桥镇示例街 8 号", "+  zh: 南湖区大桥镇示例街 9 号"], diff
     assert git(clone, "rev-list", "--count", f"main..{branch}").strip() == "1"
+    pull_request_check(clone, branch)
+
+
+def test_changes_not_saved_are_offered_back_after_leaving_and_another_records_address(browser, admin, clone):
+    """Issue 21 item 4: a school's name changed and not saved, then at once (sooner than Decap's own
+    backup, 2 s after a change) another school's address: the page shows that school; back: the change
+    offered back in Chinese and restored; the page reloaded: warned first, offered back again; saved,
+    it passes the pull-request check. Controls: Decap alone keeps the first school's form at the
+    other's address; its offer, made while the record loads, is undone by the load (its issues 5055,
+    5470, 6989); without the change parked on leaving, it is lost (each: the name shown is the saved one)."""
+    site, url = admin
+    clone = with_clone(clone)
+    other = "nanhu-daqiao-jiangnan-community-school"
+    other_name = yaml.safe_load((clone / "catalogue" / "providers" / f"{other}.yml").read_text(encoding="utf-8"))["name"]["zh"]
+    draft = "大桥镇成人学校（草稿）"
+    offer = t("decap.editor.editor.confirmLoadBackup", "zh")
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}", dialogs=False)
+        asked = []
+        page.on("dialog", lambda dialog: asked.append((dialog.type, dialog.message)) or dialog.accept())
+        name = field(box(page, "机构名称"), "中文")
+        name.fill(draft)
+        page.evaluate(f"location.hash = '#/collections/providers/entries/{other}'")  # a link, an address typed
+        expect(field(box(page, "机构名称"), "中文")).to_have_value(other_name, timeout=15000)
+        assert asked == []  # the first school's changes are kept, so nothing to ask
+        page.go_back()
+        expect(field(box(page, "机构名称"), "中文")).to_have_value(draft, timeout=15000)
+        assert asked == [("confirm", offer)], asked
+        page.reload()
+        expect(field(box(page, "机构名称"), "中文")).to_have_value(draft, timeout=15000)
+        assert [kind for kind, _ in asked] == ["confirm", "beforeunload", "confirm"] and asked[-1][1] == offer, asked
+        assert not any(word in page.locator("body").inner_text() for word in JARGON)
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    branch = f"cms/providers/{SCHOOL}"
+    changed, diff = changed_lines(clone, branch)
+    assert changed == ["-  zh: 大桥镇成人文化技术学校", f"+  zh: {draft}"], diff
     pull_request_check(clone, branch)
 
 

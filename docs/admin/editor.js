@@ -7,27 +7,40 @@ import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
 import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { phonePreviewSwitch, previewOf, PREVIEW_CSS } from "./preview.js";
-import { refusal, registerLocale, saying, steps, zh } from "./locale.js";
+import { refusal, refused, registerLocale, saying, steps, zh } from "./locale.js";
 import { locate, showRefusals, watchSaves } from "./refusals.js";
 import { knowNames, registerWidgets } from "./widgets.js";
 import { madeIds, withIds } from "./ids.js";
+import { keepDrafts } from "./drafts.js";
+import { registerSelects } from "./selects.js";
 
 const CMS = window.CMS;
 document.title = zh("editor.title");
 registerLocale(CMS); // Decap's words a secretary understands (locale.js)
 registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
+registerSelects(CMS); // the choice widgets' words for screen readers, in Chinese (selects.js)
 watchSaves(); // a save Decap refuses for a field: the panel that goes to each (refusals.js)
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
-// a promise with no reason, which browsers report as an uncaught error. That one is expected.
+// a promise with no reason; a save refused below (preSave) it rejects with its failed-save action,
+// which carries the refusal. Browsers report both as uncaught errors ("Object"); both are expected,
+// and said in the form. Any other rejection is reported.
 window.addEventListener("unhandledrejection", (event) => {
-  if (event.reason === undefined) event.preventDefault();
+  if (event.reason === undefined || refused(event.reason)) event.preventDefault();
 });
+// Without pull requests (publish_mode simple: gitea), Decap also logs the refusal as an error: that
+// one call is left out; every other is logged.
+const logError = console.error.bind(console);
+console.error = (...args) => (args.length === 1 && refused(args[0]) ? undefined : logError(...args));
 const h = window.h;
 
+const formats = {};
 for (const [collection, spec] of Object.entries(SPEC)) {
-  CMS.registerCustomFormat(`lc-${collection}`, "yml", formatter(spec));
+  formats[collection] = formatter(spec);
+  CMS.registerCustomFormat(`lc-${collection}`, "yml", formats[collection]);
 }
+// changes not saved kept across leaving the page; one record per page load (drafts.js)
+const kept = keepDrafts((collection, data) => (formats[collection] ? formats[collection].toFile(data) : ""));
 
 // A course's term: one of the terms of the same record, shown by name.
 const TermControl = window.createClass({
@@ -85,4 +98,4 @@ for (const collection of ["providers", "venues", "events", "teams", "resources",
 }
 phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 
-CMS.init();
+kept.then(() => CMS.init());

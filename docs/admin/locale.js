@@ -86,10 +86,23 @@ export function saying(line, spec, data, strings) {
   return { path, where: path ? place(path, spec, data, strings) : "", message: inWords };
 }
 
+const REFUSALS = new WeakSet();
+const REFUSAL_TEXTS = new Set(); // as Decap's simple save passes them on: error.toString()
+
 /** The error a save is refused with: its text is the refusals (an Error's "Error: " left off, as
  * Decap shows the error itself in its pop-up). */
 export function refusal(lines) {
   const error = new Error(lines.join("；"));
   error.name = "";
+  REFUSALS.add(error);
+  REFUSAL_TEXTS.add(error.toString());
   return error;
+}
+
+/** Whether `reason` (a promise's rejection, or what is logged) is a refusal, or Decap's action for a
+ * save that failed with one: with pull requests (unpublishedEntryPersistedFail: its `error`), or
+ * without (entryPersistFail: its payload's `error`, the refusal's text). */
+export function refused(reason) {
+  if (typeof reason !== "object" || reason === null) return false;
+  return REFUSALS.has(reason) || REFUSALS.has(reason.error) || REFUSAL_TEXTS.has(reason.payload && reason.payload.error);
 }

@@ -1566,6 +1566,74 @@ export const STRINGS = {
   "zh": "回到表单",
   "en": "Back to the form"
  },
+ "editor.select_place": {
+  "zh": "第 {at} 项，共 {count} 项",
+  "en": "{at} of {count}"
+ },
+ "editor.select_menu": {
+  "zh": "按上下方向键挑选，按回车键选定，按 Esc 键收起列表",
+  "en": "Use Up and Down to choose an option, Enter to choose the one in focus, Escape to close the list"
+ },
+ "editor.select_menu_tab": {
+  "zh": "按 Tab 键选定并收起列表",
+  "en": "Tab to choose it and close the list"
+ },
+ "editor.select_values": {
+  "zh": "按左右方向键在已选的项之间移动，按退格键去掉这一项",
+  "en": "Use Left and Right to move between the chosen options, Backspace to remove the one in focus"
+ },
+ "editor.select_type": {
+  "zh": "可以打字查找",
+  "en": "type to narrow the list"
+ },
+ "editor.select_open": {
+  "zh": "按下方向键打开列表",
+  "en": "press Down to open the list"
+ },
+ "editor.select_to_values": {
+  "zh": "按左方向键到已选的项",
+  "en": "press Left to go to the chosen options"
+ },
+ "editor.select_chosen": {
+  "zh": "已选“{label}”",
+  "en": "{label} chosen"
+ },
+ "editor.select_removed": {
+  "zh": "已去掉“{label}”",
+  "en": "{label} removed"
+ },
+ "editor.select_cleared": {
+  "zh": "已选的都已去掉",
+  "en": "Every chosen option removed"
+ },
+ "editor.select_disabled": {
+  "zh": "“{label}”不能选，请选别的",
+  "en": "{label} cannot be chosen; choose another"
+ },
+ "editor.select_is_chosen": {
+  "zh": "已选",
+  "en": "chosen"
+ },
+ "editor.select_is_disabled": {
+  "zh": "不能选",
+  "en": "cannot be chosen"
+ },
+ "editor.select_results": {
+  "zh": "有 {count} 个选项",
+  "en": "{count} options"
+ },
+ "editor.select_results_for": {
+  "zh": "查找“{input}”：{results}",
+  "en": "{results} for “{input}”"
+ },
+ "editor.select_none": {
+  "zh": "没有符合的选项",
+  "en": "No matching options"
+ },
+ "editor.select_loading": {
+  "zh": "正在读取选项……",
+  "en": "Loading options…"
+ },
  "recognitions.a_resident": {
   "zh": "一位居民",
   "en": "a resident"
