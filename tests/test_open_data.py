@@ -29,6 +29,8 @@ HOST = "learning-city.example.org"
 JIAXING = dt.timezone(dt.timedelta(hours=8))
 # Catalogue text that would end a script, open a comment, start a calendar line or an XML element
 HOSTILE = "</script><!-- <b>\"x\" & 'y'</b>\r\nBEGIN:VEVENT;X=1,2\\ ]]>"
+# a title is one line (the model refuses line breaks there); a description may hold them
+HOSTILE_LINE = HOSTILE.replace("\r\n", " ")
 D = dt.date.fromisoformat
 
 
@@ -144,10 +146,11 @@ def test_summaries_in_the_page_language_and_chinese_when_english_is_missing(cata
 
 
 def test_hostile_text_stays_one_summary_escaped_and_folded(catalogue):
-    record = provider(title={"zh": HOSTILE, "en": HOSTILE})
+    record = provider(title={"zh": HOSTILE_LINE, "en": HOSTILE_LINE}, description={"zh": HOSTILE, "en": HOSTILE})
     ics = calendars.course_calendar(with_provider(catalogue, record), record, record.courses[0], "en", SITE + "en/")
     found = events(ics)
-    assert len(found) == 2 and str(found[0]["SUMMARY"]) == HOSTILE.replace("\r\n", "\n")
+    assert len(found) == 2 and str(found[0]["SUMMARY"]) == HOSTILE_LINE
+    assert str(found[0]["DESCRIPTION"]).endswith(HOSTILE.replace("\r\n", "\n"))
     lines = ics.split(b"\r\n")
     assert sum(line == b"BEGIN:VEVENT" for line in lines) == 2
     assert max(len(line) for line in lines) <= 75
@@ -197,7 +200,7 @@ def library_events(catalogue, record: m.Provider, course: m.Course, lang: str, s
     "changes",
     [
         {},
-        {"title": {"zh": HOSTILE, "en": HOSTILE}},
+        {"title": {"zh": HOSTILE_LINE, "en": HOSTILE_LINE}, "description": {"zh": HOSTILE, "en": HOSTILE}},
         {"title": {"zh": "长" * 60, "en": "x\\" * 40}, "description": {"zh": "甲,乙;丙\\丁^" * 20}},
         {"status": "cancelled"},
     ],
