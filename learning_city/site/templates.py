@@ -39,6 +39,7 @@ PLAIN_TEXT = (
     "audience_text",
     "days_text",
     "email_address",
+    "safe_link",
     "provider_url",
     "venue_url",
     "area_url",
