@@ -25,6 +25,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from learning_city import i18n
 from learning_city.data import store
@@ -51,6 +52,8 @@ from learning_city.tools import editor
 # thousands of pages would each be compiled as a Jinja template only to call one function). Its
 # title is decided here, plain text (see _set_title).
 GENERATED_PAGE = "---\n{meta}\n---\n{marker}"
+# The id of their heading: the theme's skip link goes to the first entry of page.toc (_set_title).
+HEADING = "title"
 RECORDS = ("providers", "venues")  # a page each
 # The lists too long for a city-wide page: each county's area page, and its courses in pages of
 # whole providers (the first at courses/<county>/, then courses/<county>/2/ …); out of the search.
@@ -216,7 +219,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         tagged = "zh" if isinstance(title, Text) and title.is_fallback(lang) else None
         self.titles[path] = plain
         heading = self.heading
-        marker = self.slots.put(lambda: str(heading(plain, tagged)) + render())  # str: Markup + str would escape the body
+        marker = self.slots.put(lambda: str(heading(HEADING, plain, tagged)) + render())  # str: Markup + str would escape the body
         front = json.dumps({"render_macros": False, **meta})  # YAML, as JSON is; json writes it ~100 times faster (2.6 µs, measured)
         return File.generated(config, path, content=GENERATED_PAGE.format(meta=front, marker=marker))
 
@@ -270,12 +273,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def _set_title(self, page) -> None:
         """Where the theme reads a page's title — page.meta.title (the <title> and the header, as
-        it is) and page.title (navigation, tabs, footer), both HTML — the plain title escaped once.
-        Material's `page.title | striptags` would turn escaped text back into markup; with
-        meta.title set, it is not used."""
+        it is), page.title (navigation, tabs, footer) and the table of contents' one entry (the skip
+        link's target, the heading), all HTML — the plain title escaped once. Material's
+        `page.title | striptags` would turn escaped text back into markup; with meta.title set, it is not used."""
         title = self.titles.get(page.file.src_uri)
         if title is not None:
             page.meta["title"] = page.title = str(html(title))
+            page.toc = get_toc([{"level": 1, "id": HEADING, "name": page.title, "children": []}])
 
     def on_page_context(self, context, page, config, nav):
         """Put the pages' HTML where their markers stand (see Slots), just before the page is
