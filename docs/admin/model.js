@@ -1907,4 +1907,4 @@ export const REFERENCES = {
  ]
 };
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-export const SAFE_LINK = "^(?:http|https|mailto|tel):";
+export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];

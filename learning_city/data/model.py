@@ -21,9 +21,6 @@ from pydantic_core import PydanticCustomError
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CLOCK = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
-# A link a page makes clickable (site/text.py safe_link; the editor's preview, docs/admin/model.js):
-# one of those schemes as written, nothing (space, control character, entity) before the colon.
-SAFE_LINK = re.compile("^(?:" + "|".join(LINK_SCHEMES) + "):", re.IGNORECASE)
 
 
 def _slug(value: str) -> str:

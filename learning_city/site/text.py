@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from learning_city import i18n
-from learning_city.data.model import SAFE_LINK, Course, Provider, Weekday
+from learning_city.data.model import Course, Provider, Weekday
 from learning_city.i18n import t
 
 
@@ -34,12 +34,6 @@ def county_courses_url(base: str, county_id: str) -> str:
 
 def county_courses_page_url(base: str, county_id: str, number: int) -> str:
     return county_courses_url(base, county_id) + (f"{number}/" if number > 1 else "")
-
-
-def safe_link(link: object) -> bool:
-    """Whether a page may link to this address from the catalogue: anything else (javascript:, data:,
-    a scheme hidden behind spaces) is shown as text, whatever the validator let through."""
-    return isinstance(link, str) and SAFE_LINK.match(link) is not None
 
 
 def email_address(link: str) -> str:
