@@ -18,7 +18,6 @@ from learning_city.data.catalogue import Catalogue
 from learning_city.site import datapackage as render_data
 from learning_city.site import lists as render_lists
 from learning_city.site import pages as render
-from learning_city.site import records as render_records
 from learning_city.site import search_records as render_search
 from learning_city.site.context import BuildContext
 from learning_city.site.slots import Slots
@@ -62,30 +61,13 @@ def page_macros(context: BuildContext, catalogue: Catalogue, slots: Slots, page_
     def targets() -> str:
         return later(render.targets, catalogue, lang, base())
 
-    def area_title(county_id: str) -> str:
-        return render_records.heading_text(catalogue.counties[county_id].name.get(lang))
-
-    def area(county_id: str) -> str:
-        return later(render_lists.area, catalogue, catalogue.counties[county_id], lang, base())
-
-    def county_courses_title(county_id: str, number: int = 1) -> str:
-        county = catalogue.counties[county_id].name.get(lang)
-        title = i18n.t("courses.county_title", lang, county=county)
-        if number > 1:
-            title += " · " + i18n.t("courses.page", lang, n=number)
-        return render_records.heading_text(title)
-
-    def county_courses(county_id: str, number: int = 1) -> str:
-        return later(render_lists.county_courses, catalogue, catalogue.counties[county_id], number, lang, base())
-
     def list_page(renderer) -> Callable[[], str]:
         """A macro for a page that lists records, rendered for the current page's depth."""
         return lambda: later(renderer, catalogue, lang, base())
 
     macros: dict[str, Callable[..., str]] = {
         "ui": ui, "home": home, "policy": policy, "open_data": open_data, "search_box": search_box, "accessibility": accessibility,
-        "targets": targets, "area_title": area_title, "area": area,
-        "county_courses_title": county_courses_title, "county_courses": county_courses,
+        "targets": targets,
     }  # fmt: skip
     for name in ("providers_directory", "venues_directory", "network", "elderly", "finder"):
         macros[name] = list_page(getattr(render_lists, name))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -352,9 +354,48 @@ HOSTILE = {
     "title": "<script>window.__xss=1</script>{{ 7*7 }}",
     "description": '<img src=x onerror="window.__xss=2">[click](javascript:window.__xss=3)',
 }
+# A record's name that breaks out of a page's <title> (Material prints page.meta.title as it is, and
+# `page.title | striptags` unescapes entities), runs as a template (mkdocs-macros renders a title
+# holding {% or {{), or reads as Markdown (\\, *, [x](y)) anywhere a title is shown.
+HOSTILE_NAME = (
+    "{% </title><img src=x onerror=alert(document.title)>&lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;"
+    "<script>alert(3)</script>{{ 7*7 }} \\*a* [x](y) 'q' \"d\""
+)
+# The record of each kind named with it: its file, the kind's word, and the text its name follows
+# (the first `name:` after it); `zh:` and `en:` replaced, or (`both` false) `zh:` alone, `en:` removed.
+HOSTILE_RECORDS = {
+    "providers/jiaxing-city-university.yml": ("大学", "", False),  # English shows the Chinese, tagged (untranslated)
+    "venues/jiaxing-art-museum.yml": ("场馆", "", True),
+    "regions.yml": ("南湖", "id: nanhu\n", True),
+    "teams/nanhu-qili-taiji-team.yml": ("团队", "", True),
+    "resources/baduanjin-video.yml": ("资源", "", True),
+    "events/nanhu-daqiao-tea-culture-lecture.yml": ("活动", "", True),
+    "recognitions.yml": ("表彰", "id: nanhu-jiefang-learning-community-2023\n", True),
+}
+
+
+def _hostile_name(kind: str) -> str:
+    return kind + HOSTILE_NAME
+
+
+def _give_hostile_names(catalogue: Path) -> None:
+    for name, (kind, after, both) in HOSTILE_RECORDS.items():
+        path = catalogue / name
+        text = path.read_text(encoding="utf-8")
+        head, tail = text[: text.index(after) + len(after)], text[text.index(after) + len(after) :]
+        value = json.dumps(_hostile_name(kind), ensure_ascii=False).replace("\\", "\\\\")  # YAML's double quotes, for re.sub
+        field = "name|organisation"
+        pattern = rf"^( *)({field}):\n( *)zh: .*\n( *)en: .*\n"
+        lines = rf"\1\2:\n\3zh: {value}\n" + (rf"\4en: {value}\n" if both else "")
+        tail, count = re.subn(pattern, lines, tail, count=1, flags=re.M)
+        assert count == 1, name
+        path.write_text(head + tail, encoding="utf-8")
 
 
 def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_copy, tmp_path, browser):
+    """Catalogue text is text wherever a page shows it: a course's title and description, and a name
+    of each kind in the page's <title>, og:title and heading, exactly as written. Control: with the
+    plugin of before 2026-12-06, the provider's page title ends at the name's </title> and a dialog opens."""
     path = catalogue_copy / "providers" / "jiaxing-city-university.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace(
@@ -366,13 +407,34 @@ def test_hostile_catalogue_text_is_shown_literally_and_nothing_runs(catalogue_co
         "    category: digital-skills\n", f"    description:\n      zh: '{HOSTILE['description']}'\n    category: digital-skills\n", 1
     )
     path.write_text(text, encoding="utf-8")
+    _give_hostile_names(catalogue_copy)
     out = tmp_path / "site"
     build.build(catalogue_copy, out)
+    county = _hostile_name("南湖")
+    titled = {  # a page the plugin makes: its title, as text
+        "providers/jiaxing-city-university/": lambda lang: _hostile_name("大学"),
+        "venues/jiaxing-art-museum/": lambda lang: _hostile_name("场馆"),
+        "areas/nanhu/": lambda lang: county,
+        "courses/nanhu/": lambda lang: i18n.t("courses.county_title", lang, county=county),
+        "teams/nanhu/": lambda lang: i18n.t("teams.county_title", lang, county=county),
+    }
+    listed = {"teams/nanhu/": "团队", "resources/": "资源", "events/": "活动", "recognitions/": "表彰"}  # a name in the page's body
     with serving(out) as base:
         context = browser.new_context()
         page = context.new_page()
         dialogs = []
         page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
+        for lang, prefix in (("zh", ""), ("en", "en/")):
+            for path, title in [*titled.items(), *((p, None) for p in listed if p not in titled)]:
+                page.goto(base + prefix + path)
+                if title:
+                    shown = title(lang)
+                    assert page.title() == f"{shown} - {i18n.t('site.name', lang)}", path
+                    assert page.locator('meta[property="og:title"]').get_attribute("content") == shown, path
+                    assert page.locator(".md-content h1").inner_text() == shown, path
+                assert page.locator('img[src="x"]').count() == 0, path  # nothing broke out of the title or heading
+                if path in listed:
+                    assert _hostile_name(listed[path]) in page.locator(".md-content").inner_text(), path
         for path in ("providers/jiaxing-city-university/", "en/providers/jiaxing-city-university/", "courses/?q=window", "elderly/"):
             page.goto(base + path)
             body = page.locator(".md-content").inner_text()

@@ -11,9 +11,11 @@ import dataclasses
 import datetime as dt
 import json
 import re
+from html import escape, unescape
 
 import pytest
 from conftest import ADMIN, CATALOGUE, ROOT, SOURCE_DATE_EPOCH, node, open_record, serving
+from pydantic import BaseModel
 
 from learning_city.data.loader import load
 from learning_city.data.model import Provider, Venue
@@ -444,3 +446,109 @@ def test_the_editor_previews_issue_22_records_as_readers_see_them_at_phone_width
         resident = preview.locator(f"li#recognition-{star.id}")
         assert t("recognitions.a_resident", "zh") in resident.inner_text()
         page.close()
+
+
+# --- links: only to the model's schemes, in both renderers
+
+# Addresses no page may link to, whatever reaches the catalogue (the validator is another line of
+# defence): script and data schemes, in capitals, behind a space, a tab or a control character, with
+# an entity for the colon, or with no scheme at all
+UNSAFE_LINKS = (
+    "javascript:alert(document.domain)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//example.org/elsewhere",
+)
+SAFE = "HTTPS://example.org/kept"  # a safe scheme in capitals stays a link
+WEB, MAIL = "https://example.org/placeholder", "mailto:placeholder@example.org"  # valid stand-ins, then swapped
+
+
+def _swapped(value, link: str):
+    """A record (model or form data) with each stand-in address replaced by `link`, unchecked."""
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: _swapped(getattr(value, name), link) for name in type(value).model_fields})
+    if isinstance(value, dict):
+        return {key: _swapped(item, link) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_swapped(item, link) for item in value]
+    return link if value in (WEB, MAIL) else value
+
+
+def _linked_records(catalogue) -> dict:
+    """A shipped record of each kind with every address it can link to set to a stand-in, as form data."""
+
+    def data(collection: str, rid: str, **links) -> dict:
+        record = json.loads(getattr(catalogue, collection)[rid].model_dump_json(exclude_none=True))
+        for path, value in links.items():
+            *parents, last = path.split("__")
+            target = record
+            for parent in parents:
+                target = target.setdefault(parent, {}) if not parent.isdigit() else target[int(parent)]
+            target[last] = value
+        return record
+
+    contact = {"contact__email": MAIL, "contact__website": WEB}
+    return {
+        "providers": data("providers", "haining-elderly-university", **contact, courses__0__enrolment={"method": "online", "url": WEB}),
+        "venues": data("venues", "jiaxing-library", **contact, booking={"required": True, "url": WEB}),
+        "events": data("events", "haining-learning-week-online-lecture", online_url=WEB, join__url=WEB),
+        "teams": data("teams", "nanhu-qili-taiji-team", **contact),
+        "resources": data("resources", "baduanjin-video", url=WEB),
+    }
+
+
+def _site_html(catalogue, templates, day, collection: str, record) -> str:
+    """What the site renders the record in: its page, or the page that lists it."""
+    from learning_city.site import events, teams
+
+    changed = dataclasses.replace(catalogue, **{collection: {**getattr(catalogue, collection), record.id: record}})
+    page = f"{SITE_URL}{collection}/{record.id}/"
+    if collection == "providers":
+        return records.provider_page(changed, record, "zh", BASE, REPOSITORY, page, templates=templates)
+    if collection == "venues":
+        return records.venue_page(changed, record, "zh", BASE, REPOSITORY, page, templates=templates, today=day)
+    made = events.pages(changed, "zh", day, SITE_URL) if collection == "events" else teams.pages(changed, "zh")
+    path = f"teams/{changed.county_of(record.region).id}.md" if collection == "teams" else f"{collection}/index.md"
+    return next(render(BASE, templates=templates) for found, _, render in made if found == path)
+
+
+def test_an_address_of_an_unsafe_scheme_is_text_in_the_page_and_the_preview(site_pages, day):
+    """Every address a record links to (contact, enrolment, booking, online event, resource) set to
+    javascript: and its disguises: neither the site's templates nor the preview's (page.js) make it
+    an href; its words are shown as text, and the two write the same HTML. An https address in
+    capitals stays a link. Control: the templates and page.js of before 2026-12-06 link them all."""
+    catalogue, templates, _ = site_pages
+    forms = _linked_records(catalogue)
+    models = {c: type(getattr(catalogue, c)[form["id"]]).model_validate(form) for c, form in forms.items()}
+    cases = [(c, link) for c in forms for link in (*UNSAFE_LINKS, SAFE)]
+    entries = [
+        {"collection": c, "lang": "zh", "path": f"catalogue/{c}/{forms[c]['id']}.yml", "data": _swapped(forms[c], link)}
+        for c, link in cases
+    ]
+    shown = previews(catalogue, templates, day, entries)
+    for (collection, link), (_, preview) in zip(cases, shown, strict=True):
+        site = _site_html(catalogue, templates, day, collection, _swapped(models[collection], link))
+        if link != link.strip():
+            pass  # the form trims what it saves (format.js tidy): the preview shows the address trimmed
+        elif collection in KINDS_22:
+            sections = SECTION.findall(preview)
+            assert len(sections) == 1 and sections[0] in site, (collection, link)
+        else:
+            assert on_screen(site) == preview, (collection, link)
+        for html in (site, preview):
+            hrefs = [unescape(href) for href in re.findall(r'href="([^"]*)"', html)]
+            linked = hrefs.count(link)
+            if link == SAFE:
+                assert linked == {"providers": 3, "venues": 3, "events": 2, "teams": 2, "resources": 1}[collection], (collection, hrefs)
+            else:
+                assert linked == 0, (collection, link)
+                # as a browser reads an href: spaces and control characters dropped, in any case
+                read = [re.sub(r"[\x00-\x20]", "", href).lower() for href in hrefs]
+                assert not [h for h in read if h.startswith(("javascript", "vbscript", "data:", "//"))], (collection, link)
+        if collection in ("providers", "venues", "teams") and link != SAFE:
+            assert escape(link.strip(), quote=True) in preview, (collection, link)  # the website, as text

@@ -2130,3 +2130,4 @@ export const REFERENCES = {
  ]
 };
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];

@@ -9,7 +9,7 @@
 
 import { fill } from "./checks.js";
 import { tidy } from "./format.js";
-import { SPEC, TIERS, WEEKDAYS } from "./model.js";
+import { LINK_SCHEMES, SPEC, TIERS, WEEKDAYS } from "./model.js";
 
 // The model's choices that the templates read as enums (`provider.kind.value`): given to them as
 // {value}, as Python's Enum members are. Lists of choices (days, audience) go to helpers as words.
@@ -145,6 +145,8 @@ export function pages(nunjucks, kit, records) {
   }
 
   // text.py
+  // links.py: an address from the catalogue is a link only to one of the model's schemes, as written
+  const safeLink = new RegExp(`^(?:${LINK_SCHEMES.join("|")}):`, "i");
   const sep = (lang) => (lang === "zh" ? "、" : ", ");
   const days_text = (days, lang) => (days || []).map((d) => t(`day.${d}`, lang)).join(sep(lang));
   const dates_text = (start, end, lang) => (start && end ? t("label.dates", lang, { start: i18n.date(start, lang), end: i18n.date(end, lang) }) : "");
@@ -156,6 +158,7 @@ export function pages(nunjucks, kit, records) {
     county_courses_url: (base, id) => `${base}courses/${id}/`,
     county_courses_page_url: (base, id, n) => `${base}courses/${id}/` + (n > 1 ? `${n}/` : ""),
     email_address: (link) => String(link).replace(/^mailto:/, ""),
+    safe_link: (link) => typeof link === "string" && safeLink.test(link),
     days_text,
     dates_text,
     audience_text: (course, lang) => // common nouns: lower case in an English running list

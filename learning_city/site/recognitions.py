@@ -89,8 +89,8 @@ def page(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) ->
     )
 
 
-# A page made through the plugin's slots, like the teams' pages (site/teams.py PAGE).
-PAGE = "---\nrender_macros: false\nhide:\n  - toc\n---\n# {title}\n{marker}"
+# A page made by the plugin, like the teams' pages (site/teams.py PAGE_META): its front matter.
+PAGE_META = {"hide": ["toc"]}
 
 
 def pages(catalogue: Catalogue, lang: str) -> Pages:

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import unicodedata
 from collections.abc import Sequence
-from html import escape
 from urllib.parse import quote_plus
 
 from learning_city import i18n
@@ -17,14 +16,6 @@ from learning_city.site import calendars, qr, recognitions, structured, venue_to
 from learning_city.site.pages import SPEECH_LANG
 from learning_city.site.templates import Templates
 from learning_city.site.text import course_anchor, provider_url, venue_url  # noqa: F401 (the addresses, for callers of this module)
-
-_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!>"
-
-
-def heading_text(value: str) -> str:
-    """Record text safe for a Markdown heading: HTML escaped, Markdown punctuation escaped."""
-    escaped = escape(value, quote=False)
-    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in escaped)
 
 
 def _regions(catalogue: Catalogue, region_id: str) -> list:

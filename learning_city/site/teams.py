@@ -226,9 +226,9 @@ def resource_records(catalogue: Catalogue, lang: str) -> list[dict]:
 
 # --- the plugin's pages ------------------------------------------------------------------------
 
-# A page of teams or resources: an escaped title and a marker for its HTML (the plugin's Slots).
-# Out of the site's page index: every team and resource is a search result of its own.
-PAGE = "---\nrender_macros: false\nsearch: exclude\nhide:\n  - toc\n---\n# {title}\n{marker}"
+# A page of teams or resources, made by the plugin (its title and HTML through the plugin's Slots):
+# its front matter. Out of the site's page index: every team and resource is a search result of its own.
+PAGE_META = {"search": "exclude", "hide": ["toc"]}
 
 
 def pages(catalogue: Catalogue, lang: str) -> Pages:

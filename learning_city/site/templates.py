@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from learning_city import i18n
 from learning_city.data.model import Text
-from learning_city.site import enrolment, text
+from learning_city.site import enrolment, links, text
 
 # plain-text helpers the templates call (learning_city/site/text.py)
 PLAIN_TEXT = (
@@ -87,6 +87,7 @@ class Templates:
         self.env.globals.update(t=i18n.t, i18n=i18n, sentence=sentence, text=self.text)
         self.env.globals.update({name: getattr(text, name) for name in PLAIN_TEXT})
         self.env.globals.update(enrolment.template_globals(today))
+        self.env.globals["safe_link"] = links.safe_link  # an address from the catalogue is a link only if it is safe
 
     def text(self, value: Text | None, lang: str, shown: Markup | None = None) -> Markup:
         """Catalogue text in the reader's language, escaped; `shown` is HTML made from it (policy prose).

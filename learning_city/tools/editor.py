@@ -490,6 +490,7 @@ def model_js() -> str:
         f"export const HIDDEN = {json.dumps(hidden_js())};\n"
         f"export const REFERENCES = {json.dumps(REFERENCES, ensure_ascii=False, indent=1)};\n"
         f"export const WEEKDAYS = {json.dumps([day.value for day in m.Weekday])};\n"
+        f"export const LINK_SCHEMES = {json.dumps(m.LINK_SCHEMES)};\n"  # the links a page makes (site/links.py, page.js)
     )
 
 
