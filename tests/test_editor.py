@@ -249,7 +249,9 @@ def test_the_preview_is_the_public_page_at_phone_width(browser, admin, clone):
         assert shown[t("label.parent", "zh")] == parent.name.zh
         assert preview.get_by_role("link", name=parent.name.zh).get_attribute("href") == f"../providers/{parent.id}/"
         assert shown[t("label.tier", "zh")] == t("tier.3", "zh")
-        assert preview.locator("#children + ul li").all_inner_texts() == children and children
+        # the providers below it, grouped by tier: each list under the "children" heading, before the next
+        below = preview.locator("xpath=//h2[@id='children']/following-sibling::ul[preceding-sibling::h2[1][@id='children']]//li")
+        assert below.all_inner_texts() == children and children
         first = preview.locator("article.lc-course").first
         assert first.locator(".lc-status").inner_text() == status
         calendar = first.get_by_role("link", name=t("calendar.add", "zh"))
