@@ -77,7 +77,7 @@ def test_the_calendars_cannot_step_past_the_last_day():
     last = dt.date.max
     assert calendars._day_after(last) == last
     assert calendars._day_after(dt.date(2026, 9, 6)) == dt.date(2026, 9, 7)
-    assert list(calendars._days(m.DateRange.model_construct(start=last - dt.timedelta(days=2), end=last)))[-1] == last
+    assert list(status.days(m.DateRange.model_construct(start=last - dt.timedelta(days=2), end=last)))[-1] == last
     schedule = m.Schedule.model_construct(days=[m.Weekday.fri], except_dates=[])
     dates = m.DateRange.model_construct(start=last - dt.timedelta(days=13), end=last)
     assert list(status.meetings(schedule, dates)) == [last - dt.timedelta(days=7), last]  # 9999-12-31 is a Friday

@@ -56,15 +56,15 @@
     delete data.meta.untranslated;  // Pagefind shows every other meta as a line under the title
     return course(data);
   }
-  // as untranslated.html marks it on the pages: lang="zh" on the title, "(not yet translated)" after it
+  // marked as the pages mark it: lang="zh" on the title, and after it the pages' own mark
+  // (lc/untranslated.html, rendered into the page with no text: search_box.html)
+  var mark = document.querySelector(".lc-untranslated-mark");
   function untranslated(root) {
     root.querySelectorAll(".pagefind-ui__result-title > .pagefind-ui__result-link:not([lang])").forEach(function (link) {
       if (!chinese[link.getAttribute("href")]) return;
       link.lang = "zh";
-      var mark = document.createElement("small");
-      mark.className = "lc-untranslated";
-      mark.textContent = " (" + status.strings.untranslated + ")";
-      link.after(mark);
+      link.after(mark.content.querySelector(".lc-untranslated").cloneNode(true));
+      link.after(" ");
     });
   }
 
@@ -85,7 +85,7 @@
       processResult: result,
       translations: JSON.parse(box.dataset.translations)
     });
-    if (status) new MutationObserver(function () { untranslated(box); }).observe(box, { childList: true, subtree: true });
+    if (mark) new MutationObserver(function () { untranslated(box); }).observe(box, { childList: true, subtree: true });
     if (early) early.remove();  // in the same task as Pagefind's box went in: one paint, no jump
     var query = typed || new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);

@@ -63,7 +63,7 @@ def _date_in_range(value: dt.date) -> dt.date:
 
 
 def _one_line(value: str) -> str:
-    if re.search(r"[\n\r\t]", value):
+    if not re.fullmatch(ONE_LINE, value):
         raise PydanticCustomError("line_break", "line break in a one-line field", {})
     return value
 

@@ -65,12 +65,17 @@ def enrolment_status(course: m.Course, term: m.Term | None, today: dt.date) -> S
     return Status("open", days.closes)
 
 
+def days(dates: m.DateRange) -> Iterator[dt.date]:
+    """Every day from the first to the last, counted by ordinal: no step past the calendar's end."""
+    for number in range(dates.start.toordinal(), dates.end.toordinal() + 1):
+        yield dt.date.fromordinal(number)
+
+
 def meetings(schedule: m.Schedule, dates: m.DateRange) -> Iterator[dt.date]:
     """Every day the class meets: its weekdays within the dates, less the holidays."""
     wanted = {WEEKDAYS.index(day) for day in schedule.days}
     skipped = set(schedule.except_dates)
-    for number in range(dates.start.toordinal(), dates.end.toordinal() + 1):  # no step past the calendar's end
-        day = dt.date.fromordinal(number)
+    for day in days(dates):
         if day.weekday() in wanted and day not in skipped:
             yield day
 

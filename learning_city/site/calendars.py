@@ -88,7 +88,7 @@ def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: 
     """The course's meetings as one weekly event; None when the course has no dates to bound it."""
     dates = status.class_dates(course, provider.term_of(course))
     wanted = {status.WEEKDAYS.index(day) for day in course.schedule.days}
-    first = next((day for day in _days(dates) if day.weekday() in wanted), None) if dates else None
+    first = next((day for day in status.days(dates) if day.weekday() in wanted), None) if dates else None
     if first is None or dates is None:
         return None
     schedule = course.schedule
@@ -107,12 +107,6 @@ def class_event(catalogue: Catalogue, provider: Provider, course: Course, lang: 
         *((("STATUS", "CANCELLED"),) if course.status is CourseStatus.cancelled else ()),
         ("URL", _course_url(site_url, provider, course)),
     )
-
-
-def _days(dates):
-    """Every day from the first to the last, counted by ordinal: no step past the calendar's end."""
-    for number in range(dates.start.toordinal(), dates.end.toordinal() + 1):
-        yield dt.date.fromordinal(number)
 
 
 def _day_after(day: dt.date) -> dt.date:

@@ -31,7 +31,6 @@ SCRIPT_STRINGS = (
     "course.copy_failed",
     "course.print",
     "header.menu",
-    "untranslated",
     "today.open_now",
     "today.open_later",
     "today.closed",

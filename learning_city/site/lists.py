@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from markupsafe import Markup
-
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.model import Audience, Category, County, Mode, Provider, ProviderKind, Weekday
 from learning_city.i18n import t
@@ -212,8 +210,6 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
             "count": t("finder.count.n", lang, count="{count}"),
             "count-one": t("finder.count.1", lang, count="{count}"),
         },
-        # the pages' own mark of untranslated text, with no text in it: the script fills in the Chinese
-        untranslated=Markup(templates.render("lc/untranslated.html", text="", lang=lang)),
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
     )
 
