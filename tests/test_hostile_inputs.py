@@ -221,7 +221,7 @@ def test_references_are_checked_while_a_whole_catalogue_file_is_refused(catalogu
     catalogue, problems = load(catalogue_copy)
     assert catalogue is None
     assert sorted((Path(p.path).name, p.key, p.code) for p in problems if p.severity == "error") == [
-        ("statistics.yml", "statistics[0].value", "expected_number"),
+        ("statistics.yml", "statistics[0].value", "plain_number"),
         ("test-school.yml", "parent", "unknown_ref"),
     ]
     (catalogue_copy / PROVIDER).write_text(VALID, encoding="utf-8")  # control: a real parent raises nothing more

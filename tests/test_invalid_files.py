@@ -423,7 +423,7 @@ HOSTILE_CASES: dict[str, Case] = {
         GOOD,
     ),
     "a target of nan": Case(
-        "expected_number",
+        "plain_number",
         edit("targets.yml", "    value: 10\n", "    value: nan\n"),
         "targets.yml",
         "value: nan@12",
@@ -432,7 +432,7 @@ HOSTILE_CASES: dict[str, Case] = {
         GOOD,
     ),
     "hours of infinity": Case(
-        "expected_number", record("    hours: 20", "    hours: inf"), PROVIDER, "27:12", "courses[0].hours", ("number",), GOOD
+        "plain_number", record("    hours: 20", "    hours: inf"), PROVIDER, "27:12", "courses[0].hours", ("'inf'", "number"), GOOD
     ),
     "a town id repeated in another county": Case(
         "duplicate_id",
@@ -735,7 +735,16 @@ CASES: dict[str, Case] = {
         write(PROVIDER, VALID.replace("  en: Test Community School", '  en: "true"')),
     ),
     "text as number": Case(
-        "expected_number", record("    capacity: 30", "    capacity: thirty"), PROVIDER, "30:15", "courses[0].capacity", ("number",), GOOD
+        "plain_number",
+        record("    capacity: 30", "    capacity: thirty"),
+        PROVIDER,
+        "30:15",
+        "courses[0].capacity",
+        ("'thirty'", "number"),
+        GOOD,
+    ),
+    "yes/no as number": Case(
+        "expected_number", record("    capacity: 30", "    capacity: true"), PROVIDER, "30:15", "courses[0].capacity", ("number",), GOOD
     ),
     "text as list": Case(
         "expected_list",
@@ -756,6 +765,18 @@ CASES: dict[str, Case] = {
         GOOD,
     ),
     "text as yes/no": Case("expected_bool", record("sample: true", "sample: maybe"), PROVIDER, "2:9", "sample", ("true or false",), GOOD),
+    # pydantic alone is lax: "1", "t" and "on" read as true, "2_0" as 20, "25.0" as 25 (2026-12-06)
+    "1 as yes/no": Case("expected_bool", record("sample: true", "sample: 1"), PROVIDER, "2:9", "sample", ("true or false",), GOOD),
+    "quoted true": Case("expected_bool", record("sample: true", 'sample: "true"'), PROVIDER, "2:9", "sample", ("without quotes",), GOOD),
+    "number with an underscore": Case(
+        "plain_number", record("    capacity: 30", "    capacity: 3_0"), PROVIDER, "30:15", "courses[0].capacity", ("'3_0'",), GOOD
+    ),
+    "number with a unit": Case(
+        "plain_number", record("    hours: 20", "    hours: 20小时"), PROVIDER, "27:12", "courses[0].hours", ("plain number",), GOOD
+    ),
+    "number in scientific notation": Case(
+        "plain_number", record("      amount: 0", "      amount: 1e3"), PROVIDER, "29:15", "courses[0].fee.amount", ("1e3",), GOOD
+    ),
     "negative fee": Case(
         "too_small", record("      amount: 0", "      amount: -5"), PROVIDER, "29:15", "courses[0].fee.amount", ("at least 0",), GOOD
     ),

@@ -378,6 +378,12 @@ CASES = {
     "full-width digits": Case(setting(COURSES, "名额", "２５"), [
         "f.xlsx!课程列表!V2: “２５”含全角字符，请改为半角：25 / '２５' has full-width characters; write it in ASCII: 25",
     ]),
+    "a number with a unit": Case(setting(COURSES, "名额", "25人"), [
+        "f.xlsx!课程列表!V2: “25人”不是数字：只写阿拉伯数字，需要时加小数点，如 24 或 1.5（不要空格、下划线、单位） / '25人' is not a plain number: write digits, with a decimal point if needed, e.g. 24 or 1.5 (no spaces, underscores or units)",
+    ]),
+    "a yes/no cell in other words": Case(setting(PROVIDERS, "示例数据", "对"), [
+        "f.xlsx!办学机构!B2: 这里请从下拉列表选“是”或“否” / choose 是 (yes) or 否 (no) from the cell's list here",
+    ]),
     "a weekday not in the list": Case(setting(COURSES, "上课时间·上课日", "周二、火曜日"), [
         "f.xlsx!课程列表!K2: 只能取以下之一：周一、周二、周三、周四、周五、周六、周日 / must be one of: 周一、周二、周三、周四、周五、周六、周日",
     ]),

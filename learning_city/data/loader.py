@@ -250,7 +250,7 @@ _TYPE_CODES = {
 
 # Codes raised by the model's own checks (model.py PydanticCustomError), each a message of problems.py.
 _OWN_CODES = {
-    "slug", "reserved_id", "clock", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
+    "slug", "reserved_id", "clock", "plain_number", "expected_number", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
     "end_before_start", "less_than", "not_for_kind", "consent_without_person",
 }  # fmt: skip
 _BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("too_small", "gt"),

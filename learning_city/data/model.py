@@ -16,7 +16,7 @@ import re
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -170,6 +170,28 @@ OneLine = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_one_line), 
 Prose = Annotated[str, Field(max_length=PROSE_MAX)]
 
 
+# Numbers and yes/no as people type them. The YAML reader keeps `24` as text for the model to read
+# by field type, and pydantic alone is lax: it reads "2_4" as 24, " 20" as 20 and "1", "t" or "on"
+# as true. A number is digits, a minus and a decimal point; yes/no is true or false, unquoted.
+PLAIN_NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
+
+
+def _plain_number(value: object) -> object:
+    if isinstance(value, bool):  # pydantic reads true as 1
+        raise PydanticCustomError("expected_number", "a number, not true or false", {})
+    if isinstance(value, str) and not re.fullmatch(PLAIN_NUMBER, value):
+        raise PydanticCustomError("plain_number", "not a plain number", {"value": value})
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_plain_number)]
+Number = Annotated[float, BeforeValidator(_plain_number)]
+# optional, with the check outside the union: the JSON Schema keeps its minimum and maximum
+WholeOrNone = Annotated[int | None, BeforeValidator(_plain_number)]
+NumberOrNone = Annotated[float | None, BeforeValidator(_plain_number)]
+YesNo = Annotated[bool, Strict()]
+
+
 class Record(BaseModel):
     """Base of every catalogue class: unknown keys are errors, never ignored."""
 
@@ -271,7 +293,7 @@ class Policy(Record):
     """The policy document. Numbers in its prose are tokens that point at targets."""
 
     id: Id = Field(**_described("文件编号", "document id"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     title: Line = Field(**_described("文件标题", "title of the document"))
     number: Line = Field(**_described("文号", "document number"))
     issued: Date = Field(**_described("发布日期", "date issued"))
@@ -333,14 +355,14 @@ class Target(Record):
         )
     )
     comparator: Comparator = Field(**_described("不少于 / 约 / 等于 / 范围", "at least / about / exactly / range"))
-    value: float = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
-    value_max: float | None = Field(None, **_described("范围上限", "upper bound of a range"))
+    value: Number = Field(**_described("目标值（范围时为下限）", "target value (lower bound for a range)"))
+    value_max: NumberOrNone = Field(None, **_described("范围上限", "upper bound of a range"))
     unit: Unit = Field(**_described("单位", "unit"))
     deadline: Date | None = Field(None, **_described("完成期限（仅 kind: deadline）", "deadline (kind: deadline only)"))
     scope: Scope = Field(**_described("适用范围", "scope"))
     measure: Measure = Field(**_described("computed：由目录计算；reported：填报数据", "computed from the catalogue, or reported"))
     metric: OneLine | None = Field(None, **_described("计算方法名（computed 时必填）", "metric name (computed only)"))
-    proxy: bool = Field(
+    proxy: YesNo = Field(
         False,
         **_described(
             "数字只能在比目标更粗的层级上计算（如按镇统计村一级的目标）：只作参考，不评定是否达标",
@@ -376,7 +398,7 @@ class GlossaryTerm(Record):
             "含有该术语但意思不同的词（如“应”之于“适应”）", "longer words that contain the term but mean something else (适应 for 应)"
         ),
     )
-    imperative: bool = Field(
+    imperative: YesNo = Field(
         False,
         **_described(
             "义务动词：任务清单中也可译为祈使句，因此只检查禁用译法，且只在政策、界面和名称中检查",
@@ -396,13 +418,13 @@ class Statistic(Record):
     """A reported figure for a target that the catalogue cannot compute."""
 
     target: Id = Field(**_described("目标编号", "target id"))
-    year: int = Field(ge=2000, le=2100, **_described("数据年份", "year of the figure"))
+    year: Whole = Field(ge=2000, le=2100, **_described("数据年份", "year of the figure"))
     # A figure is a count or a share, never negative; a million is beyond any count the targets
     # name (schools, courses, towns…). A share over 100 is refused against its target's unit (loader).
-    value: float = Field(ge=0, le=1_000_000, **_described("填报数值", "reported value"))
+    value: Number = Field(ge=0, le=1_000_000, **_described("填报数值", "reported value"))
     source: Line = Field(**_described("数据来源", "source"))
     url: WebLink | None = Field(None, **_described("数据来源链接（http、https）", "link to the source (http, https)"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
 
 
 class Statistics(Record):
@@ -413,7 +435,7 @@ class Department(Record):
     id: Id = Field(**_described("成员单位编号", "department id"))
     name: Line = Field(**_described("成员单位名称", "name of the department"))
     # issue 22: "the Municipal Education Bureau" in running English; a proper name such as "Jiaxing City University" takes none
-    article: bool = Field(
+    article: YesNo = Field(
         True,
         **_described(
             "英文行文中名称前加 the（专有名称如大学写 false）",
@@ -480,17 +502,17 @@ class Recognition(Record):
     id: Id = Field(**_described("称号编号", "recognition id"))
     kind: RecognitionKind = Field(**_described("称号类型", "kind of recognition"))
     level: Level = Field(**_described("级别：国家级、省级或市级", "level: national, provincial or municipal"))
-    year: int = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
+    year: Whole = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
     region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
     provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
     issuer: Line = Field(**_described("授予单位", "awarded by"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     # issue 22: who a 百姓学习之星 or a 学习型组织 title went to; a resident's name is shown only with consent
     person: Line | None = Field(
         None,
         **_described("获评居民姓名（仅“百姓学习之星”）", "name of the resident (learning stars only)"),
     )
-    name_public: bool = Field(
+    name_public: YesNo = Field(
         False,
         **_described(
             "本人已书面同意在网站公开姓名（否则网站只写“一位居民”）",
@@ -572,8 +594,8 @@ class Term(Record):
 
 
 class AgeRule(Record):
-    min_age: int | None = Field(None, ge=0, le=120, **_described("最低年龄", "minimum age"))
-    max_age: int | None = Field(None, ge=0, le=120, **_described("最高年龄", "maximum age"))
+    min_age: WholeOrNone = Field(None, ge=0, le=120, **_described("最低年龄", "minimum age"))
+    max_age: WholeOrNone = Field(None, ge=0, le=120, **_described("最高年龄", "maximum age"))
     note: Text | None = Field(None, **_described("年龄说明", "about the age rule"))
 
     _ordered = field_validator("max_age")(not_before("min_age", code="less_than"))
@@ -620,7 +642,7 @@ class Schedule(Record):
     dates: DateRange | None = Field(None, **_described("课程起止日期", "first and last day of classes"))
     # Upper bounds catch typing slips (an extra zero, a year typed into a count), not real limits:
     # a course meeting every day for two years has about 730 sessions.
-    sessions: int | None = Field(None, ge=1, le=1000, **_described("课次", "number of sessions"))
+    sessions: WholeOrNone = Field(None, ge=1, le=1000, **_described("课次", "number of sessions"))
     except_dates: list[Date] = Field(
         default_factory=list, **_described("不上课的日期（节假日），如 2026-10-01", "days it does not meet (holidays), e.g. 2026-10-01")
     )
@@ -630,7 +652,7 @@ class Schedule(Record):
 
 class Fee(Record):
     # The dearest vocational programme here costs a few thousand yuan a term; 100,000 is a slip.
-    amount: float = Field(ge=0, le=100_000, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
+    amount: Number = Field(ge=0, le=100_000, **_described("费用（元），免费填 0", "fee in yuan, 0 for free"))
     note: Text | None = Field(None, **_described("费用说明，如教材费", "about the fee, e.g. materials"))
 
 
@@ -654,9 +676,9 @@ class Course(Record):
     schedule: Schedule = Field(**_described("上课时间", "when it meets"))
     # Bounds against typing slips: a full-time year of vocational training is about 1,000 hours,
     # and 10,000 places is beyond any hall here and any online class a provider runs.
-    hours: float = Field(gt=0, le=2000, **_described("总课时", "total class hours"))
+    hours: Number = Field(gt=0, le=2000, **_described("总课时", "total class hours"))
     fee: Fee = Field(**_described("费用", "fee"))
-    capacity: int = Field(ge=1, le=10_000, **_described("名额", "number of places"))
+    capacity: Whole = Field(ge=1, le=10_000, **_described("名额", "number of places"))
     place: Line | None = Field(None, **_described("上课地点", "where it meets"))
     venue: Id | None = Field(None, **_described("场馆编号", "id of an open venue"))
     enrolment: Enrolment = Field(**_described("本课程的报名", "enrolment for the course"))
@@ -671,7 +693,7 @@ class Project(Record):
 
     id: Id = Field(**_described("项目编号", "project id"))
     name: Line = Field(**_described("项目名称", "name of the project"))
-    year: int = Field(ge=2000, le=2100, **_described("开始年份", "year started"))
+    year: Whole = Field(ge=2000, le=2100, **_described("开始年份", "year started"))
     description: Text | None = Field(None, **_described("项目简介", "about the project"))
 
 
@@ -679,7 +701,7 @@ class Provider(Record):
     """A school or other institution that offers courses; one file each."""
 
     id: Id = Field(**_described("机构编号，与文件名相同", "provider id, the same as the file name"))
-    sample: bool = Field(False, **_described("示例数据", "sample data"))
+    sample: YesNo = Field(False, **_described("示例数据", "sample data"))
     kind: ProviderKind = Field(**_described("机构类型", "kind of provider"))
     name: Line = Field(**_described("机构名称", "name of the provider"))
     plaques: list[Line] = Field(default_factory=list, **_described("加挂牌子", "additional plaques carried"))
@@ -735,23 +757,23 @@ class Closure(Record):
 
 
 class Admission(Record):
-    free: bool = Field(**_described("是否免费", "free of charge"))
+    free: YesNo = Field(**_described("是否免费", "free of charge"))
     note: Text | None = Field(None, **_described("入场说明", "about admission"))
 
 
 class Booking(Record):
-    required: bool = Field(**_described("是否须预约", "booking required"))
+    required: YesNo = Field(**_described("是否须预约", "booking required"))
     url: WebLink | None = Field(None, **_described("预约链接（http、https）", "booking link (http, https)"))
     note: Text | None = Field(None, **_described("预约说明", "about booking"))
 
 
 class Accessibility(Record):
-    step_free: bool = Field(False, **_described("无障碍通道", "step-free access"))
-    lift: bool = Field(False, **_described("电梯", "lift"))
-    accessible_toilet: bool = Field(False, **_described("无障碍卫生间", "accessible toilet"))
-    hearing_loop: bool = Field(False, **_described("助听环路", "hearing loop"))
-    braille: bool = Field(False, **_described("盲文标识", "braille signage"))
-    wheelchair_loan: bool = Field(False, **_described("轮椅借用", "wheelchair loan"))
+    step_free: YesNo = Field(False, **_described("无障碍通道", "step-free access"))
+    lift: YesNo = Field(False, **_described("电梯", "lift"))
+    accessible_toilet: YesNo = Field(False, **_described("无障碍卫生间", "accessible toilet"))
+    hearing_loop: YesNo = Field(False, **_described("助听环路", "hearing loop"))
+    braille: YesNo = Field(False, **_described("盲文标识", "braille signage"))
+    wheelchair_loan: YesNo = Field(False, **_described("轮椅借用", "wheelchair loan"))
     note: Text | None = Field(None, **_described("无障碍说明", "about accessibility"))
 
 
@@ -773,7 +795,7 @@ class Venue(Record):
     """An open public venue (library, cultural centre, museum…); one file each."""
 
     id: Id = Field(**_described("场馆编号，与文件名相同", "venue id, the same as the file name"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: VenueKind = Field(**_described("场馆类型", "kind of venue"))
     name: Line = Field(**_described("场馆名称", "name of the venue"))
     description: Text | None = Field(None, **_described("场馆简介", "about the venue"))
@@ -835,7 +857,7 @@ class Team(Record):
     """A residents' self-organised learning team (居民自主学习团队); one file each."""
 
     id: Id = Field(**_described("团队编号，与文件名相同", "team id, the same as the file name"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     name: Line = Field(**_described("团队名称", "name of the team"))
     description: Text | None = Field(None, **_described("团队简介", "about the team"))
     category: Category = Field(**_described("学习领域", "what it learns (area)"))
@@ -872,14 +894,14 @@ class Resource(Record):
     Its subject is a course category, so it is linked with in-person courses on the same subject."""
 
     id: Id = Field(**_described("资源编号，与文件名相同", "resource id, the same as the file name"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: ResourceKind = Field(**_described("资源类型：在线课程或视频", "kind: online course or video"))
     name: Line = Field(**_described("资源名称", "title of the resource"))
     description: Text | None = Field(None, **_described("资源简介", "about the resource"))
     publisher: Line = Field(**_described("提供方（平台或机构）", "provider (platform or institution)"))
     subject: Category = Field(**_described("学科（与课程类别相同）", "subject (the same as course categories)"))
     languages: list[ResourceLanguage] = Field(min_length=1, **_described("授课语言，可多选", "languages (one or more)"))
-    free: bool = Field(**_described("是否免费", "free of charge"))
+    free: YesNo = Field(**_described("是否免费", "free of charge"))
     fee_note: Text | None = Field(None, **_described("收费说明", "about the fee"))
     url: WebLink = Field(**_described("资源网址（http、https）", "address of the resource (http, https)"))
     maintainers: list[Handle] = Field(
@@ -907,7 +929,7 @@ class EventKind(str, Enum):
 class EventJoin(Record):
     """How a resident takes part: walk in, or book (by link or phone)."""
 
-    booking: bool = Field(False, **_described("是否须预约报名", "booking required"))
+    booking: YesNo = Field(False, **_described("是否须预约报名", "booking required"))
     url: WebLink | None = Field(None, **_described("报名链接（http、https）", "booking link (http, https)"))
     phone: Phone | None = Field(None, **_described("报名电话（公开号码）", "booking phone (a public number)"))
     note: Text | None = Field(None, **_described("参加说明", "how to take part"))
@@ -917,7 +939,7 @@ class Event(Record):
     """A learning activity on given days: a learning-week event, a lecture, an open day; one file each."""
 
     id: Id = Field(**_described("活动编号，与文件名相同", "event id, the same as the file name"))
-    sample: bool = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
+    sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     kind: EventKind = Field(**_described("活动类型", "kind of event"))
     name: Line = Field(**_described("活动名称", "name of the event"))
     description: Text | None = Field(None, **_described("活动简介", "about the event"))
@@ -934,7 +956,7 @@ class Event(Record):
         None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)")
     )
     audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
-    free: bool = Field(True, **_described("是否免费", "free of charge"))
+    free: YesNo = Field(True, **_described("是否免费", "free of charge"))
     join: EventJoin = Field(default_factory=EventJoin, **_described("如何参加", "how to take part"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))
     maintainers: list[Handle] = Field(

@@ -73,9 +73,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_choice": ("只能取以下之一：{choices}", "must be one of: {choices}"),
     "expected_text": ("这里应为文字（数字、true/false 请加引号）", "text expected here (quote numbers and true/false)"),
     "expected_number": ("这里应为数字", "a number is expected here"),
+    "plain_number": (
+        "“{value}”不是数字：只写阿拉伯数字，需要时加小数点，如 24 或 1.5（不要空格、下划线、单位）",
+        "'{value}' is not a plain number: write digits, with a decimal point if needed, e.g. 24 or 1.5 (no spaces, underscores or units)",
+    ),
     "expected_list": ("这里应为列表（每项以“- ”开头）", "a list is expected here (items start with '- ')"),
     "expected_mapping": ("这里应为“键: 值”的映射", "a mapping of keys is expected here"),
-    "expected_bool": ("这里应为 true 或 false", "true or false expected here"),
+    "expected_bool": ("这里应为 true 或 false（不加引号）", "true or false expected here, without quotes"),
     "id_mismatch": (
         "编号“{value}”与文件名“{stem}”不一致",
         "id '{value}' does not match the file name '{stem}'",
@@ -246,6 +250,7 @@ SHEET_MESSAGES: dict[str, tuple[str, str]] = {
         "a time is expected but the cell holds the number {value}: format the cell as a time, or type HH:MM, e.g. 19:30",
     ),
     "error_cell": ("单元格是错误值 {value}", "the cell holds an error value {value}"),
+    "yes_no_cell": ("这里请从下拉列表选“是”或“否”", "choose 是 (yes) or 否 (no) from the cell's list here"),
     "nothing_to_import": ("没有可导入的记录", "no records to import"),
     "id_changed": (
         "编号不能在表格中修改（原为“{old}”）：编号是网址，也被其他记录引用；改名请联系维护者",

@@ -305,7 +305,7 @@ def from_cell(column: Column, cell: workbook.Cell, ids: dict) -> object:
             return value
         if text in TRUE_WORDS or text in FALSE_WORDS:
             return text in TRUE_WORDS
-        raise CellError("expected_bool")
+        raise CellError("yes_no_cell")
     if kind == lay.DATE:
         if isinstance(value, dt.datetime):
             if value.time() != dt.time(0):
