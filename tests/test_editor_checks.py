@@ -111,6 +111,11 @@ BY_FIELD = {
     "line_break",
     "reserved_id",
     "date_out_of_range",
+    # numbers as typed (2026-12-06): the form's number widgets hold digits only, whole where the
+    # field is (value_type int), and "more than 0" by their pattern (editor.py, exclusiveMinimum)
+    "plain_number",
+    "not_whole",
+    "not_above",
 }
 
 

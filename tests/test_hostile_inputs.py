@@ -226,3 +226,23 @@ def test_references_are_checked_while_a_whole_catalogue_file_is_refused(catalogu
     ]
     (catalogue_copy / PROVIDER).write_text(VALID, encoding="utf-8")  # control: a real parent raises nothing more
     assert [Path(p.path).name for p in load(catalogue_copy)[1] if p.severity == "error"] == ["statistics.yml"]
+
+
+def test_a_provider_the_model_refuses_still_gets_its_own_rules_checked(catalogue_copy):
+    """Every problem of a file at once: one course the model refuses (no hours) no longer hides a
+    course id used twice, sessions that do not fit and enrolment after the last class, which the
+    secretary otherwise meets one pull request at a time. Control: without the refused value, the
+    same three are found as before."""
+    path = catalogue_copy / "providers" / "nanhu-daqiao-adult-school.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    hours: 12\n") == 1 and text.count("  - id: south-lake-stories\n") == 1
+    mistakes = (
+        text.replace("  - id: south-lake-stories\n", "  - id: childcare-worker\n")
+        .replace("      sessions: 6\n", "      sessions: 60\n")
+        .replace("      closes: 2026-11-02\n", "      closes: 2027-01-04\n")
+    )
+    own_rules = ["duplicate_id", "enrolment_after_end", "too_many_sessions"]
+    for hours, refused in (("0", ["not_above"]), ("12", [])):  # the control last
+        path.write_text(mistakes.replace("    hours: 12\n", f"    hours: {hours}\n"), encoding="utf-8")
+        _, problems = load(catalogue_copy)
+        assert sorted(p.code for p in problems if p.severity == "error") == sorted(own_rules + refused), hours

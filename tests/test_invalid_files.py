@@ -20,6 +20,7 @@ import validate  # scripts/validate.py
 from conftest import CATALOGUE, VALID
 
 from learning_city.data import inventory, loader
+from learning_city.data import model as m
 from learning_city.data.loader import load
 from learning_city.data.problems import MESSAGES, Problem
 
@@ -677,6 +678,26 @@ CASES: dict[str, Case] = {
         ("did you mean 'capacity'",),
         GOOD,
     ),
+    # a guess only from the fields of that mapping (schedule's `start`, not targets' `target`), and a
+    # key of another part of the record named as misplaced (2026-12-06)
+    "misspelt key in a nested part": Case(
+        "unknown_key",
+        record('      start: "09:00"', '      strat: "09:00"'),
+        PROVIDER,
+        'strat: "09:00"@7',
+        "courses[0].schedule.strat",
+        ("did you mean 'start'",),
+        GOOD,
+    ),
+    "key indented into the wrong part": Case(
+        "unknown_key",
+        record("    hours: 20", "      hours: 20"),
+        PROVIDER,
+        "      hours: 20@7",
+        "courses[0].schedule.hours",
+        ("缩进", "check the indentation"),
+        GOOD,
+    ),
     "unsafe id": Case("slug", record("  - id: tai-chi", '  - id: "../x"'), PROVIDER, "14:9", "courses[0].id", ("slug",), GOOD),
     "malformed time": Case("clock", record('end: "10:30"', 'end: "1030"'), PROVIDER, "23:12", "courses[0].schedule.end", ("HH:MM",), GOOD),
     "hour 25": Case("clock", record('end: "10:30"', 'end: "25:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("25:00",), GOOD),
@@ -724,6 +745,15 @@ CASES: dict[str, Case] = {
     ),
     "unknown choice": Case(
         "bad_choice", record("    mode: in-person", "    mode: in-persn"), PROVIDER, "19:11", "courses[0].mode", ("in-person",), GOOD
+    ),
+    "weekday in Chinese": Case(  # the Chinese half lists the codes with 、, no English "or"
+        "bad_choice",
+        record("      days: [mon]", "      days: [周六]"),
+        PROVIDER,
+        "days: [周六]@14",
+        "courses[0].schedule.days[0]",
+        ("sat、sun /",),
+        GOOD,
     ),
     "true as text": Case(
         "expected_text",
@@ -773,6 +803,19 @@ CASES: dict[str, Case] = {
     ),
     "number with a unit": Case(
         "plain_number", record("    hours: 20", "    hours: 20小时"), PROVIDER, "27:12", "courses[0].hours", ("plain number",), GOOD
+    ),
+    # a bound's number as written (0, not 0.0), "more than" where 0 itself is refused (2026-12-06)
+    "no hours": Case(
+        "not_above", record("    hours: 20", "    hours: 0"), PROVIDER, "27:12", "courses[0].hours", ("须大于 0 /", "more than 0"), GOOD
+    ),
+    "half a place": Case(
+        "not_whole",
+        record("    capacity: 30", "    capacity: 2.5"),
+        PROVIDER,
+        "30:15",
+        "courses[0].capacity",
+        ("'2.5'", "whole number"),
+        GOOD,
     ),
     "number in scientific notation": Case(
         "plain_number", record("      amount: 0", "      amount: 1e3"), PROVIDER, "29:15", "courses[0].fee.amount", ("1e3",), GOOD
@@ -1057,6 +1100,16 @@ CASES: dict[str, Case] = {
         write(PROVIDER, VALID.replace("contact:\n", "last_verified: 2026-01-31\ncontact:\n")),
         severity="warning",
     ),
+    "schema line of a file saved with Windows line ends": Case(  # control: no warning asks for the line it has
+        "schema_line",
+        GOOD,
+        PROVIDER,
+        "1:1",
+        "-",
+        ("yaml-language-server",),
+        write(PROVIDER, ("# yaml-language-server: $schema=../../schema/provider.schema.json\n" + VALID).replace("\n", "\r\n")),
+        severity="warning",
+    ),
     "no schema line": Case(
         "schema_line",
         GOOD,
@@ -1188,7 +1241,7 @@ def test_every_message_has_a_case():
 
 def test_an_unforeseen_model_error_still_gets_a_bilingual_message():
     doc = loader.parse(VALID.encode(), "providers/x.yml")
-    problem = loader._problem_from(doc, {"type": "brand_new_check", "loc": ("courses", 0, "hours"), "msg": "odd"})
+    problem = loader._problem_from(doc, {"type": "brand_new_check", "loc": ("courses", 0, "hours"), "msg": "odd"}, m.Provider)
     assert (problem.code, problem.line, problem.key) == ("bad_value", 27, "courses[0].hours")
     assert "取值不对" in str(problem) and "invalid value: odd" in str(problem)
 

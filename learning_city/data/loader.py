@@ -151,6 +151,10 @@ def _check(
             collections[folder][record.id] = (record, doc)
             sources[(folder, record.id)] = str(path.relative_to(root))
 
+    # a provider's own rules need nothing else: they run on a file the model refused, and when the
+    # whole-catalogue rules cannot
+    problems += [p for provider, doc in collections["providers"].values() for p in _within_provider(doc, provider)]
+    problems += [p for doc, cls in refused if cls is m.Provider for p in _within_provider(doc, None)]
     if len(records) < len(SINGLE_FILES):  # the whole-catalogue rules need these: only the references that can be
         kept = [(doc, COLLECTIONS[folder]) for folder, found in collections.items() for _, doc in found.values()]
         return None, sorted(set(problems + _references(_known_ids(records, collections, unreadable), kept + refused)))
@@ -218,8 +222,33 @@ def _validate(doc: Document, cls: type[BaseModel]) -> tuple[Document, BaseModel 
     try:
         return doc, cls.model_validate(doc.data)
     except ValidationError as err:
-        doc.problems += [_problem_from(doc, error) for error in err.errors(include_url=False)]
+        doc.problems += [_problem_from(doc, error, cls) for error in err.errors(include_url=False)]
         return doc, None
+
+
+def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model of the mapping at `loc` in a record of `cls` (list indexes skipped)."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = cls.model_fields.get(str(part))
+        inner = next(iter(_models_in(info.annotation)), None) if info else None
+        if inner is None:
+            return None
+        cls = inner
+    return cls
+
+
+def _key_hint(key: str, model: type[BaseModel] | None) -> dict[str, str]:
+    """A key the model does not know: the field of this mapping it looks like, or, when it is a
+    field of another part of the record, that it stands at the wrong indentation."""
+    here = set(model.model_fields) if model else set()
+    guess = difflib.get_close_matches(key, here, n=1)
+    if guess:
+        return {"hint": f"，是否应为“{guess[0]}”？", "hint_en": f"; did you mean '{guess[0]}'?"}
+    if key in _FIELD_NAMES:
+        return {"hint": "：这一项不属于这里，请检查缩进（行首空格）", "hint_en": ": it does not belong here; check the indentation"}
+    return {"hint": "", "hint_en": ""}
 
 
 def _all_field_names() -> set[str]:
@@ -238,7 +267,6 @@ _TYPE_CODES = {
     "float_parsing": "expected_number",
     "float_type": "expected_number",
     "finite_number": "expected_number",  # nan, inf
-    "int_from_float": "expected_number",
     "list_type": "expected_list",
     "model_type": "expected_mapping",
     "dict_type": "expected_mapping",
@@ -253,13 +281,13 @@ _OWN_CODES = {
     "slug", "reserved_id", "clock", "plain_number", "expected_number", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
     "end_before_start", "less_than", "not_for_kind", "consent_without_person",
 }  # fmt: skip
-_BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("too_small", "gt"),
-           "less_than_equal": ("too_big", "le"), "less_than": ("too_big", "lt")}  # fmt: skip
+_BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("not_above", "gt"),
+           "less_than_equal": ("too_big", "le")}  # fmt: skip
 # Full-width forms of ASCII (ＡＢＣ１２３：－) and the ideographic space, typed by Chinese input methods.
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
-def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
+def _problem_from(doc: Document, error: ErrorDetails, cls: type[BaseModel]) -> Problem:
     """Turn one pydantic error into a problem at the right line, with our own message."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -274,17 +302,15 @@ def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
     if kind == "string_too_short" and loc and loc[-1] == "zh":
         return doc.problem(loc, "missing_zh")
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(loc[-1]), _FIELD_NAMES - {loc[-1]}, n=1)  # itself: wrong place
-        hint = f"，是否应为“{guess[0]}”？" if guess else ""
-        hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
-        return doc.problem(loc, "unknown_key", key=True, hint=hint, hint_en=hint_en)
+        return doc.problem(loc, "unknown_key", key=True, **_key_hint(str(loc[-1]), _model_at(cls, loc[:-1])))
     if kind in _OWN_CODES:  # the model's own checks: their code is the message's
         return doc.problem(loc, kind, **ctx)
     if kind == "string_too_long":
         return doc.problem(loc, "too_long", limit=ctx.get("max_length", ""))
     if kind in _BOUNDS:
         code, bound = _BOUNDS[kind]
-        return doc.problem(loc, code, limit=ctx.get(bound, ""))
+        limit = ctx.get(bound, "")
+        return doc.problem(loc, code, limit=f"{limit:g}" if isinstance(limit, float) else limit)  # 0, not 0.0
     if kind == "too_short":
         return doc.problem(loc, "too_few", limit=ctx.get("min_length", 1))
     if kind == "string_pattern_mismatch":
@@ -292,17 +318,23 @@ def _problem_from(doc: Document, error: ErrorDetails) -> Problem:
     if kind.startswith("date") or kind.startswith("datetime"):  # pydantic's own words stay out of the message
         return doc.problem(loc, "bad_date", value=str(value))
     if kind in ("enum", "literal_error"):
-        return doc.problem(loc, "bad_choice", choices=ctx.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))  # pydantic's "'mon', 'tue' or 'sun'"
+        return doc.problem(loc, "bad_choice", choices="、".join(choices), choices_en=", ".join(choices))
+    if kind in ("int_from_float", "int_parsing") and re.fullmatch(m.PLAIN_NUMBER, str(value)):  # 2.5 places
+        return doc.problem(loc, "not_whole", value=str(value), whole=round(float(str(value))) or 1)
     if kind in _TYPE_CODES:
         return doc.problem(loc, _TYPE_CODES[kind])
     return doc.problem(loc, "bad_value", detail=error["msg"])
 
 
 def _duplicates(doc: Document, loc: tuple, items: Iterable, what: str = "id") -> list[Problem]:
+    """duplicate_id for each item (a record, or its data as a dict) whose `what` an earlier one has."""
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
-        value = getattr(item, what)
+        value = item.get(what) if isinstance(item, dict) else getattr(item, what)
+        if not isinstance(value, str):
+            continue
         if value in seen:
             first = doc.where(loc + (seen[value], what))
             problems.append(doc.problem(loc + (index, what), "duplicate_id", value=value, first=f"{doc.path}:{first[0]}"))
@@ -460,19 +492,35 @@ def _check_provider(
             problems.append(doc.problem(("parent",), "no_kind_tier", kind=provider.kind.value))
         elif parent.tier != provider.tier - 1:
             problems.append(doc.problem(("parent",), "wrong_parent_tier", tier=provider.tier - 1))
-    problems += _duplicates(doc, ("terms",), provider.terms)
-    problems += _duplicates(doc, ("courses",), provider.courses)
-    problems += _duplicates(doc, ("projects",), provider.projects)
-    terms = {term.id: term for term in provider.terms}
-    for ti, term in enumerate(provider.terms):
-        problems += _enrolment_fits(doc, ("terms", ti, "enrolment"), term.enrolment, term.dates)
     for ci, course in enumerate(provider.courses):
-        loc = ("courses", ci)
-        if course.term and course.term not in terms:
-            problems.append(doc.problem(loc + ("term",), "unknown_ref", **reference("term"), value=course.term))
         if course.venue and course.venue not in venues:
-            problems.append(doc.problem(loc + ("venue",), "unknown_ref", **reference("venue"), value=course.venue))
-        dates = course.schedule.dates or (terms[course.term].dates if course.term in terms else None)
+            problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", **reference("venue"), value=course.venue))
+    return problems
+
+
+def _within_provider(doc: Document, provider: m.Provider | None) -> list[Problem]:
+    """The rules inside one provider's file: ids unique, enrolment within the classes, class days
+    real. For a file the model refused, on each term and course that is valid on its own: every
+    problem of a file at once, not these only once its other errors are mended."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    items: dict[str, list]
+    if provider is not None:
+        items = {"projects": provider.projects, "terms": provider.terms, "courses": provider.courses}
+        terms, courses = list(enumerate(provider.terms)), list(enumerate(provider.courses))
+    else:
+        items = {name: _list(data.get(name)) for name in ("projects", "terms", "courses")}
+        terms, courses = _valid_items(items["terms"], m.Term), _valid_items(items["courses"], m.Course)
+    problems: list[Problem] = []
+    for name in ("terms", "courses", "projects"):
+        problems += _duplicates(doc, (name,), items[name])
+    by_id = {term.id: term for _, term in terms}
+    for ti, term in terms:
+        problems += _enrolment_fits(doc, ("terms", ti, "enrolment"), term.enrolment, term.dates)
+    for ci, course in courses:
+        loc = ("courses", ci)
+        if course.term and course.term not in by_id and provider is not None:  # a refused file's: _references
+            problems.append(doc.problem(loc + ("term",), "unknown_ref", **reference("term"), value=course.term))
+        dates = course.schedule.dates or (by_id[course.term].dates if course.term in by_id else None)
         problems += _enrolment_fits(doc, loc + ("enrolment",), course.enrolment, dates)
         for di, day in enumerate(course.schedule.except_dates):
             if dates and not (dates.start <= day <= dates.end and WEEKDAYS[day.weekday()] in course.schedule.days):
@@ -481,6 +529,19 @@ def _check_provider(
         if sessions and dates and sessions > (possible := meeting_count(course.schedule, dates)):
             problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
     return problems
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _valid_items(items: list, cls: type[BaseModel]) -> list[tuple[int, Any]]:
+    """(index, model) of each item valid on its own; the others' errors are reported already."""
+    valid = []
+    for index, item in enumerate(items):
+        with contextlib.suppress(ValidationError):
+            valid.append((index, cls.model_validate(item)))
+    return valid
 
 
 def _enrolment_fits(doc: Document, loc: tuple, enrolment: m.Enrolment | None, dates: m.DateRange | None) -> list[Problem]:
@@ -534,7 +595,7 @@ def _advise(root: Path, collections: dict, today: dt.date, raw: Raw) -> list[Pro
             path = Path(doc.path)
             expected = schema_line(path.relative_to(root).as_posix())
             content = raw[path]  # bytes: the record was read from them, valid UTF-8
-            if isinstance(content, bytes) and not content.decode("utf-8-sig").startswith(expected + "\n"):
+            if isinstance(content, bytes) and content.decode("utf-8-sig").splitlines()[:1] != [expected]:
                 warnings.append(Problem(doc.path, 1, 1, "", "schema_line", {"line": expected}, "warning"))
             if not record.name.en:
                 warn(doc, ("name",), "no_english")

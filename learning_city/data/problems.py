@@ -70,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the date {value} is out of range: it must be between {min} and {max}; check the year",
     ),
     "bad_value": ("取值不对：{detail}", "invalid value: {detail}"),
-    "bad_choice": ("只能取以下之一：{choices}", "must be one of: {choices}"),
+    "bad_choice": ("只能取以下之一：{choices}", "must be one of: {choices_en}"),
     "expected_text": ("这里应为文字（数字、true/false 请加引号）", "text expected here (quote numbers and true/false)"),
     "expected_number": ("这里应为数字", "a number is expected here"),
     "plain_number": (
@@ -145,6 +145,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "less_than": ("不能小于下限 {start}", "may not be less than {other} ({other} is {start})"),
     "too_small": ("不能小于 {limit}", "must be at least {limit}"),
     "too_big": ("不能大于 {limit}", "must be at most {limit}"),
+    "not_above": ("须大于 {limit}", "must be more than {limit}"),
+    "not_whole": ("“{value}”须为整数，如 {whole}", "'{value}' must be a whole number, e.g. {whole}"),
     "too_few": ("至少需要 {limit} 项", "needs at least {limit} item(s)"),
     "bad_format": ("格式不对", "malformed value"),
     "enrolment_after_start": (

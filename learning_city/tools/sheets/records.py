@@ -276,7 +276,8 @@ def _choice(column: Column, text: str) -> str:
     text = text.strip()
     if text in by_label or text in column.choices:
         return by_label.get(text, text)
-    raise CellError("bad_choice", choices=lay.SEPARATOR.join(column.choices.values()))
+    choices = lay.SEPARATOR.join(column.choices.values())  # the cell's own words, in both halves
+    raise CellError("bad_choice", choices=choices, choices_en=choices)
 
 
 # Tab and line ends echoed in a message as escapes: the report stays one line per problem.
