@@ -181,6 +181,23 @@ def test_the_link_to_enrol_is_offered_only_while_enrolment_is_on(page, server):
     assert offered(closed.enrolment.closes)[closed.id] is True
 
 
+def test_a_terms_link_to_enrol_is_offered_only_while_its_enrolment_is_on(page, server):
+    """The same beside a term's enrolment (an elderly university enrols by term): no "去报名" after
+    "报名已结束" above the term's courses. Control: the closed term offers it on a day in its window."""
+    provider = catalogue().providers["jiaxing-city-university"]
+    autumn, spring = (term for term in provider.terms if term.enrolment and term.enrolment.url)
+    assert autumn.enrolment.closes < BUILT < spring.enrolment.opens
+
+    def offered(term, day: dt.date) -> bool:
+        page.clock.set_fixed_time(at(day))
+        page.goto(server + f"providers/{provider.id}/")
+        return page.locator(f"#term-{term.id} + p .lc-enrol-link").is_visible()
+
+    assert offered(autumn, BUILT) is False
+    assert offered(autumn, autumn.enrolment.closes) is True
+    assert offered(spring, spring.enrolment.opens) is True
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_without_javascript_the_build_status_says_as_of_its_day(browser, server, lang):
     context = browser.new_context(java_script_enabled=False)
@@ -223,6 +240,28 @@ def test_a_course_title_finds_the_course_with_its_time_and_status(page, server, 
     assert any(tag.startswith(t("search.provider", lang) + ": " + provider.name.get(lang)) for tag in tags)
     # found by its title, a course shows no excerpt: it would repeat the title and provider above
     expect(first.locator(".pagefind-ui__result-excerpt")).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_event_a_team_and_a_resource_found_show_their_facts_labelled_in_the_pages_language(page, server, lang):
+    """Not a course's labels or Pagefind's raw keys ("Fee: 免费" on the Chinese page, a resource's
+    subject as "When"): each kind's own, in the page's language. Control: every label is one of
+    ui.yml's for that language, and the raw keys appear nowhere."""
+    cat = catalogue()
+    event = next(iter(cat.events.values()))
+    team = next(iter(cat.teams.values()))
+    resource = next(iter(cat.resources.values()))
+    expected = {
+        event.name.get(lang): {t("events.host", lang), t("search.when", lang), t("search.place", lang), t("events.join", lang)},
+        team.name.get(lang): {t("search.place", lang), t("search.when", lang)},
+        resource.name.get(lang): {t("resources.publisher", lang), t("label.category", lang), t("search.fee", lang)},
+    }
+    for title, labels in expected.items():
+        page.goto(server + PREFIX[lang] + "search/?q=" + title)
+        result = page.locator(".pagefind-ui__result").filter(has=page.locator(".pagefind-ui__result-link", has_text=title)).first
+        expect(result).to_be_visible(timeout=15000)
+        shown = {tag.split(":")[0] for tag in result.locator(".pagefind-ui__result-tag").all_inner_texts()}
+        assert shown == labels, (title, shown)
 
 
 def test_a_word_of_a_description_shows_its_sentence_under_the_course(page, server):

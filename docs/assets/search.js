@@ -19,23 +19,26 @@
   var script = document.createElement("script");
   script.src = box.dataset.bundle + "pagefind-ui.js";
   script.onload = ready;
-  // A course's result shows, under its title, its provider, days and time, place, fee and
-  // enrolment status, labelled in the page's language; the status is worked out for today by
-  // the same script as the pages' (status.js), from the dates the index holds.
+  // Under each result's title, what a reader decides by (a course's provider, days and time, place,
+  // fee; an event's host and how to take part; a resource's publisher and subject), labelled in the
+  // page's language (strings.js searchLabels, in their order). A course's enrolment status is worked
+  // out for today by the same script as the pages' (status.js), from the dates the index holds.
   var status = window.lcStatus;
-  var FIELDS = ["provider", "when", "place", "fee"];
-  function course(data) {
+  var LABELS = (window.lcStrings || {}).searchLabels || [];
+  function labelled(data) {
     var meta = data.meta;
-    if (!meta.enrolment_status || !status) return data;
-    // the excerpt only when it shows why the course was found beyond its title (a word of its
-    // description): otherwise it would repeat the title and the provider its facts already give
-    var title = meta.title.toLowerCase();
-    var found = (data.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7).trim().toLowerCase(); });
-    if (found.every(function (word) { return title.indexOf(word) >= 0; })) data.excerpt = "";
     var shown = { title: meta.title };
-    FIELDS.forEach(function (key) { if (meta[key]) shown[status.strings["search." + key]] = meta[key]; });
-    var facts = { status: meta.enrolment_status, opens: meta.enrolment_opens, closes: meta.enrolment_closes, ends: meta.enrolment_ends };
-    shown[status.strings["search.status"]] = status.label(status.compute(facts, status.today()));
+    LABELS.forEach(function (pair) { if (meta[pair[0]]) shown[pair[1]] = meta[pair[0]]; });
+    if (meta.enrolment_status && status) {
+      // the excerpt only when it shows why the course was found beyond its title (a word of its
+      // description): otherwise it would repeat the title and the provider its facts already give
+      var title = meta.title.toLowerCase();
+      var found = (data.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7).trim().toLowerCase(); });
+      if (found.every(function (word) { return title.indexOf(word) >= 0; })) data.excerpt = "";
+      var facts = { status: meta.enrolment_status, opens: meta.enrolment_opens, closes: meta.enrolment_closes, ends: meta.enrolment_ends };
+      var words = status.label(status.compute(facts, status.today()));
+      LABELS.forEach(function (pair) { if (pair[0] === "status") shown[pair[1]] = words; });
+    }
     data.meta = shown;
     return data;
   }
@@ -54,7 +57,7 @@
     }
     if (data.meta.untranslated) chinese[data.url] = true;
     delete data.meta.untranslated;  // Pagefind shows every other meta as a line under the title
-    return course(data);
+    return labelled(data);
   }
   // marked as the pages mark it: lang="zh" on the title, and after it the pages' own mark
   // (lc/untranslated.html, rendered into the page with no text: search_box.html)

@@ -35,11 +35,19 @@ SCRIPT_STRINGS = (
     "today.open_later",
     "today.closed",
     "today.closed_reason",
-    "search.provider",
-    "search.when",
-    "search.place",
-    "search.fee",
-    "search.status",
+)
+# The facts a search result shows under its title (search_records.py, events.py, teams.py meta),
+# in this order, each with its label: the search page writes them in the page's language.
+SEARCH_LABELS = (
+    ("provider", "search.provider"),
+    ("host", "events.host"),
+    ("publisher", "resources.publisher"),
+    ("subject", "label.category"),
+    ("when", "search.when"),
+    ("place", "search.place"),
+    ("fee", "search.fee"),
+    ("join", "events.join"),
+    ("status", "search.status"),
 )
 # statuses under which a reader can still put their name down (now or when enrolment opens)
 CAN_ENROL = ("open", "not-yet", "waitlist")
@@ -130,4 +138,5 @@ def script_strings(lang: str) -> dict:
     """The interface strings of the page scripts, their {placeholders} left for the script to fill,
     and the statuses under which a reader can still enrol (status.js hides the link for the others)."""
     words = {key: i18n.strings()[key][lang] for key in SCRIPT_STRINGS}
-    return {**words, "months": i18n.MONTHS, "lang": lang, "canEnrol": list(CAN_ENROL)}
+    labels = [[name, i18n.strings()[key][lang]] for name, key in SEARCH_LABELS]  # a list: the order is kept
+    return {**words, "months": i18n.MONTHS, "lang": lang, "canEnrol": list(CAN_ENROL), "searchLabels": labels}

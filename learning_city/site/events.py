@@ -269,10 +269,10 @@ def search_records(catalogue: Catalogue, lang: str) -> list[dict]:
                 "language": lang,
                 "meta": {
                     "title": event.name.get(lang),
-                    "provider": host_name(catalogue, event, lang),
+                    "host": host_name(catalogue, event, lang),
                     "when": when,
                     "place": place,
-                    "fee": join_text(event, lang),
+                    "join": join_text(event, lang),
                 },
             }
         )

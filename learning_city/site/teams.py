@@ -215,8 +215,8 @@ def resource_records(catalogue: Catalogue, lang: str) -> list[dict]:
                 words,
                 lang,
                 {
-                    "provider": resource.publisher.get(lang),
-                    "when": subject,
+                    "publisher": resource.publisher.get(lang),
+                    "subject": subject,
                     "fee": t("label.free" if resource.free else "resources.paid", lang),
                 },
             )
