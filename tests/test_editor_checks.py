@@ -103,6 +103,7 @@ BY_FIELD = {
     "expected_bool",
     "fullwidth",
     "end_before_start",
+    "not_after_start",
     "web_link",  # issue 22: an online resource's address, by its http/https pattern (config.yml)
     # the hostile-input review (2026-12-06): a link's kind by its pattern (config.yml); the others by
     # checks.js `problems` from the spec (editor.FIELD_CODES), each with a mistake below
@@ -111,11 +112,14 @@ BY_FIELD = {
     "line_break",
     "reserved_id",
     "date_out_of_range",
+    "repeated",  # a list's items (days, audience by their choices widget; holidays by checks.js)
     # numbers as typed (2026-12-06): the form's number widgets hold digits only, whole where the
     # field is (value_type int), and "more than 0" by their pattern (editor.py, exclusiveMinimum)
     "plain_number",
     "not_whole",
     "not_above",
+    # the form trims text (format.js tidy): spaces only are no text, refused as missing
+    "blank",
 }
 
 
@@ -327,6 +331,15 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         "courses[1].schedule.dates.end",
         "field",
     ),
+    "the same holiday picked twice": (
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"].update(except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["start"], 7)] * 2),
+        None,
+        False,
+        "repeated",
+        "courses[1].schedule.except_dates",
+        "field",
+    ),
     "a holiday in year 2100": (
         SCHOOL,
         lambda d: _course(d, 1)["schedule"].update(except_dates=["2100-01-01"]),
@@ -346,7 +359,7 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         "end_date",
         "field",
     ),
-    "an event that ends before it starts": (EVENT, lambda d: d.update(end=d["start"]), None, False, "end_before_start", "end", "field"),
+    "an event that ends before it starts": (EVENT, lambda d: d.update(end=d["start"]), None, False, "not_after_start", "end", "field"),
     "a term that ends before it starts": (
         ELDERLY,
         lambda d: d["terms"][0]["dates"].update(end=_plus(d["terms"][0]["dates"]["start"], -1)),
@@ -370,7 +383,7 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         lambda d: _course(d)["schedule"].update(end=_course(d)["schedule"]["start"]),
         None,
         False,
-        "end_before_start",
+        "not_after_start",
         "courses[0].schedule.end",
         "field",
     ),
@@ -379,7 +392,7 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         lambda d: d["opening_hours"][0].update(closes="08:00"),
         None,
         False,
-        "end_before_start",
+        "not_after_start",
         "opening_hours[0].closes",
         "field",
     ),
@@ -388,7 +401,7 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         lambda d: d["meetings"][0].update(end="14:00"),
         None,
         False,
-        "end_before_start",
+        "not_after_start",
         "meetings[0].end",
         "field",
     ),
@@ -678,6 +691,7 @@ FIELD_MISTAKES = {  # editor.FIELD_CODES: each bound of one value that checks.js
     "too_long": "a course title of a thousand characters",
     "reserved_id": "a new provider with the section page's id",
     "date_out_of_range": "a class ending in year 9999",
+    "repeated": "the same holiday picked twice",
 }
 
 

@@ -388,7 +388,7 @@ output = { clean, found: checks.problems(data, spec, model.MESSAGES) };
     )
     assert out["clean"] == []
     assert out["found"] == [
-        "courses[0].schedule.end: 结束早于开始（开始为 09:30） / ends before it starts (start 09:30)",
+        "courses[0].schedule.end: 须晚于开始（开始为 09:30） / must be after the start (09:30)",
         "courses[0].place.zh: 缺少中文内容（zh） / Chinese text (zh) is required",
         "courses[1].schedule.dates.end: 结束早于开始（开始为 2026-10-10） / ends before it starts (start 2026-10-10)",
         "courses[2].enrolment.method: 缺少必填项 / required field is missing",

@@ -182,7 +182,7 @@ TEAM_CASES: dict[str, Case] = {
         edit(TEAM, "region: nanhu-chengnan\n", "region: nanhu-chengnan\nprovider: nanhu-jiefang-qili-community-school\n"),
     ),
     "team meeting ends before it starts": Case(
-        "end_before_start", edit(TEAM, 'end: "16:00"', 'end: "13:00"'), TEAM, 'end: "13:00"@10', "meetings[0].end", ("14:00",), GOOD
+        "not_after_start", edit(TEAM, 'end: "16:00"', 'end: "13:00"'), TEAM, 'end: "13:00"@10', "meetings[0].end", ("14:00",), GOOD
     ),
     "team without a way to join": Case(
         "missing",
@@ -746,6 +746,27 @@ CASES: dict[str, Case] = {
     "unknown choice": Case(
         "bad_choice", record("    mode: in-person", "    mode: in-persn"), PROVIDER, "19:11", "courses[0].mode", ("in-person",), GOOD
     ),
+    "a weekday twice": Case(
+        "repeated",
+        record("      days: [mon]", "      days: [mon, mon]"),
+        PROVIDER,
+        "days: [mon, mon]@13",
+        "courses[0].schedule.days",
+        ("'mon'",),
+        GOOD,
+    ),
+    "a title of spaces": Case(
+        "blank", record("      zh: 太极拳入门", "      zh: '\u3000 '"), PROVIDER, "16:11", "courses[0].title.zh", ("only spaces",), GOOD
+    ),
+    "web address without http": Case(  # its own kind's message, not "unsafe" (2026-12-06)
+        "web_link",
+        record("  website: https://example.org/test", "  website: www.example.org/test"),
+        PROVIDER,
+        "website: www@12",
+        "contact.website",
+        ("https://",),
+        GOOD,
+    ),
     "weekday in Chinese": Case(  # the Chinese half lists the codes with 、, no English "or"
         "bad_choice",
         record("      days: [mon]", "      days: [周六]"),
@@ -891,7 +912,10 @@ CASES: dict[str, Case] = {
         write(PROVIDER, VALID.replace("courses:\n", "age_rule:\n  min_age: 50\n  max_age: 60\ncourses:\n")),
     ),
     "class ends before it starts": Case(
-        "end_before_start", record('end: "10:30"', 'end: "08:30"'), PROVIDER, "23:12", "courses[0].schedule.end", ("ends before",), GOOD
+        "not_after_start", record('end: "10:30"', 'end: "08:30"'), PROVIDER, "23:12", "courses[0].schedule.end", ("after the start",), GOOD
+    ),
+    "a class that ends when it starts": Case(  # a strict pair: "after the start", not "ends before it starts"
+        "not_after_start", record('end: "10:30"', 'end: "09:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("须晚于开始",), GOOD
     ),
     "dates end before they start": Case(
         "end_before_start",
@@ -903,12 +927,12 @@ CASES: dict[str, Case] = {
         GOOD,
     ),
     "venue closes before it opens": Case(
-        "end_before_start",
+        "not_after_start",
         edit("venues/haining-library.yml", 'closes: "20:00"', 'closes: "08:00"'),
         "venues/haining-library.yml",
         'closes: "08:00"@13',
         "opening_hours[0].closes",
-        ("ends before",),
+        ("after the start",),
         GOOD,
     ),
     "target range upside down": Case(
@@ -1160,12 +1184,12 @@ CASES: dict[str, Case] = {
         edit(EVENT, "venue: jiaxing-library", "venue: pinghu-library"),
     ),
     "event ends before it starts": Case(
-        "end_before_start",
+        "not_after_start",
         edit(EVENT, 'end: "11:00"', 'end: "08:00"'),
         EVENT,
         'end: "08:00"@6',
         "end",
-        ("ends before",),
+        ("after the start",),
         edit(EVENT, 'end: "11:00"', 'end: "09:30"'),
     ),
     "event with an unsafe online link": Case(

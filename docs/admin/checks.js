@@ -14,13 +14,18 @@ function fieldsOf(field) {
 }
 
 /** What the model bounds in one value beyond its widget (model.py, through the spec): its length,
- * a line break in one-line text, an id the site reserves, a date (or each of a list) out of range. */
+ * a line break in one-line text, an id the site reserves, an item of a list given twice, a date (or
+ * each of a list) out of range. */
 function valueProblems(field, value, where, messages, found) {
   const say = (code, args = {}) => found.push(`${where}: ${fill(messages[code], args)}`);
   if (typeof value === "string") {
     if (field.max_length && [...value].length > field.max_length) say("too_long", { limit: field.max_length });
     if (field.line && /[\n\r\t]/.test(value)) say("line_break");
     if (field.reserved && field.reserved.includes(value)) say("reserved_id", { value });
+  }
+  if (field.unique && Array.isArray(value)) {
+    const twice = value.find((item, i) => value.indexOf(item) !== i); // a holiday picked twice
+    if (twice !== undefined) say("repeated", { value: twice });
   }
   if (!field.earliest) return;
   const days = Array.isArray(value) ? value.map((day, i) => [day, `${where}[${i}]`]) : [[value, where]];

@@ -339,7 +339,8 @@ export const SPEC = {
        "label": "面向对象",
        "required": true,
        "type": "list",
-       "flow": true
+       "flow": true,
+       "unique": true
       },
       {
        "name": "mode",
@@ -364,7 +365,8 @@ export const SPEC = {
          "label": "上课日",
          "required": true,
          "type": "list",
-         "flow": true
+         "flow": true,
+         "unique": true
         },
         {
          "name": "start",
@@ -380,7 +382,7 @@ export const SPEC = {
          "after": {
           "field": "start",
           "strictly": true,
-          "code": "end_before_start"
+          "code": "not_after_start"
          }
         },
         {
@@ -425,7 +427,8 @@ export const SPEC = {
          "type": "list",
          "flow": false,
          "earliest": "2000-01-01",
-         "latest": "2099-12-31"
+         "latest": "2099-12-31",
+         "unique": true
         }
        ]
       },
@@ -652,7 +655,8 @@ export const SPEC = {
        "label": "星期几",
        "required": true,
        "type": "list",
-       "flow": true
+       "flow": true,
+       "unique": true
       },
       {
        "name": "opens",
@@ -668,7 +672,7 @@ export const SPEC = {
        "after": {
         "field": "opens",
         "strictly": true,
-        "code": "end_before_start"
+        "code": "not_after_start"
        }
       }
      ]
@@ -938,7 +942,8 @@ export const SPEC = {
        "label": "活动日",
        "required": true,
        "type": "list",
-       "flow": true
+       "flow": true,
+       "unique": true
       },
       {
        "name": "start",
@@ -954,7 +959,7 @@ export const SPEC = {
        "after": {
         "field": "start",
         "strictly": true,
-        "code": "end_before_start"
+        "code": "not_after_start"
        }
       },
       {
@@ -1104,7 +1109,8 @@ export const SPEC = {
     "label": "授课语言",
     "required": true,
     "type": "list",
-    "flow": true
+    "flow": true,
+    "unique": true
    },
    {
     "name": "free",
@@ -1220,7 +1226,7 @@ export const SPEC = {
     "after": {
      "field": "start",
      "strictly": true,
-     "code": "end_before_start"
+     "code": "not_after_start"
     }
    },
    {
@@ -1270,7 +1276,8 @@ export const SPEC = {
     "label": "面向对象",
     "required": true,
     "type": "list",
-    "flow": true
+    "flow": true,
+    "unique": true
    },
    {
     "name": "free",
@@ -2045,10 +2052,12 @@ export const MESSAGES = {
  "missing": "缺少必填项 / required field is missing",
  "missing_zh": "缺少中文内容（zh） / Chinese text (zh) is required",
  "end_before_start": "结束早于开始（开始为 {start}） / ends before it starts (start {start})",
+ "not_after_start": "须晚于开始（开始为 {start}） / must be after the start ({start})",
  "too_long": "内容太长：最多 {limit} 个字 / too long: at most {limit} characters",
  "line_break": "这一项只能写一行：请删除其中的换行和制表符 / this field is one line: remove its line breaks and tabs",
  "reserved_id": "编号“{value}”是网站保留的（栏目首页用它），请换一个编号 / the id '{value}' is reserved: a section's own page has it; choose another id",
  "date_out_of_range": "日期 {value} 超出范围：应在 {min} 至 {max} 之间，请检查年份 / the date {value} is out of range: it must be between {min} and {max}; check the year",
+ "repeated": "“{value}”写了两次，请删去一个 / '{value}' is given twice; remove one",
  "hidden_character": "含有看不见的字符 {char}，请删除（它会让文字显示得与内容不同） / contains the invisible character {char}; delete it (it makes text show other than it is)",
  "less_than": "不能小于下限 {start} / may not be less than {other} ({other} is {start})",
  "duplicate_id": "编号“{value}”重复，已在 {first} 使用 / id '{value}' is used twice, first at {first}",

@@ -142,8 +142,10 @@ def _check(
                 problems += _misplaced(doc, folder)
                 refused.append((doc, cls))
                 continue
-            if record.id != path.stem:
+            if record.id != path.stem:  # a copy ("x (1).yml") or a renamed file: not the record of its id
                 problems.append(doc.problem(("id",), "id_mismatch", value=record.id, stem=path.stem))
+                unreadable.add(path.stem)
+                continue
             if record.id in collections[folder]:
                 first = collections[folder][record.id][1].path
                 problems.append(doc.problem(("id",), "duplicate_id", value=record.id, first=first))
@@ -278,8 +280,8 @@ _TYPE_CODES = {
 
 # Codes raised by the model's own checks (model.py PydanticCustomError), each a message of problems.py.
 _OWN_CODES = {
-    "slug", "reserved_id", "clock", "plain_number", "expected_number", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
-    "end_before_start", "less_than", "not_for_kind", "consent_without_person",
+    "slug", "reserved_id", "clock", "plain_number", "expected_number", "repeated", "blank", "link_scheme", "web_link", "email_link", "line_break", "bad_date", "date_out_of_range",
+    "end_before_start", "not_after_start", "less_than", "not_for_kind", "consent_without_person",
 }  # fmt: skip
 _BOUNDS = {"greater_than_equal": ("too_small", "ge"), "greater_than": ("not_above", "gt"),
            "less_than_equal": ("too_big", "le")}  # fmt: skip
@@ -293,7 +295,7 @@ def _problem_from(doc: Document, error: ErrorDetails, cls: type[BaseModel]) -> P
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    if isinstance(value, str) and _FULLWIDTH.search(value) and kind not in ("extra_forbidden", "missing"):
+    if isinstance(value, str) and _FULLWIDTH.search(value) and kind not in ("extra_forbidden", "missing", "blank"):
         return doc.problem(loc, "fullwidth", value=value, ascii=unicodedata.normalize("NFKC", value).strip())
     if kind == "missing":  # point at the key that holds the missing field
         line, col = doc.where(loc[:-1], key=True)

@@ -79,8 +79,9 @@ def _link(pattern: str, code: str):
     with the field's kind (`pattern`, the same the JSON Schema and the web editor use) as `code`."""
 
     def check(value: str) -> str:
-        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-        if scheme not in LINK_SCHEMES:
+        # no scheme at all (office@example.org, www.example.org) is this kind's mistake, not an unsafe link
+        scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+        if scheme and scheme not in LINK_SCHEMES:
             raise PydanticCustomError("link_scheme", "unsafe link", {"value": value})
         if not re.fullmatch(pattern, value):
             raise PydanticCustomError(code, "not a link of this kind", {"value": value})
@@ -89,12 +90,13 @@ def _link(pattern: str, code: str):
     return check
 
 
-def not_before(earlier: str, *, strictly: bool = False, code: str = "end_before_start"):
+def not_before(earlier: str, *, strictly: bool = False, code: str | None = None):
     """A field validator: this field may not come before (or, strictly, equal) the field `earlier`.
 
     One rule for every ordered pair (dates, clock times, ages, bounds); the error sits on the later
     field, where the contributor will look. Fields are validated in order, so `earlier` must be
-    declared first."""
+    declared first. Strictly, equal is refused too, and the message says "after"."""
+    code = code or ("not_after_start" if strictly else "end_before_start")
 
     def check(cls, value, info: ValidationInfo):
         start = info.data.get(earlier)
@@ -192,6 +194,20 @@ NumberOrNone = Annotated[float | None, BeforeValidator(_plain_number)]
 YesNo = Annotated[bool, Strict()]
 
 
+def _distinct(values: list) -> list:
+    """A list of choices names each once: "周六、周六" on a page is a slip of the hand."""
+    seen = set()
+    for value in values:
+        if value in seen:
+            shown = value.value if isinstance(value, Enum) else str(value)
+            raise PydanticCustomError("repeated", "an item given twice", {"value": shown})
+        seen.add(value)
+    return values
+
+
+Distinct = [AfterValidator(_distinct), Field(json_schema_extra={"uniqueItems": True})]
+
+
 class Record(BaseModel):
     """Base of every catalogue class: unknown keys are errors, never ignored."""
 
@@ -205,6 +221,14 @@ class Text(Record):
 
     zh: Prose = Field(min_length=1, **_described("中文", "Chinese"))
     en: Prose | None = Field(None, **_described("英文（可选）", "English (optional)"))
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        """Spaces only ("   ", a full-width space) would be a blank heading on the page."""
+        if value is not None and value and not value.strip():
+            raise PydanticCustomError("blank", "only spaces", {})
+        return value
 
     def get(self, lang: str) -> str:
         return (self.en if lang == "en" else None) or self.zh
@@ -636,14 +660,14 @@ class Mode(str, Enum):
 
 
 class Schedule(Record):
-    days: list[Weekday] = Field(min_length=1, **_described("上课日", "weekdays"))
+    days: Annotated[list[Weekday], *Distinct] = Field(min_length=1, **_described("上课日", "weekdays"))
     start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
     dates: DateRange | None = Field(None, **_described("课程起止日期", "first and last day of classes"))
     # Upper bounds catch typing slips (an extra zero, a year typed into a count), not real limits:
     # a course meeting every day for two years has about 730 sessions.
     sessions: WholeOrNone = Field(None, ge=1, le=1000, **_described("课次", "number of sessions"))
-    except_dates: list[Date] = Field(
+    except_dates: Annotated[list[Date], *Distinct] = Field(
         default_factory=list, **_described("不上课的日期（节假日），如 2026-10-01", "days it does not meet (holidays), e.g. 2026-10-01")
     )
 
@@ -670,7 +694,7 @@ class Course(Record):
     title: Line = Field(**_described("课程名称", "course title"))
     description: Text | None = Field(None, **_described("课程简介", "about the course"))
     category: Category = Field(**_described("课程类别", "course category"))
-    audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
+    audience: Annotated[list[Audience], *Distinct] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
     mode: Mode = Field(**_described("上课形式", "mode of study"))
     term: Id | None = Field(None, **_described("所属学期编号", "id of the provider's term"))
     schedule: Schedule = Field(**_described("上课时间", "when it meets"))
@@ -742,7 +766,7 @@ class VenueKind(str, Enum):
 
 
 class OpeningHours(Record):
-    days: list[Weekday] = Field(min_length=1, **_described("星期几（mon…sun）", "weekdays (mon…sun)"))
+    days: Annotated[list[Weekday], *Distinct] = Field(min_length=1, **_described("星期几（mon…sun）", "weekdays (mon…sun)"))
     opens: Clock = Field(**_described('开门时间，如 "09:00"', 'opening time, e.g. "09:00"'))
     closes: Clock = Field(**_described('闭馆时间，如 "17:00"', 'closing time, e.g. "17:00"'))
 
@@ -824,7 +848,7 @@ class Venue(Record):
 class Meeting(Record):
     """When and where a learning team meets, week by week."""
 
-    days: list[Weekday] = Field(min_length=1, **_described("活动日", "weekdays it meets"))
+    days: Annotated[list[Weekday], *Distinct] = Field(min_length=1, **_described("活动日", "weekdays it meets"))
     start: Clock = Field(**_described('开始时间，加引号，如 "19:00"', 'start time, quoted, e.g. "19:00"'))
     end: Clock = Field(**_described('结束时间，如 "20:30"', 'end time, e.g. "20:30"'))
     place: Line = Field(**_described("活动地点，如 社区活动室", "where it meets, e.g. the community room"))
@@ -900,7 +924,9 @@ class Resource(Record):
     description: Text | None = Field(None, **_described("资源简介", "about the resource"))
     publisher: Line = Field(**_described("提供方（平台或机构）", "provider (platform or institution)"))
     subject: Category = Field(**_described("学科（与课程类别相同）", "subject (the same as course categories)"))
-    languages: list[ResourceLanguage] = Field(min_length=1, **_described("授课语言，可多选", "languages (one or more)"))
+    languages: Annotated[list[ResourceLanguage], *Distinct] = Field(
+        min_length=1, **_described("授课语言，可多选", "languages (one or more)")
+    )
     free: YesNo = Field(**_described("是否免费", "free of charge"))
     fee_note: Text | None = Field(None, **_described("收费说明", "about the fee"))
     url: WebLink = Field(**_described("资源网址（http、https）", "address of the resource (http, https)"))
@@ -955,7 +981,7 @@ class Event(Record):
     online_url: WebLink | None = Field(
         None, **_described("线上参加链接（http、https；线上活动必填）", "link to join online (http, https; online events)")
     )
-    audience: list[Audience] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
+    audience: Annotated[list[Audience], *Distinct] = Field(min_length=1, **_described("面向对象，可多选", "who it is for (one or more)"))
     free: YesNo = Field(True, **_described("是否免费", "free of charge"))
     join: EventJoin = Field(default_factory=EventJoin, **_described("如何参加", "how to take part"))
     contact: Contact = Field(default_factory=Contact, **_described("公开联系方式", "public contact"))

@@ -61,6 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "link '{value}' is not allowed: only http, https, mailto and tel",
     ),
     "end_before_start": ("结束早于开始（开始为 {start}）", "ends before it starts (start {start})"),
+    "not_after_start": ("须晚于开始（开始为 {start}）", "must be after the start ({start})"),
     "bad_date": (
         "日期“{value}”不对：请写成 2026-09-06 这样的年-月-日（数字之间用“-”），而且须是日历上有的日子",
         "'{value}' is not a date: write it YYYY-MM-DD, e.g. 2026-09-06, and a day the calendar has",
@@ -149,6 +150,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_whole": ("“{value}”须为整数，如 {whole}", "'{value}' must be a whole number, e.g. {whole}"),
     "too_few": ("至少需要 {limit} 项", "needs at least {limit} item(s)"),
     "bad_format": ("格式不对", "malformed value"),
+    "blank": ("只有空格，没有文字：请填写内容，或删去这一项", "only spaces, no text: write the text or remove the line"),
+    "repeated": ("“{value}”写了两次，请删去一个", "'{value}' is given twice; remove one"),
     "enrolment_after_start": (
         "报名截止日 {closes} 晚于开课日 {start}",
         "enrolment closes on {closes}, after classes start on {start}",

@@ -209,6 +209,8 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             _pattern(item, items)
             field.update(widget="list", field=item)
             spec.update(type="list", flow=False)
+        if schema.get("uniqueItems"):  # each item once (checks.js): a holiday picked twice
+            spec["unique"] = True
         if field["widget"] == "list":
             field["label_singular"] = _singular(field["label"])
         if schema.get("minItems"):
@@ -449,7 +451,7 @@ def config_yaml(data: dict) -> str:
 
 # What checks.js `problems` refuses of one field beyond its widget (the spec's max_length, line,
 # reserved, earliest and latest), with the validator's own messages.
-FIELD_CODES = ("too_long", "line_break", "reserved_id", "date_out_of_range")
+FIELD_CODES = ("too_long", "line_break", "reserved_id", "date_out_of_range", "repeated")
 
 # What the form refuses across a record's parts and across records (checks.js crossProblems),
 # with the validator's own messages, the record's values in them.
@@ -473,7 +475,7 @@ CROSS_CODES = (
 
 
 def model_js() -> str:
-    messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start")}
+    messages = {code: _message(code) for code in ("missing", "missing_zh", "end_before_start", "not_after_start")}
     messages |= {code: " / ".join(MESSAGES[code]) for code in FIELD_CODES}
     messages |= {code: " / ".join(MESSAGES[code]) for code in CROSS_CODES}
     tiers = {kind.value: tier for kind, tier in m.TIER.items()}
