@@ -36,6 +36,7 @@ ZONE = RECOGNITION_IDS.index("nanhu-national-demonstration-zone")  # a region's 
 SCHOOL_TITLE = RECOGNITION_IDS.index("daqiao-adult-school-standardised")  # a provider's title
 STAR = RECOGNITION_IDS.index("jiashan-learning-star-2022")  # a 百姓学习之星 with no name given
 ORGANISATION = RECOGNITION_IDS.index("haining-learning-enterprise-2022")  # a 学习型组织
+SCHOOL_TITLE = RECOGNITION_IDS.index("daqiao-adult-school-standardised")  # a school's title
 
 # Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
 # the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
@@ -524,6 +525,24 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         False,
         "missing",
         f"recognitions[{ORGANISATION}].organisation",
+        None,
+    ),
+    "a school's title with no school": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][SCHOOL_TITLE].pop("provider"),
+        None,
+        False,
+        "missing",
+        f"recognitions[{SCHOOL_TITLE}].provider",
+        None,
+    ),
+    "a school's title given to a region": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][SCHOOL_TITLE].update(region="nanhu"),
+        None,
+        False,
+        "not_for_kind",
+        f"recognitions[{SCHOOL_TITLE}].region",
         None,
     ),
     "consent to publish a name with no name": (

@@ -231,6 +231,26 @@ RECOGNITION_CASES: dict[str, Case] = {
         ("learning-star", "demonstration-zone"),
         edit(RECOGNITIONS, UNNAMED_STAR, UNNAMED_STAR + NAME),
     ),
+    # a school's title names the school, any other a region or none (2026-12-06: a school's title with
+    # no school was listed as "全市 · 标准化成人学校"; one with a region too, under that region)
+    "a school's title without the school": Case(
+        "missing",
+        edit(RECOGNITIONS, "    provider: nanhu-daqiao-adult-school\n", ""),
+        RECOGNITIONS,
+        "id: daqiao-adult-school-standardised@5",
+        "recognitions[2].provider",
+        ("required",),
+        GOOD,
+    ),
+    "a school's title given to a region": Case(
+        "not_for_kind",
+        edit(RECOGNITIONS, "    provider: nanhu-daqiao-adult-school\n", "    region: nanhu\n"),
+        RECOGNITIONS,
+        "27:13",
+        "recognitions[2].region",
+        ("standardised-adult-school", "learning-star, learning-organisation"),
+        GOOD,
+    ),
     "consent to publish a name that is not given": Case(
         "consent_without_person",
         edit(RECOGNITIONS, UNNAMED_STAR, UNNAMED_STAR + "    name_public: true  # 本人已签字同意\n"),

@@ -163,14 +163,14 @@ function eventProblems(data, add) {
   if ((data.mode === "online" || data.mode === "blended") && !data.online_url) add("mode", "event_no_link", { mode: data.mode });
 }
 
-/** Text given: a Chinese or English part typed (tidy leaves an emptied part out). */
-const given = (text) => Boolean(text && (text.zh || text.en));
+/** A value given: an id chosen, or a text with a Chinese or English part typed (tidy leaves an emptied part out). */
+const given = (value) => (typeof value === "string" ? value.trim() !== "" : Boolean(value && (value.zh || value.en)));
 
 /** The bureau's recognitions (learning_city/data/model.py Recognition, loader.py): ids unique in the
  * file (the region and provider real: references()), a resident's name only on a 百姓学习之星 and
- * an organisation's on (and always on) a 学习型组织 (model.js FOR_KIND, with each kind's Chinese for the message the
- * clerk reads), consent only with a name (a field's "consent_of"). Neither region nor provider is a
- * city-wide title, which the validator accepts. */
+ * an organisation's on (and always on) a 学习型组织, a school's title on a school (provider) and any
+ * other on a region or none, a city-wide title (model.js FOR_KIND, with each kind's Chinese for the
+ * message the clerk reads), consent only with a name (a field's "consent_of"). */
 function recognitionProblems(data, add) {
   const fields = SPEC.recognitions.fields.find((f) => f.name === "recognitions").item.fields;
   duplicates(data.recognitions, "recognitions", add);
@@ -179,9 +179,10 @@ function recognitionProblems(data, add) {
     const where = `recognitions[${i}]`;
     const { kind } = recognition;
     const { fields: bound, kinds } = FOR_KIND.recognitions; // kinds: each kind's Chinese, for the message
-    for (const [name, { kind: only, required }] of Object.entries(bound)) {
-      if (kind && given(recognition[name]) && kind !== only) add(`${where}.${name}`, "not_for_kind", { kind: kinds[kind] || kind, only: kinds[only] || only });
-      if (required && kind === only && !given(recognition[name])) add(`${where}.${name}`, "missing");
+    for (const [name, { kinds: only, required }] of Object.entries(bound)) {
+      const shown = only.map((k) => kinds[k] || k).join("、");
+      if (kind && given(recognition[name]) && !only.includes(kind)) add(`${where}.${name}`, "not_for_kind", { kind: kinds[kind] || kind, only: shown, only_en: only.join(", ") });
+      if (required && only.includes(kind) && !given(recognition[name])) add(`${where}.${name}`, "missing");
     }
     for (const field of fields.filter((f) => f.consent_of)) {
       if (recognition[field.name] === true && !given(recognition[field.consent_of])) add(`${where}.${field.name}`, "consent_without_person");

@@ -2071,7 +2071,7 @@ export const MESSAGES = {
  "event_no_host": "活动须写明举办场馆或主办机构，居民才知道找谁 / an event names its venue (venue) or the provider that runs it (provider), so residents know whom to ask",
  "event_no_place": "现场参加的活动须写明举办场馆或地点 / the event is held in person ({mode}): give its venue (venue) or a place (place)",
  "event_no_link": "线上参加的活动须写明线上参加链接 / the event is held online ({mode}): give the link to join (online_url)",
- "not_for_kind": "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+ "not_for_kind": "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only_en}, and this one is {kind}: remove it or correct the kind",
  "consent_without_person": "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
 };
 export const TIERS = {
@@ -2086,11 +2086,34 @@ export const FOR_KIND = {
  "recognitions": {
   "fields": {
    "person": {
-    "kind": "learning-star",
+    "kinds": [
+     "learning-star"
+    ],
     "required": false
    },
    "organisation": {
-    "kind": "learning-organisation",
+    "kinds": [
+     "learning-organisation"
+    ],
+    "required": true
+   },
+   "region": {
+    "kinds": [
+     "demonstration-zone",
+     "experimental-zone",
+     "demonstration-town",
+     "demonstration-learning-city",
+     "learning-star",
+     "learning-organisation"
+    ],
+    "required": false
+   },
+   "provider": {
+    "kinds": [
+     "standardised-community-school",
+     "standardised-adult-school",
+     "modern-adult-school"
+    ],
     "required": true
    }
   },

@@ -475,17 +475,21 @@ class LeadingGroup(Record):
     members: list[Department] = Field(**_described("成员单位", "member departments"))
 
 
-def for_kind(kind, required: bool = False):
-    """A field validator: this field belongs to records of one `kind` only (and, if `required`,
-    every record of that kind has it). The error sits on the field; `kind` must be declared first."""
+def for_kind(kinds: tuple, required: bool = False):
+    """A field validator: this field belongs to records of the given `kinds` only (and, if `required`,
+    every record of those kinds has it). The error sits on the field; `kind` must be declared first."""
 
     def check(cls, value, info: ValidationInfo):
         given = info.data.get("kind")
         if given is None:  # the kind itself is wrong: reported there
             return value
-        if value is not None and given is not kind:
-            raise PydanticCustomError("not_for_kind", "not for this kind", {"kind": given.value, "only": kind.value})
-        if value is None and required and given is kind:
+        if value is not None and given not in kinds:
+            raise PydanticCustomError(
+                "not_for_kind",
+                "not for this kind",
+                {"kind": given.value, "only": "、".join(k.value for k in kinds), "only_en": ", ".join(k.value for k in kinds)},
+            )
+        if value is None and required and given in kinds:
             raise PydanticCustomError("missing", "required for this kind", {})
         return value
 
@@ -513,9 +517,18 @@ class Level(str, Enum):
 
 # Fields of a recognition that belong to one kind only, and whether every recognition of that kind
 # has it: read by the validator (Recognition) and by the web editor's checks (docs/admin/checks.js).
+# A school's title names the school; any other title names a region, or none (the whole city).
+SCHOOL_TITLES = (
+    RecognitionKind.standardised_community_school,
+    RecognitionKind.standardised_adult_school,
+    RecognitionKind.modern_adult_school,
+)
+# The fields of a recognition that belong to some kinds only: field -> (those kinds, required for them).
 RECOGNITION_FOR_KIND = {
-    "person": (RecognitionKind.learning_star, False),
-    "organisation": (RecognitionKind.learning_organisation, True),
+    "person": ((RecognitionKind.learning_star,), False),
+    "organisation": ((RecognitionKind.learning_organisation,), True),
+    "region": (tuple(kind for kind in RecognitionKind if kind not in SCHOOL_TITLES), False),
+    "provider": (SCHOOL_TITLES, True),
 }
 
 
@@ -528,7 +541,7 @@ class Recognition(Record):
     level: Level = Field(**_described("级别：国家级、省级或市级", "level: national, provincial or municipal"))
     year: Whole = Field(ge=2000, le=2100, **_described("获评年份", "year awarded"))
     region: Id | None = Field(None, **_described("获评地区编号", "region recognised"))
-    provider: Id | None = Field(None, **_described("获评机构编号", "provider recognised"))
+    provider: Id | None = Field(None, validate_default=True, **_described("获评机构编号", "provider recognised"))
     issuer: Line = Field(**_described("授予单位", "awarded by"))
     sample: YesNo = Field(False, **_described("示例数据（true 时网站会标明）", "sample data (the site says so when true)"))
     # issue 22: who a 百姓学习之星 or a 学习型组织 title went to; a resident's name is shown only with consent
@@ -551,6 +564,8 @@ class Recognition(Record):
 
     _person = field_validator("person")(for_kind(*RECOGNITION_FOR_KIND["person"]))
     _organisation = field_validator("organisation")(for_kind(*RECOGNITION_FOR_KIND["organisation"]))
+    _region = field_validator("region")(for_kind(*RECOGNITION_FOR_KIND["region"]))
+    _provider = field_validator("provider")(for_kind(*RECOGNITION_FOR_KIND["provider"]))
 
     @field_validator("name_public")
     @classmethod

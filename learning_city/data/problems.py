@@ -205,7 +205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # issue 22: recognitions of residents (百姓学习之星) and organisations (学习型组织)
     "not_for_kind": (
         "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型",
-        "this field is only for recognitions of kind {only}, and this one is {kind}: remove it or correct the kind",
+        "this field is only for recognitions of kind {only_en}, and this one is {kind}: remove it or correct the kind",
     ),
     "consent_without_person": (
         "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意",
