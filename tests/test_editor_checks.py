@@ -37,6 +37,7 @@ SCHOOL_TITLE = RECOGNITION_IDS.index("daqiao-adult-school-standardised")  # a pr
 STAR = RECOGNITION_IDS.index("jiashan-learning-star-2022")  # a 百姓学习之星 with no name given
 ORGANISATION = RECOGNITION_IDS.index("haining-learning-enterprise-2022")  # a 学习型组织
 SCHOOL_TITLE = RECOGNITION_IDS.index("daqiao-adult-school-standardised")  # a school's title
+TODAY = "2026-11-29"  # the day the validator and the form judge on (the tests' build day)
 
 # Codes a form cannot produce: they come from how a file is typed, stored or named, or concern files
 # the editor does not write (targets, policy, statistics, regions), or are warnings the check allows.
@@ -153,8 +154,9 @@ def form_refusals(cases: list[dict]) -> list[list]:
         "output = input.cases.map((c) => ["
         "...checks.problems(c.data, model.SPEC[c.collection], model.MESSAGES).map((m) => [m.split(': ')[0], 'field']),"
         "...checks.crossProblems(c.collection, format.tidy(c.data, model.SPEC[c.collection].fields),"
-        " { records: input.records, tiers: model.TIERS, slug: c.slug ?? undefined, hidden: model.HIDDEN }).map(([w, code]) => [w, code])]);",
-        {"cases": cases, "records": records()},
+        " { records: input.records, tiers: model.TIERS, slug: c.slug ?? undefined, hidden: model.HIDDEN, today: input.today })"
+        ".map(([w, code]) => [w, code])]);",
+        {"cases": cases, "records": records(), "today": TODAY},
     )
 
 
@@ -545,6 +547,15 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         f"recognitions[{SCHOOL_TITLE}].region",
         None,
     ),
+    "a title awarded next year": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"][ZONE].update(year=2027),
+        None,
+        False,
+        "not_yet",
+        f"recognitions[{ZONE}].year",
+        None,
+    ),
     "consent to publish a name with no name": (
         RECOGNITIONS,
         lambda d: d["recognitions"][STAR].update(name_public=True),
@@ -601,7 +612,7 @@ def verdicts(tmp_path_factory):
         root = tmp_path_factory.mktemp("catalogue") / "catalogue"
         shutil.copytree(CATALOGUE, root)
         (root / file).write_text(text, encoding="utf-8")
-        _, problems = load(root)
+        _, problems = load(root, today=dt.date.fromisoformat(TODAY))
         errors = {(p.key, p.code) for p in problems if p.severity == "error" and p.path.endswith(f"/{file}")}
         out[name] = (errors, {tuple(f) for f in form})
     return out

@@ -76,6 +76,11 @@ export function problems(data, spec, messages) {
 
 const DAY = 86400000;
 
+/** The day in Jiaxing now (learning_city/data/today.py without SOURCE_DATE_EPOCH). */
+export function todayInJiaxing(now = new Date()) {
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 /** A message with its {placeholders} filled from `args`. */
 export function fill(message, args) {
   return message.replace(/\{(\w+)\}/g, (_, name) => (name in args ? String(args[name]) : `{${name}}`));
@@ -194,8 +199,12 @@ function recognitionProblems(data, add) {
 export function crossProblems(collection, data, context) {
   const found = [];
   const add = (where, code, args = {}) => found.push([where, code, args]);
-  const { records = {}, tiers = {}, slug, hidden } = context;
+  const { records = {}, tiers = {}, slug, hidden, today = todayInJiaxing() } = context;
   const known = records[collection] || {};
+  // a year still to come where only a past one can be (loader.py _not_yet)
+  (collection === "recognitions" ? data.recognitions || [] : []).forEach((recognition, i) => {
+    if (recognition && Number(recognition.year) > Number(today.slice(0, 4))) add(`recognitions[${i}].year`, "not_yet", { value: recognition.year, today });
+  });
   if (hidden) hiddenCharacters(data, "", new RegExp(hidden, "u"), add);
   if (SPEC[collection]) references(data, SPEC[collection].fields, "", records, add);
   if (data.id && slug === undefined && Object.hasOwn(known, data.id)) {

@@ -2072,7 +2072,8 @@ export const MESSAGES = {
  "event_no_place": "现场参加的活动须写明举办场馆或地点 / the event is held in person ({mode}): give its venue (venue) or a place (place)",
  "event_no_link": "线上参加的活动须写明线上参加链接 / the event is held online ({mode}): give the link to join (online_url)",
  "not_for_kind": "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only_en}, and this one is {kind}: remove it or correct the kind",
- "consent_without_person": "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent"
+ "consent_without_person": "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent",
+ "not_yet": "{value} 还没到（今天是 {today}）：这里只能填已经过去的日子或年份，请检查年份 / {value} is still to come (today is {today}): only a past day or year goes here; check the year"
 };
 export const TIERS = {
  "city-university": 1,

@@ -7,7 +7,7 @@
 // the form's data in the shape the Python renderers give it (records.provider_page, venue_page).
 // tests/test_preview.py renders every shipped record both ways and compares the HTML.
 
-import { fill } from "./checks.js";
+import { fill, todayInJiaxing } from "./checks.js";
 import { tidy } from "./format.js";
 import { LINK_SCHEMES, SPEC, TIERS, WEEKDAYS } from "./model.js";
 
@@ -16,6 +16,8 @@ import { LINK_SCHEMES, SPEC, TIERS, WEEKDAYS } from "./model.js";
 const ENUMS = new Set(["kind", "mode", "category", "status", "method"]);
 
 /** Python's html.escape(quote=True), as templates.py's html() writes every value (Nunjucks' own writes &#39; and &#92;). */
+export { todayInJiaxing };
+
 export function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
 }
@@ -55,11 +57,6 @@ function addDays(day, n) {
 function weekday(day) {
   const [y, m, d] = day.split("-").map(Number);
   return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-}
-
-/** The day in Jiaxing now (learning_city/data/today.py without SOURCE_DATE_EPOCH). */
-export function todayInJiaxing(now = new Date()) {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /** A record of the form as the model holds it once saved: what format.js would write (tidy),
@@ -208,12 +205,15 @@ export function pages(nunjucks, kit, records) {
     if (facts.ends && !(facts.closes && facts.closes <= facts.ends)) kept.ends = facts.ends;
     return kept;
   }
-  function badge(provider, course, lang, today) {
-    const days = window(course, termOf(provider, course));
+  function statusElement(course, term, lang, today) {
+    const days = window(course, term);
     const facts = { status: course.status ? course.status.value : "open", opens: days.opens || "", closes: days.closes || "", ends: days.ends || "" };
     const attrs = Object.entries(live(facts, today)).map(([name, value]) => ` data-${name}="${value}"`).join("");
-    return safe(`<span class="lc-status"${attrs}>${escapeHtml(statusText(enrolmentStatus(course, termOf(provider, course), today), lang))}</span>`);
+    return safe(`<span class="lc-status"${attrs}>${escapeHtml(statusText(enrolmentStatus(course, term, today), lang))}</span>`);
   }
+  const badge = (provider, course, lang, today) => statusElement(course, termOf(provider, course), lang, today);
+  // enrolment.term_badge: a course of the term with no dates or word of its own
+  const termBadge = (term, lang, today) => statusElement({ enrolment: {}, schedule: {} }, term, lang, today);
 
   const globals = { t, i18n, text, ...plain };
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
@@ -221,6 +221,7 @@ export function pages(nunjucks, kit, records) {
   function statusGlobals(today) {
     return {
       course_status: (provider, course, lang) => badge(provider, course, lang, today),
+      term_status: (term, lang) => termBadge(term, lang, today),
       status_as_of: (lang) => safe(`<p class="lc-status-as-of"><small>${escapeHtml(t("status.as_of", lang, { date: i18n.date(today, lang) }))}</small></p>`),
     };
   }

@@ -179,10 +179,25 @@ def _check(
     problems += _check_references(catalogue, docs, collections, unreadable)
     problems += _references(_known_ids(records, collections, unreadable), refused)
     problems += teams.check(catalogue, collections, unreadable)
+    if today:
+        problems += _not_yet(catalogue, docs, today)
     if problems:
         return None, sorted(set(problems))
     warnings = _advise(root, collections, today, raw) if today else []
     return catalogue, sorted(set(warnings))
+
+
+def _not_yet(catalogue: Catalogue, docs: dict[str, Document], today: dt.date) -> list[Problem]:
+    """Years that can only be past, given as still to come: a title awarded next year, a figure
+    reported for it, which the targets would count now. A typing slip (a record's check day still
+    to come is a warning: _advise)."""
+    years = [("recognitions", i, r.year) for i, r in enumerate(catalogue.recognitions)]
+    years += [("statistics", i, s.year) for i, s in enumerate(catalogue.statistics)]
+    return [
+        docs[f"{name}.yml"].problem((name, index, "year"), "not_yet", value=year, today=today)
+        for name, index, year in years
+        if year > today.year
+    ]
 
 
 def _misplaced(doc: Document, folder: str) -> list[Problem]:
@@ -603,6 +618,8 @@ def _advise(root: Path, collections: dict, today: dt.date, raw: Raw) -> list[Pro
                 warn(doc, ("name",), "no_english")
             if record.last_verified and (today - record.last_verified).days > 365:
                 warn(doc, ("last_verified",), "stale", date=record.last_verified.isoformat())
+            if record.last_verified and record.last_verified > today:  # the page would say 2099
+                warn(doc, ("last_verified",), "not_yet", value=record.last_verified, today=today)
             if folder != "providers":
                 continue
             terms = {term.id: term for term in record.terms}

@@ -108,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_english": ("没有英文（en），英文网站将显示中文", "no English (en): the English site will show the Chinese"),
     "enrolment_passed": ("报名已于 {closes} 截止", "enrolment closed on {closes}"),
+    "not_yet": (
+        "{value} 还没到（今天是 {today}）：这里只能填已经过去的日子或年份，请检查年份",
+        "{value} is still to come (today is {today}): only a past day or year goes here; check the year",
+    ),
     "stale": ("信息已超过一年未核实（{date}）", "not checked for over a year (last {date})"),
     "schema_line": (
         "第一行应为 {line}（编辑器据此提示字段）",

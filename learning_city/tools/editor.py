@@ -471,6 +471,7 @@ CROSS_CODES = (
     "event_no_link",
     "not_for_kind",
     "consent_without_person",
+    "not_yet",
 )  # issue 22: events and recognitions (docs/admin/checks.js eventProblems, recognitionProblems)
 
 
