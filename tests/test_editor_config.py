@@ -361,6 +361,23 @@ TRICKY = [
 ]
 
 
+# every ASCII sign at the start, the end and inside a text, tripled, and text longer than a YAML
+# writer's line (4,096 characters): each once saved the form, then failed the check as "not tidy"
+# (2026-12-06: "...待定" and a 4,499-character description)
+SIGNS = [c for c in map(chr, range(33, 127)) if not c.isalnum()]
+EVERY_SIGN = [f(c) for c in SIGNS for f in (lambda c: c + "x", lambda c: "x" + c, lambda c: c * 3 + "x", lambda c: "a " + c + " b")]
+LONG = ["Daqiao Town Adult School trains farmers and factory workers. " * 80, "大桥镇成人学校" * 700]
+
+
+def test_every_sign_and_a_long_text_is_written_as_the_check_keeps_it():
+    texts = EVERY_SIGN + LONG
+    written = node("output = input.map((s) => `zh: ${format.scalar(s)}\\n`);", texts)
+    for text, line in zip(texts, written, strict=True):
+        doc = parse(line.encode(), "t.yml")
+        assert not doc.problems and doc.data == {"zh": text}, (text[:40], line[:60], doc.problems)
+        assert tidy(line, "providers/x.yml").split("\n", 1)[1] == line, line[:60]
+
+
 def test_text_the_yaml_tools_could_misread_is_quoted_and_reads_back_the_same():
     written = node("output = input.map((s) => `zh: ${format.scalar(s)}\\n`);", TRICKY)
     for text, line in zip(TRICKY, written, strict=True):

@@ -119,7 +119,7 @@ const NUMBERLIKE = /^[-+]?(?:(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?|0[xob][\d
 export function plainSafe(text) {
   if (text === "" || text !== text.trim()) return false;
   if (/[\u0000-\u001f\u007f-\u009f\u00a0\u2028\u2029\ufeff]/.test(text)) return false;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: |\s#|:$/.test(text)) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /^\.\.\./.test(text) || /: |\s#|:$/.test(text)) return false;
   if (RESERVED.test(text) || NUMBERLIKE.test(text)) return false;
   if (/^\d+(?::[0-5]?\d)+(?:\.\d*)?$/.test(text) || /^\d{4}-\d\d?-\d\d?/.test(text)) return false;
   return parse(`k: ${text}`, YAML_OPTIONS).k === text;

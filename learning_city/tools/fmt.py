@@ -26,7 +26,7 @@ SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*\n")
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
+    yaml.width = 1_000_000  # never fold a line: the editor writes each text on one (format.js)
     yaml.preserve_quotes = True
     return yaml
 
