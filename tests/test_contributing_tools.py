@@ -9,7 +9,7 @@ import sys
 
 import jsonschema
 import pytest
-from conftest import ROOT, git
+from conftest import ROOT, git, validate
 from ruamel.yaml import YAML
 
 from learning_city.data.loader import catalogue_files
@@ -289,3 +289,27 @@ def test_the_worked_example_in_contributing_is_valid(catalogue_copy):
     new_index = len(YAML(typ="safe").load(text)["courses"])  # the example is the last course
     assert not [r for r in result.stdout.splitlines() if "nanhu-daqiao-adult-school" in r and f"courses[{new_index}]" in r]
     assert run("fmt.py", "--check", str(catalogue_copy)).returncode == 0
+
+
+# --- the guide's examples of typing mistakes ------------------------------------------------
+
+
+def test_the_typing_mistakes_in_contributing_quote_the_real_output(catalogue_copy):
+    """What CONTRIBUTING.md section 5 shows for a typing mistake is what the check prints, in
+    the Chinese guide and in the English one (one mistake a line, all in one file)."""
+    path = catalogue_copy / "providers" / "nanhu-daqiao-adult-school.yml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("      zh: 育婴员培训\n", "      zh： 育婴员培训\n"),  # 4.2 a full-width colon
+        ("    category: vocational-skills\n", "    category:vocational-skills\n"),  # 4.3 no space after the colon
+        ("    capacity: 30\n", "\tcapacity: 30\n"),  # 4.4 a tab
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    result = validate(catalogue_copy)
+    rows = [row.replace(str(catalogue_copy), "catalogue", 1) for row in result.stdout.splitlines() if ": error: " in row]
+    assert len(rows) == 3, rows
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for row in rows:
+        assert guide.count(f"\n{row}\n") == 2, row

@@ -285,6 +285,165 @@ RECOGNITION_CASES: dict[str, Case] = {
 }
 
 
+# A tester's review: the mistakes school secretaries make typing YAML, each named on the line where
+# it is, in words (no "scalar", "mapping", "token"), with what to type instead; the controls are
+# the nearest correct lines, including those that only look like a mistake (a time, a link, a colon
+# inside quotes or inside text).
+DAQIAO = "providers/nanhu-daqiao-adult-school.yml"
+CATEGORY = "    category: vocational-skills\n"  # line 39, in the first course
+TITLE = "      zh: 育婴员培训\n"  # line 34, the first course's Chinese title
+NOTE = "        zh: 工作日电话报名。\n"  # line 115, the third course's enrolment note
+TYPING_CASES: dict[str, Case] = {
+    "no space after a colon": Case(
+        "colon_without_space",
+        edit(DAQIAO, CATEGORY, "    category:vocational-skills\n"),
+        DAQIAO,
+        "39:13",
+        "category",
+        ("category: vocational-skills", "冒号后面少了一个空格", "no space after the colon"),
+        edit(DAQIAO, "      zh: 婴幼儿生活照料", "      zh: 时间:周六上午 09:30，地址:https://example.org 婴幼儿生活照料"),
+    ),
+    "a link typed without the space after its key": Case(
+        "colon_without_space",
+        edit(RESOURCE, RESOURCE_URL, "url:https://example.org/resources/online-safety\n"),
+        RESOURCE,
+        "url:https@4",
+        "url",
+        ("url: https://example.org/",),
+        GOOD,
+    ),
+    "indented with full-width spaces": Case(
+        "fullwidth_space",
+        edit(DAQIAO, CATEGORY, "\u3000\u3000category: vocational-skills\n"),
+        DAQIAO,
+        "39:1",
+        "-",
+        ("全角空格", "full-width space", "English mode"),
+        edit(DAQIAO, "      zh: 婴幼儿生活照料", "      zh: \u3000\u3000婴幼儿生活照料"),  # a paragraph's indent is text
+    ),
+    "a full-width space after a colon": Case(
+        "fullwidth_space",
+        edit(DAQIAO, CATEGORY, "    category:\u3000vocational-skills\n"),
+        DAQIAO,
+        "39:14",
+        "category",
+        ("全角空格",),
+        GOOD,
+    ),
+    "a key one space short": Case(
+        "indent",
+        edit(DAQIAO, CATEGORY, "   category: vocational-skills\n"),
+        DAQIAO,
+        "39:4",
+        "category",
+        ("前面有 3 个空格", "第 36 行的“description”", "4 个空格", "after 4 spaces"),
+        GOOD,
+    ),
+    "a key one space too far": Case(
+        "indent",
+        edit(DAQIAO, CATEGORY, "     category: vocational-skills\n"),
+        DAQIAO,
+        "39:6",
+        "category",
+        ("前面有 5 个空格", "'description' on line 36", "after 4 spaces"),
+        GOOD,
+    ),
+    "the first key of a level one space short": Case(
+        "indent",
+        edit(DAQIAO, TITLE, "     zh: 育婴员培训\n"),  # PyYAML names the line after it
+        DAQIAO,
+        "34:6",
+        "zh",
+        ("前面有 5 个空格", "'en' on line 35", "after 6 spaces"),
+        GOOD,
+    ),
+    "a key indented deeper than the one above": Case(
+        "indent",
+        edit(DAQIAO, "      en: Infant care worker training\n", "       en: Infant care worker training\n"),
+        DAQIAO,
+        "35:8",
+        "en",
+        ("'zh' on line 34", "after 6 spaces"),
+        GOOD,
+    ),
+    "a key without its colon": Case(
+        "no_colon",
+        edit(DAQIAO, CATEGORY, "    category vocational-skills\n"),
+        DAQIAO,
+        "39:5",
+        "-",
+        ("缺少冒号", "category: vocational-skills"),
+        GOOD,
+    ),
+    "a quote not closed": Case(
+        "unclosed_quote",
+        edit(DAQIAO, TITLE, '      zh: "育婴员培训\n'),  # PyYAML names line 44, where the next quote is
+        DAQIAO,
+        "34:11",
+        "zh",
+        ('zh: "育婴员培训"', "引号没有配对", "not closed"),
+        edit(DAQIAO, TITLE, '      zh: "育婴员培训"\n'),
+    ),
+    "a single quote not closed": Case(
+        "unclosed_quote",
+        edit(DAQIAO, TITLE, "      zh: '育婴员培训\n"),  # PyYAML names the end of the file
+        DAQIAO,
+        "34:11",
+        "zh",
+        ("zh: '育婴员培训'",),
+        edit(DAQIAO, TITLE, "      zh: '育婴员''培训'\n"),
+    ),
+    "text after a closing quote": Case(
+        "text_after_quote",
+        edit(DAQIAO, TITLE, '      zh: "育婴员" 培训\n'),
+        DAQIAO,
+        "34:17",
+        "zh",
+        ("zh: '\"育婴员\" 培训'", "中文引号"),
+        edit(DAQIAO, TITLE, "      zh: '\"育婴员\" 培训'  # 引号: 整段\n"),
+    ),
+    "a list item without a space": Case(
+        "dash_without_space",
+        edit(DAQIAO, "      days: [sat]\n", "      days:\n        -sat\n"),  # YAML reads the text "-sat"
+        DAQIAO,
+        "44:9",
+        "-",
+        ("- sat", "“-”后面少了一个空格"),
+        edit(DAQIAO, "      days: [sat]\n", "      days:\n        - sat\n"),
+    ),
+    "a colon and space inside a value": Case(
+        "colon_in_value",
+        edit(DAQIAO, NOTE, "        zh: 地址: 南湖路\n"),
+        DAQIAO,
+        "115:15",
+        "zh",
+        ('zh: "地址: 南湖路"', "中文冒号", "colon followed by a space"),
+        edit(DAQIAO, NOTE, '        zh: "地址: 南湖路"\n'),
+    ),
+    "a list in brackets not closed": Case(
+        "unclosed_bracket",
+        edit(DAQIAO, "    audience: [workers, new-residents]\n", "    audience: [workers, new-residents\n"),
+        DAQIAO,
+        "40:15",
+        "audience",
+        ("“]”", "[sat, sun]"),
+        GOOD,
+    ),
+    # a value may not begin with a character YAML keeps for itself; quoted, it is text
+    **{
+        f"a value beginning with {char}": Case(
+            "reserved_start",
+            edit(DAQIAO, TITLE, f"      zh: {value}\n"),
+            DAQIAO,
+            "34:11",
+            "zh",
+            (f"“{char}”", f"'{char}'", f'zh: "{value}"'),
+            edit(DAQIAO, TITLE, f'      zh: "{value}"\n'),
+        )
+        for char, value in [("@", "@张老师"), ("`", "`x`"), ("%", "% off"), ("[", "[特色] 课程"), ("*", "*号"), ("&", "&"), ("|", "| 课程")]
+    },
+}
+
 # A hostile-input review (2026-12-06): each input the validator passed though the build crashed on it,
 # the site broke or the editor disagreed; the control is the nearest input that is right.
 DATE_END = "        end: 2026-12-31\n"
@@ -569,9 +728,16 @@ CASES: dict[str, Case] = {
     "full-width colon": Case(
         "fullwidth_colon", record("region: nanhu-daqiao", "region：nanhu-daqiao"), PROVIDER, "8:7", "region", ("full-width colon",), GOOD
     ),
-    "syntax": Case(
-        "syntax", record("  en: Test Community School", "  en: [Test Community School"), PROVIDER, "7:7", "-", ("YAML syntax error",), GOOD
+    "syntax": Case(  # what no message of ours names: PyYAML's words, and where to look
+        "syntax",
+        record("  en: Test Community School", '  en: "Test \\q School"'),
+        PROVIDER,
+        "6:13",
+        "-",
+        ("YAML syntax error", "unknown escape", "请检查这一行"),
+        record("  en: Test Community School", '  en: "Test \\\\q School"'),
     ),
+    **TYPING_CASES,
     "duplicate key": Case(
         "duplicate_key",
         record("    capacity: 30\n", "    capacity: 30\n    capacity: 40\n"),

@@ -8,6 +8,7 @@ import sys
 import pytest
 from conftest import ROOT, VALID, assert_reported, validate
 
+from learning_city.data import yamllines
 from learning_city.data.loader import load
 
 
@@ -67,6 +68,67 @@ def test_gbk_file_is_told_to_be_saved_as_utf8(catalogue_copy):
 def test_fullwidth_colon(catalogue_copy):
     file = put(catalogue_copy, VALID.replace("region: nanhu-daqiao", "region：nanhu-daqiao"))
     assert_reported(validate(catalogue_copy), file, 8, "region", "全角冒号", "full-width colon")
+
+
+# Lines that only look like typing mistakes (yamllines.py): text in a block, a link, a time, a
+# colon inside quotes, a comment, a value that goes on over two lines, a paragraph's full-width indent.
+LOOKALIKES = """\
+description:
+  zh: |
+    地址:南湖路 1 号
+    -周六上午
+    note: 备注: 带好证件
+    @张老师　　`代码`
+    \t制表符
+  en: >-
+    Opening hours:
+      9:00 to 17:00 — [note] {x}: "y"
+address:
+  zh: "大桥镇示例路: 1 号"  # 地址: 示例
+  en: 'It''s at: 1 Example Road'
+contact:
+  website: https://example.org/test#top
+name:
+  zh: 测试社区学校
+  en: Test Community
+    School, Daqiao
+"""
+
+
+def test_what_only_looks_like_a_typing_mistake_passes(catalogue_copy):
+    text = VALID.replace("name:\n  zh: 测试社区学校\n  en: Test Community School\n", "")
+    text = text.replace("address:\n  zh: 大桥镇示例路 1 号\n", "").replace("contact:\n  website: https://example.org/test\n", "")
+    put(catalogue_copy, text + LOOKALIKES)
+    catalogue, problems = load(catalogue_copy)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    school = catalogue.providers["test-school"]
+    assert school.description.zh.startswith("地址:南湖路 1 号\n-周六上午\nnote: 备注: 带好证件\n@张老师")
+    assert (school.address.zh, school.name.en) == ("大桥镇示例路: 1 号", "Test Community School, Daqiao")
+
+
+def test_every_typing_mistake_is_named_at_once_on_its_line(catalogue_copy):
+    text = VALID.replace("region: nanhu-daqiao", "region:nanhu-daqiao")
+    text = text.replace("  zh: 大桥镇示例路 1 号", '  zh: "大桥镇示例路 1 号')
+    text = text.replace("    category: sports", "\u3000\u3000category: sports")
+    text = text.replace("      days: [mon]", "      days:\n        -mon")
+    text = text.replace("      method: on-site", "      method: on-site: 现场")
+    file = put(catalogue_copy, text)
+    result = validate(catalogue_copy)
+    assert_reported(result, file, 8, "region:", "region: nanhu-daqiao", "冒号后面少了一个空格")
+    assert_reported(result, file, 10, "zh:", '"大桥镇示例路 1 号"', "引号没有配对")
+    assert_reported(result, file, 17, "全角空格")
+    assert_reported(result, file, 22, "- mon")
+    assert_reported(result, file, 33, "method:", '"on-site: 现场"')
+    assert "YAML syntax error" not in result.stdout
+
+
+def test_the_line_scan_finds_nothing_wrong_in_the_real_catalogue():
+    """Nothing flagged, and every key lines up: the reading of a broken file's indentation never
+    blames a line the real catalogue writes."""
+    for path in sorted((ROOT / "catalogue").rglob("*.yml")):
+        lines, mistakes = yamllines.scan(path.read_text(encoding="utf-8"), str(path))
+        assert mistakes == [], [str(p) for p in mistakes]
+        assert yamllines._misplaced(str(path), lines, len(lines), continued=False) is None, path
 
 
 def test_misspelt_key_suggests_the_right_one(catalogue_copy):

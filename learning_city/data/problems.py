@@ -28,7 +28,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合并冲突标记 {marker}：两次修改冲突了，请保留正确的内容，删除 <<<<<<<、=======、>>>>>>> 这几行",
         "merge conflict marker {marker}: two changes collided; keep the right text and delete the <<<<<<<, ======= and >>>>>>> lines",
     ),
-    "syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    # typing mistakes named on their own line (yamllines.py): what is wrong and what to type instead
+    "fullwidth_space": (
+        "用了全角空格“　”：缩进和冒号后面只能用半角空格。请删掉这些空格，切换到英文输入法后重新按空格键",
+        "a full-width space '　': indentation and the space after a colon must be ordinary spaces; delete it and type the spaces again with the input method in English mode",
+    ),
+    "colon_without_space": (
+        "冒号后面少了一个空格：请改成 {fix}（半角冒号“:”后面加一个空格）",
+        "no space after the colon: write {fix} (a colon ':' and then a space)",
+    ),
+    "dash_without_space": ("列表项的“-”后面少了一个空格：请改成 {fix}", "no space after the '-' of a list item: write {fix}"),
+    "unclosed_quote": (
+        "引号没有配对：值以 {quote} 开头，这一行却没有结尾的 {quote}。请在文字末尾补上 {quote}，改成 {fix}",
+        "the quote {quote} that begins this value is not closed on this line: add {quote} at the end of the text: {fix}",
+    ),
+    "text_after_quote": (
+        "引号后面还有文字：引号要括住整段文字，如 {fix}；文字中间要用引号时，可以用中文引号“”",
+        "text goes on after the closing quote: put the whole text in quotes, e.g. {fix}",
+    ),
+    "reserved_start": (
+        "值的第一个字符“{char}”在这里有特殊用途：请给整段文字加上英文双引号，改成 {fix}",
+        "'{char}' has a special meaning at the start of a value: put the whole text in double quotes: {fix}",
+    ),
+    "colon_in_value": (
+        "值里有“冒号加空格”，会被当作又一个键：请给整段文字加上英文双引号，改成 {fix}；或把冒号改成中文冒号“：”",
+        "the value holds a colon followed by a space, which would start another key: put the whole text in double quotes: {fix}",
+    ),
+    "no_colon": (
+        "这一行缺少冒号：应写成“键名: 值”（半角冒号“:”后面加一个空格），如 {fix}",
+        "this line has no colon: write 'key: value' (a colon ':' and then a space), e.g. {fix}",
+    ),
+    "indent": (
+        "缩进没对齐：这一行前面有 {found} 个空格，应与第 {line} 行的“{name}”对齐，前面有 {expected} 个空格（同一层的键上下对齐，每深一层多 2 个空格）",
+        "indentation: this line starts after {found} spaces; line it up with '{name}' on line {line}, after {expected} spaces (keys of one level line up, each level 2 spaces deeper)",
+    ),
+    "unclosed_bracket": (
+        "括号没有配对：以“{open}”开始的内容要以“{close}”结束，各项之间用英文逗号隔开，如 {example}；如果是文字，请整段加上英文双引号",
+        "the '{open}' is not closed: end it with '{close}' and separate the items with commas, e.g. {example}; if it is text, put it in double quotes",
+    ),
+    "syntax": (
+        "文件格式有误：请检查这一行和上一行的缩进、冒号和引号",
+        "YAML syntax error ({detail}): check this line and the line above for indentation, colons and quotes",
+    ),
     "duplicate_key": (
         "键重复，第 {first} 行已经写过",
         "duplicate key, already given on line {first}",

@@ -19,6 +19,7 @@ import yaml
 
 from learning_city.data.characters import character_name, has_hidden, hidden_characters
 from learning_city.data.problems import Problem, dotted
+from learning_city.data.yamllines import Line, explain, scan
 
 # the C parser is much faster; the pure-Python one (PyYAML built without libyaml) behaves the same
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -30,7 +31,9 @@ FALSE = {"false", "False", "FALSE"}
 YES_NO = {"yes", "no", "on", "off", "y", "n"}
 # The lines git writes around a conflict (`|||||||` with diff3): at the start of a line, seven of a kind.
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7}|\|{7})(?: |$)|^={7}$")
-_KEY_WITH_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w-]*\s*：")
+# What only the line scan finds (YAML itself may read these lines without a word): a tab, a
+# full-width colon or space, a list item's dash or a key's colon with no space after it.
+_MAYBE_MISTYPED = re.compile(r"[\t：\u3000]|^ *(?:- +)?(?:-[^\s\-0-9.]|[A-Za-z_][\w-]*:[^\s/])", re.MULTILINE)
 # Deeper than any catalogue file needs; guards the builder's recursion against crafted files.
 MAX_DEPTH = 40
 # A provider with hundreds of courses is a few hundred KB; anything far larger is a mistake or an attack.
@@ -91,8 +94,8 @@ def parse(raw: bytes, display: str) -> Document:
     if hidden:  # named where they are, then replaced so that the rest of the file can still be checked
         text = hidden_characters().sub("\ufffd", text)
     _conflict_markers(text, doc)
-    _scan_lines(text, doc)
-    builder = None if doc.problems else _parse_events(text, doc, spans=bool(hidden))
+    lines = _scan_lines(text, doc) if _MAYBE_MISTYPED.search(text) else None
+    builder = None if doc.problems else _parse_events(text, doc, lines, spans=bool(hidden))
     if builder is not None:
         builder.build()
     fatal = bool(doc.problems)
@@ -105,16 +108,17 @@ def parse(raw: bytes, display: str) -> Document:
     return doc
 
 
-def _parse_events(text: str, doc: Document, spans: bool = False) -> _Builder | None:
+def _parse_events(text: str, doc: Document, lines: list[Line] | None = None, spans: bool = False) -> _Builder | None:
     """A builder over the file's YAML events, or None with the syntax error added to the problems;
-    `spans`: keep where each value is, to name the key of a hidden character."""
+    `lines`: the file's lines as scanned, if they were; `spans`: keep where each value is, to
+    name the key of a hidden character."""
     try:
         return _Builder(doc, list(yaml.parse(text, Loader=_Loader)), spans)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)  # no mark: the whole file
-        detail = " ".join(str(part) for part in (err.context, err.problem) if part)
-        doc.problems.append(Problem(doc.path, line, col, "", "syntax", {"detail": detail}))
+        if lines is None:  # the mistakes a line shows by itself, every one of them, before YAML's one error
+            lines = _scan_lines(text, doc)
+        if not doc.problems:
+            doc.problems.append(explain(err, lines, doc.path))
     except yaml.YAMLError as err:  # no position given (the reader's own checks): the whole file
         doc.problems.append(Problem(doc.path, 1, 1, "", "syntax", {"detail": str(err).splitlines()[0]}))
     return None
@@ -152,18 +156,12 @@ def _conflict_markers(text: str, doc: Document) -> None:
             doc.problems.append(Problem(doc.path, number, 1, "", "conflict_marker", {"marker": line[:7]}))
 
 
-def _scan_lines(text: str, doc: Document) -> None:
-    """Find the typing mistakes YAML itself reports badly or on the wrong line."""
-    if "\t" not in text and "：" not in text:  # most files: neither character anywhere
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            doc.problems.append(Problem(doc.path, number, indent.index("\t") + 1, "", "tab"))
-        match = _KEY_WITH_FULLWIDTH_COLON.match(line) if "：" in line else None
-        if match:
-            key = line[match.end(1) : line.index("：")].strip()
-            doc.problems.append(Problem(doc.path, number, line.index("：") + 1, key, "fullwidth_colon"))
+def _scan_lines(text: str, doc: Document) -> list[Line]:
+    """Find the typing mistakes YAML itself reports badly or on the wrong line (yamllines.py):
+    run on a file that YAML cannot read or that holds a character or pattern only the scan names."""
+    lines, mistakes = scan(text, doc.path)
+    doc.problems.extend(mistakes)
+    return lines
 
 
 class _Builder:
