@@ -198,6 +198,33 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
     pull_request_check(clone, branch, build=True)
 
 
+def test_a_second_new_school_of_one_name_in_a_visit_gets_an_id_of_its_own(browser, admin, clone):
+    """records.json is the site's, rebuilt after CI: a school saved in this visit is not in it. A
+    second new school of the same name then took the same id, and Decap saved it as <id>-1.yml
+    with that id inside, which the check refuses (id_mismatch): the ids saved in this tab count as
+    taken. Control: the first school's branch holds the id the second would have taken."""
+    site, url = admin
+    clone = with_clone(clone)
+    first, second = "feng-qiao-zhen-xin-gang-she-qu-xue-xiao", "feng-qiao-zhen-xin-gang-she-qu-xue-xiao-2"
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, "providers/new")
+        for _ in range(2):
+            choose(page, "机构类型", "老年学校")
+            field(box(page, "机构名称"), "中文").fill("凤桥镇新港社区学校")
+            choose(page, "所在地区", "南湖区")
+            field(box(page, "地址"), "中文").fill("南湖区凤桥镇新港村 1 号")
+            page.get_by_role("button", name="保存", exact=True).click()
+            page.get_by_text("内容已保存").wait_for()
+            page.goto(f"{base}admin/#/collections/providers/new")
+            page.reload()  # a new page of the visit (drafts.js reloads between records)
+            page.get_by_text("保存", exact=True).first.wait_for()
+        page.close()
+    assert cms_branches(clone) == [f"cms/providers/{first}", f"cms/providers/{second}"]
+    assert f"\nid: {first}\n" in git(clone, "show", f"cms/providers/{first}:catalogue/providers/{first}.yml")
+    assert f"\nid: {second}\n" in git(clone, "show", f"cms/providers/{second}:catalogue/providers/{second}.yml")
+    pull_request_check(clone, f"cms/providers/{second}")
+
+
 def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browser, admin, clone):
     site, url = admin
     clone = with_clone(clone)

@@ -68,6 +68,36 @@ CMS.registerWidget("lc-term", TermControl);
 const records = fetch("records.json").then((response) => (response.ok ? response.json() : null)).catch(() => null);
 records.then((known) => known && knowNames(known.names)); // a school named in a list item's summary (widgets.js)
 
+// The records saved from this tab since the site was built: records.json is rebuilt only after CI,
+// and a new record must not take the id of one saved (in review, or published) meanwhile, which
+// Decap would save as <id>-1.yml, refused by the check; a new school may be their child. Kept for
+// the tab's session, through drafts.js's reloads. What records.json holds of each: its kind (a
+// team's category), as editor.records_json writes it.
+const SAVED = "lc-saved-records";
+const HELD = { teams: "category" };
+function savedRecords() {
+  try {
+    return JSON.parse(window.sessionStorage.getItem(SAVED)) || {};
+  } catch {
+    return {};
+  }
+}
+CMS.registerEventListener({
+  name: "postSave",
+  handler: ({ entry }) => {
+    const collection = entry.get("collection");
+    const data = entry.get("data").toJS();
+    if (!SPEC[collection] || !data.id) return;
+    const saved = savedRecords();
+    saved[collection] = { ...saved[collection], [data.id]: data[HELD[collection] || "kind"] || "" };
+    window.sessionStorage.setItem(SAVED, JSON.stringify(saved));
+  },
+});
+function withSaved(known) {
+  const saved = savedRecords();
+  return { ...known, ...Object.fromEntries(Object.entries(saved).map(([collection, ids]) => [collection, { ...ids, ...known[collection] }])) };
+}
+
 // What the validator refuses across fields of one record, across its parts and against the rest
 // of the catalogue, refused before saving with its message: a save never fails the pull request's check.
 CMS.registerEventListener({
@@ -76,8 +106,9 @@ CMS.registerEventListener({
     const collection = entry.get("collection");
     const spec = SPEC[collection];
     if (!spec) return entry.get("data");
-    const known = await records;
-    if (!known) throw refusal([zh("editor.records_unavailable")]);
+    const published = await records;
+    if (!published) throw refusal([zh("editor.records_unavailable")]);
+    const known = withSaved(published);
     const slug = entry.get("newRecord") ? undefined : entry.get("slug");
     const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
     const data = withIds(entry.get("data").toJS(), made);
