@@ -102,6 +102,8 @@ BY_FIELD = {
     "clock",
     "link_scheme",
     "bad_format",
+    "bad_phone",
+    "bad_handle",
     "too_small",
     "too_big",
     "too_few",

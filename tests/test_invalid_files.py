@@ -1078,14 +1078,35 @@ CASES: dict[str, Case] = {
     "no weekday": Case(
         "too_few", record("      days: [mon]", "      days: []"), PROVIDER, "21:13", "courses[0].schedule.days", ("at least 1",), GOOD
     ),
-    "maintainer with @": Case(
-        "bad_format",
+    "maintainer with @": Case(  # what to type, not "malformed" (2026-12-06)
+        "bad_handle",
         record("contact:\n", "maintainers: ['@someone']\ncontact:\n"),
         PROVIDER,
         "11:15",
         "maintainers[0]",
-        ("malformed",),
+        ("'@someone'", "without @"),
         write(PROVIDER, VALID.replace("contact:\n", "maintainers: [someone]\ncontact:\n")),
+    ),
+    "two phones in one": Case(
+        "bad_phone",
+        record("  website: https://example.org/test\n", "  website: https://example.org/test\n  phone: 0573-82000000、13800000000\n"),
+        PROVIDER,
+        "phone: 0573@10",
+        "contact.phone",
+        ("one number", "转"),
+        write(
+            PROVIDER,
+            VALID.replace("  website: https://example.org/test\n", "  website: https://example.org/test\n  phone: 0573-82000000 转 8001\n"),
+        ),
+    ),
+    "a code of letters": Case(  # a pattern with no message of its own keeps the general one
+        "bad_format",
+        edit("regions.yml", 'code: "330400"', "code: jiaxing"),
+        "regions.yml",
+        "code: jiaxing@9",
+        "city.code",
+        ("malformed",),
+        GOOD,
     ),
     # ordered pairs
     "ages out of order": Case(

@@ -144,3 +144,13 @@ def test_undefined_variable_in_a_template_raises(catalogue, tmp_path):
     # control: the same template without the unknown name renders
     (tmp_path / "lc" / "home.html").write_text("<p>{{ lang }}</p>", encoding="utf-8")
     assert pages.home(catalogue, "en", "", templates=Templates([tmp_path, PACKAGE_FOLDER], TODAY)) == "<p>en</p>"
+
+
+def test_a_phone_with_an_extension_dials_the_extension_after_a_pause(catalogue):
+    """0573-82000000 转 8001 (the pattern allows 转): a tel: link with 转 in it dials nothing; the number,
+    then a pause (a comma), then the extension. Control: a number without one is linked as typed."""
+    provider = next(p for p in catalogue.providers.values() if p.contact.phone)
+    for phone, href in (("0573-82000000 转 8001", "tel:0573-82000000,8001"), ("0573 8200 0000", "tel:057382000000")):
+        changed = provider.model_copy(update={"contact": provider.contact.model_copy(update={"phone": phone})})
+        html = records.provider_page(catalogue, changed, "zh", "../../", REPOSITORY, REPOSITORY + "/p/", templates=TEMPLATES)
+        assert f'<a href="{href}">{phone}</a>' in html

@@ -331,7 +331,7 @@ def _problem_from(doc: Document, error: ErrorDetails, cls: type[BaseModel]) -> P
     if kind == "too_short":
         return doc.problem(loc, "too_few", limit=ctx.get("min_length", 1))
     if kind == "string_pattern_mismatch":
-        return doc.problem(loc, "bad_format")
+        return doc.problem(loc, m.PATTERN_CODES.get(str(ctx.get("pattern")), "bad_format"), value=str(value))
     if kind.startswith("date") or kind.startswith("datetime"):  # pydantic's own words stay out of the message
         return doc.problem(loc, "bad_date", value=str(value))
     if kind in ("enum", "literal_error"):

@@ -141,9 +141,13 @@ Date = Annotated[
 # A GitHub user (jx-nanhu-cc) or team (org/team), without the @; it goes into CODEOWNERS.
 HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
 Handle = Annotated[str, Field(pattern=HANDLE)]
-Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
 # Digits, with + ( ) - and spaces as people write them, and an extension after 转.
-Phone = Annotated[str, Field(max_length=40, pattern=r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$")]
+PHONE = r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$"
+Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
+Phone = Annotated[str, Field(max_length=40, pattern=PHONE)]
+# The message of a value that does not match its field's pattern, by pattern (the validator's, and
+# the form's through config.yml): one that says what to type, not "malformed".
+PATTERN_CODES = {PHONE: "bad_phone", HANDLE: "bad_handle"}
 # 行政区划代码: six digits for a city or county (GB/T 2260).
 DivisionCode = Annotated[
     str, Field(pattern=r"^[0-9]{6}$", **_described("行政区划代码（6 位数字）", "administrative division code (6 digits)"))

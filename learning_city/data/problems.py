@@ -195,6 +195,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_whole": ("“{value}”须为整数，如 {whole}", "'{value}' must be a whole number, e.g. {whole}"),
     "too_few": ("至少需要 {limit} 项", "needs at least {limit} item(s)"),
     "bad_format": ("格式不对", "malformed value"),
+    "bad_phone": (
+        "电话“{value}”的格式不对：只写一个号码，用数字和“-”，分机写在“转”后，如 0573-82000000 或 0573-82000000 转 8001",
+        "the phone '{value}' is malformed: one number, digits and '-', an extension after 转, e.g. 0573-82000000 or 0573-82000000 转 8001",
+    ),
+    "bad_handle": (
+        "账号“{value}”的格式不对：写代码托管平台上的用户名，不带 @，只用字母、数字和“-”，如 jx-nanhu-cc",
+        "the account '{value}' is malformed: the user name on the code forge, without @, letters, digits and '-', e.g. jx-nanhu-cc",
+    ),
     "blank": ("只有空格，没有文字：请填写内容，或删去这一项", "only spaces, no text: write the text or remove the line"),
     "repeated": ("“{value}”写了两次，请删去一个", "'{value}' is given twice; remove one"),
     "enrolment_after_start": (

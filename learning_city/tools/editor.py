@@ -78,6 +78,7 @@ PATTERNS = {  # the validator's pattern for a JSON Schema pattern, with its mess
     m.SLUG: "slug",
     m.WEB: "web_link",  # a web address: a website, a link to enrol, book or join, a resource
     m.EMAIL: "email_link",
+    **m.PATTERN_CODES,  # a phone, an account
 }
 # Text of the model (Text: prose; Line: one line), a Chinese and an English input in the form.
 TEXTS = ("Text", "Line")
