@@ -427,6 +427,53 @@ def test_finder_announces_its_count_and_labels_every_filter(new_page, server, la
     assert not unlabelled, f"filters without a <label>: {unlabelled}"
 
 
+# Each text box of the page's own forms: its border's four sides (width, style) and the contrast of
+# its colour against what is behind the box (the nearest ancestor's background that is not
+# transparent), as WCAG 1.4.11 measures a control's boundary.
+TEXT_BOXES = """() => {
+  const rgba = c => { const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number); return [r, g, b, a]; };
+  const over = (top, below) => top.slice(0, 3).map((v, i) => v * top[3] + below[i] * (1 - top[3]));
+  const behind = el => {
+    for (let e = el.parentElement; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) return over(c, [255, 255, 255]);
+    }
+    return [255, 255, 255];
+  };
+  const lum = rgb => { const l = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  return [...document.querySelectorAll(".md-content form input")]
+    .filter(el => ["text", "search", "date", "email", "tel", "url", "number"].includes(el.type) && el.checkVisibility())
+    .map(el => {
+      const s = getComputedStyle(el), page = behind(el);
+      const sides = ["Top", "Right", "Bottom", "Left"].map(side => ({
+        width: parseFloat(s["border" + side + "Width"]), style: s["border" + side + "Style"],
+        contrast: Math.round(ratio(over(rgba(s["border" + side + "Color"]), page), page) * 100) / 100}));
+      return {id: el.id || el.className, sides: sides};
+    });
+}"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_finders_text_boxes_have_a_border_that_shows(new_page, server, lang, mode):
+    """The keyword and date boxes show where they are, as the select boxes beside them do: a border
+    on each side, of 3:1 against the page (WCAG 1.4.11), in each colour scheme and large-text mode.
+    Control: before, Material's `input { border: 0 }` left both with none (0px none on white)."""
+    page = new_page(mode)
+    open_page(page, url(server, lang, PAGES["finder"]))
+    boxes = page.evaluate(TEXT_BOXES)
+    assert {box["id"] for box in boxes} == {"f-q", "f-start"}
+    faint = [
+        f"{box['id']}: {side['width']}px {side['style']}, {side['contrast']}:1"
+        for box in boxes
+        for side in box["sides"]
+        if side["width"] < 1 or side["style"] in ("none", "hidden") or side["contrast"] < 3
+    ]
+    assert not faint, f"text boxes without a visible border ({mode}): {list(dict.fromkeys(faint))}"
+
+
 @pytest.mark.parametrize("kind", ["provider", "venue", "policy"])
 def test_read_aloud_is_a_named_button_where_speech_exists(new_page, server, kind):
     page = new_page("light")
