@@ -612,6 +612,27 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
         assert heights and min(heights) >= 44, f"{name}: {heights}"
 
 
+@pytest.mark.parametrize("mode", ["normal", "elderly"])
+def test_the_menu_button_shows_only_where_the_drawer_is_hidden(own_context, server, mode):
+    """At 1280 px the navigation is always in view (the sidebar; in large-text mode the tabs): no
+    menu button, which would open nothing there. Below Material's 76.25em (1220 px) it shows and
+    opens the drawer. Control: before, Material's `.md-header__button:not([hidden])` outranked
+    site.css's `.lc-menu-button { display: none }`, and a 40 x 40 button showed at 1280 px."""
+    context = own_context()
+    if mode == "elderly":
+        context.add_init_script(ELDERLY_ON)
+    page = context.new_page()
+    open_page(page, url(server, "en", PAGES["finder"]))
+    menu = page.locator(".md-header button.lc-menu-button")
+    expect(menu).to_have_count(1)
+    expect(menu).to_be_hidden()
+    page.set_viewport_size({"width": 1200, "height": VIEWPORT["height"]})
+    expect(menu).to_be_visible()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "visible")
+
+
 # the controls of a record page a reader acts on (phone, enrol, calendar, copy and print, edit and report)
 PHONE_CONTROLS = {
     "phone": ".md-typeset dd > a[href^='tel:']",
