@@ -612,6 +612,56 @@ def test_on_a_phone_the_keyboard_skips_the_closed_drawer_and_opens_it(own_contex
         assert heights and min(heights) >= 44, f"{name}: {heights}"
 
 
+WHERE_FOCUS_IS = """() => { const a = document.activeElement;
+  return {drawer: !!a.closest(".md-sidebar--primary"), close: a.matches("button.lc-drawer-close"),
+          name: a.tagName + " " + (a.id || "") + " " + (a.textContent || "").trim().slice(0, 30)}; }"""
+
+
+@pytest.mark.parametrize("mode", ["normal", "elderly"])
+def test_on_a_phone_the_open_drawer_keeps_the_keyboard_and_closes_by_a_button(own_context, server, mode):
+    """The open drawer covers the page: Tab and Shift+Tab go round its own controls, a close button
+    among them (visible, named, 44 px) that closes it and gives the keyboard back to the menu
+    button; focus put on the page behind closes it. Control: before, the 13th Tab after opening
+    the menu on /en/courses/ went to the finder's keyword box (#f-q) behind the overlay, and the
+    drawer had no close control the keyboard could reach."""
+    context = own_context()
+    if mode == "elderly":
+        context.add_init_script(ELDERLY_ON)
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    open_page(page, url(server, "en", PAGES["finder"]))
+    menu = page.locator(".md-header button.lc-menu-button")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    links = page.locator(".md-sidebar--primary a[href]:visible").count()
+    assert links >= 12
+    forward, backward = [], []
+    for stops, key in ((forward, "Tab"), (backward, "Shift+Tab")):
+        for _ in range(links + 4):  # once round the drawer, and on
+            page.keyboard.press(key)
+            stops.append(page.evaluate(WHERE_FOCUS_IS))
+    outside = [stop["name"] for stop in forward + backward if not stop["drawer"]]
+    assert not outside, f"Tab left the open drawer for: {outside}"
+    assert any(stop["close"] for stop in forward) and any(stop["close"] for stop in backward)
+    close = page.locator(".md-sidebar--primary button.lc-drawer-close")
+    expect(close).to_have_accessible_name(t("header.close_menu", "en"))
+    expect(close).to_be_visible()
+    box = close.bounding_box()
+    least = MIN_TARGET if mode == "elderly" else 44
+    assert box["width"] >= least and box["height"] >= least and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    close.focus()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")
+    menu.click()  # open again; focus put on the page behind it (not by Tab) closes it
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.locator("#f-q").focus()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+
+
 @pytest.mark.parametrize("mode", ["normal", "elderly"])
 def test_the_menu_button_shows_only_where_the_drawer_is_hidden(own_context, server, mode):
     """At 1280 px the navigation is always in view (the sidebar; in large-text mode the tabs): no

@@ -31,6 +31,7 @@ SCRIPT_STRINGS = (
     "course.copy_failed",
     "course.print",
     "header.menu",
+    "header.close_menu",
     "today.open_now",
     "today.open_later",
     "today.closed",
