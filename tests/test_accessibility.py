@@ -683,6 +683,46 @@ def test_the_menu_button_shows_only_where_the_drawer_is_hidden(own_context, serv
     expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "visible")
 
 
+# What a reader taps on a touch screen in normal mode, by page (the same path in both languages):
+# the header's icon buttons and language links, a table's links, the footer's, search results' titles.
+TOUCH_TARGETS = {
+    "targets/": {"header buttons": ".md-header .md-header__button", "language links": ".md-select__link",
+                 "table links": ".md-typeset :is(td, th) a", "footer links": ".md-footer a"},
+    "network/": {"table links": ".md-typeset :is(td, th) a"},
+    "search/?q=": {"result titles": ".pagefind-ui__result-link"},  # the query in the page's language
+}  # fmt: skip
+QUERY = {"zh": "太极", "en": "tai chi"}
+TOUCH_SCREENS = {"phone": PHONE, "tablet": {"width": 820, "height": 1180}}  # the tablet: (pointer: coarse) alone
+
+
+@pytest.mark.parametrize("screen", TOUCH_SCREENS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", TOUCH_TARGETS)
+def test_on_a_touch_screen_what_a_reader_taps_is_44px(own_context, server, path, lang, screen):
+    """Each target at least 44 x 44 (WCAG 2.5.5) on a touch screen in normal mode, and the page no
+    wider than the screen. Control: before, at 390 px the header's menu, language and search
+    buttons were 40 x 40, the language links 36 px tall, the targets page's 三（二） links 19 px,
+    the footer's accessibility statement 15 px and search results' titles 27 px tall."""
+    viewport = TOUCH_SCREENS[screen]
+    page = own_context(has_touch=True).new_page()
+    page.set_viewport_size(viewport)
+    open_page(page, url(server, lang, path) + (QUERY[lang] if path.endswith("?q=") else ""))
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    if "?q=" in path:
+        expect(page.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=15000)
+        expect(page.locator(".pagefind-ui__loading")).to_have_count(0)
+    page.hover(".md-header .md-select")  # the language list shows while its button is pressed
+    small = []
+    for name, selector in TOUCH_TARGETS[path].items():
+        boxes = page.locator(selector).evaluate_all(
+            "els => els.filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
+        )
+        assert boxes, f"no {name} shown"
+        small += [f"{name} {round(w)}x{round(h)}" for w, h in boxes if w < 44 - 0.5 or h < 44 - 0.5]
+    assert not small, f"under 44 x 44 on a {screen}: {sorted(set(small))}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
 # the controls of a record page a reader acts on (phone, enrol, calendar, copy and print, edit and report)
 PHONE_CONTROLS = {
     "phone": ".md-typeset dd > a[href^='tel:']",
