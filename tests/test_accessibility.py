@@ -688,7 +688,7 @@ def test_the_menu_button_shows_only_where_the_drawer_is_hidden(own_context, serv
 TOUCH_TARGETS = {
     "targets/": {"header buttons": ".md-header .md-header__button", "language links": ".md-select__link",
                  "table links": ".md-typeset :is(td, th) a", "footer links": ".md-footer a"},
-    "network/": {"table links": ".md-typeset :is(td, th) a"},
+    "network/": {"table links": ".md-typeset :is(td, th) a"},  # the counties' names heading the columns
     "search/?q=": {"result titles": ".pagefind-ui__result-link"},  # the query in the page's language
 }  # fmt: skip
 QUERY = {"zh": "太极", "en": "tai chi"}
@@ -717,7 +717,8 @@ def test_on_a_touch_screen_what_a_reader_taps_is_44px(own_context, server, path,
         boxes = page.locator(selector).evaluate_all(
             "els => els.filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
         )
-        assert boxes, f"no {name} shown"
+        # a phone shows the county counts as cards, without the head row and its links
+        assert boxes or (path, screen) == ("network/", "phone"), f"no {name} shown"
         small += [f"{name} {round(w)}x{round(h)}" for w, h in boxes if w < 44 - 0.5 or h < 44 - 0.5]
     assert not small, f"under 44 x 44 on a {screen}: {sorted(set(small))}"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

@@ -185,9 +185,16 @@ TABLE_PAGES = ["targets/", "en/targets/", "network/", "en/network/", "providers/
                "venues/xiuzhou-cultural-centre/"]  # fmt: skip
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # what the tables looked like before site.css laid them out from their header (Material's own box,
-# widths from the rows): the control, which the slow network must catch
+# widths from the rows), and before a phone showed their rows as cards: the control, which the slow
+# network must catch
 WIDTHS_FROM_ROWS = (b"<style>.md-typeset table.lc-table { table-layout: auto !important; width: auto !important; }"
-                    b" .md-typeset .md-typeset__table.lc-table-wrap { display: inline-block !important; }</style>")  # fmt: skip
+                    b" .md-typeset .md-typeset__table.lc-table-wrap { display: inline-block !important; }"
+                    b" .md-typeset table.lc-table.lc-cards { display: table !important; }"
+                    b" .md-typeset .lc-cards thead { display: table-header-group !important; }"
+                    b" .md-typeset .lc-cards tbody { display: table-row-group !important; }"
+                    b" .md-typeset .lc-cards tr { display: table-row !important; }"
+                    b" .md-typeset .lc-cards :is(th, td) { display: table-cell !important; }"
+                    b" .md-typeset .lc-cards td::before { content: none !important; }</style>")  # fmt: skip
 
 
 # Cut into the page after its first row: once the browser has painted that part, it says so.
@@ -249,17 +256,73 @@ def test_control_widths_taken_from_the_rows_move_the_page_as_rows_arrive(browser
     assert all(shift["tables"] > CLS_GOAL for shift in shifts), shifts
 
 
-@pytest.mark.parametrize("path", ["en/network/", "en/targets/"])
-def test_a_wide_table_scrolls_sideways_on_a_phone_keeping_what_each_row_counts_in_view(phone, server, path):
-    """The county counts and the English targets are wider than a phone: the numbers scroll, and the
-    first column (what the row is) stays in view."""
-    settled(phone, server + path)
-    wrap = phone.locator(".md-typeset__scrollwrap").first
-    first = phone.locator("table.lc-table tbody th").first
-    number = phone.locator("table.lc-table tbody td").first
-    assert wrap.evaluate("el => el.scrollWidth > el.clientWidth + 100")
-    before = first.bounding_box()["x"], number.bounding_box()["x"]
-    wrap.evaluate("el => { el.scrollLeft = 200; }")
-    after = first.bounding_box()["x"], number.bounding_box()["x"]
-    # the numbers went 200 px left; the first column stays at the scrolling box's edge (it would be at -180)
-    assert 0 <= after[0] <= before[0] and after[1] < before[1] - 150, (before, after)
+def test_on_a_tablet_the_county_counts_scroll_sideways_keeping_what_each_row_counts_in_view(browser, server):
+    """The county counts (840 px) are wider than a tablet held upright (768 px), which keeps the
+    table (a phone shows cards, below): the numbers scroll, and the first column (what the row is)
+    stays in view."""
+    with watched_page(browser, viewport={"width": 768, "height": 1024}) as page:
+        settled(page, server + "en/network/")
+        wrap = page.locator(".md-typeset__scrollwrap").first
+        first = page.locator("table.lc-table tbody th").first
+        number = page.locator("table.lc-table tbody td").first
+        room = wrap.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert room > 50
+        before = first.bounding_box()["x"], number.bounding_box()["x"]
+        wrap.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        after = first.bounding_box()["x"], number.bounding_box()["x"]
+    # the numbers went `room` px left; the first column stays at the scrolling box's edge
+    assert 0 <= after[0] <= before[0] and after[1] < before[1] - room + 5, (before, after, room)
+
+
+# the tables wider than a phone: the targets (5 columns), the counts by county (9)
+CARD_PAGES = ["targets/", "en/targets/", "network/", "en/network/", "providers/", "en/providers/"]
+# each body cell: its box, the label shown before it, and its column's header
+CELLS = """table => {
+  const heads = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());
+  return [...table.querySelectorAll("tbody tr")].flatMap(tr => [...tr.children].map((cell, i) => {
+    const r = cell.getBoundingClientRect(), label = getComputedStyle(cell, "::before").content;
+    return {tag: cell.tagName, left: r.left, right: r.right, label: label, head: heads[i],
+            status: cell.classList.contains("lc-target-status")};
+  }));
+}"""
+
+
+@pytest.mark.parametrize("path", CARD_PAGES)
+def test_on_a_phone_a_wide_tables_rows_are_cards_with_each_cell_labelled(browser, server, path):
+    """At 390 px each row of a wide table is a card: its header on top, each cell under its
+    column's name; nothing scrolls sideways, so a target's "Actual" and "Status" are on screen.
+    Control: before, /en/targets/ scrolled its table (600 px in 390) with both columns off
+    screen, and the counts were 856 px wide; no cell had a label."""
+    with watched_page(browser, viewport={"width": 390, "height": 844}) as page:
+        settled(page, server + path)
+        table = page.locator("table.lc-table").first
+        wrap = page.locator(".md-typeset__scrollwrap").first
+        assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table scrolls sideways"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        cells = table.evaluate(CELLS)
+        assert len(cells) > 10
+        outside = [cell for cell in cells if cell["left"] < 0 or cell["right"] > 390]
+        assert not outside, outside[:3]
+        unlabelled = [cell for cell in cells if cell["tag"] == "TD" and cell["label"] != f'"{cell["head"]}"']
+        assert not unlabelled, unlabelled[:3]
+        if "targets" in path:
+            assert sum(cell["status"] for cell in cells) == table.locator("tbody tr").count()
+
+
+@pytest.mark.parametrize("path", ["en/targets/", "en/network/"])
+def test_on_a_desktop_a_wide_table_stays_a_table_for_screen_readers(browser, server, path):
+    """The cards are a phone's alone: at 1280 px the table is laid out as one, with no label
+    before a cell, and Chromium's accessibility tree (what a screen reader reads) has the table,
+    its column headers, row headers and cells."""
+    with watched_page(browser, **DESKTOP) as page:
+        settled(page, server + path)
+        table = page.locator("table.lc-table").first
+        expect(table).to_have_css("display", "table")
+        expect(table.locator("thead")).to_be_visible()
+        cells = table.evaluate(CELLS)
+        assert {cell["label"] for cell in cells} == {"none"}
+        columns, rows = table.locator("thead th").count(), table.locator("tbody tr").count()
+        tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        roles = [node.get("role", {}).get("value") for node in tree if not node.get("ignored")]
+        assert roles.count("table") == 1 and roles.count("columnheader") == columns
+        assert roles.count("rowheader") == rows and roles.count("cell") == rows * (columns - 1)
