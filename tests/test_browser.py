@@ -116,8 +116,11 @@ def test_the_english_finder_on_a_390px_phone(browser, server):
         expect(page.locator("#f-town")).to_have_value("")
         assert offered_towns(page) == towns_of(catalogue, "haiyan")
 
-        fields = page.locator(".lc-finder-form :is(select, input:not([type=checkbox]), button), .lc-check label, .lc-more")
-        assert fields.count() == 15
+        # (the link to the results shows with the filters; the clear button beside it only when none is found)
+        fields = page.locator(
+            ".lc-finder-form :is(select, input:not([type=checkbox]), button, .lc-show-results):visible, .lc-check label, .lc-more"
+        )
+        assert fields.count() == 16
         expect(page.locator(".lc-check label:has(input[type=checkbox])")).to_have_count(2)  # each row is its box's label
         small = [f"{box['tag']} {box['height']}" for box in fields.evaluate_all(BOXES) if box["height"] < 44]
         assert not small, f"under 44 px tall: {small}"
@@ -149,6 +152,49 @@ def test_the_english_finder_on_a_390px_phone(browser, server):
         page.click(".lc-finder-form button[type=reset]")
         expect_count(page, len(pairs))
         assert len(offered_towns(page)) == sum(len(county.towns) for county in catalogue.regions.counties)
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_on_a_phone_the_finder_shows_what_it_found_beside_the_filters(browser, server, lang, prefix):
+    """At 390 px the form is a screen and a half long: each change shows what it found where the
+    reader is, a "Show N courses" link kept at the bottom of the screen while the form is in view,
+    which goes to the results; none found, a sentence and the button that clears the filters are
+    there instead, and under the results' "0 courses found" a link back to them. Control: before,
+    the only count was under the form, out of view (~900 px below the first filter), and 0 found
+    said nothing more."""
+    catalogue, pairs = course_pairs()
+    haiyan = sum(1 for p, _c in pairs if catalogue.county_of(p.region).id == "haiyan")
+    with watched_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(server + prefix + "courses/")
+        expect_count(page, len(pairs))
+        show = page.locator(".lc-finder-form .lc-show-results")
+        expect(show).to_have_text(i18n.counted("finder.show", len(pairs), lang))
+        page.select_option("#f-county", "haiyan")
+        expect(show).to_have_text(i18n.counted("finder.show", haiyan, lang))
+        expect(page.locator("#f-county")).to_be_in_viewport()
+        expect(show).to_be_in_viewport()
+        expect(page.locator(".lc-count")).not_to_be_in_viewport()  # the results are further down
+        show.click()
+        expect(page.locator(".lc-count")).to_be_in_viewport()
+        expect_count(page, haiyan)
+
+        page.fill("#f-q", "zzzz")
+        expect_count(page, 0)
+        none = page.locator(".lc-finder-form .lc-none")
+        expect(none).to_contain_text(i18n.t("finder.none", lang))
+        expect(none).to_be_in_viewport()
+        expect(show).to_be_hidden()
+        back = page.locator(".lc-results .lc-none-help a")
+        expect(back).to_have_text(i18n.t("finder.change", lang))
+        expect(back).to_have_attribute("href", "#lc-found")
+        clear = none.get_by_role("button", name=i18n.t("finder.reset", lang))
+        assert clear.bounding_box()["height"] >= 44
+        clear.click()
+        expect_count(page, len(pairs))
+        expect(page.locator("#f-q")).to_have_value("")
+        expect(page.locator("#f-county")).to_have_value("")
+        expect(none).to_be_hidden()
+        expect(show).to_have_text(i18n.counted("finder.show", len(pairs), lang))
 
 
 def test_show_more_pages_through_the_results(page, server):

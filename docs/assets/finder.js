@@ -12,6 +12,10 @@
   var list = document.getElementById("lc-results");
   var count = document.querySelector(".lc-count");
   var more = document.querySelector(".lc-more");
+  // beside the filters: a link to the results with their number, or (none found) what to do and a
+  // button that clears the filters (absent from a site's own finder.html of before: then nothing)
+  var show = form.querySelector(".lc-show-results");
+  var none = form.querySelector(".lc-none");
   var names = ["q", "county", "town", "category", "audience", "mode", "day", "time", "kind", "start", "free", "enrol", "sort"];
   var status = window.lcStatus;
   var finder = form.closest(".lc-finder");
@@ -134,6 +138,20 @@
     shown = 0;
     showMore();
     count.textContent = (matched.length === 1 ? form.dataset.countOne : form.dataset.count).replace("{count}", matched.length);
+    if (show && none) {
+      show.textContent = (matched.length === 1 ? form.dataset.showOne : form.dataset.show).replace("{count}", matched.length);
+      show.hidden = matched.length === 0;
+      none.hidden = matched.length > 0;
+    }
+    if (!matched.length && none) { // under the results' "0 courses found", the way back to the filters
+      var back = document.createElement("a");
+      back.href = "#lc-found";
+      back.textContent = form.dataset.change;
+      var li = document.createElement("li");
+      li.className = "lc-none-help";
+      li.appendChild(back);
+      list.appendChild(li);
+    }
     if (remember) {
       var query = new URLSearchParams(s).toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
@@ -179,6 +197,7 @@
     finder.classList.remove("lc-loading");
   }).catch(function () {
     count.textContent = form.dataset.failed;
+    if (show) show.hidden = true;
     finder.classList.remove("lc-loading");
   });
 })();

@@ -205,10 +205,12 @@ def finder(catalogue: Catalogue, lang: str, base: str, *, templates: Templates) 
         has_sample=_has_sample(catalogue.providers.values()),
         shards=" ".join(c.id for c in counties),
         messages={
-            **{key: t(f"finder.{key}", lang) for key in ("more", "loading", "failed")},
+            **{key: t(f"finder.{key}", lang) for key in ("more", "loading", "failed", "change")},
             # the number of courses found is the script's: each form of the sentence, {count} left in it
             "count": t("finder.count.n", lang, count="{count}"),
             "count-one": t("finder.count.1", lang, count="{count}"),
+            "show": t("finder.show.n", lang, count="{count}"),
+            "show-one": t("finder.show.1", lang, count="{count}"),
         },
         courses=Counter(catalogue.county(p.region).id for p in catalogue.providers.values() for _ in p.courses),
     )
