@@ -25,6 +25,7 @@ from learning_city.data.yamlfile import read
 from learning_city.tools import editor
 
 SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
+ADULT = "nanhu-daqiao-adult-school"  # tier 3, the parent of SCHOOL
 ELDERLY = "nanhu-elderly-university"  # courses in terms
 EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
 VENUE = "venues/haining-library"
@@ -247,6 +248,16 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         False,
         "wrong_parent_tier",
         "parent",
+        None,
+    ),
+    # a school's type changed: the validator also fails the schools under it, files never opened
+    "a school's kind changed under the schools it runs": (
+        ADULT,
+        lambda d: (d.update(kind="elderly-school"), d.pop("parent")),
+        None,
+        False,
+        "children_wrong_tier",
+        "kind",
         None,
     ),
     "a parent for a kind outside the network": (
@@ -660,6 +671,21 @@ def test_every_refusal_has_the_validators_message():
         "id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
         "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"
     ]
+
+
+def test_a_kind_changed_under_other_schools_names_them_as_the_validator_does():
+    """A school made an elderly school (no tier) is refused on its kind, naming the school under it
+    by its Chinese name, with the validator's message and arguments (loader.py _children_fit);
+    control: the same school made another kind of tier 3 is not refused."""
+    data = data_of(ADULT)
+    data["parent"] = None
+    shown = node(
+        "output = ['elderly-school', 'community-education-centre'].map((kind) => checks.crossMessages('providers',"
+        " { ...input.data, kind }, model.SPEC.providers, { records: input.records, tiers: model.TIERS, slug: input.data.id }, model.MESSAGES));",
+        {"data": data, "records": records()},
+    )
+    args = {"children": "江南村社区学校", "children_en": SCHOOL, "tier": 3, "kind": "elderly-school"}
+    assert shown == [[f"kind: {' / '.join(MESSAGES['children_wrong_tier']).format(**args)}"], []]
 
 
 def test_a_recognition_refused_names_the_kinds_in_chinese():

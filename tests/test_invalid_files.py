@@ -26,6 +26,7 @@ from learning_city.data.problems import MESSAGES, Problem
 
 PROVIDER = "providers/test-school.yml"
 EVENT = "events/jiaxing-learning-week-opening.yml"
+ADULT = "providers/nanhu-daqiao-adult-school.yml"  # tier 3, parent of nanhu-daqiao-jiangnan-community-school
 
 
 @dataclass
@@ -1112,6 +1113,20 @@ CASES: dict[str, Case] = {
         "parent",
         ("tier 3",),
         GOOD,
+    ),
+    # a school's type changed in the editor: the schools under it fail where the secretary never looked,
+    # so the school changed is told, naming them (its nearest correct kind: another of tier 3)
+    "a parent's kind changed under its children": Case(
+        "children_wrong_tier",
+        lambda root: (
+            edit(ADULT, "kind: adult-school\nname:", "kind: elderly-school\nname:")(root),
+            edit(ADULT, "parent: nanhu-community-college\n", "")(root),  # an elderly school has none
+        ),
+        ADULT,
+        "kind:@7",
+        "kind",
+        ("江南村社区学校", "nanhu-daqiao-jiangnan-community-school", "tier 3"),
+        edit(ADULT, "kind: adult-school\nname:", "kind: community-education-centre\nname:"),
     ),
     # warnings
     "no English": Case(

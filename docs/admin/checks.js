@@ -195,6 +195,21 @@ function recognitionProblems(data, add) {
   });
 }
 
+/** A provider's kind still one tier above the providers under it (records.json "names": each one's
+ * parent and tier), as loader.py _children_fit: a school's type changed here would otherwise fail
+ * their files, which the person never opened. */
+function childrenFit(data, records, tiers, add) {
+  const wrong = new Map(); // the tier they need -> [id, record] of each, by id (records.json's order)
+  for (const [id, child] of Object.entries((records.names || {}).providers || {})) {
+    if (child.parent !== data.id || typeof child.tier !== "number" || tiers[data.kind] === child.tier - 1) continue;
+    wrong.set(child.tier - 1, [...(wrong.get(child.tier - 1) || []), [id, child]]);
+  }
+  for (const [tier, children] of [...wrong].sort(([a], [b]) => a - b)) {
+    const children_zh = children.map(([id, child]) => (child.name && child.name.zh) || id).join("、");
+    add("kind", "children_wrong_tier", { tier, kind: data.kind, children: children_zh, children_en: children.map(([id]) => id).join(", ") });
+  }
+}
+
 /** Problems of one provider, venue or event, or of the recognitions, against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
@@ -220,6 +235,7 @@ export function crossProblems(collection, data, context) {
     if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
     else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
   }
+  if (data.id && slug !== undefined && data.id === slug) childrenFit(data, records, tiers, add); // a new record has none yet
   for (const list of ["terms", "courses", "projects"]) duplicates(data[list], list, add);
   const terms = new Map((data.terms || []).filter((t) => t && t.id).map((t) => [t.id, t]));
   (data.terms || []).forEach((term, i) => term && enrolmentFits(term.enrolment, term.dates, `terms[${i}].enrolment`, add));

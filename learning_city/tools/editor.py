@@ -463,6 +463,7 @@ CROSS_CODES = (
     "unknown_ref",
     "no_kind_tier",
     "wrong_parent_tier",
+    "children_wrong_tier",
     "enrolment_after_end",
     "not_a_class_day",
     "too_many_sessions",
@@ -508,7 +509,8 @@ def records_json(catalogue) -> str:
     """admin/records.json: the ids the form checks a record against (a new id must be new, a
     parent one tier up, a venue real), from the catalogue this site is built from; and under
     "names" what the preview shows for an id, as the page does: names, parents (so a provider's
-    children), and each region's county and town."""
+    children, whose tiers a school's kind must still fit: checks.js childrenFit), and each
+    region's county and town."""
 
     def name(record) -> dict:
         return record.name.model_dump(exclude_none=True)
