@@ -637,6 +637,41 @@ def test_the_form_refuses_what_the_validator_refuses(verdicts, name):
     assert (key, form_code or code) in form, f"the form would save it: {form}"
 
 
+# Dates the wrong way round (a year mistyped): the validator refuses the dates and judges nothing by
+# them (the model refuses the term or course, so its class days, sessions and enrolment go unchecked);
+# the form says that one thing too. Control: checks.js counted class days between reversed dates,
+# and refused each course of the term "课次 15 多于日期范围内的上课日（-19 天）".
+REVERSED: dict[str, tuple[str, Mutation, str]] = {  # name -> (record, mutation, the one key refused)
+    "a term's last day a year early": (
+        ELDERLY,
+        lambda d: d["terms"][0]["dates"].update(end=_plus(d["terms"][0]["dates"]["end"], -365)),
+        "terms[0].dates.end",
+    ),
+    "a class's last day a year early, with holidays and sessions": (
+        SCHOOL,
+        lambda d: (
+            _course(d, 1)["schedule"]["dates"].update(end=_plus(_course(d, 1)["schedule"]["dates"]["end"], -365)),
+            _course(d, 1)["schedule"].update(sessions=4, except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["start"], 3)]),
+        ),
+        "courses[1].schedule.dates.end",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", REVERSED)
+def test_dates_the_wrong_way_round_are_refused_for_their_order_only(name, tmp_path):
+    record, mutate, key = REVERSED[name]
+    data = data_of(record)
+    mutate(data)
+    [form] = form_refusals([{"collection": "providers", "data": data, "slug": record}])
+    assert form == [[key, "field"]]
+    root = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE, root)
+    (root / file_of("providers", record)).write_text(node("output = format.write(input, model.SPEC.providers);", data), encoding="utf-8")
+    _, problems = load(root, today=dt.date.fromisoformat(TODAY))
+    assert [(p.key, p.code) for p in problems if p.severity == "error"] == [(key, "end_before_start")]
+
+
 def test_the_cross_record_checks_answer_from_the_catalogue_they_are_given():
     """The verdict comes from records.json, not from the record alone: given a catalogue that holds
     the id and a parent of the same tier, both are refused; given none, the parent cannot be looked

@@ -124,11 +124,20 @@ function duplicates(items, where, add) {
   });
 }
 
-function enrolmentFits(enrolment, dates, where, add) {
+/** A term's or class's first and last day, or null: none given, or the wrong way round. The validator
+ * refuses reversed dates (end_before_start, which `problems` says) and judges nothing by them; counted,
+ * they gave each class a negative number of class days ("课次 15 多于日期范围内的上课日（-19 天）"). */
+function span(dates) {
+  const start = dates && day(dates.start);
   const end = dates && day(dates.end);
-  if (!enrolment || end === null || end === undefined) return;
+  return start !== null && start !== undefined && end !== null && end !== undefined && start <= end ? { start, end } : null;
+}
+
+function enrolmentFits(enrolment, dates, where, add) {
+  const within = span(dates);
+  if (!enrolment || !within) return;
   for (const key of ["opens", "closes"]) {
-    if (enrolment[key] && day(enrolment[key]) > end) add(`${where}.${key}`, "enrolment_after_end", { date: enrolment[key], end: dates.end });
+    if (enrolment[key] && day(enrolment[key]) > within.end) add(`${where}.${key}`, "enrolment_after_end", { date: enrolment[key], end: dates.end });
   }
 }
 
@@ -246,9 +255,9 @@ export function crossProblems(collection, data, context) {
     const schedule = course.schedule || {};
     const dates = schedule.dates || (terms.get(course.term) || {}).dates;
     enrolmentFits(course.enrolment, dates, `${where}.enrolment`, add);
-    const start = dates && day(dates.start);
-    const end = dates && day(dates.end);
-    if (start === null || end === null || start === undefined) return;
+    const within = span(dates);
+    if (!within) return;
+    const { start, end } = within;
     (schedule.except_dates || []).forEach((skip, d) => {
       const t = day(skip);
       if (t !== null && !(start <= t && t <= end && (schedule.days || []).includes(weekday(t)))) {
