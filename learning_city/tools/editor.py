@@ -47,6 +47,8 @@ SUMMARIES = {
     "terms": "{{fields.name.zh}} · {{fields.dates.start}}–{{fields.dates.end}}",
     "projects": "{{fields.name.zh}} · {{fields.year}}",
     "opening_hours": "{{fields.days}} {{fields.opens}}–{{fields.closes}}",
+    # a closure has no id: without its own summary Decap showed "No dates" (its English for an empty one)
+    "closures": "{{fields.dates.start}}–{{fields.dates.end}} · {{fields.reason.zh}}",
     "services": "{{fields.kind}} · {{fields.description.zh}}",
     "meetings": "{{fields.days}} {{fields.start}}–{{fields.end}}",  # a team's meetings
     "recognitions": "{{fields.year}} {{fields.region}}{{fields.provider}} · {{fields.kind}}",  # issue 22: a school by name
