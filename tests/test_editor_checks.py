@@ -723,6 +723,20 @@ def test_a_kind_changed_under_other_schools_names_them_as_the_validator_does():
     assert shown == [[f"kind: {' / '.join(MESSAGES['children_wrong_tier']).format(**args)}"], []]
 
 
+def test_a_kind_outside_the_network_is_named_in_chinese():
+    """A parent given to a kind outside the four tiers is refused with the validator's message, the
+    kind in it as the form's choice names it (中职学校, not vocational-school; the validator, read by
+    people editing YAML, keeps the id). Control: with the validator's own argument the message differs."""
+    data = {**data_of(ELDERLY), "kind": "vocational-school", "parent": "nanhu-community-college"}
+    shown = node(
+        "output = checks.crossMessages('providers', input.data, model.SPEC.providers, { records: input.records, tiers: model.TIERS,"
+        " slug: input.data.id }, model.MESSAGES);",
+        {"data": data, "records": records()},
+    )
+    assert [line.split(" / ")[0] for line in shown] == ["parent: “中职学校”不属于四级网络，不能有上级"]
+    assert MESSAGES["no_kind_tier"][0].format(kind="vocational-school") != "“中职学校”不属于四级网络，不能有上级"
+
+
 def test_a_recognition_refused_names_the_kinds_in_chinese():
     """The bureau's clerk reads Chinese: a field for another kind of title is refused with the
     validator's message, the kinds in it as the form's choices name them (百姓学习之星, not learning-star).

@@ -5,7 +5,7 @@
 // refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
-import { FOR_KIND, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
+import { FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
 
 function fieldsOf(field) {
   if (field.type !== "text") return field.fields || [];
@@ -241,7 +241,7 @@ export function crossProblems(collection, data, context) {
   const parentKind = (records.providers || {})[data.parent]; // none for a parent unknown, refused by references()
   if (data.parent && parentKind !== undefined) {
     const tier = tiers[data.kind];
-    if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
+    if (tier === undefined) add("parent", "no_kind_tier", { kind: PROVIDER_KINDS[data.kind] || data.kind }); // 中职学校, as the form names it
     else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
   }
   if (data.id && slug !== undefined && data.id === slug) childrenFit(data, records, tiers, add); // a new record has none yet

@@ -2084,6 +2084,17 @@ export const TIERS = {
  "community-school": 4,
  "teaching-point": 4
 };
+export const PROVIDER_KINDS = {
+ "city-university": "城市大学",
+ "community-college": "社区教育学院",
+ "adult-school": "成人学校",
+ "community-education-centre": "社区教育中心",
+ "community-school": "社区学校",
+ "teaching-point": "教学点",
+ "vocational-school": "中职学校",
+ "elderly-university": "老年大学",
+ "elderly-school": "老年学校"
+};
 export const FOR_KIND = {
  "recognitions": {
   "fields": {
