@@ -28,6 +28,7 @@ SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao
 ADULT = "nanhu-daqiao-adult-school"  # tier 3, the parent of SCHOOL
 ELDERLY = "nanhu-elderly-university"  # courses in terms
 EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
+ONLINE_EVENT = "events/haining-learning-week-online-lecture"  # online only, run by a provider
 VENUE = "venues/haining-library"
 TEAM = "teams/haining-xiashi-tea-culture-team"  # a provider, one meeting
 # issue 22: the bureau's recognitions.yml, one file of many records ("<collection>/" names such a file)
@@ -499,7 +500,16 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         None,
         False,
         "event_no_host",
-        "name",
+        "venue",
+        None,
+    ),
+    "an online event with no provider": (
+        ONLINE_EVENT,
+        lambda d: d.pop("provider"),
+        None,
+        False,
+        "event_no_host",
+        "provider",
         None,
     ),
     "an in-person event with no place": (

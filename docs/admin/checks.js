@@ -172,7 +172,7 @@ function references(data, fields, path, records, add) {
 
 /** An event names who holds it, and a place or a link for how it is held (learning_city/data/events.py). */
 function eventProblems(data, add) {
-  if (!data.venue && !data.provider) add("name", "event_no_host");
+  if (!data.venue && !data.provider) add(data.mode === "online" ? "provider" : "venue", "event_no_host"); // the field to fill (events.py host_field)
   if ((data.mode === "in-person" || data.mode === "blended") && !data.venue && !data.place) add("mode", "event_no_place", { mode: data.mode });
   if ((data.mode === "online" || data.mode === "blended") && !data.online_url) add("mode", "event_no_link", { mode: data.mode });
 }
