@@ -25,8 +25,10 @@ from learning_city.data.yamlfile import read
 from learning_city.tools import editor
 
 SCHOOL = "nanhu-daqiao-jiangnan-community-school"  # tier 4, parent nanhu-daqiao-adult-school; its second course is dated
+ADULT = "nanhu-daqiao-adult-school"  # tier 3, the parent of SCHOOL
 ELDERLY = "nanhu-elderly-university"  # courses in terms
 EVENT = "events/jiaxing-learning-week-opening"  # at a venue, in person
+ONLINE_EVENT = "events/haining-learning-week-online-lecture"  # online only, run by a provider
 VENUE = "venues/haining-library"
 TEAM = "teams/haining-xiashi-tea-culture-team"  # a provider, one meeting
 # issue 22: the bureau's recognitions.yml, one file of many records ("<collection>/" names such a file)
@@ -259,6 +261,16 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         False,
         "wrong_parent_tier",
         "parent",
+        None,
+    ),
+    # a school's type changed: the validator also fails the schools under it, files never opened
+    "a school's kind changed under the schools it runs": (
+        ADULT,
+        lambda d: (d.update(kind="elderly-school"), d.pop("parent")),
+        None,
+        False,
+        "children_wrong_tier",
+        "kind",
         None,
     ),
     "a parent for a kind outside the network": (
@@ -500,7 +512,16 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         None,
         False,
         "event_no_host",
-        "name",
+        "venue",
+        None,
+    ),
+    "an online event with no provider": (
+        ONLINE_EVENT,
+        lambda d: d.pop("provider"),
+        None,
+        False,
+        "event_no_host",
+        "provider",
         None,
     ),
     "an in-person event with no place": (
@@ -638,6 +659,41 @@ def test_the_form_refuses_what_the_validator_refuses(verdicts, name):
     assert (key, form_code or code) in form, f"the form would save it: {form}"
 
 
+# Dates the wrong way round (a year mistyped): the validator refuses the dates and judges nothing by
+# them (the model refuses the term or course, so its class days, sessions and enrolment go unchecked);
+# the form says that one thing too. Control: checks.js counted class days between reversed dates,
+# and refused each course of the term "课次 15 多于日期范围内的上课日（-19 天）".
+REVERSED: dict[str, tuple[str, Mutation, str]] = {  # name -> (record, mutation, the one key refused)
+    "a term's last day a year early": (
+        ELDERLY,
+        lambda d: d["terms"][0]["dates"].update(end=_plus(d["terms"][0]["dates"]["end"], -365)),
+        "terms[0].dates.end",
+    ),
+    "a class's last day a year early, with holidays and sessions": (
+        SCHOOL,
+        lambda d: (
+            _course(d, 1)["schedule"]["dates"].update(end=_plus(_course(d, 1)["schedule"]["dates"]["end"], -365)),
+            _course(d, 1)["schedule"].update(sessions=4, except_dates=[_plus(_course(d, 1)["schedule"]["dates"]["start"], 3)]),
+        ),
+        "courses[1].schedule.dates.end",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", REVERSED)
+def test_dates_the_wrong_way_round_are_refused_for_their_order_only(name, tmp_path):
+    record, mutate, key = REVERSED[name]
+    data = data_of(record)
+    mutate(data)
+    [form] = form_refusals([{"collection": "providers", "data": data, "slug": record}])
+    assert form == [[key, "field"]]
+    root = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE, root)
+    (root / file_of("providers", record)).write_text(node("output = format.write(input, model.SPEC.providers);", data), encoding="utf-8")
+    _, problems = load(root, today=dt.date.fromisoformat(TODAY))
+    assert [(p.key, p.code) for p in problems if p.severity == "error"] == [(key, "end_before_start")]
+
+
 def test_the_cross_record_checks_answer_from_the_catalogue_they_are_given():
     """The verdict comes from records.json, not from the record alone: given a catalogue that holds
     the id and a parent of the same tier, both are refused; given none, the parent cannot be looked
@@ -672,6 +728,35 @@ def test_every_refusal_has_the_validators_message():
         "id: 编号“nanhu-daqiao-adult-school”重复，已在 catalogue/providers/nanhu-daqiao-adult-school.yml 使用 / "
         "id 'nanhu-daqiao-adult-school' is used twice, first at catalogue/providers/nanhu-daqiao-adult-school.yml"
     ]
+
+
+def test_a_kind_changed_under_other_schools_names_them_as_the_validator_does():
+    """A school made an elderly school (no tier) is refused on its kind, naming the school under it
+    by its Chinese name, with the validator's message and arguments (loader.py _children_fit);
+    control: the same school made another kind of tier 3 is not refused."""
+    data = data_of(ADULT)
+    data["parent"] = None
+    shown = node(
+        "output = ['elderly-school', 'community-education-centre'].map((kind) => checks.crossMessages('providers',"
+        " { ...input.data, kind }, model.SPEC.providers, { records: input.records, tiers: model.TIERS, slug: input.data.id }, model.MESSAGES));",
+        {"data": data, "records": records()},
+    )
+    args = {"children": "江南村社区学校", "children_en": SCHOOL, "tier": 3, "kind": "elderly-school"}
+    assert shown == [[f"kind: {' / '.join(MESSAGES['children_wrong_tier']).format(**args)}"], []]
+
+
+def test_a_kind_outside_the_network_is_named_in_chinese():
+    """A parent given to a kind outside the four tiers is refused with the validator's message, the
+    kind in it as the form's choice names it (中职学校, not vocational-school; the validator, read by
+    people editing YAML, keeps the id). Control: with the validator's own argument the message differs."""
+    data = {**data_of(ELDERLY), "kind": "vocational-school", "parent": "nanhu-community-college"}
+    shown = node(
+        "output = checks.crossMessages('providers', input.data, model.SPEC.providers, { records: input.records, tiers: model.TIERS,"
+        " slug: input.data.id }, model.MESSAGES);",
+        {"data": data, "records": records()},
+    )
+    assert [line.split(" / ")[0] for line in shown] == ["parent: “中职学校”不属于四级网络，不能有上级"]
+    assert MESSAGES["no_kind_tier"][0].format(kind="vocational-school") != "“中职学校”不属于四级网络，不能有上级"
 
 
 def test_a_recognition_refused_names_the_kinds_in_chinese():

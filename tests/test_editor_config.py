@@ -113,6 +113,35 @@ def test_widgets_follow_the_types_with_the_validators_rules_and_labels():
     assert place["required"] is False and place["fields"][0]["required"] is False
 
 
+def test_every_list_item_is_summarised_by_its_own_fields():
+    """A collapsed list item shows its summary; one that names no field of the item is empty, and
+    Decap then shows "No <its first field>" in English: the venue's 临时闭馆 showed "No dates", as
+    the closures fell back to {{fields.id}}, which a closure does not have. Every list of records
+    names only its items' own fields, with words between them, so it is never empty. Control: the
+    closures' summary as it was is found."""
+
+    def names_its_own_fields(listed: dict) -> bool:
+        paths = re.findall(r"\{\{fields\.([\w.]+)\}\}", listed["summary"])
+        literal = re.sub(r"\{\{[^}]*\}\}", "", listed["summary"]).strip()
+        return bool(paths and literal) and all(_has_field(listed["fields"], path.split(".")) for path in paths)
+
+    lists = [
+        (c["name"], f)
+        for c in yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))["collections"]
+        for f in walk(form_fields(c))
+        if f["widget"] == "list" and "fields" in f
+    ]
+    assert [f"{name}.{listed['name']}: {listed['summary']}" for name, listed in lists if not names_its_own_fields(listed)] == []
+    closures = next(listed for name, listed in lists if listed["name"] == "closures")
+    assert closures["summary"] == "{{fields.dates.start}}–{{fields.dates.end}} · {{fields.reason.zh}}"
+    assert not names_its_own_fields({**closures, "summary": "{{fields.id}}"})  # control
+
+
+def _has_field(fields: list[dict], path: list[str]) -> bool:
+    field = next((f for f in fields if f["name"] == path[0]), None)
+    return field is not None and (len(path) == 1 or _has_field(field.get("fields", []), path[1:]))
+
+
 def test_the_bureaus_recognitions_are_one_file_edited_as_a_list_in_chinese():
     """recognitions.yml is one file of many records: a `files` collection whose one field is the list,
     each item the model's Recognition in order, its choices and relations named in Chinese, its id

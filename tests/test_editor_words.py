@@ -18,6 +18,7 @@ from conftest import BUILD_ENV, NEW_RECOGNITION, ROOT, box, choose, cms_branches
 from playwright.sync_api import expect
 
 from learning_city.i18n import t
+from learning_city.tools import editor
 from learning_city.tools import local_editor as edit
 
 PHONE = {"width": 390, "height": 844}
@@ -343,6 +344,30 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
         expect(field(box(first, "本课程的报名"), "报名截止日期")).to_be_in_viewport()
         page.close()
     assert cms_branches(clone) == []  # nothing saved, no pull request to fail
+
+
+def test_a_fields_message_is_shown_as_written_not_in_capitals(browser, admin, clone):
+    """Decap shows a field's message in capitals (its ControlErrorsList: text-transform uppercase):
+    the web address's read "网址应以 HTTP:// 或 HTTPS:// 开头…如 HTTPS://EXAMPLE.ORG/", which,
+    typed as shown, the field refuses (its pattern is case-sensitive). On a phone, a refused save
+    shows the validator's message as written (editor.css). Control: before that rule, its
+    innerText was the message in capitals and its text-transform "uppercase"."""
+    site, url = admin
+    message = editor.form_message("web_link")
+    assert re.search("[a-z]", message) and message != message.upper()
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}")
+        contact = box(page, "公开联系方式")
+        contact.get_by_role("button", name="展开").first.click()
+        website = box(contact, "网址")
+        field(website, "网址").fill("www.example.org")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.locator("#lc-refusals").get_by_text("没有保存：第 1 处，共 1 处要修改").wait_for()
+        shown = visible(website.locator("[class*=ControlErrorsList] li")).first
+        assert shown.evaluate("(li) => getComputedStyle(li).textTransform") == "none"
+        assert shown.inner_text() == message  # what a person reads, as they must type it
+        page.close()
+    assert cms_branches(clone) == []
 
 
 def test_removing_a_course_asks_first(browser, admin, clone):

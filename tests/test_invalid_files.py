@@ -26,6 +26,8 @@ from learning_city.data.problems import MESSAGES, Problem
 
 PROVIDER = "providers/test-school.yml"
 EVENT = "events/jiaxing-learning-week-opening.yml"
+ONLINE_EVENT = "events/haining-learning-week-online-lecture.yml"  # online only, run by a provider
+ADULT = "providers/nanhu-daqiao-adult-school.yml"  # tier 3, parent of nanhu-daqiao-jiangnan-community-school
 
 
 @dataclass
@@ -1300,6 +1302,20 @@ CASES: dict[str, Case] = {
         ("tier 3",),
         GOOD,
     ),
+    # a school's type changed in the editor: the schools under it fail where the secretary never looked,
+    # so the school changed is told, naming them (its nearest correct kind: another of tier 3)
+    "a parent's kind changed under its children": Case(
+        "children_wrong_tier",
+        lambda root: (
+            edit(ADULT, "kind: adult-school\nname:", "kind: elderly-school\nname:")(root),
+            edit(ADULT, "parent: nanhu-community-college\n", "")(root),  # an elderly school has none
+        ),
+        ADULT,
+        "kind:@7",
+        "kind",
+        ("江南村社区学校", "nanhu-daqiao-jiangnan-community-school", "tier 3"),
+        edit(ADULT, "kind: adult-school\nname:", "kind: community-education-centre\nname:"),
+    ),
     # warnings
     "no English": Case(
         "no_english",
@@ -1373,14 +1389,25 @@ CASES: dict[str, Case] = {
     # issue 22: learning teams and online resources
     **TEAM_CASES,
     # events (issue 22): each rule with the nearest correct event
+    # on the field to fill (a missing key: at the top of the file, as "missing" is): the venue, or for
+    # an event held online only, its provider; not on its name, where the editor's refusal went
     "event with neither venue nor provider": Case(
         "event_no_host",
         edit(EVENT, "venue: jiaxing-library\n", "place:\n  zh: 示例路 1 号\n"),
         EVENT,
-        "name:@1",
-        "name",
+        "id:@1",
+        "venue",
         ("provider",),
         edit(EVENT, "venue: jiaxing-library\n", "provider: nanhu-community-college\nplace:\n  zh: 示例路 1 号\n"),
+    ),
+    "online event with no provider": Case(
+        "event_no_host",
+        edit(ONLINE_EVENT, "provider: haining-community-college\n", ""),
+        ONLINE_EVENT,
+        "id:@1",
+        "provider",
+        ("provider",),
+        edit(ONLINE_EVENT, "provider: haining-community-college\n", "provider: haining-community-college\n"),
     ),
     "in-person event with no place": Case(
         "event_no_place",

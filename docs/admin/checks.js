@@ -5,7 +5,7 @@
 // refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
-import { FOR_KIND, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
+import { FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
 
 function fieldsOf(field) {
   if (field.type !== "text") return field.fields || [];
@@ -124,11 +124,20 @@ function duplicates(items, where, add) {
   });
 }
 
-function enrolmentFits(enrolment, dates, where, add) {
+/** A term's or class's first and last day, or null: none given, or the wrong way round. The validator
+ * refuses reversed dates (end_before_start, which `problems` says) and judges nothing by them; counted,
+ * they gave each class a negative number of class days ("课次 15 多于日期范围内的上课日（-19 天）"). */
+function span(dates) {
+  const start = dates && day(dates.start);
   const end = dates && day(dates.end);
-  if (!enrolment || end === null || end === undefined) return;
+  return start !== null && start !== undefined && end !== null && end !== undefined && start <= end ? { start, end } : null;
+}
+
+function enrolmentFits(enrolment, dates, where, add) {
+  const within = span(dates);
+  if (!enrolment || !within) return;
   for (const key of ["opens", "closes"]) {
-    if (enrolment[key] && day(enrolment[key]) > end) add(`${where}.${key}`, "enrolment_after_end", { date: enrolment[key], end: dates.end });
+    if (enrolment[key] && day(enrolment[key]) > within.end) add(`${where}.${key}`, "enrolment_after_end", { date: enrolment[key], end: dates.end });
   }
 }
 
@@ -163,7 +172,7 @@ function references(data, fields, path, records, add) {
 
 /** An event names who holds it, and a place or a link for how it is held (learning_city/data/events.py). */
 function eventProblems(data, add) {
-  if (!data.venue && !data.provider) add("name", "event_no_host");
+  if (!data.venue && !data.provider) add(data.mode === "online" ? "provider" : "venue", "event_no_host"); // the field to fill (events.py host_field)
   if ((data.mode === "in-person" || data.mode === "blended") && !data.venue && !data.place) add("mode", "event_no_place", { mode: data.mode });
   if ((data.mode === "online" || data.mode === "blended") && !data.online_url) add("mode", "event_no_link", { mode: data.mode });
 }
@@ -195,6 +204,21 @@ function recognitionProblems(data, add) {
   });
 }
 
+/** A provider's kind still one tier above the providers under it (records.json "names": each one's
+ * parent and tier), as loader.py _children_fit: a school's type changed here would otherwise fail
+ * their files, which the person never opened. */
+function childrenFit(data, records, tiers, add) {
+  const wrong = new Map(); // the tier they need -> [id, record] of each, by id (records.json's order)
+  for (const [id, child] of Object.entries((records.names || {}).providers || {})) {
+    if (child.parent !== data.id || typeof child.tier !== "number" || tiers[data.kind] === child.tier - 1) continue;
+    wrong.set(child.tier - 1, [...(wrong.get(child.tier - 1) || []), [id, child]]);
+  }
+  for (const [tier, children] of [...wrong].sort(([a], [b]) => a - b)) {
+    const children_zh = children.map(([id, child]) => (child.name && child.name.zh) || id).join("、");
+    add("kind", "children_wrong_tier", { tier, kind: data.kind, children: children_zh, children_en: children.map(([id]) => id).join(", ") });
+  }
+}
+
 /** Problems of one provider, venue or event, or of the recognitions, against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
@@ -217,9 +241,10 @@ export function crossProblems(collection, data, context) {
   const parentKind = (records.providers || {})[data.parent]; // none for a parent unknown, refused by references()
   if (data.parent && parentKind !== undefined) {
     const tier = tiers[data.kind];
-    if (tier === undefined) add("parent", "no_kind_tier", { kind: data.kind });
+    if (tier === undefined) add("parent", "no_kind_tier", { kind: PROVIDER_KINDS[data.kind] || data.kind }); // 中职学校, as the form names it
     else if (tiers[parentKind] !== tier - 1) add("parent", "wrong_parent_tier", { tier: tier - 1 });
   }
+  if (data.id && slug !== undefined && data.id === slug) childrenFit(data, records, tiers, add); // a new record has none yet
   for (const list of ["terms", "courses", "projects"]) duplicates(data[list], list, add);
   const terms = new Map((data.terms || []).filter((t) => t && t.id).map((t) => [t.id, t]));
   (data.terms || []).forEach((term, i) => term && enrolmentFits(term.enrolment, term.dates, `terms[${i}].enrolment`, add));
@@ -230,9 +255,9 @@ export function crossProblems(collection, data, context) {
     const schedule = course.schedule || {};
     const dates = schedule.dates || (terms.get(course.term) || {}).dates;
     enrolmentFits(course.enrolment, dates, `${where}.enrolment`, add);
-    const start = dates && day(dates.start);
-    const end = dates && day(dates.end);
-    if (start === null || end === null || start === undefined) return;
+    const within = span(dates);
+    if (!within) return;
+    const { start, end } = within;
     (schedule.except_dates || []).forEach((skip, d) => {
       const t = day(skip);
       if (t !== null && !(start <= t && t <= end && (schedule.days || []).includes(weekday(t)))) {

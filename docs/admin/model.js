@@ -2065,6 +2065,7 @@ export const MESSAGES = {
  "unknown_ref": "引用了不存在的{what}“{value}” / refers to a {what_en} '{value}' that does not exist",
  "no_kind_tier": "“{kind}”不属于四级网络，不能有上级 / a {kind} is outside the four-tier network and has no parent",
  "wrong_parent_tier": "上级机构必须在上一级（第 {tier} 级） / the parent must be one tier up (tier {tier})",
+ "children_wrong_tier": "下属机构“{children}”的上级须为第 {tier} 级机构，与本机构现在的类型不符：请改回机构类型，或先为下属机构改选上级 / the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: change the kind back, or first give them another parent",
  "enrolment_after_end": "报名日期 {date} 晚于结课日 {end}：报名时课程已结束 / the enrolment date {date} is after the last day of classes, {end}",
  "not_a_class_day": "{date} 不是本课程的上课日（不在课程日期内，或不是上课的星期几），无须列为不上课的日期 / {date} is not a class day (outside the course dates, or not one of its weekdays), so it need not be skipped",
  "too_many_sessions": "课次 {sessions} 多于日期范围内的上课日（{possible} 天） / {sessions} sessions do not fit: the dates have {possible} class day(s)",
@@ -2082,6 +2083,17 @@ export const TIERS = {
  "community-education-centre": 3,
  "community-school": 4,
  "teaching-point": 4
+};
+export const PROVIDER_KINDS = {
+ "city-university": "城市大学",
+ "community-college": "社区教育学院",
+ "adult-school": "成人学校",
+ "community-education-centre": "社区教育中心",
+ "community-school": "社区学校",
+ "teaching-point": "教学点",
+ "vocational-school": "中职学校",
+ "elderly-university": "老年大学",
+ "elderly-school": "老年学校"
 };
 export const FOR_KIND = {
  "recognitions": {

@@ -25,13 +25,18 @@ def check(events: Iterable[tuple[m.Event, Document]], region_ids: set, providers
             value = getattr(event, key)
             if value and value not in known:
                 problems.append(doc.problem((key,), "unknown_ref", **reference(key), value=value))
-        if not event.venue and not event.provider:
-            problems.append(doc.problem(("name",), "event_no_host", key=True))
+        if not event.venue and not event.provider:  # on the field to fill: an event held online only has no venue
+            problems.append(doc.problem((host_field(event.mode),), "event_no_host", key=True))
         if event.mode in IN_PERSON and not event.venue and not event.place:
             problems.append(doc.problem(("mode",), "event_no_place", mode=event.mode.value))
         if event.mode in ONLINE and not event.online_url:
             problems.append(doc.problem(("mode",), "event_no_link", mode=event.mode.value))
     return problems
+
+
+def host_field(mode: m.Mode) -> str:
+    """The field that names who holds an event (event_no_host's key, and the form's: checks.js)."""
+    return "provider" if mode is m.Mode.online else "venue"
 
 
 def this_week(events: Iterable[m.Event], today: dt.date) -> list[m.Event]:

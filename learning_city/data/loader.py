@@ -509,10 +509,31 @@ def _check_provider(
             problems.append(doc.problem(("parent",), "no_kind_tier", kind=provider.kind.value))
         elif parent.tier != provider.tier - 1:
             problems.append(doc.problem(("parent",), "wrong_parent_tier", tier=provider.tier - 1))
+    problems += _children_fit(catalogue, provider, doc)
     for ci, course in enumerate(provider.courses):
         if course.venue and course.venue not in venues:
             problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", **reference("venue"), value=course.venue))
     return problems
+
+
+def _children_fit(catalogue: Catalogue, provider: m.Provider, doc: Document) -> list[Problem]:
+    """A provider whose kind no longer fits the providers under it (its type changed in the editor):
+    told on its own kind, naming them, and not only on their files, which the person never opened."""
+    wrong: dict[int, list[m.Provider]] = {}
+    for child in catalogue.children.get(provider.id, []):
+        if child.tier is not None and provider.tier != child.tier - 1:  # a child outside the network: its own no_kind_tier
+            wrong.setdefault(child.tier - 1, []).append(child)
+    return [
+        doc.problem(
+            ("kind",),
+            "children_wrong_tier",
+            children="、".join(child.name.zh for child in children),
+            children_en=", ".join(child.id for child in children),
+            tier=tier,
+            kind=provider.kind.value,
+        )
+        for tier, children in sorted(wrong.items())
+    ]
 
 
 def _within_provider(doc: Document, provider: m.Provider | None) -> list[Problem]:

@@ -147,6 +147,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级机构必须在上一级（第 {tier} 级）",
         "the parent must be one tier up (tier {tier})",
     ),
+    "children_wrong_tier": (
+        "下属机构“{children}”的上级须为第 {tier} 级机构，与本机构现在的类型不符：请改回机构类型，或先为下属机构改选上级",
+        "the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: "
+        "change the kind back, or first give them another parent",
+    ),
     "no_english": ("没有英文（en），英文网站将显示中文", "no English (en): the English site will show the Chinese"),
     "enrolment_passed": ("报名已于 {closes} 截止", "enrolment closed on {closes}"),
     "not_yet": (
