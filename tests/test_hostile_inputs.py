@@ -246,3 +246,13 @@ def test_a_provider_the_model_refuses_still_gets_its_own_rules_checked(catalogue
         path.write_text(mistakes.replace("    hours: 12\n", f"    hours: {hours}\n"), encoding="utf-8")
         _, problems = load(catalogue_copy)
         assert sorted(p.code for p in problems if p.severity == "error") == sorted(own_rules + refused), hours
+
+
+@pytest.mark.parametrize("item", ["  -\n", "  - 42\n", "  - [tai-chi]\n"])
+def test_a_refused_provider_with_an_empty_or_odd_course_item_gets_messages_not_a_crash(catalogue_copy, item):
+    """The provider's own rules run on a refused file's raw items (every problem at once): an empty
+    item, a number or a list where a course goes is named, never a traceback (found by the fuzz test)."""
+    (catalogue_copy / PROVIDER).write_text(VALID.replace("courses:\n", "courses:\n" + item), encoding="utf-8")
+    catalogue, problems = load(catalogue_copy)
+    assert catalogue is None
+    assert [p.key for p in problems if p.severity == "error"] == ["courses[0]"]

@@ -349,7 +349,7 @@ def _duplicates(doc: Document, loc: tuple, items: Iterable, what: str = "id") ->
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
-        value = item.get(what) if isinstance(item, dict) else getattr(item, what)
+        value = item.get(what) if isinstance(item, dict) else getattr(item, what, None)  # a refused file's item may be anything
         if not isinstance(value, str):
             continue
         if value in seen:
