@@ -5,7 +5,7 @@
 
 import { formatter } from "./format.js";
 import { crossMessages, problems } from "./checks.js";
-import { HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
+import { HELD, HIDDEN, MESSAGES, SPEC, STRINGS, TIERS } from "./model.js";
 import { phonePreviewSwitch, previewOf, PREVIEW_CSS } from "./preview.js";
 import { refusal, refused, registerLocale, saying, steps, zh } from "./locale.js";
 import { locate, showRefusals, watchSaves } from "./refusals.js";
@@ -71,10 +71,8 @@ records.then((known) => known && knowNames(known.names)); // a school named in a
 // The records saved from this tab since the site was built: records.json is rebuilt only after CI,
 // and a new record must not take the id of one saved (in review, or published) meanwhile, which
 // Decap would save as <id>-1.yml, refused by the check; a new school may be their child. Kept for
-// the tab's session, through drafts.js's reloads. What records.json holds of each: its kind (a
-// team's category), as editor.records_json writes it.
+// the tab's session, through drafts.js's reloads, each as records.json holds it (model.js HELD).
 const SAVED = "lc-saved-records";
-const HELD = { teams: "category" };
 function savedRecords() {
   try {
     return JSON.parse(window.sessionStorage.getItem(SAVED)) || {};
@@ -87,9 +85,9 @@ CMS.registerEventListener({
   handler: ({ entry }) => {
     const collection = entry.get("collection");
     const data = entry.get("data").toJS();
-    if (!SPEC[collection] || !data.id) return;
+    if (!HELD[collection] || !data.id) return;
     const saved = savedRecords();
-    saved[collection] = { ...saved[collection], [data.id]: data[HELD[collection] || "kind"] || "" };
+    saved[collection] = { ...saved[collection], [data.id]: data[HELD[collection]] || "" };
     window.sessionStorage.setItem(SAVED, JSON.stringify(saved));
   },
 });

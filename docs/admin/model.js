@@ -2084,6 +2084,13 @@ export const TIERS = {
  "community-school": 4,
  "teaching-point": 4
 };
+export const HELD = {
+ "providers": "kind",
+ "venues": "kind",
+ "teams": "category",
+ "resources": "kind",
+ "events": "kind"
+};
 export const PROVIDER_KINDS = {
  "city-university": "城市大学",
  "community-college": "社区教育学院",

@@ -496,6 +496,7 @@ def model_js() -> str:
         f"export const DECAP = {json.dumps(decap_strings(), ensure_ascii=False, indent=1)};\n"
         f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
         f"export const TIERS = {json.dumps(tiers, indent=1)};\n"
+        f"export const HELD = {json.dumps(HELD, indent=1)};\n"
         # each kind of provider as the form's choice names it, for a message that names a kind (checks.js)
         f"export const PROVIDER_KINDS = {json.dumps(provider_kinds, ensure_ascii=False, indent=1)};\n"
         f"export const FOR_KIND = {json.dumps({'recognitions': {'fields': for_kind, 'kinds': kinds}}, ensure_ascii=False, indent=1)};\n"
@@ -509,6 +510,12 @@ def model_js() -> str:
 def hidden_js() -> str:
     """The validator's hidden characters as a JavaScript character class (flag u)."""
     return "[" + "".join(f"\\u{{{a:x}}}-\\u{{{b:x}}}" for a, b in hidden_ranges()) + "]"
+
+
+# What admin/records.json holds of each record by its id: the field the form's checks read (a
+# provider's kind, for the tiers; for the others, an id a new record may not take). editor.js keeps
+# the records saved since the build the same way (model.js HELD).
+HELD = {"providers": "kind", "venues": "kind", "teams": "category", "resources": "kind", "events": "kind"}
 
 
 def records_json(catalogue) -> str:
@@ -525,11 +532,10 @@ def records_json(catalogue) -> str:
     regions |= {town.id: [name(county), name(town)] for county, town in catalogue.towns.values()}
     return json.dumps(
         {
-            "providers": {provider.id: provider.kind.value for provider in catalogue.providers.values()},
-            "venues": {venue.id: venue.kind.value for venue in catalogue.venues.values()},
-            "teams": {team.id: team.category.value for team in catalogue.teams.values()},  # issue 22: ids a new record may not take
-            "resources": {resource.id: resource.kind.value for resource in catalogue.resources.values()},
-            "events": {event.id: event.kind.value for event in catalogue.events.values()},
+            **{
+                collection: {record.id: getattr(record, held).value for record in getattr(catalogue, collection).values()}
+                for collection, held in HELD.items()
+            },
             "names": {
                 "providers": {
                     p.id: {"name": name(p), "parent": p.parent, "region": p.region, "tier": p.tier} for p in catalogue.providers.values()
