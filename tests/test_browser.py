@@ -322,10 +322,11 @@ def test_search_finds_the_policy_page_by_a_word(page, server, lang, word):
     assert ("/en/policy/" if lang == "en" else "/policy/") in urls, urls
 
 
-# Pagefind with its own default ranking, the merged bundles included: the control below
+# Pagefind with its own default ranking, the merged bundles included: the control below (off the
+# page's worker, as local.PAGEFIND_SEARCH says why)
 DEFAULT_RANKING_SEARCH = """async ([bundle, query]) => {
     const pagefind = await import(bundle + "pagefind.js");
-    const plain = pagefind.createInstance({basePath: bundle, baseUrl: "/"});
+    const plain = pagefind.createInstance({basePath: bundle, baseUrl: "/", noWorker: true});
     for (const folder of JSON.parse(document.getElementById("lc-search").dataset.merge)) await plain.mergeIndex(bundle + folder, {baseUrl: "/"});
     const search = await plain.search(query);
     return (await Promise.all(search.results.slice(0, 5).map((r) => r.data()))).map((d) => d.url);

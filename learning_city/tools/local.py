@@ -116,12 +116,15 @@ def launch_chromium(playwright):
 # Asks the built Pagefind index directly, as the search page's script does, from an instance of its
 # own (the page's Pagefind UI has one too); the page must be the search page of the language to
 # search (Pagefind picks its index by <html lang>, and the page names the further bundles to merge
-# and the ranking).
+# and the ranking). The instance runs on the page's own thread (noWorker): Pagefind 1.6 runs every
+# instance of a page in one shared worker with one WebAssembly module, and two instances loading it
+# at once (the UI's starts when its box takes focus) can leave one pointing into the other's memory:
+# "memory access out of bounds", seen once in CI. A reader's page has one instance only.
 PAGEFIND_SEARCH = """async ([bundle, query, limit]) => {
     if (!window.lcPagefind) {
         const pagefind = await import(bundle + "pagefind.js");
         const box = document.getElementById("lc-search");
-        window.lcPagefind = pagefind.createInstance({basePath: bundle, baseUrl: "/"});
+        window.lcPagefind = pagefind.createInstance({basePath: bundle, baseUrl: "/", noWorker: true});
         await window.lcPagefind.options({ranking: JSON.parse(box.dataset.ranking)});
         for (const folder of JSON.parse(box.dataset.merge)) {
             await window.lcPagefind.mergeIndex(bundle + folder, {baseUrl: "/"});
