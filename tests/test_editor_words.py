@@ -346,6 +346,44 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
     assert cms_branches(clone) == []  # nothing saved, no pull request to fail
 
 
+def test_a_yes_or_no_to_state_is_chosen_not_left_as_no(browser, admin, clone):
+    """是否免费 and 是否须预约 must be stated (the model has no default). Decap's switch was off, "no",
+    until turned on: a new free resource saved untouched was published as charging. Now neither 是
+    nor 否 is chosen on a new record, a save without one is refused at that field, and 否 chosen is
+    saved as false, on a branch that passes the check. Control: a tap on the field's title answers
+    nothing (the title's label is not tied to a radio)."""
+    site, url = admin
+    clone = with_clone(clone)
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, "resources/new")
+        choose(page, "资源类型", "视频")
+        field(box(page, "资源名称"), "中文").fill("太极拳入门")
+        field(box(page, "提供方"), "中文").fill("嘉兴老年开放大学")
+        choose(page, "学科", "体育健身")
+        choose(page, "授课语言", "中文")
+        field(page, "资源网址").fill("https://example.org/taiji")
+        free = box(page, "是否免费")
+        answers = free.get_by_role("radio")
+        assert answers.count() == 2 and not any(answers.nth(i).is_checked() for i in range(2))
+        free.locator("label", has_text="是否免费").first.click()
+        assert not any(answers.nth(i).is_checked() for i in range(2))
+        fits_the_phone(page, status=False)
+        page.get_by_role("button", name="保存", exact=True).click()
+        panel = page.locator("#lc-refusals")
+        panel.get_by_text("没有保存：第 1 处，共 1 处要修改").wait_for()
+        assert "是否免费" in panel.inner_text()
+        expect(free.get_by_role("radio", name="否")).to_be_in_viewport()
+        panel.get_by_role("button", name="关闭").click()
+        free.get_by_text("否", exact=True).click()
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    branch = "cms/resources/tai-ji-quan-ru-men"
+    assert cms_branches(clone) == [branch]
+    assert "\nfree: false\n" in git(clone, "show", f"{branch}:catalogue/resources/tai-ji-quan-ru-men.yml")
+    pull_request_check(clone, branch)
+
+
 def test_a_fields_message_is_shown_as_written_not_in_capitals(browser, admin, clone):
     """Decap shows a field's message in capitals (its ControlErrorsList: text-transform uppercase):
     the web address's read "网址应以 HTTP:// 或 HTTPS:// 开头…如 HTTPS://EXAMPLE.ORG/", which,

@@ -1521,6 +1521,14 @@ export const STRINGS = {
   "zh": "如 2027-03-02",
   "en": "like 2027-03-02"
  },
+ "editor.yes": {
+  "zh": "是",
+  "en": "Yes"
+ },
+ "editor.no": {
+  "zh": "否",
+  "en": "No"
+ },
  "editor.pick_date": {
   "zh": "选日期",
   "en": "Pick a date"

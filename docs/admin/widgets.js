@@ -4,6 +4,9 @@
 // - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
 // - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":".
+// - lc-yesno: a yes/no the record must state (是否免费, 是否须预约): 是 and 否, neither chosen on a new
+//   record, so one left alone is refused as not filled in, not saved as 否 (Decap's switch is "no"
+//   until turned on: a free library was saved as charging);
 // - lc-consent: a yes/no that consents to publishing another field of the same item (a resident's
 //   name, issue 22): while it is unticked and that field filled in, it says the site leaves it out.
 // The words come from ui.yml ("editor.*") through locale.js.
@@ -154,6 +157,23 @@ const ClockControl = window.createClass({
   },
 });
 
+const YesNoControl = window.createClass({
+  render() {
+    const { forID, field, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const choice = (state, words) => h("label", { key: words }, [
+      h("input", {
+        key: "input", type: "radio", name: forID, checked: value === state,
+        onChange: () => onChange(state), onFocus: setActiveStyle, onBlur: setInactiveStyle,
+      }),
+      h("span", { key: "words" }, zh(words)),
+    ]);
+    // the id on the group, not on a radio: a tap on the field's title must not answer 是
+    return h("div", { id: forID, className: `${classNameWrapper} lc-yesno`, role: "radiogroup", "aria-label": field.get("label") }, [
+      choice(true, "editor.yes"), choice(false, "editor.no"),
+    ]);
+  },
+});
+
 /** An id: typed, or left empty and made from the name on saving (ids.js); a record's own id shows
  * what it will be while the name is typed. */
 const IdControl = window.createClass({
@@ -239,6 +259,7 @@ function consentControl(Toggle) {
 }
 
 export function registerWidgets(CMS) {
+  CMS.registerWidget("lc-yesno", YesNoControl);
   CMS.registerWidget("lc-consent", consentControl(CMS.getWidget("boolean").control));
   CMS.registerWidget("lc-id", IdControl);
   const list = CMS.getWidget("list");

@@ -126,7 +126,7 @@ def label(name: str, prop: dict) -> str:
 
 # Widgets that write the file's syntax for the person (choices, yes/no, times, dates): a help that
 # spells that syntax out ("open 可报名", "true 时", "加引号") is for the YAML, not for the form.
-SYNTAX_WIDGETS = ("select", "boolean", "lc-consent", "lc-clock", "lc-date")
+SYNTAX_WIDGETS = ("select", "boolean", "lc-yesno", "lc-consent", "lc-clock", "lc-date")
 
 
 def _hint(name: str, prop: dict, widget: str) -> str | None:
@@ -252,8 +252,11 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     elif schema.get("type") == "boolean" and name in CONSENTS:
         field.update(widget="lc-consent", consent_of=CONSENTS[name])
         spec.update(type="boolean", consent_of=CONSENTS[name])
+    elif schema.get("type") == "boolean" and "default" not in prop:  # to state: 是 or 否, neither until chosen
+        field.update(widget="lc-yesno")
+        spec["type"] = "boolean"
     elif schema.get("type") == "boolean":  # a switch always shows yes or no: off is "no" until turned on
-        field.update(widget="boolean", default=prop.get("default", False))
+        field.update(widget="boolean", default=prop["default"])
         spec["type"] = "boolean"
     elif schema.get("pattern") == m.CLOCK:  # a full-width colon typed is made ":" (widgets.js)
         field.update(widget="lc-clock", pattern=[m.CLOCK, strings["editor.clock"]["zh"]], hint=strings["editor.clock_hint"]["zh"])
