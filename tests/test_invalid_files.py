@@ -28,6 +28,7 @@ PROVIDER = "providers/test-school.yml"
 EVENT = "events/jiaxing-learning-week-opening.yml"
 ONLINE_EVENT = "events/haining-learning-week-online-lecture.yml"  # online only, run by a provider
 ADULT = "providers/nanhu-daqiao-adult-school.yml"  # tier 3, parent of nanhu-daqiao-jiangnan-community-school
+JIANGNAN = "providers/nanhu-daqiao-jiangnan-community-school.yml"  # tier 4, under ADULT
 
 
 @dataclass
@@ -1316,6 +1317,45 @@ CASES: dict[str, Case] = {
         ("江南村社区学校", "nanhu-daqiao-jiangnan-community-school", "tier 3"),
         edit(ADULT, "kind: adult-school\nname:", "kind: community-education-centre\nname:"),
     ),
+    # where things are (places.py): a school picked as parent from another county (a select of a
+    # hundred schools, two 大…镇 a line apart), a school moved away from those under it, a venue
+    # picked in another county; the nearest correct input is in another town of the same county
+    "a village school under a town school of another county": Case(
+        "parent_other_county",
+        edit(JIANGNAN, "parent: nanhu-daqiao-adult-school", "parent: jiashan-dayun-adult-school"),
+        JIANGNAN,
+        "7:9",
+        "parent",
+        ("大云镇", "嘉善县", "南湖区", "Jiashan County"),
+        edit(JIANGNAN, "parent: nanhu-daqiao-adult-school", "parent: nanhu-fengqiao-adult-school"),
+    ),
+    "a town school moved to another county above its schools": Case(
+        "children_other_county",
+        edit(ADULT, "region: nanhu-daqiao", "region: jiashan-dayun"),
+        ADULT,
+        "12:9",
+        "region",
+        ("江南村社区学校", "nanhu-daqiao-jiangnan-community-school", "南湖区", "嘉善县"),
+        edit(ADULT, "region: nanhu-daqiao", "region: nanhu-fengqiao"),
+    ),
+    "an event at a venue of another county": Case(
+        "venue_other_county",
+        edit(EVENT, "region: nanhu", "region: haiyan"),
+        EVENT,
+        "15:8",
+        "venue",
+        ("嘉兴市图书馆", "南湖区", "海盐县", "Haiyan County"),
+        edit(EVENT, "region: nanhu", "region: nanhu-jiefang"),
+    ),
+    "a team meeting at a venue of another county": Case(
+        "venue_other_county",
+        edit(TEAM, "region: nanhu-chengnan", "region: xiuzhou"),
+        TEAM,
+        "19:12",
+        "meetings[0].venue",
+        ("秀洲区", "南湖区"),
+        edit(TEAM, "region: nanhu-chengnan", "region: nanhu"),
+    ),
     # warnings
     "no English": Case(
         "no_english",
@@ -1434,7 +1474,7 @@ CASES: dict[str, Case] = {
         "venue:@8",
         "venue",
         ("no-such-library",),
-        edit(EVENT, "venue: jiaxing-library", "venue: pinghu-library"),
+        edit(EVENT, "venue: jiaxing-library", "venue: jiaxing-library-chengnan"),
     ),
     "event ends before it starts": Case(
         "not_after_start",

@@ -5,7 +5,7 @@
 // refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
-import { FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
+import { COUNTY_TIER, FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
 
 function fieldsOf(field) {
   if (field.type !== "text") return field.fields || [];
@@ -219,6 +219,54 @@ function childrenFit(data, records, tiers, add) {
   }
 }
 
+/** A region's county (records.json "names": each region's county, and its name), or none for a region not known. */
+function countyOf(records, region) {
+  const names = records.names || {};
+  const id = (names.county_of || {})[region];
+  const name = id && ((names.regions || {})[id] || [])[0];
+  return id ? { id, zh: (name && name.zh) || id, en: (name && (name.en || name.zh)) || id } : null;
+}
+const countyNames = (prefix, county) => ({ [`${prefix}county`]: county.zh, [`${prefix}county_en`]: county.en });
+
+/** What a record names, in the county it says it is in (learning_city/data/places.py): a town or
+ * village school's parent; the schools under a school (its region changed here would fail their
+ * files); an event's venue, a team's meeting venues. */
+function placesFit(collection, data, records, tiers, slug, add) {
+  const names = records.names || {};
+  const county = countyOf(records, data.region);
+  if (!county) return; // a region not known: unknown_ref
+  const venueFits = (id, where) => {
+    const venue = (names.venues || {})[id];
+    const there = venue && countyOf(records, venue.region);
+    if (!there || there.id === county.id) return;
+    add(where, "venue_other_county", { venue: venue.name.zh, venue_en: venue.name.en || id, ...countyNames("", county), ...countyNames("venue_", there) });
+  };
+  if (collection === "events") venueFits(data.venue, "venue");
+  if (collection === "teams") (data.meetings || []).forEach((meeting, i) => meeting && venueFits(meeting.venue, `meetings[${i}].venue`));
+  if (collection !== "providers") return;
+  const parent = (names.providers || {})[data.parent];
+  const parentCounty = parent && countyOf(records, parent.region);
+  if (parentCounty && tiers[data.kind] >= COUNTY_TIER && parentCounty.id !== county.id) {
+    add("parent", "parent_other_county", {
+      parent: parent.name.zh, parent_en: parent.name.en || data.parent, ...countyNames("", county), ...countyNames("parent_", parentCounty),
+    });
+  }
+  if (!data.id || slug !== data.id) return; // a new record has no schools under it yet
+  const away = new Map(); // county id -> [id, record] of each school under this one there, by id
+  for (const [id, child] of Object.entries(names.providers || {})) {
+    const there = child.parent === data.id && child.tier >= COUNTY_TIER && countyOf(records, child.region);
+    if (there && there.id !== county.id) away.set(there.id, [...(away.get(there.id) || []), [id, child, there]]);
+  }
+  for (const [, children] of [...away].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    add("region", "children_other_county", {
+      children: children.map(([id, child]) => (child.name && child.name.zh) || id).join("、"),
+      children_en: children.map(([id]) => id).join(", "),
+      ...countyNames("", county),
+      ...countyNames("children_", children[0][2]),
+    });
+  }
+}
+
 /** Problems of one provider, venue or event, or of the recognitions, against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
@@ -237,6 +285,7 @@ export function crossProblems(collection, data, context) {
   if (data.id && slug !== undefined && data.id !== slug) add("id", "id_mismatch", { value: data.id, stem: slug });
   if (collection === "events") eventProblems(data, add);
   if (collection === "recognitions") recognitionProblems(data, add);
+  placesFit(collection, data, records, tiers, slug, add);
   if (collection !== "providers") return found;
   const parentKind = (records.providers || {})[data.parent]; // none for a parent unknown, refused by references()
   if (data.parent && parentKind !== undefined) {

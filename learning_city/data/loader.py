@@ -21,7 +21,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from learning_city.data import events, inventory, store, teams
+from learning_city.data import events, inventory, places, store, teams
 from learning_city.data import model as m
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.figures import METRICS
@@ -419,6 +419,8 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
         if venue.region not in region_ids:
             problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=venue.region))
     problems += events.check(collections["events"].values(), region_ids, providers, venues)
+    for event, doc in collections["events"].values():
+        problems += places.venue(catalogue, doc, event.region, event.venue, ("venue",))
     return problems
 
 
@@ -510,6 +512,7 @@ def _check_provider(
         elif parent.tier != provider.tier - 1:
             problems.append(doc.problem(("parent",), "wrong_parent_tier", tier=provider.tier - 1))
     problems += _children_fit(catalogue, provider, doc)
+    problems += places.provider(catalogue, provider, doc)
     for ci, course in enumerate(provider.courses):
         if course.venue and course.venue not in venues:
             problems.append(doc.problem(("courses", ci, "venue"), "unknown_ref", **reference("venue"), value=course.venue))

@@ -152,6 +152,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: "
         "change the kind back, or first give them another parent",
     ),
+    "parent_other_county": (
+        "上级机构“{parent}”在{parent_county}，本机构在{county}：镇（街道）和村（社区）的学校，上级是本县（市、区）的学校；请改选上级，或改所在地区",
+        "the parent {parent_en} is in {parent_county_en} and this provider in {county_en}: a town or village school's parent "
+        "is a school of its own county; choose another parent, or correct the region",
+    ),
+    "children_other_county": (
+        "下属机构“{children}”在{children_county}，本机构在{county}，不在同一县（市、区）：本机构的所在地区填错了就请改正，否则请下属机构改选上级",
+        "the providers under this one ({children_en}) are in {children_county_en}, and this one in {county_en}: "
+        "correct this one's region if it is wrong; otherwise they need another parent",
+    ),
+    "venue_other_county": (
+        "场馆“{venue}”在{venue_county}，所在地区却是{county}：请改选场馆，或改所在地区",
+        "the venue {venue_en} is in {venue_county_en}, and the region given is in {county_en}: choose another venue, or correct the region",
+    ),
     "no_english": ("没有英文（en），英文网站将显示中文", "no English (en): the English site will show the Chinese"),
     "enrolment_passed": ("报名已于 {closes} 截止", "enrolment closed on {closes}"),
     "not_yet": (

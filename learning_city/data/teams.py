@@ -1,11 +1,12 @@
 """Cross-file rules of learning teams and online resources (issue 22): what they name must exist.
 
 A team names its region, the provider that supports it and the venues it meets in; each must be
-in the catalogue (a record whose own file has errors is reported there, not again here).
+in the catalogue, and its venues in its region's county (places.py) (a record whose own file has errors is reported there, not again here).
 """
 
 from __future__ import annotations
 
+from learning_city.data import places
 from learning_city.data.catalogue import Catalogue
 from learning_city.data.problems import Problem, reference
 
@@ -23,4 +24,5 @@ def check(catalogue: Catalogue, collections: dict, unreadable: set[str]) -> list
         for mi, meeting in enumerate(team.meetings):
             if meeting.venue and meeting.venue not in venues:
                 problems.append(doc.problem(("meetings", mi, "venue"), "unknown_ref", **reference("venue"), value=meeting.venue))
+            problems += places.venue(catalogue, doc, team.region, meeting.venue, ("meetings", mi, "venue"))
     return problems

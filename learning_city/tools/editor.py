@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from learning_city import i18n
 from learning_city.data import model as m
+from learning_city.data import places
 from learning_city.data.characters import hidden_ranges
 from learning_city.data.figures import recognition_kind
 from learning_city.data.files import schema_line
@@ -479,6 +480,9 @@ CROSS_CODES = (
     "not_for_kind",
     "consent_without_person",
     "not_yet",
+    "parent_other_county",
+    "children_other_county",
+    "venue_other_county",
 )  # issue 22: events and recognitions (docs/admin/checks.js eventProblems, recognitionProblems)
 
 
@@ -500,6 +504,7 @@ def model_js() -> str:
         f"export const MESSAGES = {json.dumps(messages, ensure_ascii=False, indent=1)};\n"
         f"export const TIERS = {json.dumps(tiers, indent=1)};\n"
         f"export const HELD = {json.dumps(HELD, indent=1)};\n"
+        f"export const COUNTY_TIER = {places.COUNTY_TIER};\n"  # a parent of this tier and below in its county (checks.js)
         # each kind of provider as the form's choice names it, for a message that names a kind (checks.js)
         f"export const PROVIDER_KINDS = {json.dumps(provider_kinds, ensure_ascii=False, indent=1)};\n"
         f"export const FOR_KIND = {json.dumps({'recognitions': {'fields': for_kind, 'kinds': kinds}}, ensure_ascii=False, indent=1)};\n"
@@ -544,7 +549,7 @@ def records_json(catalogue) -> str:
                     p.id: {"name": name(p), "parent": p.parent, "region": p.region, "tier": p.tier} for p in catalogue.providers.values()
                 },
                 "venues": {
-                    venue.id: {"name": name(venue), "address": venue.address.model_dump(exclude_none=True)}
+                    venue.id: {"name": name(venue), "address": venue.address.model_dump(exclude_none=True), "region": venue.region}
                     for venue in catalogue.venues.values()
                 },
                 "regions": regions,
