@@ -127,6 +127,40 @@ def browser():
         chromium.close()
 
 
+# every layout shift since the page started, summed as CLS sums them when no input came between:
+# read once five frames in a row have brought no new shift (a shift is counted when its frame is
+# painted, which on a loaded machine can come frames after the script that caused it: two frames
+# once missed one, and the control below then saw nothing move)
+LAYOUT_SHIFT = """() => new Promise(done => {
+  const entries = [];
+  const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
+  observer.observe({type: "layout-shift", buffered: true});
+  const frame = then => requestAnimationFrame(() => setTimeout(then, 0));
+  let quiet = 0, frames = 0, seen = -1;
+  const settle = () => {
+    entries.push(...observer.takeRecords());
+    quiet = entries.length === seen ? quiet + 1 : 0;
+    seen = entries.length;
+    frames += 1;
+    if (quiet < 5 && frames < 120) return frame(settle);
+    observer.disconnect();
+    const counted = entries.filter(e => !e.hadRecentInput);
+    const what = n => n ? (n.nodeName + "." + (n.className || "") + " " + (n.textContent || "").trim().slice(0, 30)) : "?";
+    const inTable = n => Boolean(n && (n.nodeType === 1 ? n : n.parentElement)?.closest("table"));
+    const sum = list => list.reduce((total, e) => total + e.value, 0);
+    done({total: sum(counted), tables: sum(counted.filter(e => e.sources.some(s => inTable(s.node)))),
+          moved: counted.map(e => [e.value, e.sources.map(s => [what(s.node), s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])])});
+  };
+  frame(settle);
+})"""
+
+
+def layout_shifts(page) -> dict:
+    """CLS so far ("total"), the part of it inside tables ("tables"), and each shift with what
+    moved ("moved": name, top before and after, height before and after), for a message."""
+    return page.evaluate(LAYOUT_SHIFT)
+
+
 @contextlib.contextmanager
 def watched_page(browser, **context_options):
     """A page in a context of its own; a script error or a dialog on it fails the test."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import serving, watched_page
+from conftest import layout_shifts, serving, watched_page
 from playwright.sync_api import expect
 
 from learning_city.i18n import t
@@ -28,25 +28,6 @@ CLS_GOAL = 0.01
 STILL_PAGES = ["courses/haining/", "en/courses/haining/", "targets/", "en/targets/", "search/", "en/search/",
                "search/?q=太极", "en/search/?q=tai%20chi",  # a shared link to results: each result fills in
                "providers/jiaxing-technician-college/", "en/elderly/"]  # fmt: skip
-
-# every layout shift since the page started, summed as CLS sums them when no input came between
-# (two frames on, so a shift a script has just caused is drawn and counted)
-LAYOUT_SHIFT = """() => new Promise(done => {
-  const entries = [];
-  const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
-  observer.observe({type: "layout-shift", buffered: true});
-  const frame = then => requestAnimationFrame(() => setTimeout(then, 0));
-  frame(() => frame(() => {
-    entries.push(...observer.takeRecords());
-    observer.disconnect();
-    const counted = entries.filter(e => !e.hadRecentInput);
-    const what = n => n ? (n.nodeName + "." + (n.className || "") + " " + (n.textContent || "").trim().slice(0, 30)) : "?";
-    const inTable = n => Boolean(n && (n.nodeType === 1 ? n : n.parentElement)?.closest("table"));
-    const sum = list => list.reduce((total, e) => total + e.value, 0);
-    done({total: sum(counted), tables: sum(counted.filter(e => e.sources.some(s => inTable(s.node)))),
-          moved: counted.map(e => [e.value, e.sources.map(s => [what(s.node), s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])])});
-  }));
-})"""
 
 
 @pytest.fixture
@@ -68,12 +49,12 @@ def settled(page, address: str) -> None:
 
 
 def layout_shift(page) -> float:
-    return page.evaluate(LAYOUT_SHIFT)["total"]
+    return layout_shifts(page)["total"]
 
 
 def what_moved(page) -> list:
     """Each shift and its elements (name, top before and after, height before and after), for the message."""
-    return page.evaluate(LAYOUT_SHIFT)["moved"]
+    return layout_shifts(page)["moved"]
 
 
 @pytest.mark.parametrize("path", STILL_PAGES)
@@ -240,7 +221,7 @@ def shift_on_a_slow_network(browser, site, path: str, screen: dict, head: bytes 
         page.clock.set_fixed_time(BUILT)
         page.goto(base + path, wait_until="load")
         assert page.locator("table.lc-table tbody tr").count() > 1
-        return page.evaluate(LAYOUT_SHIFT)
+        return layout_shifts(page)
 
 
 @pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])

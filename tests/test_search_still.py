@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from conftest import serving, watched_page
+from conftest import layout_shifts, serving, watched_page
 from playwright.sync_api import expect
 
 from learning_city.tools.local import AsPublished
@@ -23,21 +23,6 @@ CLS_GOAL = 0.01
 QUERIES = [("", "太极"), ("en/", "tai chi")]
 # site.css as it was before issue 23: each result shown as it fills in, the page no taller than its content
 OLD_CSS = ".lc-search .pagefind-ui__results { visibility: visible !important; } .lc-search { min-height: 0 !important; }"
-
-# every layout shift since the page started (buffered), with what moved: the sum is CLS's sum of values
-SHIFTS = """() => new Promise(done => {
-  const entries = [];
-  const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
-  observer.observe({type: "layout-shift", buffered: true});
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    entries.push(...observer.takeRecords());
-    observer.disconnect();
-    const counted = entries.filter(e => !e.hadRecentInput);
-    const what = n => n && n.nodeType === 1 ? n.nodeName + "." + n.className : String(n && n.nodeName);
-    done({total: counted.reduce((sum, e) => sum + e.value, 0),
-          moved: counted.map(e => [e.value, e.sources.map(s => [what(s.node), s.previousRect.y, s.currentRect.y])])});
-  }));
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +42,7 @@ def results_complete(page, address: str, css: str = "") -> dict:
     page.wait_for_function("!document.querySelector('.pagefind-ui__loading')")
     expect(page.locator(".pagefind-ui__message")).to_have_text(re.compile(r"\d"), timeout=15000)
     page.evaluate("document.fonts.ready.then(() => true)")
-    return page.evaluate(SHIFTS)
+    return layout_shifts(page)
 
 
 @pytest.mark.parametrize("prefix, query", QUERIES)
