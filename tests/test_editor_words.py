@@ -346,6 +346,31 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
     assert cms_branches(clone) == []  # nothing saved, no pull request to fail
 
 
+def test_a_refused_save_counts_every_problem_at_once(browser, admin, clone):
+    """A field Decap refuses (a name left empty) stops the save before the catalogue's checks run:
+    the panel said 共 1 处, and once the name was typed, a second save found the enrolment closing
+    after the last class. Now the first save counts both, at phone width, and goes to each.
+    Control: without the preview's record (drawn), the count was Decap's only, 共 1 处."""
+    site, url = admin
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{SCHOOL}")
+        panel = page.locator("#lc-refusals")
+        field(box(page, "机构名称"), "中文").fill("")
+        first = box(page, "课程列表").locator("[class*=SortableListItem]").first
+        first.get_by_role("button").first.click()
+        field(box(first, "本课程的报名"), "报名截止日期").fill("2027-01-10")
+        first.get_by_role("button").first.click()
+        page.get_by_role("button", name="保存", exact=True).click()
+        panel.get_by_text("没有保存：第 1 处，共 2 处要修改").wait_for()
+        assert "机构名称 › 中文" in panel.inner_text()
+        panel.get_by_role("button", name="下一处").click()
+        panel.get_by_text("第 2 处，共 2 处").wait_for()
+        assert "课程列表 › 第 1 项“育婴员培训” › 本课程的报名 › 报名截止日期" in panel.inner_text()
+        expect(field(box(first, "本课程的报名"), "报名截止日期")).to_be_in_viewport()
+        page.close()
+    assert cms_branches(clone) == []
+
+
 def test_a_yes_or_no_to_state_is_chosen_not_left_as_no(browser, admin, clone):
     """是否免费 and 是否须预约 must be stated (the model has no default). Decap's switch was off, "no",
     until turned on: a new free resource saved untouched was published as charging. Now neither 是

@@ -19,7 +19,6 @@ document.title = zh("editor.title");
 registerLocale(CMS); // Decap's words a secretary understands (locale.js)
 registerWidgets(CMS); // choices named in lists, removal asked, dates and times (widgets.js)
 registerSelects(CMS); // the choice widgets' words for screen readers, in Chinese (selects.js)
-watchSaves(); // a save Decap refuses for a field: the panel that goes to each (refusals.js)
 
 // Decap refuses to save a form with a wrong field by showing the field's message, and then rejects
 // a promise with no reason; a save refused below (preSave) it rejects with its failed-save action,
@@ -96,34 +95,54 @@ function withSaved(known) {
   return { ...known, ...Object.fromEntries(Object.entries(saved).map(([collection, ids]) => [collection, { ...ids, ...known[collection] }])) };
 }
 
-// What the validator refuses across fields of one record, across its parts and against the rest
-// of the catalogue, refused before saving with its message: a save never fails the pull request's check.
+/** What the validator refuses in a record that the form's fields cannot (across fields, across its
+ * parts, against the rest of the catalogue), each {where, message, path, find}; `fields`: also the
+ * checks of single values (checks.js problems), which Decap's own field checks partly repeat. */
+function catalogueRefusals(entry, known, fields) {
+  const collection = entry.get("collection");
+  const spec = SPEC[collection];
+  const slug = entry.get("newRecord") ? undefined : entry.get("slug");
+  const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
+  const data = withIds(entry.get("data").toJS(), made);
+  const found = [
+    ...(fields ? problems(data, spec, MESSAGES) : []),
+    ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES),
+  ];
+  const form = () => document.querySelector("[class*=ControlPaneContainer]") || document.body;
+  const refusals = found.map((line) => saying(line, spec, data, STRINGS)).map((s) => ({ ...s, find: () => locate(form(), steps(s.path, spec, data)) }));
+  return { refusals, made };
+}
+
+// Refused before saving with the validator's message: a save never fails the pull request's check.
 CMS.registerEventListener({
   name: "preSave",
   handler: async ({ entry }) => {
-    const collection = entry.get("collection");
-    const spec = SPEC[collection];
-    if (!spec) return entry.get("data");
+    if (!SPEC[entry.get("collection")]) return entry.get("data");
     const published = await records;
     if (!published) throw refusal([zh("editor.records_unavailable")]);
-    const known = withSaved(published);
-    const slug = entry.get("newRecord") ? undefined : entry.get("slug");
-    const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
-    const data = withIds(entry.get("data").toJS(), made);
-    const found = [...problems(data, spec, MESSAGES), ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES)];
-    if (found.length) {
-      const said = found.map((line) => saying(line, spec, data, STRINGS));
-      const form = document.querySelector("[class*=ControlPaneContainer]") || document.body;
-      showRefusals(said.map((s) => ({ ...s, find: () => locate(form, steps(s.path, spec, data)) })));
-      throw refusal(said.map((s) => (s.where ? `${s.where}：${s.message}` : s.message)));
+    const { refusals, made } = catalogueRefusals(entry, withSaved(published), true);
+    if (refusals.length) {
+      showRefusals(refusals);
+      throw refusal(refusals.map((s) => (s.where ? `${s.where}：${s.message}` : s.message)));
     }
     return made.reduce((saved, [path, id]) => saved.setIn(path, id), entry.get("data"));
   },
 });
 
+// A save Decap refuses for a field never reaches preSave: the panel then also counts what preSave
+// would refuse across fields and records, so the count is every problem at once, not a count that
+// grows as each is mended. The record as the form holds it comes from the preview, which Decap
+// draws on every change (with no preview drawn, Decap's own are counted, as before).
+let drawn = null;
+watchSaves(async () => {
+  const published = drawn && SPEC[drawn.get("collection")] && (await records);
+  return published ? catalogueRefusals(drawn, withSaved(published), false).refusals : [];
+});
+
 CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
 for (const collection of ["providers", "venues", "events", "teams", "resources", "recognitions"]) {
-  CMS.registerPreviewTemplate(collection, previewOf(h, collection)); // recognitions: the collection's one file, of that name
+  // recognitions: the collection's one file, of that name
+  CMS.registerPreviewTemplate(collection, previewOf(h, collection, (entry) => { drawn = entry; }));
 }
 phonePreviewSwitch(); // on a phone, the preview in the form's place (editor.css)
 

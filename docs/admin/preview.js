@@ -56,7 +56,7 @@ function pageScripts(doc, scripts) {
 
 /** The preview component of one collection ("providers", "venues"; issue 22's "events", "teams",
  * "resources", and "recognitions", the one file of that collection). */
-export function previewOf(h, collection) {
+export function previewOf(h, collection, seen = () => {}) {
   return window.createClass({
     getInitialState() {
       return { kit: null, styles: [], failed: "" };
@@ -70,6 +70,7 @@ export function previewOf(h, collection) {
     },
     render() {
       const { entry } = this.props;
+      seen(entry); // the record as the form holds it now (editor.js: every refusal at once)
       const data = entry.get("data").toJS();
       const links = this.state.styles.map((href) => h("link", { key: href, rel: "stylesheet", href }));
       let html = "";

@@ -124,14 +124,15 @@ export function showRefusals(refusals) {
   go(0);
 }
 
-/** After a click on 保存, the fields Decap refused (if any) in the panel. */
-export function watchSaves(root = document) {
+/** After a click on 保存, the fields Decap refused (if any) in the panel, and after them what
+ * `more()` finds that Decap's field checks do not (a promise of refusals, editor.js). */
+export function watchSaves(more = async () => [], root = document) {
   root.addEventListener("click", (event) => {
     const target = event.target instanceof Element && event.target.closest("button");
     if (!target || target.textContent.trim() !== DECAP["editor.editorToolbar.save"].zh) return;
-    setTimeout(() => {
+    setTimeout(async () => {
       const marked = markedFields(document);
-      if (marked.length) showRefusals(marked);
+      if (marked.length) showRefusals([...marked, ...(await more())]);
     }, 300);
   }, true);
 }
