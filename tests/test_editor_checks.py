@@ -322,6 +322,15 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         None,
     ),
     "a term removed while a course keeps it": (ELDERLY, lambda d: d["terms"].pop(1), None, False, "unknown_ref", "courses[1].term", None),
+    "a course whose every class day is a day off": (
+        SCHOOL,
+        lambda d: _course(d, 1)["schedule"].update(except_dates=["2026-10-13", "2026-10-16", "2026-10-20", "2026-10-23", "2026-10-27"]),
+        None,
+        False,
+        "no_class_day",
+        "courses[1].schedule.days",
+        None,
+    ),
     "more sessions than class days": (
         SCHOOL,
         lambda d: _course(d, 1)["schedule"].update(sessions=6),

@@ -1182,6 +1182,25 @@ CASES: dict[str, Case] = {
         ("10 sessions", "4 class day"),
         write(PROVIDER, VALID.replace("        end: 2026-12-31\n", "        end: 2026-09-30\n      sessions: 4\n")),
     ),
+    # a course that never meets: its page, calendar and enrolment status would say nothing true
+    "a course with no class day between its dates": Case(
+        "no_class_day",
+        record("        end: 2026-12-31\n", "        end: 2026-09-06\n"),  # Tuesday 1st to Sunday 6th; it meets on Mondays
+        PROVIDER,
+        "21:13",
+        "courses[0].schedule.days",
+        ("2026-09-01", "2026-09-06", "mon"),
+        write(PROVIDER, VALID.replace("        end: 2026-12-31\n", "        end: 2026-09-07\n")),
+    ),
+    "a course whose every class day is a day off": Case(
+        "no_class_day",
+        record("        end: 2026-12-31\n", "        end: 2026-09-14\n      except_dates: [2026-09-07, 2026-09-14]\n"),
+        PROVIDER,
+        "21:13",
+        "courses[0].schedule.days",
+        ("days off",),
+        write(PROVIDER, VALID.replace("        end: 2026-12-31\n", "        end: 2026-09-14\n      except_dates: [2026-09-07]\n")),
+    ),
     "holiday that is not a class day": Case(
         "not_a_class_day",
         record("        end: 2026-12-31\n", "        end: 2026-12-31\n      except_dates: [2026-10-02]\n"),

@@ -5,7 +5,7 @@
 // refuses to save while any is found, with the validator's message.
 
 import { tidy } from "./format.js";
-import { COUNTY_TIER, FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAYS } from "./model.js";
+import { COUNTY_TIER, FOR_KIND, PROVIDER_KINDS, REFERENCES, SPEC, WEEKDAY_NAMES, WEEKDAYS } from "./model.js";
 
 function fieldsOf(field) {
   if (field.type !== "text") return field.fields || [];
@@ -314,7 +314,13 @@ export function crossProblems(collection, data, context) {
       }
     });
     const possible = meetings(schedule, start, end);
-    if (schedule.sessions && schedule.sessions > possible) {
+    if (possible === 0) {
+      const days = schedule.days || [];
+      add(`${where}.schedule.days`, "no_class_day", {
+        start: new Date(start).toISOString().slice(0, 10), end: new Date(end).toISOString().slice(0, 10),
+        days: days.map((d) => WEEKDAY_NAMES[d] || d).join("、"), days_en: days.join(", "), // 周六, as the form names it
+      });
+    } else if (schedule.sessions && schedule.sessions > possible) {
       add(`${where}.schedule.sessions`, "too_many_sessions", { sessions: schedule.sessions, possible });
     }
   });

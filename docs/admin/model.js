@@ -2083,6 +2083,7 @@ export const MESSAGES = {
  "not_for_kind": "此项只用于称号类型为“{only}”的称号，本条是“{kind}”：请删除此项，或改正称号类型 / this field is only for recognitions of kind {only_en}, and this one is {kind}: remove it or correct the kind",
  "consent_without_person": "勾选了同意公开姓名，但没有填姓名：请补上姓名，或取消同意 / consent to publish a name (name_public: true) but no name (person): add the name or remove the consent",
  "not_yet": "{value} 还没到（今天是 {today}）：这里只能填已经过去的日子或年份，请检查年份 / {value} is still to come (today is {today}): only a past day or year goes here; check the year",
+ "no_class_day": "{start} 至 {end} 之间一次课也没有（上课日：{days}，已除去不上课的日期）：请检查上课日、起止日期和不上课的日期 / no class between {start} and {end} (class days: {days_en}, days off left out): check the class days, the dates and the days off",
  "parent_other_county": "上级机构“{parent}”在{parent_county}，本机构在{county}：镇（街道）和村（社区）的学校，上级是本县（市、区）的学校；请改选上级，或改所在地区 / the parent {parent_en} is in {parent_county_en} and this provider in {county_en}: a town or village school's parent is a school of its own county; choose another parent, or correct the region",
  "children_other_county": "下属机构“{children}”在{children_county}，本机构在{county}，不在同一县（市、区）：本机构的所在地区填错了就请改正，否则请下属机构改选上级 / the providers under this one ({children_en}) are in {children_county_en}, and this one in {county_en}: correct this one's region if it is wrong; otherwise they need another parent",
  "venue_other_county": "场馆“{venue}”在{venue_county}，所在地区却是{county}：请改选场馆，或改所在地区 / the venue {venue_en} is in {venue_county_en}, and the region given is in {county_en}: choose another venue, or correct the region"
@@ -2194,4 +2195,5 @@ export const REFERENCES = {
  ]
 };
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+export const WEEKDAY_NAMES = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五", "sat": "周六", "sun": "周日"};
 export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];

@@ -566,9 +566,25 @@ def _within_provider(doc: Document, provider: m.Provider | None) -> list[Problem
         for di, day in enumerate(course.schedule.except_dates):
             if dates and not (dates.start <= day <= dates.end and WEEKDAYS[day.weekday()] in course.schedule.days):
                 problems.append(doc.problem(loc + ("schedule", "except_dates", di), "not_a_class_day", date=day.isoformat()))
-        sessions = course.schedule.sessions
-        if sessions and dates and sessions > (possible := meeting_count(course.schedule, dates)):
-            problems.append(doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=sessions, possible=possible))
+        if dates is None:
+            continue
+        possible = meeting_count(course.schedule, dates)
+        if possible == 0:  # a course that never meets: its page, calendar and sessions would say nothing true
+            days = [day.value for day in course.schedule.days]
+            problems.append(
+                doc.problem(
+                    loc + ("schedule", "days"),
+                    "no_class_day",
+                    start=dates.start.isoformat(),
+                    end=dates.end.isoformat(),
+                    days="、".join(days),
+                    days_en=", ".join(days),
+                )
+            )
+        elif course.schedule.sessions and course.schedule.sessions > possible:
+            problems.append(
+                doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=course.schedule.sessions, possible=possible)
+            )
     return problems
 
 

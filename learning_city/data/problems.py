@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: "
         "change the kind back, or first give them another parent",
     ),
+    "no_class_day": (
+        "{start} 至 {end} 之间一次课也没有（上课日：{days}，已除去不上课的日期）：请检查上课日、起止日期和不上课的日期",
+        "no class between {start} and {end} (class days: {days_en}, days off left out): check the class days, the dates and the days off",
+    ),
     "parent_other_county": (
         "上级机构“{parent}”在{parent_county}，本机构在{county}：镇（街道）和村（社区）的学校，上级是本县（市、区）的学校；请改选上级，或改所在地区",
         "the parent {parent_en} is in {parent_county_en} and this provider in {county_en}: a town or village school's parent "
