@@ -302,6 +302,15 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         "meetings[0].venue",
         None,
     ),
+    "a venue's evening row overlapping the day's": (
+        VENUE,
+        lambda d: d["opening_hours"].append({"days": ["fri"], "opens": "18:00", "closes": "21:00"}),
+        None,
+        False,
+        "hours_overlap",
+        "opening_hours[2]",
+        None,
+    ),
     "a parent for a kind outside the network": (
         ELDERLY,
         lambda d: d.update(parent="nanhu-community-college"),

@@ -1145,6 +1145,24 @@ CASES: dict[str, Case] = {
         ("after the start",),
         GOOD,
     ),
+    # evening hours added as a row of their own while the day's row already ran into the evening
+    "a venue's evening row overlapping the day's": Case(
+        "hours_overlap",
+        edit(
+            "venues/haining-library.yml",
+            "  - days: [sat, sun]\n",
+            '  - days: [fri]\n    opens: "18:00"\n    closes: "21:00"\n  - days: [sat, sun]\n',
+        ),
+        "venues/haining-library.yml",
+        "24:5",
+        "opening_hours[1]",
+        ("fri", "09:00–20:00", "row 1"),
+        edit(
+            "venues/haining-library.yml",
+            "  - days: [sat, sun]\n",
+            '  - days: [fri]\n    opens: "20:00"\n    closes: "21:00"\n  - days: [sat, sun]\n',
+        ),
+    ),
     "target range upside down": Case(
         "less_than",
         edit("targets.yml", "    value: 10\n", "    value: 10\n    value_max: 5\n"),

@@ -267,6 +267,19 @@ function placesFit(collection, data, records, tiers, slug, add) {
   }
 }
 
+/** A day's rows of opening hours apart from each other, as loader.py _hours_apart: on the later row. */
+function hoursApart(hours, add) {
+  (hours || []).forEach((row, later) => {
+    for (const [earlier, other] of (hours || []).slice(0, later).entries()) {
+      const day = row && other && (row.days || []).find((d) => (other.days || []).includes(d));
+      if (day && row.opens < other.closes && other.opens < row.closes) {
+        add(`opening_hours[${later}]`, "hours_overlap", { day: WEEKDAY_NAMES[day] || day, day_en: day, row: earlier + 1, opens: other.opens, closes: other.closes });
+        break;
+      }
+    }
+  });
+}
+
 /** Problems of one provider, venue or event, or of the recognitions, against the rest of the catalogue, each [where, code, args]. */
 export function crossProblems(collection, data, context) {
   const found = [];
@@ -286,6 +299,7 @@ export function crossProblems(collection, data, context) {
   if (collection === "events") eventProblems(data, add);
   if (collection === "recognitions") recognitionProblems(data, add);
   placesFit(collection, data, records, tiers, slug, add);
+  if (collection === "venues") hoursApart(data.opening_hours, add);
   if (collection !== "providers") return found;
   const parentKind = (records.providers || {})[data.parent]; // none for a parent unknown, refused by references()
   if (data.parent && parentKind !== undefined) {

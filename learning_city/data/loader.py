@@ -418,6 +418,7 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
     for venue, doc in collections["venues"].values():
         if venue.region not in region_ids:
             problems.append(doc.problem(("region",), "unknown_ref", **reference("region"), value=venue.region))
+        problems += _hours_apart(doc, venue.opening_hours)
     problems += events.check(collections["events"].values(), region_ids, providers, venues)
     for event, doc in collections["events"].values():
         problems += places.venue(catalogue, doc, event.region, event.venue, ("venue",))
@@ -585,6 +586,21 @@ def _within_provider(doc: Document, provider: m.Provider | None) -> list[Problem
             problems.append(
                 doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=course.schedule.sessions, possible=possible)
             )
+    return problems
+
+
+def _hours_apart(doc: Document, hours: list[m.OpeningHours]) -> list[Problem]:
+    """A day's rows of opening hours apart from each other: an evening row added while the day's row
+    already ran to the evening would show the day twice, and "open now" by either. On the later row,
+    naming the earlier (1-based, as the form counts)."""
+    problems = []
+    for later, row in enumerate(hours):
+        for earlier, other in enumerate(hours[:later]):
+            day = next((d for d in row.days if d in other.days), None)
+            if day and row.opens < other.closes and other.opens < row.closes:
+                args = {"day": day.value, "day_en": day.value, "row": earlier + 1, "opens": other.opens, "closes": other.closes}
+                problems.append(doc.problem(("opening_hours", later), "hours_overlap", **args))
+                break
     return problems
 
 

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: "
         "change the kind back, or first give them another parent",
     ),
+    "hours_overlap": (
+        "{day}的这段开放时间与第 {row} 段（{opens}–{closes}）重叠：同一天分段开放时，各段不能重叠",
+        "on {day_en} these hours overlap row {row} ({opens}–{closes}): a day's separate opening hours may not overlap",
+    ),
     "no_class_day": (
         "{start} 至 {end} 之间一次课也没有（上课日：{days}，已除去不上课的日期）：请检查上课日、起止日期和不上课的日期",
         "no class between {start} and {end} (class days: {days_en}, days off left out): check the class days, the dates and the days off",

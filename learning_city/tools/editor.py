@@ -481,6 +481,7 @@ CROSS_CODES = (
     "consent_without_person",
     "not_yet",
     "no_class_day",
+    "hours_overlap",
     "parent_other_county",
     "children_other_county",
     "venue_other_county",
