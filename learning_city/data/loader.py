@@ -598,8 +598,17 @@ def _hours_apart(doc: Document, hours: list[m.OpeningHours]) -> list[Problem]:
         for earlier, other in enumerate(hours[:later]):
             day = next((d for d in row.days if d in other.days), None)
             if day and row.opens < other.closes and other.opens < row.closes:
-                args = {"day": day.value, "day_en": day.value, "row": earlier + 1, "opens": other.opens, "closes": other.closes}
-                problems.append(doc.problem(("opening_hours", later), "hours_overlap", **args))
+                problems.append(
+                    doc.problem(
+                        ("opening_hours", later),
+                        "hours_overlap",
+                        day=day.value,
+                        day_en=day.value,
+                        row=earlier + 1,
+                        opens=other.opens,
+                        closes=other.closes,
+                    )
+                )
                 break
     return problems
 
