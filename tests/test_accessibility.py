@@ -10,7 +10,9 @@ any page script runs, as the header's switch leaves it).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import material
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
@@ -281,6 +283,17 @@ def test_the_skip_link_is_the_first_stop_and_shows(own_context, server, lang):
     assert box and box["y"] >= 0 and box["x"] >= 0 and box["width"] > 10, f"the focused skip link is off screen: {box}"
     target = skip.get_attribute("href")
     assert target.startswith("#") and page.locator(target).count() == 1
+    # what a screen reader says first: ours (Material's Chinese is "跳转至", "jump to", and nothing after)
+    expect(skip).to_have_text(t("material.action.skip", lang))
+    assert t("material.action.skip", "zh") != material_word("zh", "action.skip")
+
+
+def material_word(lang: str, key: str) -> str:
+    """Material's own word for `key` in `lang` (its partials/languages/<lang>.html), read from the file."""
+    text = (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html").read_text(encoding="utf-8")
+    found = re.search(rf'"{re.escape(key)}": "([^"]*)"', text)
+    assert found, key
+    return found.group(1)
 
 
 # ---------------------------------------------------------------- elderly mode, measured

@@ -69,6 +69,8 @@ TEMPLATE_STRINGS = (
     "notfound.home",
     "notfound.search",
 )
+# ui.yml's keys that word over Material's own (its "action.skip" as "material.action.skip").
+MATERIAL_PREFIX = "material."
 # The web editor lives once, at /admin/ of the Chinese site; its bundle comes from npm (make install).
 ADMIN = "admin/"
 # npm files copied beside the editor: Decap's bundle, the YAML library (vendor/yaml), pinyin for ids (vendor/pinyin-pro),
@@ -140,6 +142,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if ctx.site_url:
             config["site_url"] = ctx.site_url  # this language's root: /en/ for English
         config["extra"]["lc_ui"] = {key: i18n.t(key, lang) for key in TEMPLATE_STRINGS}
+        config["extra"]["lc_material"] = {  # Material's words we word over (overrides/partials/language.html)
+            key.removeprefix(MATERIAL_PREFIX): i18n.t(key, lang) for key in i18n.strings() if key.startswith(MATERIAL_PREFIX)
+        }
         for palette in config["theme"].get("palette") or []:  # the colour switch's words, in this language
             if palette.get("toggle"):
                 palette["toggle"]["name"] = i18n.t(f"palette.{palette['scheme']}", lang)
