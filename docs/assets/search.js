@@ -71,6 +71,15 @@
     });
   }
 
+  // Pagefind writes each fact as "label: value", an ASCII colon; a Chinese page has its own, "：" (punct.colon)
+  var colon = (window.lcStrings || {})["punct.colon"];
+  function colons(root) {
+    if (!colon || colon === ": ") return;
+    root.querySelectorAll(".pagefind-ui__result-tag").forEach(function (tag) {
+      tag.childNodes.forEach(function (node) { if (node.nodeType === 3 && node.data === ": ") node.data = colon; });
+    });
+  }
+
   function start() {
     var typed = early ? early.querySelector("input").value : "";
     // Result links are made absolute from the site's root, wherever the site is served from.
@@ -88,7 +97,7 @@
       processResult: result,
       translations: JSON.parse(box.dataset.translations)
     });
-    if (mark) new MutationObserver(function () { untranslated(box); }).observe(box, { childList: true, subtree: true });
+    new MutationObserver(function () { if (mark) untranslated(box); colons(box); }).observe(box, { childList: true, subtree: true });
     if (early) early.remove();  // in the same task as Pagefind's box went in: one paint, no jump
     var query = typed || new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);

@@ -36,6 +36,7 @@ SCRIPT_STRINGS = (
     "today.open_later",
     "today.closed",
     "today.closed_reason",
+    "punct.colon",
 )
 # The facts a search result shows under its title (search_records.py, events.py, teams.py meta),
 # in this order, each with its label: the search page writes them in the page's language.
