@@ -204,6 +204,36 @@ def test_show_more_pages_through_the_results(page, server):
     assert page.locator(".lc-result").count() == min(len(pairs), 100)
 
 
+def test_back_from_a_course_returns_to_it_in_the_finder(browser, server):
+    """An older reader opens the 81st course of a long list on a phone and comes back: the list as
+    long as it was, at the course left. Control: a fresh visit to the same address shows the first
+    page of results at the top (the place is the history entry's, not the address's); and before
+    finder.js kept it, Back showed 50 results, far above the course."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "courses/?county=jiashan")
+    shown_count(page)
+    page.click(".lc-more")
+    results = page.locator(".lc-result")
+    assert results.count() > 80
+    chosen = results.nth(80)
+    chosen.scroll_into_view_if_needed()
+    title = chosen.locator("a").first.inner_text()
+    with page.expect_navigation():
+        chosen.locator("a").first.click()
+    with page.expect_navigation():
+        page.go_back()
+    expect(results.nth(80)).to_be_attached()
+    assert results.count() > 80
+    expect(results.nth(80).locator("a").first).to_have_text(title)
+    expect(results.nth(80)).to_be_in_viewport()
+    page.close()
+    fresh = browser.new_page(viewport={"width": 390, "height": 844})
+    fresh.goto(server + "courses/?county=jiashan")
+    shown_count(fresh)
+    assert fresh.locator(".lc-result").count() == 50 and fresh.evaluate("window.scrollY") == 0
+    fresh.close()
+
+
 def offered_towns(page) -> list[str]:
     return page.eval_on_selector_all("#f-town option", "options => options.map(o => o.value).filter(Boolean)")
 
@@ -308,6 +338,67 @@ def test_language_switch_keeps_the_reader_on_the_same_provider_page(page, server
     page.hover(".md-header__option .md-select")
     page.click('a.lc-alternate[hreflang="zh"]')
     assert page.url == server + f"providers/{provider}/"
+
+
+def test_back_from_a_search_result_returns_to_it(browser, server):
+    """A reader opens the ninth result, after "more results", and comes back: ten results again and
+    the ninth on screen. Control: before search.js kept the place, Back showed five, at the top."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "search/?q=书法")
+    results = page.locator(".pagefind-ui__result")
+    expect(results.nth(4)).to_be_visible(timeout=15000)
+    page.locator(".pagefind-ui__button").click()
+    expect(results.nth(8)).to_be_visible(timeout=15000)
+    link = results.nth(8).locator(".pagefind-ui__result-link").first
+    title = link.inner_text()
+    link.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        link.click()
+    with page.expect_navigation():
+        page.go_back()
+    expect(results.nth(8).locator(".pagefind-ui__result-link").first).to_have_text(title, timeout=15000)
+    expect(results.nth(8)).to_be_in_viewport()
+    page.close()
+
+
+def test_clearing_the_search_box_clears_the_address(page, server):
+    """Pagefind's 清除 empties the box without an input event: the old query stayed in the address,
+    and a reload or a shared link brought its results back."""
+    page.goto(server + "search/")
+    page.locator(".pagefind-ui__search-input").fill("手机")
+    page.wait_for_url(re.compile(r"\?q="))
+    page.locator(".pagefind-ui__search-clear").click()
+    page.wait_for_url(re.compile(r"/search/$"))
+
+
+def test_switching_a_chinese_search_to_english_opens_the_english_search_empty(page, server):
+    """The English index holds English: 太极 found nothing there ("No results for 太极"). A query in
+    Latin letters is carried over (control), as the finder's filters are."""
+    page.goto(server + "search/?q=太极")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=15000)
+    page.hover(".md-header__option .md-select")
+    page.click('a.lc-alternate[hreflang="en"]')
+    page.wait_for_url(re.compile(r"/en/search/$"))
+    expect(page.locator(".pagefind-ui__search-input")).to_have_value("")
+    page.goto(server + "search/?q=Python")
+    page.hover(".md-header__option .md-select")
+    page.click('a.lc-alternate[hreflang="en"]')
+    page.wait_for_url(re.compile(r"/en/search/\?q=Python$"))
+
+
+def test_chinese_in_an_english_excerpt_is_tagged_chinese(page, server):
+    """A record not yet translated shows Chinese in its excerpt on the English search page: tagged,
+    so a screen reader speaks it in Chinese, as its title is."""
+    page.goto(server + "en/search/?q=meiyuan")
+    excerpt = page.locator(".pagefind-ui__result-excerpt").first
+    expect(excerpt).to_be_visible(timeout=15000)
+    tagged = excerpt.locator('span[lang="zh"]')
+    assert tagged.count() > 0
+    untagged = excerpt.evaluate(
+        "e => [...e.querySelectorAll('*'), e].flatMap(n => [...n.childNodes]).filter(t => t.nodeType === 3"
+        " && /[\\u3400-\\u9fff]/.test(t.data) && !t.parentElement.closest('[lang=zh]')).length"
+    )
+    assert untagged == 0
 
 
 def pagefind_urls(page, server, lang: str, query: str) -> list[str]:

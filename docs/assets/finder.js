@@ -181,7 +181,23 @@
   form.addEventListener("change", changed);
   form.addEventListener("reset", function () { setTimeout(function () { offerTowns(); apply(true); }, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", function () { showMore(); keepPlace(); });
+
+  // Back from a course comes back to it: how many results were shown and how far down the page the
+  // reader was, kept in this history entry (the address keeps the filters) and put back once the
+  // courses are drawn (the browser would scroll before they are, to a page still too short).
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  function keepPlace() {
+    history.replaceState({ shown: shown, scroll: window.scrollY }, "", location.href);
+  }
+  list.addEventListener("click", keepPlace);
+  window.addEventListener("pagehide", keepPlace);
+  function returnToPlace() {
+    var kept = history.state;
+    if (!kept || typeof kept.shown !== "number") return;
+    while (shown < Math.min(kept.shown, matched.length)) showMore();
+    if (typeof kept.scroll === "number") window.scrollTo(0, kept.scroll);
+  }
   Promise.all(counties.map(function (county) {
     return fetch(base + "data/courses/" + county + ".json").then(function (response) {
       if (!response.ok) throw new Error(response.status);
@@ -195,6 +211,7 @@
     form.hidden = false;
     apply(chosen);
     finder.classList.remove("lc-loading");
+    if (!chosen) returnToPlace();
   }).catch(function () {
     count.textContent = form.dataset.failed;
     if (show) show.hidden = true;

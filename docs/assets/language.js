@@ -4,11 +4,18 @@
 // language handling (which would drop the fragment) out of the way.
 (function () {
   "use strict";
+  // A search in Chinese characters finds nothing in the English index (its pages hold English):
+  // the English search page opens empty for it, not with "No results for 太极".
+  var searching = document.getElementById("lc-search");
+  function carried(lang) {
+    var query = new URLSearchParams(location.search).get("q") || "";
+    return searching && lang !== "zh" && /[\u3400-\u9fff\uf900-\ufaff]/.test(query) ? "" : location.search;
+  }
   document.querySelectorAll("a.lc-alternate").forEach(function (link) {
     var page = link.getAttribute("href");
     link.addEventListener("click", function (event) {
       event.stopPropagation();
-      link.href = page + location.search + location.hash;  // read at the click: the finder and the search change them
+      link.href = page + carried(link.getAttribute("hreflang")) + location.hash;  // read at the click: the finder and the search change them
     });
   });
 })();

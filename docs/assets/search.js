@@ -57,6 +57,7 @@
     }
     if (data.meta.untranslated) chinese[data.url] = true;
     delete data.meta.untranslated;  // Pagefind shows every other meta as a line under the title
+    if (english) [data].concat(data.sub_results || []).forEach(function (part) { part.excerpt = taggedChinese(part.excerpt || ""); });
     return labelled(data);
   }
   // marked as the pages mark it: lang="zh" on the title, and after it the pages' own mark
@@ -69,6 +70,38 @@
       link.after(mark.content.querySelector(".lc-untranslated").cloneNode(true));
       link.after(" ");
     });
+  }
+
+  // On the English page, Chinese in an excerpt (a record not yet translated) is tagged as Chinese, so
+  // a screen reader speaks it in Chinese; the excerpt is Pagefind's HTML, tags only around its <mark>s,
+  // and Chinese characters are never part of a tag.
+  var english = document.documentElement.lang === "en";
+  function taggedChinese(html) {
+    return html.replace(/[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g, '<span lang="zh">$&</span>');
+  }
+
+  // Back from a result comes back to it, as on the finder: how many results were shown and how far
+  // down the page, kept in this history entry (the address keeps the query), put back once Pagefind
+  // has drawn them again (pressing its "more results" as the reader did).
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  function resultsShown() { return box.querySelectorAll(".pagefind-ui__result").length; }
+  function keepPlace() { history.replaceState({ shown: resultsShown(), scroll: window.scrollY }, "", location.href); }
+  function returnTo(kept) {
+    var pressedAt = -1;
+    var observer = new MutationObserver(step);
+    observer.observe(box, { childList: true, subtree: true });
+    setTimeout(function () { observer.disconnect(); }, 15000);  // a search that never completes: leave the page as it is
+    function step() {
+      var now = resultsShown();
+      if (!now || box.querySelector(".pagefind-ui__loading")) return;  // results still filling in
+      var more = box.querySelector(".pagefind-ui__button");
+      if (now < kept.shown && more) {
+        if (now > pressedAt) { pressedAt = now; more.click(); }
+        return;
+      }
+      observer.disconnect();
+      window.scrollTo(0, kept.scroll || 0);
+    }
   }
 
   // Pagefind writes each fact as "label: value", an ASCII colon; a Chinese page has its own, "：" (punct.colon)
@@ -100,8 +133,16 @@
     new MutationObserver(function () { if (mark) untranslated(box); colons(box); }).observe(box, { childList: true, subtree: true });
     if (early) early.remove();  // in the same task as Pagefind's box went in: one paint, no jump
     var query = typed || new URLSearchParams(location.search).get("q");
+    var kept = history.state;
+    if (query && !typed && kept && kept.shown > 0) returnTo(kept);
     if (query) ui.triggerSearch(query);
     if (typed) remember(typed);
+    box.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      if (target && target.closest(".pagefind-ui__result a")) keepPlace();
+      if (target && target.closest(".pagefind-ui__search-clear")) remember("");  // 清除 empties the box, and the address
+    });
+    window.addEventListener("pagehide", keepPlace);
     var input = box.querySelector("input");
     if (input) {
       // Pagefind names its box by a title only, which not every screen reader reads (axe: label-title-only)
