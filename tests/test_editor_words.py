@@ -23,6 +23,7 @@ from learning_city.tools import local_editor as edit
 
 PHONE = {"width": 390, "height": 844}
 SCHOOL = "nanhu-daqiao-adult-school"
+ELDERLY = "nanhu-elderly-university"  # courses in terms
 # Decap's own words a secretary should never meet (its zh_Hans: 新建帖子, “…”不满足模式…; its date widget: UTC)
 JARGON = ("不满足模式", "新建帖子", "UTC", '["', "Error", "mm/dd", "MM/DD")
 
@@ -263,6 +264,52 @@ def test_a_course_added_in_chinese_on_a_phone_is_saved_as_the_check_wants(browse
     assert "  - id: wan-jian-shan-zi-wu\n" in saved
     assert 'start: "19:00"' in saved and 'end: "20:30"' in saved and "start: 2027-03-02" in saved and "end: 2027-06-29" in saved
     pull_request_check(clone, f"cms/providers/{SCHOOL}")  # the build: the new school's test (make test's 20 minutes)
+
+
+def test_a_term_added_is_offered_to_a_course_at_once_by_its_name(browser, admin, clone):
+    """An elderly university enters next term and its courses in one sitting: the course's term
+    list read the record only when the course was drawn, so the new term was missing until a
+    reload, and a term with no id typed (the hint allows it) never showed. It is offered at once by
+    its name, with the id it will be given, and the save passes the check."""
+    site, url = admin
+    clone = with_clone(clone)
+    with edit.decap_server(clone, url), serving(site) as base:
+        page = opened(browser, base, f"providers/entries/{ELDERLY}")
+        terms = box(page, "学期")
+        terms.get_by_role("button", name="新增学期").click()
+        term = terms.locator("[class*=SortableListItem]").last
+        field(box(term, "学期名称"), "中文").fill("2027 年夏季短训")
+        dates = box(term, "学期起止日期")
+        field(dates, "开始日期").fill("2027-03-01")
+        field(dates, "结束日期").fill("2027-06-30")
+        courses = box(page, "课程列表")
+        courses.get_by_role("button", name="新增课程").click()
+        course = courses.locator("[class*=SortableListItem]").last
+        chosen = field(course, "所属学期")
+        expect(chosen.locator("option", has_text="2027 年夏季短训")).to_have_count(1)
+        assert "（" not in chosen.locator("option", has_text="2027 年夏季短训").inner_text()  # by name, no id
+        chosen.select_option(label="2027 年夏季短训")
+        field(box(course, "课程名称"), "中文").fill("智能手机夏季班")
+        choose(course, "课程类别", "数字技能")
+        choose(course, "面向对象", "老年人")
+        choose(course, "上课形式", "面授")
+        schedule = box(course, "上课时间")
+        choose(schedule, "上课日", "周三")
+        field(schedule, "开始时间").fill("09:00")
+        field(schedule, "结束时间").fill("10:30")
+        field(course, "总课时").fill("16")
+        field(box(course, "费用"), "费用").fill("0")
+        field(course, "名额").fill("40")
+        choose(course, "本课程的报名", "现场报名")
+        fits_the_phone(page)
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("内容已保存").wait_for()
+        page.close()
+    saved = git(clone, "show", f"cms/providers/{ELDERLY}:catalogue/providers/{ELDERLY}.yml")
+    term_id = re.search(r"\n  - id: (\S+)\n    name:\n      zh: 2027 年夏季短训\n", saved)
+    assert term_id, saved
+    assert f"    term: {term_id.group(1)}\n" in saved
+    pull_request_check(clone, f"cms/providers/{ELDERLY}")
 
 
 def test_the_bureau_adds_a_learning_star_on_a_phone_and_is_told_the_name_stays_unpublished(browser, admin, clone):

@@ -41,17 +41,40 @@ for (const [collection, spec] of Object.entries(SPEC)) {
 // changes not saved kept across leaving the page; one record per page load (drafts.js)
 const kept = keepDrafts((collection, data) => (formats[collection] ? formats[collection].toFile(data) : ""));
 
-// A course's term: one of the terms of the same record, shown by name.
+// The record as the form holds it now, from the preview, which Decap draws on every change (a
+// field is re-drawn for its own value only, so its `entry` can be older): null before the first.
+let drawn = null;
+const current = (entry) => (drawn && drawn.get("collection") === entry.get("collection") ? drawn : entry);
+
+// A course's term: one of the terms of the same record, shown by name. The terms are read from the
+// record as it is now, twice a second (Decap re-draws this field for its own value only: a term
+// added above showed only after a reload), each with the id it has or will be given on saving.
 const TermControl = window.createClass({
+  componentDidMount() {
+    this.timer = setInterval(() => {
+      if (JSON.stringify(this.terms()) !== this.shown) this.forceUpdate();
+    }, 500);
+  },
+  componentWillUnmount() {
+    clearInterval(this.timer);
+  },
+  terms() {
+    const entry = current(this.props.entry);
+    const spec = SPEC[entry.get("collection")];
+    const data = entry.get("data").toJS();
+    const terms = spec ? withIds(data, madeIds(data, spec)).terms : data.terms;
+    return (terms || []).filter((term) => term && term.id).map((term) => [term.id, (term.name && term.name.zh) || term.id]);
+  },
   render() {
-    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = this.props;
-    const terms = (entry.getIn(["data", "terms"]) || []).toJS ? entry.getIn(["data", "terms"]).toJS() : [];
-    const none = zh("editor.no_term");
-    const options = [h("option", { key: "", value: "" }, none)];
-    for (const term of terms) {
-      if (term && term.id) options.push(h("option", { key: term.id, value: term.id }, `${(term.name && term.name.zh) || term.id}（${term.id}）`));
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const terms = this.terms();
+    this.shown = JSON.stringify(terms);
+    const named = (name) => terms.filter(([, other]) => other === name).length;
+    const options = [h("option", { key: "", value: "" }, zh("editor.no_term"))];
+    for (const [id, name] of terms) {
+      options.push(h("option", { key: id, value: id }, named(name) > 1 ? `${name}（${id}）` : name)); // the id only to tell two of one name apart
     }
-    if (value && !terms.some((term) => term && term.id === value)) {
+    if (value && !terms.some(([id]) => id === value)) {
       options.push(h("option", { key: value, value }, value));
     }
     return h(
@@ -133,7 +156,6 @@ CMS.registerEventListener({
 // would refuse across fields and records, so the count is every problem at once, not a count that
 // grows as each is mended. The record as the form holds it comes from the preview, which Decap
 // draws on every change (with no preview drawn, Decap's own are counted, as before).
-let drawn = null;
 watchSaves(async () => {
   const published = drawn && SPEC[drawn.get("collection")] && (await records);
   return published ? catalogueRefusals(drawn, withSaved(published), false).refusals : [];

@@ -350,7 +350,7 @@ export const SPEC = {
       },
       {
        "name": "term",
-       "label": "所属学期编号",
+       "label": "所属学期",
        "required": false,
        "type": "string"
       },

@@ -238,9 +238,9 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
             display_fields=["name.zh"],
         )
         spec.update(type="string", label=field["label"])
-    elif name == "term":  # a term of the same record: a choice among its terms (editor.js)
-        field.update(widget="lc-term")
-        spec["type"] = "string"
+    elif name == "term":  # a term of the same record: a choice among its terms by name (editor.js)
+        field.update(widget="lc-term", label=_picked(field["label"]))
+        spec.update(type="string", label=field["label"])
     elif schema.get("type") in ("number", "integer"):
         field.update(widget="number", value_type="int" if schema["type"] == "integer" else "float")
         for bound, key in (("minimum", "min"), ("maximum", "max")):
