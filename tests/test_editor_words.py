@@ -396,7 +396,10 @@ def test_a_refused_save_goes_to_each_field_with_its_message_and_a_count(browser,
 def test_a_refused_save_counts_every_problem_at_once(browser, admin, clone):
     """A field Decap refuses (a name left empty) stops the save before the catalogue's checks run:
     the panel said 共 1 处, and once the name was typed, a second save found the enrolment closing
-    after the last class. Now the first save counts both, at phone width, and goes to each.
+    after the last class. Now the first save counts all, at phone width, and goes to each: Decap's
+    own (a name left empty), a class ending before it starts (checks.js problems, which Decap does
+    not check) and the enrolment (crossMessages). 下一处 tapped at once lands on the field it names:
+    the step before, still opening the collapsed course, once scrolled after it (refusals.js show).
     Control: without the preview's record (drawn), the count was Decap's only, 共 1 处."""
     site, url = admin
     with edit.decap_server(clone, url), serving(site) as base:
@@ -406,10 +409,11 @@ def test_a_refused_save_counts_every_problem_at_once(browser, admin, clone):
         first = box(page, "课程列表").locator("[class*=SortableListItem]").first
         first.get_by_role("button").first.click()
         field(box(first, "本课程的报名"), "报名截止日期").fill("2027-01-10")
+        field(box(first, "上课时间"), "结束时间").fill("09:00")  # before its start, 09:30: checks.js, not Decap
         first.get_by_role("button").first.click()
         save = page.get_by_role("button", name="保存", exact=True)
         save.click()
-        panel.get_by_text("没有保存：第 1 处，共 2 处要修改").wait_for()
+        panel.get_by_text("没有保存：第 1 处，共 3 处要修改").wait_for()
         assert "机构名称 › 中文" in panel.inner_text()
         # 保存 within reach, not under Decap's red notice saying what the panel says (it lay there 5 s)
         at = save.bounding_box()
@@ -417,9 +421,13 @@ def test_a_refused_save_counts_every_problem_at_once(browser, admin, clone):
             "(b, [x, y]) => b.contains(document.elementFromPoint(x, y))", [at["x"] + at["width"] / 2, at["y"] + at["height"] / 2]
         )
         panel.get_by_role("button", name="下一处").click()
-        panel.get_by_text("第 2 处，共 2 处").wait_for()
+        panel.get_by_text("第 2 处，共 3 处").wait_for()
+        assert "上课时间 › 结束时间" in panel.inner_text()
+        panel.get_by_role("button", name="下一处").click()
+        panel.get_by_text("第 3 处，共 3 处").wait_for()
         assert "课程列表 › 第 1 项“育婴员培训” › 本课程的报名 › 报名截止日期" in panel.inner_text()
-        expect(field(box(first, "本课程的报名"), "报名截止日期")).to_be_in_viewport()
+        closes = field(box(first, "本课程的报名"), "报名截止日期")
+        expect(closes).to_be_in_viewport()
         page.close()
     assert cms_branches(clone) == []
 

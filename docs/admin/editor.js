@@ -118,17 +118,20 @@ function withSaved(known) {
   return { ...known, ...Object.fromEntries(Object.entries(saved).map(([collection, ids]) => [collection, { ...ids, ...known[collection] }])) };
 }
 
+// What Decap's own field checks say of a field too: a field required and empty (its red marks).
+const DECAPS_OWN = [MESSAGES.missing, MESSAGES.missing_zh];
+
 /** What the validator refuses in a record that the form's fields cannot (across fields, across its
- * parts, against the rest of the catalogue), each {where, message, path, find}; `fields`: also the
- * checks of single values (checks.js problems), which Decap's own field checks partly repeat. */
-function catalogueRefusals(entry, known, fields) {
+ * parts, against the rest of the catalogue), each {where, message, path, find}; `beside`: beside
+ * Decap's own refusals, so without what those already say (a required field left empty). */
+function catalogueRefusals(entry, known, beside = false) {
   const collection = entry.get("collection");
   const spec = SPEC[collection];
   const slug = entry.get("newRecord") ? undefined : entry.get("slug");
   const made = madeIds(entry.get("data").toJS(), spec, new Set(Object.keys(known[collection] || {}))); // ids from names (ids.js)
   const data = withIds(entry.get("data").toJS(), made);
   const found = [
-    ...(fields ? problems(data, spec, MESSAGES) : []),
+    ...problems(data, spec, MESSAGES).filter((line) => !(beside && DECAPS_OWN.some((said) => line.endsWith(`: ${said}`)))),
     ...crossMessages(collection, data, spec, { records: known, tiers: TIERS, slug, hidden: HIDDEN }, MESSAGES),
   ];
   const form = () => document.querySelector("[class*=ControlPaneContainer]") || document.body;
@@ -143,7 +146,7 @@ CMS.registerEventListener({
     if (!SPEC[entry.get("collection")]) return entry.get("data");
     const published = await records;
     if (!published) throw refusal([zh("editor.records_unavailable")]);
-    const { refusals, made } = catalogueRefusals(entry, withSaved(published), true);
+    const { refusals, made } = catalogueRefusals(entry, withSaved(published));
     if (refusals.length) {
       showRefusals(refusals);
       throw refusal(refusals.map((s) => (s.where ? `${s.where}：${s.message}` : s.message)));
@@ -153,12 +156,12 @@ CMS.registerEventListener({
 });
 
 // A save Decap refuses for a field never reaches preSave: the panel then also counts what preSave
-// would refuse across fields and records, so the count is every problem at once, not a count that
-// grows as each is mended. The record as the form holds it comes from the preview, which Decap
-// draws on every change (with no preview drawn, Decap's own are counted, as before).
+// would refuse (an end before its start, a choice given twice, a rule across fields or records), so
+// the count is every problem at once, not a count that grows as each is mended. The record is the
+// form's now (`drawn`; with no preview drawn, Decap's own are counted, as before).
 watchSaves(async () => {
   const published = drawn && SPEC[drawn.get("collection")] && (await records);
-  return published ? catalogueRefusals(drawn, withSaved(published), false).refusals : [];
+  return published ? catalogueRefusals(drawn, withSaved(published), true).refusals : [];
 });
 
 CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });

@@ -74,9 +74,12 @@ export function markedFields(root) {
   });
 }
 
+let showing = 0; // the latest show(): an earlier one still opening collapsed items must not scroll after it
+
 async function show(found) {
+  const mine = ++showing;
   const element = await found;
-  if (!element) return;
+  if (!element || mine !== showing) return;
   element.scrollIntoView({ block: "center" });
   const input = element.querySelector("input, textarea, select, [contenteditable=true]");
   if (input) input.focus({ preventScroll: true });
