@@ -889,6 +889,11 @@ CASES: dict[str, Case] = {
     ),
     "unsafe id": Case("slug", record("  - id: tai-chi", '  - id: "../x"'), PROVIDER, "14:9", "courses[0].id", ("slug",), GOOD),
     "malformed time": Case("clock", record('end: "10:30"', 'end: "1030"'), PROVIDER, "23:12", "courses[0].schedule.end", ("HH:MM",), GOOD),
+    # midnight as people say it: the message says what to write instead (the secretary probe: "24:00
+    # is 24-hour time", and the old message said only that)
+    "a class ending at 24:00": Case(
+        "clock", record('end: "10:30"', 'end: "24:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("23:59",), GOOD
+    ),
     "hour 25": Case("clock", record('end: "10:30"', 'end: "25:00"'), PROVIDER, "23:12", "courses[0].schedule.end", ("25:00",), GOOD),
     "javascript link": Case(
         "link_scheme",

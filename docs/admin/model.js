@@ -1506,8 +1506,8 @@ export const STRINGS = {
   "en": "English"
  },
  "editor.clock": {
-  "zh": "时间写成“时:分”，如 19:30（24 小时制）",
-  "en": "write the time as hours:minutes, like 19:30 (24-hour clock)"
+  "zh": "时间写成“时:分”，如 19:30（24 小时制，从 00:00 到 23:59；开到午夜写 23:59）",
+  "en": "write the time as hours:minutes, like 19:30 (24-hour clock, 00:00 to 23:59; open until midnight: 23:59)"
  },
  "editor.clock_hint": {
   "zh": "24 小时制，如 19:30；用中文输入法打出的全角冒号“：”会自动改成“:”",

@@ -94,8 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id '{value}' is not a safe slug: lowercase letters, digits and hyphens, e.g. nanhu-adult-school",
     ),
     "clock": (
-        '时间“{value}”应写成带引号的 "HH:MM"，如 "19:30"',
-        'time \'{value}\' must be written "HH:MM" in quotes, e.g. "19:30"',
+        '时间“{value}”应写成带引号的 "HH:MM"，如 "19:30"，从 "00:00" 到 "23:59"（开到午夜写 "23:59"）',
+        'time \'{value}\' must be written "HH:MM" in quotes, e.g. "19:30", from "00:00" to "23:59" (open until midnight: "23:59")',
     ),
     "link_scheme": (
         "链接“{value}”不安全：只允许 http、https、mailto、tel",
