@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 
 import pytest
-from conftest import CATALOGUE, node
+from conftest import ADMIN, CATALOGUE, node
 from pydantic import BaseModel
 
 from learning_city.data import model as m
@@ -885,3 +885,18 @@ def test_every_rule_between_fields_or_records_has_a_mistake_the_form_refuses():
     assert ordered == set(ORDERED) and len(ordered) == 8
     assert referred == set(REFERRED) and len(referred) == 13
     assert set(ORDERED.values()) | set(REFERRED.values()) <= set(MISTAKES)
+
+
+def test_a_refusals_place_names_an_item_by_its_name_never_its_id():
+    """The panel says where a refusal is by the labels around it and each list item by its name: a
+    recognition has none, and was named by its id, English made from its parts
+    ("第 1 项“nanhu-daqiao-jiangnan-community-school-standardised-2”"). Control: a course, by its title."""
+    uri = json.dumps((ADMIN / "locale.js").as_uri())
+    said = node(
+        f"const locale = await import({uri});\n"
+        "output = [locale.saying('recognitions[0].year: x', model.SPEC.recognitions, input.recognitions, model.STRINGS).where,"
+        " locale.saying('courses[0].hours: x', model.SPEC.providers, input.provider, model.STRINGS).where];",
+        {"recognitions": read(CATALOGUE / "recognitions.yml").data, "provider": data_of(SCHOOL)},
+    )
+    course = data_of(SCHOOL)["courses"][0]["title"]["zh"]
+    assert said == ["荣誉称号 › 第 1 项 › 获评年份", f"课程列表 › 第 1 项“{course}” › 总课时"], said

@@ -38,7 +38,7 @@ function itemTitle(item) {
   if (item === null || item === undefined) return "";
   if (typeof item !== "object") return String(item);
   const named = item.title || item.name || item;
-  return (named && named.zh) || item.id || "";
+  return (named && named.zh) || ""; // not its id: a recognition's is English made from its parts ("第 1 项" says enough)
 }
 
 /** The steps of a field's path ("courses[0].schedule.end") as the form shows them: a field by its

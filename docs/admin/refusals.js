@@ -61,7 +61,7 @@ function whereIs(element) {
     const own = node.querySelector(":scope > [class*=ControlTopbar] > label");
     const summary = node.matches(ITEM) && node.querySelector(":scope > [class*=NestedObjectLabel]");
     if (own) words.unshift(labelText(own));
-    else if (summary && summary.textContent.trim()) words.unshift(summary.textContent.trim());
+    else if (summary && summary.textContent.trim()) words.unshift(summary.textContent.trim().replace(/^[·\s]+|[·\s]+$/g, "")); // "… · " of a part not filled in
   }
   return words.join(" › ");
 }
