@@ -189,6 +189,9 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
         page.get_by_placeholder("保存时将用：feng-qiao-zhen-cheng-ren-xue-xiao").wait_for()  # the id it will have
         choose(page, "所在地区", "南湖区")
         field(box(page, "地址"), "中文").fill("南湖区凤桥镇示例路 1 号")
+        contact = box(page, "公开联系方式")
+        contact.get_by_role("button", name="展开").first.click()
+        field(contact, "公开电话").fill("（０５７３）８２０１－２３４５")  # as a Chinese input method types it
         assert not any(word in page.locator("body").inner_text() for word in JARGON)
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("内容已保存").wait_for()
@@ -197,6 +200,7 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
     assert cms_branches(clone) == [branch]
     saved = git(clone, "show", f"{branch}:catalogue/providers/feng-qiao-zhen-cheng-ren-xue-xiao.yml")
     assert "\nid: feng-qiao-zhen-cheng-ren-xue-xiao\n" in saved
+    assert "  phone: (0573)8201-2345\n" in saved  # made ASCII as typed (widgets.js toPhone)
     pull_request_check(clone, branch, build=True)
 
 

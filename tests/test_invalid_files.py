@@ -1095,6 +1095,20 @@ CASES: dict[str, Case] = {
         ("'@someone'", "without @"),
         write(PROVIDER, VALID.replace("contact:\n", "maintainers: [someone]\ncontact:\n")),
     ),
+    # an area code in brackets, as people write it, is a phone; full-width digits in the file are not
+    # (the form makes them ASCII as they are typed; a file typed by hand is told)
+    "a phone in full-width digits": Case(
+        "fullwidth",
+        record("  website: https://example.org/test\n", "  website: https://example.org/test\n  phone: ０５７３-８２０００００\n"),
+        PROVIDER,
+        "13:10",
+        "contact.phone",
+        ("0573-8200000",),
+        write(
+            PROVIDER,
+            VALID.replace("  website: https://example.org/test\n", "  website: https://example.org/test\n  phone: (0573)82000000\n"),
+        ),
+    ),
     "two phones in one": Case(
         "bad_phone",
         record("  website: https://example.org/test\n", "  website: https://example.org/test\n  phone: 0573-82000000、13800000000\n"),

@@ -3,7 +3,8 @@
 //   ("育婴员培训 · 周六、周日 09:30–11:00", not ["sat","sun"]), and removing an item asks first;
 // - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
-// - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":".
+// - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":";
+// - lc-phone: a phone number, full-width digits, brackets and dashes made ASCII, as for times.
 // - lc-yesno: a yes/no the record must state (是否免费, 是否须预约): 是 and 否, neither chosen on a new
 //   record, so one left alone is refused as not filled in, not saved as 否 (Decap's switch is "no"
 //   until turned on: a free library was saved as charging);
@@ -145,6 +146,22 @@ const DateControl = window.createClass({
   },
 });
 
+/** A phone number as typed, full-width forms made ASCII (０５７３－８２０１２３４５ → 0573-82012345,
+ * （0573） → (0573)), the dashes of a Chinese input method (—, –) made "-". */
+export function toPhone(text) {
+  return String(text || "").normalize("NFKC").replace(/[‐‑‒–—―−ー]/g, "-");
+}
+
+const PhoneControl = window.createClass({
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    return h("input", {
+      id: forID, type: "text", inputMode: "tel", className: classNameWrapper, autoComplete: "off", value: value || "",
+      onChange: (e) => onChange(toPhone(e.target.value)), onFocus: setActiveStyle, onBlur: setInactiveStyle,
+    });
+  },
+});
+
 const ClockControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -266,4 +283,5 @@ export function registerWidgets(CMS) {
   CMS.registerWidget("list", wordyList(list.control), list.preview, list.schema);
   CMS.registerWidget("lc-date", DateControl);
   CMS.registerWidget("lc-clock", ClockControl);
+  CMS.registerWidget("lc-phone", PhoneControl);
 }

@@ -142,7 +142,7 @@ Date = Annotated[
 HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
 Handle = Annotated[str, Field(pattern=HANDLE)]
 # Digits, with + ( ) - and spaces as people write them, and an extension after 转.
-PHONE = r"^\+?[0-9][0-9 ()-]*(?: ?转 ?[0-9]+)?$"
+PHONE = r"^\+?[0-9(][0-9 ()-]*(?: ?转 ?[0-9]+)?$"  # "(0573)82012345" as people write an area code too
 Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": CLOCK})]
 Phone = Annotated[str, Field(max_length=40, pattern=PHONE)]
 # The message of a value that does not match its field's pattern, by pattern (the validator's, and
