@@ -663,6 +663,15 @@ MISTAKES: dict[str, tuple[str, Mutation, str | None, bool, str, str, str | None]
         f"recognitions[{SCHOOL_TITLE}].provider",
         None,
     ),
+    "a recognition listed twice, under another id": (
+        RECOGNITIONS,
+        lambda d: d["recognitions"].append({**copy.deepcopy(d["recognitions"][ZONE]), "id": "nanhu-zone-again"}),
+        None,
+        False,
+        "repeated_recognition",
+        f"recognitions[{len(RECOGNITION_IDS)}].kind",
+        None,
+    ),
     "two recognitions with one id": (
         RECOGNITIONS,
         lambda d: d["recognitions"].append(copy.deepcopy(d["recognitions"][ZONE])),

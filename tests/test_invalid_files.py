@@ -224,7 +224,28 @@ TEAM_CASES: dict[str, Case] = {
 RECOGNITIONS = "recognitions.yml"
 UNNAMED_STAR = "    year: 2022\n    region: jiashan\n"
 NAME = "    person:\n      zh: 张丽\n"
+# the district's national title, as the file has it first (line 5), and added again under another id
+ZONE = (CATALOGUE / RECOGNITIONS).read_text(encoding="utf-8").split("recognitions:\n", 1)[1].split("  - id: ", 2)[1]
 RECOGNITION_CASES: dict[str, Case] = {
+    # a title added twice (the editor gives the second id "-2"): the targets would count it twice
+    "a recognition listed twice": Case(
+        "repeated_recognition",
+        edit(
+            RECOGNITIONS,
+            "recognitions:\n",
+            "recognitions:\n  - id: " + ZONE.replace("nanhu-national-demonstration-zone", "nanhu-zone-again", 1),
+        ),
+        RECOGNITIONS,
+        "15:11",
+        "recognitions[1].kind",  # the file's own, now the later of the two
+        ("item 1",),
+        edit(
+            RECOGNITIONS,
+            "recognitions:\n",
+            "recognitions:\n  - id: "
+            + ZONE.replace("nanhu-national-demonstration-zone", "nanhu-zone-again", 1).replace("year: 2018", "year: 2019"),
+        ),
+    ),
     "a resident's name on a district's title": Case(
         "not_for_kind",
         edit(RECOGNITIONS, "    region: nanhu\n", "    region: nanhu\n" + NAME),
@@ -1684,3 +1705,18 @@ def test_every_case_names_a_file_inside_the_catalogue(catalogue_copy, capsys):
     assert "Traceback" not in output and "internal error" not in output
     problems = [row for row in output.splitlines() if ": error: " in row or ": warning: " in row]
     assert problems and all(row.startswith(f"{catalogue_copy}/") for row in problems), problems
+
+
+def test_two_learning_stars_with_no_name_given_are_two_residents(catalogue_copy):
+    """Unnamed learning stars of one county and year are each a resident of their own: not one
+    title listed twice. Control: with one name given to both, they are."""
+    path = catalogue_copy / RECOGNITIONS
+    text = path.read_text(encoding="utf-8")
+    star = "  - id: jiashan-learning-star-2022\n" + text.split("  - id: jiashan-learning-star-2022\n", 1)[1].split("  - id: ", 1)[0]
+    path.write_text(text.replace(star, star + star.replace("jiashan-learning-star-2022", "jiashan-learning-star-2022-2")), encoding="utf-8")
+    _, problems = load(catalogue_copy, today=TODAY)
+    assert not [p for p in problems if p.code == "repeated_recognition"]
+    named = path.read_text(encoding="utf-8").replace(UNNAMED_STAR, UNNAMED_STAR + NAME)
+    path.write_text(named, encoding="utf-8")
+    _, problems = load(catalogue_copy, today=TODAY)
+    assert len([p for p in problems if p.code == "repeated_recognition"]) == 1

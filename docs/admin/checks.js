@@ -202,6 +202,14 @@ function recognitionProblems(data, add) {
       if (recognition[field.name] === true && !given(recognition[field.consent_of])) add(`${where}.${field.name}`, "consent_without_person");
     }
   });
+  // a title listed twice, as loader.py _recognitions_once: a learning star with no name given may repeat
+  const first = new Map();
+  (data.recognitions || []).forEach((r, i) => {
+    if (!r || (r.kind === "learning-star" && !given(r.person))) return;
+    const key = JSON.stringify([r.kind, r.level, Number(r.year), r.region || null, r.provider || null, r.person || null, r.organisation || null]);
+    if (first.has(key)) add(`recognitions[${i}].kind`, "repeated_recognition", { row: first.get(key) + 1 });
+    else first.set(key, i);
+  });
 }
 
 /** A provider's kind still one tier above the providers under it (records.json "names": each one's

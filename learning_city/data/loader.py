@@ -407,6 +407,7 @@ def _check_references(catalogue: Catalogue, docs: dict[str, Document], collectio
 
     rec_doc = docs["recognitions.yml"]
     problems += _duplicates(rec_doc, ("recognitions",), catalogue.recognitions)
+    problems += _recognitions_once(rec_doc, catalogue.recognitions)
     for ri, rec in enumerate(catalogue.recognitions):
         if rec.region and rec.region not in region_ids:
             problems.append(rec_doc.problem(("recognitions", ri, "region"), "unknown_ref", **reference("region"), value=rec.region))
@@ -586,6 +587,23 @@ def _within_provider(doc: Document, provider: m.Provider | None) -> list[Problem
             problems.append(
                 doc.problem(loc + ("schedule", "sessions"), "too_many_sessions", sessions=course.schedule.sessions, possible=possible)
             )
+    return problems
+
+
+def _recognitions_once(doc: Document, recognitions: list[m.Recognition]) -> list[Problem]:
+    """A title listed twice (under two ids: the editor makes "-2" of a second) would be counted twice
+    by the targets and shown twice; on the later, naming the earlier (1-based, as the form counts).
+    Learning stars with no name given are each a resident of their own, and may repeat."""
+    first: dict[tuple, int] = {}
+    problems = []
+    for index, rec in enumerate(recognitions):
+        if rec.kind is m.RecognitionKind.learning_star and not rec.person:
+            continue
+        key = (rec.kind, rec.level, rec.year, rec.region, rec.provider, rec.person, rec.organisation)
+        if key in first:
+            problems.append(doc.problem(("recognitions", index, "kind"), "repeated_recognition", row=first[key] + 1))
+        else:
+            first[key] = index
     return problems
 
 

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the providers under this one ({children_en}) need a parent of tier {tier}, and a provider of kind {kind} is not: "
         "change the kind back, or first give them another parent",
     ),
+    "repeated_recognition": (
+        "与第 {row} 项是同一个称号（类型、级别、年份和获评对象都相同）：同一称号只写一次，请删去一项",
+        "the same recognition as item {row} (same kind, level, year and recipient): list it once; remove one",
+    ),
     "hours_overlap": (
         "{day}的这段开放时间与第 {row} 段（{opens}–{closes}）重叠：同一天分段开放时，各段不能重叠",
         "on {day_en} these hours overlap row {row} ({opens}–{closes}): a day's separate opening hours may not overlap",

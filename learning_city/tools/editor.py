@@ -486,6 +486,7 @@ CROSS_CODES = (
     "not_yet",
     "no_class_day",
     "hours_overlap",
+    "repeated_recognition",
     "parent_other_county",
     "children_other_county",
     "venue_other_county",
