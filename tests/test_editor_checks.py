@@ -19,6 +19,7 @@ from conftest import ADMIN, CATALOGUE, node
 from pydantic import BaseModel
 
 from learning_city.data import model as m
+from learning_city.data.characters import hidden_characters
 from learning_city.data.loader import load
 from learning_city.data.problems import MESSAGES, REFERENCES
 from learning_city.data.yamlfile import read
@@ -909,3 +910,12 @@ def test_a_refusals_place_names_an_item_by_its_name_never_its_id():
     )
     course = data_of(SCHOOL)["courses"][0]["title"]["zh"]
     assert said == ["荣誉称号 › 第 1 项 › 获评年份", f"课程列表 › 第 1 项“{course}” › 总课时"], said
+
+
+def test_an_emoji_of_joined_pictures_passes_the_form_as_the_validator_and_a_joiner_in_a_name_does_not():
+    """The form's hidden characters are the validator's (model.js HIDDEN from characters.py): 👩‍🏫
+    and 🏃‍♀️ (pictures joined by U+200D) pass; the joiner between two letters does not."""
+    texts = ["欢迎👩\u200d🏫老师", "🏃\u200d♀️ 晨跑", "南\u200d湖", "👩\u200d"]
+    found = node("const hidden = new RegExp(model.HIDDEN, 'u'); output = input.map((t) => Boolean(t.match(hidden)));", texts)
+    assert found == [False, False, True, True]
+    assert found == [bool(hidden_characters().search(text)) for text in texts]

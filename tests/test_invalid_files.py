@@ -810,6 +810,17 @@ CASES: dict[str, Case] = {
         ("nested more than 40",),
         write(PROVIDER, VALID + 'description:\n  zh: "[[[x]]]"\n'),
     ),
+    # a joiner between two letters hides in a name (two names that look one); between two pictures it
+    # joins them into one, as phones type 👩‍🏫 (the secretary probe: refused as "U+200D"): it passes
+    "a zero-width joiner inside a name": Case(
+        "hidden_character",
+        record("  zh: 测试社区学校", "  zh: 测试\u200d社区学校"),
+        PROVIDER,
+        "5:9",
+        "name.zh",
+        ("U+200D",),
+        record("  zh: 测试社区学校", "  zh: 测试社区学校👩\u200d🏫"),
+    ),
     # text that shows other than it is
     "right-to-left override": Case(
         "hidden_character",

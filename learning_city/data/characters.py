@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
 # Control and format characters sit in the basic and supplementary planes and in plane 14 (tags);
 # the other planes hold none, so they are not walked (a walk of all 1.1 million takes 0.3 s).
@@ -26,11 +27,9 @@ def _hidden() -> frozenset[str]:
     return frozenset(chr(code) for code in _PLANES_WITH_HIDDEN if _is_hidden(chr(code)))
 
 
-@functools.cache
-def hidden_ranges() -> tuple[tuple[int, int], ...]:
-    """The hidden characters (`_hidden`) as ranges of code points: the web editor's check uses them too."""
+def _ranges(codes: Iterable[int]) -> tuple[tuple[int, int], ...]:
     ranges: list[list[int]] = []
-    for code in sorted(map(ord, _hidden())):
+    for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
@@ -39,10 +38,36 @@ def hidden_ranges() -> tuple[tuple[int, int], ...]:
 
 
 @functools.cache
+def hidden_ranges() -> tuple[tuple[int, int], ...]:
+    """The hidden characters (`_hidden`) as ranges of code points: the web editor's check uses them too."""
+    return _ranges(map(ord, _hidden()))
+
+
+# A zero-width joiner between two pictures joins them into one (👩‍🏫, a teacher, as phones type it):
+# shown, so not hidden there. A picture is a symbol (So); before the joiner, also with its skin tone
+# or its emoji form (U+FE0F) after it.
+ZWJ = 0x200D
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+
+
+@functools.cache
+def emoji_ranges() -> tuple[tuple[int, int], ...]:
+    """The symbols a joiner may join (category So), as ranges of code points."""
+    return _ranges(code for code in range(0x20000) if unicodedata.category(chr(code)) == "So")
+
+
+def hidden_pattern(ranges: Callable[[Iterable[tuple[int, int]]], str]) -> str:
+    """The hidden characters, but a joiner inside an emoji, as a regular expression of `ranges`'s
+    character classes (Python's here, JavaScript's for the web editor: the same rule)."""
+    before = ranges([*emoji_ranges(), (0xFE0F, 0xFE0F), (_SKIN_TONES.start, _SKIN_TONES.stop - 1)])
+    return f"(?!(?<={before}){ranges([(ZWJ, ZWJ)])}(?={ranges(emoji_ranges())})){ranges(hidden_ranges())}"
+
+
+@functools.cache
 def hidden_characters() -> re.Pattern:
     """The hidden characters as a regular expression, to find where they stand."""
     # as ranges, which the regular expression engine tests far faster than a list of characters
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in hidden_ranges()) + "]")
+    return re.compile(hidden_pattern(lambda ranges: "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"))
 
 
 def has_hidden(text: str) -> bool:

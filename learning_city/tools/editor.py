@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from learning_city import i18n
 from learning_city.data import model as m
 from learning_city.data import places
-from learning_city.data.characters import hidden_ranges
+from learning_city.data.characters import hidden_pattern
 from learning_city.data.figures import recognition_kind
 from learning_city.data.files import schema_line
 from learning_city.data.problems import MESSAGES, REFERENCES
@@ -525,8 +525,8 @@ def model_js() -> str:
 
 
 def hidden_js() -> str:
-    """The validator's hidden characters as a JavaScript character class (flag u)."""
-    return "[" + "".join(f"\\u{{{a:x}}}-\\u{{{b:x}}}" for a, b in hidden_ranges()) + "]"
+    """The validator's hidden characters as a JavaScript regular expression (flag u)."""
+    return hidden_pattern(lambda ranges: "[" + "".join(f"\\u{{{a:x}}}-\\u{{{b:x}}}" for a, b in ranges) + "]")
 
 
 # What admin/records.json holds of each record by its id: the field the form's checks read (a
