@@ -192,6 +192,7 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
         contact = box(page, "公开联系方式")
         contact.get_by_role("button", name="展开").first.click()
         field(contact, "公开电话").fill("（０５７３）８２０１－２３４５")  # as a Chinese input method types it
+        field(contact, "公开邮箱").fill("office＠fengqiao.example.cn")  # the address alone, its ＠ full-width
         assert not any(word in page.locator("body").inner_text() for word in JARGON)
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("内容已保存").wait_for()
@@ -201,6 +202,7 @@ def test_a_new_school_saved_on_a_phone_has_a_pinyin_id_and_passes_the_check(brow
     saved = git(clone, "show", f"{branch}:catalogue/providers/feng-qiao-zhen-cheng-ren-xue-xiao.yml")
     assert "\nid: feng-qiao-zhen-cheng-ren-xue-xiao\n" in saved
     assert "  phone: (0573)8201-2345\n" in saved  # made ASCII as typed (widgets.js toPhone)
+    assert "  email: mailto:office@fengqiao.example.cn\n" in saved  # the link the page makes (widgets.js toEmail)
     pull_request_check(clone, branch, build=True)
 
 

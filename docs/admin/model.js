@@ -1529,6 +1529,10 @@ export const STRINGS = {
   "zh": "否",
   "en": "No"
  },
+ "editor.email": {
+  "zh": "邮箱地址写成“名称@域名”，如 office@example.org（不用写 mailto:）",
+  "en": "write the address as name@domain, like office@example.org (no mailto: needed)"
+ },
  "editor.pick_date": {
   "zh": "选日期",
   "en": "Pick a date"

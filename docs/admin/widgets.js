@@ -4,7 +4,8 @@
 // - lc-date: a date typed or picked, always shown as 2027-03-02 whatever the phone's language
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
 // - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":";
-// - lc-phone: a phone number, full-width digits, brackets and dashes made ASCII, as for times.
+// - lc-phone: a phone number, full-width digits, brackets and dashes made ASCII, as for times;
+// - lc-email: an e-mail address typed alone, kept with the "mailto:" the link needs.
 // - lc-yesno: a yes/no the record must state (是否免费, 是否须预约): 是 and 否, neither chosen on a new
 //   record, so one left alone is refused as not filled in, not saved as 否 (Decap's switch is "no"
 //   until turned on: a free library was saved as charging);
@@ -162,6 +163,24 @@ const PhoneControl = window.createClass({
   },
 });
 
+/** An e-mail address as typed (office＠example.org from a Chinese input method made ASCII), kept as
+ * the link the page makes of it: the secretary types the address, the form adds "mailto:". */
+export function toEmail(text) {
+  const address = String(text || "").normalize("NFKC").trim().replace(/^mailto:/i, "");
+  return address ? `mailto:${address}` : "";
+}
+
+const EmailControl = window.createClass({
+  render() {
+    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    return h("input", {
+      id: forID, type: "email", inputMode: "email", className: classNameWrapper, autoComplete: "off", placeholder: "office@example.org",
+      value: String(value || "").replace(/^mailto:/i, ""), onChange: (e) => onChange(toEmail(e.target.value) || undefined),
+      onFocus: setActiveStyle, onBlur: setInactiveStyle,
+    });
+  },
+});
+
 const ClockControl = window.createClass({
   render() {
     const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -284,4 +303,5 @@ export function registerWidgets(CMS) {
   CMS.registerWidget("lc-date", DateControl);
   CMS.registerWidget("lc-clock", ClockControl);
   CMS.registerWidget("lc-phone", PhoneControl);
+  CMS.registerWidget("lc-email", EmailControl);
 }

@@ -127,7 +127,7 @@ def label(name: str, prop: dict) -> str:
 
 # Widgets that write the file's syntax for the person (choices, yes/no, times, dates): a help that
 # spells that syntax out ("open 可报名", "true 时", "加引号") is for the YAML, not for the form.
-SYNTAX_WIDGETS = ("select", "boolean", "lc-yesno", "lc-consent", "lc-clock", "lc-date", "lc-phone")
+SYNTAX_WIDGETS = ("select", "boolean", "lc-yesno", "lc-consent", "lc-clock", "lc-date", "lc-phone", "lc-email")
 
 
 def _hint(name: str, prop: dict, widget: str) -> str | None:
@@ -259,6 +259,9 @@ def _field(name: str, prop: dict, defs: dict, required: bool, regions: list[dict
     elif schema.get("type") == "boolean":  # a switch always shows yes or no: off is "no" until turned on
         field.update(widget="boolean", default=prop["default"])
         spec["type"] = "boolean"
+    elif schema.get("pattern") == m.EMAIL:  # the address alone is typed; "mailto:" is the form's (widgets.js)
+        field.update(widget="lc-email", pattern=[m.EMAIL, strings["editor.email"]["zh"]])
+        spec.update(type="string", **_scalar_spec(schema))
     elif schema.get("pattern") == m.PHONE:  # full-width digits and dashes typed are made ASCII (widgets.js)
         field.update(widget="lc-phone")
         _pattern(field, schema)
