@@ -191,7 +191,10 @@
     history.replaceState({ shown: shown, scroll: window.scrollY }, "", location.href);
   }
   list.addEventListener("click", keepPlace);
-  window.addEventListener("pagehide", keepPlace);
+  // and as the reader scrolls, once it rests (not on leaving: a page that writes its history then is
+  // not kept whole by the browser for Back, its back/forward cache, which keeps the place by itself)
+  var resting;
+  window.addEventListener("scroll", function () { clearTimeout(resting); resting = setTimeout(keepPlace, 300); }, { passive: true });
   function returnToPlace() {
     var kept = history.state;
     if (!kept || typeof kept.shown !== "number") return;

@@ -142,7 +142,10 @@
       if (target && target.closest(".pagefind-ui__result a")) keepPlace();
       if (target && target.closest(".pagefind-ui__search-clear")) remember("");  // 清除 empties the box, and the address
     });
-    window.addEventListener("pagehide", keepPlace);
+    // and as the reader scrolls, once it rests (as finder.js: not on leaving, which would cost the page
+    // its place in the browser's back/forward cache)
+    var resting;
+    window.addEventListener("scroll", function () { clearTimeout(resting); resting = setTimeout(keepPlace, 300); }, { passive: true });
     var input = box.querySelector("input");
     if (input) {
       // Pagefind names its box by a title only, which not every screen reader reads (axe: label-title-only)
