@@ -204,6 +204,21 @@ def test_show_more_pages_through_the_results(page, server):
     assert page.locator(".lc-result").count() == min(len(pairs), 100)
 
 
+def test_the_finders_bar_keeps_to_the_screen_from_the_first_change(browser, server):
+    """At Lighthouse's phone screen (412 x 823) the bar kept at the bottom left 13 px of the 上课形式
+    select uncovered on the first view (axe target-size, accessibility 96): it rests at the form's
+    end until the reader changes a filter, then keeps to the screen, as the test above needs."""
+    with watched_page(browser, viewport={"width": 412, "height": 823}) as page:
+        page.goto(server + "courses/")
+        shown_count(page)
+        found = page.locator(".lc-found")
+        assert found.evaluate("e => getComputedStyle(e).position") == "static"
+        expect(found).not_to_be_in_viewport()
+        page.select_option("#f-county", "haiyan")
+        assert found.evaluate("e => getComputedStyle(e).position") == "sticky"
+        expect(found).to_be_in_viewport()
+
+
 def test_back_from_a_course_returns_to_it_in_the_finder(browser, server):
     """An older reader opens the 81st course of a long list on a phone and comes back: the list as
     long as it was, at the course left. Control: a fresh visit to the same address shows the first

@@ -175,6 +175,7 @@
   restore();
   function changed(event) {
     if (event.target === countyField) offerTowns();
+    finder.classList.add("lc-changed"); // the count keeps to the screen from now on (site.css)
     apply(true);
   }
   form.addEventListener("input", changed);
