@@ -339,7 +339,7 @@ export function crossProblems(collection, data, context) {
     if (possible === 0) {
       const days = schedule.days || [];
       add(`${where}.schedule.days`, "no_class_day", {
-        start: new Date(start).toISOString().slice(0, 10), end: new Date(end).toISOString().slice(0, 10),
+        start: dates.start, end: dates.end,
         days: days.map((d) => WEEKDAY_NAMES[d] || d).join("、"), days_en: days.join(", "), // 周六, as the form names it
       });
     } else if (schedule.sessions && schedule.sessions > possible) {

@@ -5,7 +5,7 @@
 //   (Decap's date widget shows mm/dd/yyyy in an English browser, and "UTC" beside it);
 // - lc-clock: a clock time, a full-width colon (19：30, as Chinese input methods type it) made ":";
 // - lc-phone: a phone number, full-width digits, brackets and dashes made ASCII, as for times;
-// - lc-email: an e-mail address typed alone, kept with the "mailto:" the link needs.
+// - lc-email: an e-mail address typed alone, kept with the "mailto:" the link needs;
 // - lc-yesno: a yes/no the record must state (是否免费, 是否须预约): 是 and 否, neither chosen on a new
 //   record, so one left alone is refused as not filled in, not saved as 否 (Decap's switch is "no"
 //   until turned on: a free library was saved as charging);
@@ -153,16 +153,6 @@ export function toPhone(text) {
   return String(text || "").normalize("NFKC").replace(/[‐‑‒–—―−ー]/g, "-");
 }
 
-const PhoneControl = window.createClass({
-  render() {
-    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
-    return h("input", {
-      id: forID, type: "text", inputMode: "tel", className: classNameWrapper, autoComplete: "off", value: value || "",
-      onChange: (e) => onChange(toPhone(e.target.value)), onFocus: setActiveStyle, onBlur: setInactiveStyle,
-    });
-  },
-});
-
 /** An e-mail address as typed (office＠example.org from a Chinese input method made ASCII), kept as
  * the link the page makes of it: the secretary types the address, the form adds "mailto:". */
 export function toEmail(text) {
@@ -170,27 +160,27 @@ export function toEmail(text) {
   return address ? `mailto:${address}` : "";
 }
 
-const EmailControl = window.createClass({
-  render() {
-    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
-    return h("input", {
-      id: forID, type: "email", inputMode: "email", className: classNameWrapper, autoComplete: "off", placeholder: "office@example.org",
-      value: String(value || "").replace(/^mailto:/i, ""), onChange: (e) => onChange(toEmail(e.target.value) || undefined),
-      onFocus: setActiveStyle, onBlur: setInactiveStyle,
-    });
-  },
-});
+/** A one-line box whose text is made what the file holds as it is typed (`hold`: full-width forms
+ * made ASCII), shown as `shown` gives it, and tidied once more on leaving it (`leave`). */
+function typedControl({ hold, shown = (value) => value || "", leave, ...input }) {
+  return window.createClass({
+    render() {
+      const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      return h("input", {
+        ...input, id: forID, className: classNameWrapper, autoComplete: "off", value: shown(value),
+        onChange: (e) => onChange(hold(e.target.value)),
+        onFocus: setActiveStyle,
+        onBlur: (e) => { setInactiveStyle(); if (leave && leave(e.target.value) !== (value || "")) onChange(leave(e.target.value)); },
+      });
+    },
+  });
+}
 
-const ClockControl = window.createClass({
-  render() {
-    const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
-    return h("input", {
-      id: forID, type: "text", className: classNameWrapper, autoComplete: "off", placeholder: "19:30", value: value || "",
-      onChange: (e) => onChange(toClock(e.target.value)),
-      onFocus: setActiveStyle,
-      onBlur: (e) => { setInactiveStyle(); if (toClock(e.target.value, true) !== (value || "")) onChange(toClock(e.target.value, true)); },
-    });
-  },
+const ClockControl = typedControl({ type: "text", placeholder: "19:30", hold: toClock, leave: (text) => toClock(text, true) });
+const PhoneControl = typedControl({ type: "text", inputMode: "tel", hold: toPhone });
+const EmailControl = typedControl({
+  type: "email", inputMode: "email", placeholder: "office@example.org",
+  hold: (text) => toEmail(text) || undefined, shown: (value) => String(value || "").replace(/^mailto:/i, ""),
 });
 
 const YesNoControl = window.createClass({
